@@ -1,0 +1,2 @@
+export * from './city';
+export * from './federal-states';
