@@ -1,0 +1,161 @@
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { federalStateName } from '@wissensnetz/domain';
+import { NetworkFederalStatesDocument } from '../../generated/graphql';
+import { currentLanguage } from '../../i18n';
+import { ErrorState, Loading } from '../../ui/StatusMessages';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { CityFilter, parseKind, type CityFilterValue } from './CityFilter';
+import { useAllCities, type NetworkCity } from './useAllCities';
+
+interface StateGroup {
+  code: string;
+  name: string;
+  /** Member count as the API reports it for the whole state. */
+  total: number;
+  cities: NetworkCity[];
+}
+
+function groupByState(
+  cities: NetworkCity[],
+  counts: ReadonlyArray<{ code: string; cityCount: number }>,
+  language: 'de' | 'en',
+): StateGroup[] {
+  const groups = new Map<string, StateGroup>();
+  for (const { code, cityCount } of counts) {
+    groups.set(code, { code, name: federalStateName(code, language), total: cityCount, cities: [] });
+  }
+  for (const city of cities) {
+    let group = groups.get(city.federalState);
+    if (!group) {
+      group = { code: city.federalState, name: federalStateName(city.federalState, language), total: 0, cities: [] };
+      groups.set(city.federalState, group);
+    }
+    group.cities.push(city);
+  }
+  const collator = new Intl.Collator(language);
+  for (const group of groups.values()) {
+    group.total = Math.max(group.total, group.cities.length);
+    group.cities.sort((a, b) => collator.compare(a.name, b.name));
+  }
+  return [...groups.values()].sort((a, b) => collator.compare(a.name, b.name));
+}
+
+function readFilter(params: URLSearchParams): CityFilterValue {
+  const year = Number(params.get('jahr'));
+  return {
+    joinedYear: Number.isInteger(year) && year > 0 ? year : null,
+    kind: parseKind(params.get('art')),
+  };
+}
+
+export function NetworkPage() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  useDocumentTitle(null, t('network.documentTitle'));
+
+  const cities = useAllCities();
+  const [states, reexecuteStates] = useQuery({ query: NetworkFederalStatesDocument });
+  const [params, setParams] = useSearchParams();
+  const filter = readFilter(params);
+  const filterActive = filter.joinedYear !== null || filter.kind !== null;
+
+  const allCities = cities.status === 'done' ? cities.cities : null;
+  const groups = useMemo(
+    () => (allCities && states.data ? groupByState(allCities, states.data.federalStates, language) : []),
+    [allCities, states.data, language],
+  );
+  const years = useMemo(
+    () => [...new Set((allCities ?? []).map((city) => city.joinedYear))].sort((a, b) => b - a),
+    [allCities],
+  );
+
+  const matches = (city: NetworkCity): boolean =>
+    (filter.joinedYear === null || city.joinedYear === filter.joinedYear) &&
+    (filter.kind === null || city.kind === filter.kind);
+
+  const onFilterChange = (value: CityFilterValue) => {
+    const next = new URLSearchParams(params);
+    if (value.joinedYear === null) next.delete('jahr');
+    else next.set('jahr', String(value.joinedYear));
+    if (value.kind === null) next.delete('art');
+    else next.set('art', value.kind);
+    setParams(next, { replace: true, preventScrollReset: true });
+  };
+
+  const failed = cities.status === 'error' || states.error !== undefined;
+  const ready = cities.status === 'done' && states.data !== undefined;
+  const visibleGroups = groups
+    .map((group) => ({ ...group, shown: group.cities.filter(matches) }))
+    .filter((group) => group.shown.length > 0);
+  const shownCount = visibleGroups.reduce((sum, group) => sum + group.shown.length, 0);
+
+  return (
+    <div className="page network">
+      <section className="hero" aria-labelledby="network-heading">
+        <h1 id="network-heading">{t('network.heading')}</h1>
+        <p className="hero__intro">{t('network.intro')}</p>
+        {ready ? (
+          <p className="hero__summary">
+            {t('network.summary', { count: cities.totalCount, states: groups.length })}
+          </p>
+        ) : null}
+      </section>
+
+      {failed ? (
+        <ErrorState
+          onRetry={() => {
+            cities.reload();
+            reexecuteStates({ requestPolicy: 'network-only' });
+          }}
+        />
+      ) : !ready ? (
+        <Loading label={t('state.loadingCities')} />
+      ) : groups.length === 0 ? (
+        <p className="empty">{t('network.empty')}</p>
+      ) : (
+        <section aria-labelledby="members-heading" className="members">
+          <h2 id="members-heading">{t('network.membersHeading')}</h2>
+          <CityFilter value={filter} years={years} onChange={onFilterChange} />
+          <p className="filter__result" role="status" aria-live="polite">
+            {filterActive ? t('network.filter.result', { count: shownCount }) : ''}
+          </p>
+          {visibleGroups.length === 0 ? <p className="empty">{t('network.filter.empty')}</p> : null}
+          <div className="state-grid">
+            {visibleGroups.map((group) => (
+              <section
+                key={group.code}
+                className="state-card"
+                aria-labelledby={`state-${group.code}`}
+                data-state={group.code}
+              >
+                <h3 id={`state-${group.code}`} className="state-card__heading">
+                  <span className="state-card__name">{group.name}</span>{' '}
+                  <span className="state-card__count" data-testid="state-count">
+                    {filterActive
+                      ? t('network.stateCountFiltered', { shown: group.shown.length, total: group.total })
+                      : t('network.stateCount', { count: group.total })}
+                  </span>
+                </h3>
+                <ul className="city-list">
+                  {group.shown.map((city) => (
+                    <li key={city.id} className="city-list__item">
+                      <Link to={`/${city.slug}`} className="city-list__link">
+                        {city.name}
+                      </Link>
+                      <span className="city-list__meta">
+                        {t(`cityKind.${city.kind}`)} · {t('network.memberSince', { year: city.joinedYear })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useMemo } from 'react';
+import { useLocation } from 'react-router';
+import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { NetworkTopicsDocument, type NetworkTopicsQuery } from '../../generated/graphql';
+import { currentLanguage } from '../../i18n';
+import { ErrorState, Loading } from '../../ui/StatusMessages';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+
+type Topic = NetworkTopicsQuery['topics'][number];
+
+interface TopicNode {
+  topic: Topic;
+  children: Topic[];
+}
+
+/** The API returns topics flat, in display order; action fields point to their parent. */
+export function buildTopicTree(topics: readonly Topic[]): TopicNode[] {
+  const roots = new Map<string, TopicNode>();
+  for (const topic of topics) {
+    if (!topic.parent) roots.set(topic.id, { topic, children: [] });
+  }
+  for (const topic of topics) {
+    if (!topic.parent) continue;
+    const parent = roots.get(topic.parent.id);
+    // A child whose parent is itself a child (or missing) is shown at the top level
+    // rather than silently dropped.
+    if (parent) parent.children.push(topic);
+    else roots.set(topic.id, { topic, children: [] });
+  }
+  return [...roots.values()];
+}
+
+export function TopicsPage() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  useDocumentTitle(t('topics.documentTitle'));
+  const [result, reexecute] = useQuery({ query: NetworkTopicsDocument });
+  const tree = useMemo(() => buildTopicTree(result.data?.topics ?? []), [result.data]);
+  const { hash } = useLocation();
+
+  const name = (topic: Topic) => (language === 'en' ? topic.nameEn : topic.name);
+  const description = (topic: Topic) => (language === 'en' ? topic.descriptionEn : topic.description);
+
+  useEffect(() => {
+    // Links from a city's focus topics point at /themen#thema-<slug>; the router does not scroll to hashes.
+    if (!hash || tree.length === 0) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    target?.scrollIntoView({ block: 'start' });
+  }, [hash, tree]);
+
+  return (
+    <div className="page topics">
+      <h1>{t('topics.heading')}</h1>
+      <p className="lead">{t('topics.intro')}</p>
+      {result.error ? (
+        <ErrorState onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : !result.data ? (
+        <Loading />
+      ) : tree.length === 0 ? (
+        <p className="empty">{t('topics.empty')}</p>
+      ) : (
+        <ul className="topic-list">
+          {tree.map(({ topic, children }) => (
+            <li key={topic.id} className="topic-card" id={`thema-${topic.slug}`}>
+              <h2 className="topic-card__name">{name(topic)}</h2>
+              {description(topic) ? <p className="topic-card__description">{description(topic)}</p> : null}
+              {children.length > 0 ? (
+                <div className="topic-card__children">
+                  <h3 className="topic-card__subheading">{t('topics.actionFields')}</h3>
+                  <ul className="subtopic-list">
+                    {children.map((child) => (
+                      <li key={child.id} id={`thema-${child.slug}`} className="subtopic">
+                        <span className="subtopic__name">{name(child)}</span>
+                        {description(child) ? (
+                          <span className="subtopic__description">{description(child)}</span>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Client, Provider, cacheExchange, fetchExchange } from 'urql';
+import './i18n';
+import './ui/styles.css';
+import { App } from './App';
+
+const client = new Client({
+  url: '/graphql',
+  exchanges: [cacheExchange, fetchExchange],
+  // POST with a JSON body: Apollo Server's CSRF protection rejects simple GET requests.
+  preferGetMethod: false,
+});
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root is missing from index.html');
+
+createRoot(container).render(
+  <StrictMode>
+    <Provider value={client}>
+      <App />
+    </Provider>
+  </StrictMode>,
+);
