@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import { FEDERAL_STATES, type FederalStateCode } from '@wissensnetz/domain';
+import { graphql } from './support/api';
+import { closePage, launchBrowser, newVisitorPage } from './support/browser';
+
+describe('network start page', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    page = await newVisitorPage(browser);
+    await page.goto('/');
+    await page.locator('.state-card').first().waitFor();
+  });
+  afterEach(async () => {
+    await closePage(page);
+  });
+
+  it('introduces the network in German', async () => {
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('h1').textContent()).toBe('Engagierte Stadt – Wissensnetz');
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    expect(await page.title()).toBe('Wissensnetz – Engagierte Stadt');
+  });
+
+  it('lists every federal state with members and its count, as the API reports them', async () => {
+    const { federalStates } = await graphql<{ federalStates: Array<{ code: FederalStateCode; cityCount: number }> }>(
+      '{ federalStates { code cityCount } }',
+    );
+    expect(federalStates.length).toBeGreaterThan(1);
+
+    const cards = await page.locator('.state-card').evaluateAll((elements) =>
+      elements.map((element) => ({
+        code: element.getAttribute('data-state'),
+        name: element.querySelector('.state-card__name')?.textContent ?? '',
+        count: element.querySelector('.state-card__count')?.textContent ?? '',
+        links: element.querySelectorAll('a').length,
+      })),
+    );
+
+    expect(cards.map((card) => card.code).sort()).toEqual(federalStates.map((state) => state.code).sort());
+    for (const state of federalStates) {
+      const card = cards.find((candidate) => candidate.code === state.code);
+      expect(card?.name).toBe(FEDERAL_STATES[state.code].de);
+      expect(card?.count).toBe(`${state.cityCount} ${state.cityCount === 1 ? 'Kommune' : 'Kommunen'}`);
+      expect(card?.links).toBe(state.cityCount);
+    }
+    // German alphabetical order of the state names.
+    const names = cards.map((card) => card.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'de')));
+  });
+
+  it('shows Cloppenburg under Niedersachsen with kind and joined year, linking to its page', async () => {
+    const niedersachsen = page.locator('section.state-card', {
+      has: page.getByRole('heading', { name: /^Niedersachsen/ }),
+    });
+    const link = niedersachsen.getByRole('link', { name: 'Cloppenburg', exact: true });
+    expect(await link.count()).toBe(1);
+    expect(await link.getAttribute('href')).toBe('/cloppenburg');
+    const item = niedersachsen.locator('li', { has: link });
+    expect(await item.locator('.city-list__meta').textContent()).toBe('Stadt · Mitglied seit 2024');
+
+    await link.click();
+    await page.waitForURL('**/cloppenburg');
+    await page.getByRole('heading', { level: 1, name: 'Cloppenburg' }).waitFor();
+    // Client-side navigation moves focus to the new page's heading.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  });
+
+  it('filters the members by joined year and kind', async () => {
+    const allLinks = await page.locator('.city-list__link').count();
+
+    await page.getByLabel('Beitrittsjahr').selectOption('2024');
+    const metas = await page.locator('.city-list__meta').allTextContents();
+    expect(metas.length).toBeGreaterThan(0);
+    expect(metas.length).toBeLessThan(allLinks);
+    expect(metas.every((meta) => meta.endsWith('Mitglied seit 2024'))).toBe(true);
+    expect(await page.locator('.filter__result').textContent()).toBe(`${metas.length} Kommunen angezeigt`);
+    expect(page.url()).toContain('jahr=2024');
+
+    await page.getByLabel('Art der Kommune').selectOption('DISTRICT');
+    const districtMetas = await page.locator('.city-list__meta').allTextContents();
+    expect(districtMetas.every((meta) => meta === 'Stadtteil · Mitglied seit 2024')).toBe(true);
+
+    await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
+    expect(await page.locator('.city-list__link').count()).toBe(allLinks);
+  });
+});
