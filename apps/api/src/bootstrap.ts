@@ -1,0 +1,80 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { startDevServices, type DevServices } from '@wissensnetz/dev-services';
+import { resolve } from 'node:path';
+import type { Logger } from 'pino';
+import { loadConfig, type AppConfig } from './core/config/config';
+import { createLogger } from './core/logging/logger';
+import { runMigrations } from './database/data-source';
+import { createApp } from './platform';
+import { seedDemo } from './seed/seed-demo';
+
+export interface RunningPlatform {
+  app: NestExpressApplication;
+  config: AppConfig;
+  logger: Logger;
+  url: string;
+  services?: DevServices;
+  stop(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Where embedded services keep their data (DATA_DIR, default `.data`). */
+  dataDir?: string;
+  /** Folder of the built web app. */
+  webDist?: string;
+}
+
+/**
+ * Starts what the environment does not provide (embedded PostgreSQL and
+ * Meilisearch unless DATABASE_URL / MEILI_URL are set), applies migrations,
+ * seeds the demo network when asked, and listens.
+ */
+export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
+  const env = options.env ?? process.env;
+  const production = env.NODE_ENV === 'production';
+  const bootLogger = createLogger({ logLevel: 'info', production });
+  const embeddedWanted = !production && (!env.DATABASE_URL || !env.MEILI_URL);
+  const services = embeddedWanted
+    ? await startDevServices({
+        dataDir: options.dataDir ?? env.DATA_DIR ?? '.data',
+        env,
+        log: (message) => bootLogger.info({ component: 'dev-services' }, message),
+      })
+    : undefined;
+  try {
+    const config = loadConfig(
+      { WEB_DIST: options.webDist, ...env, ...(services?.env ?? {}) },
+      { seedDemo: services?.started.postgres ?? false },
+    );
+    const logger = createLogger(config);
+    await runMigrations(config, (message) => logger.info({ component: 'migrations' }, message));
+    if (config.seedDemo) await seedDemo(config, (message) => logger.info({ component: 'seed' }, message));
+    const app = await createApp(config, logger);
+    await app.listen(config.port, config.host);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    let stopped = false;
+    return {
+      app,
+      config,
+      logger,
+      services,
+      url: `http://localhost:${port}`,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await app.close();
+        await services?.stop();
+      },
+    };
+  } catch (error) {
+    await services?.stop();
+    throw error;
+  }
+}
+
+/** The built web app next to the built API: dist/web beside dist/api. */
+export function defaultWebDist(): string {
+  return resolve(__dirname, '../../../../web');
+}

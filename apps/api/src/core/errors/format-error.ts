@@ -1,0 +1,44 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { ErrorCode } from './error-code';
+
+/** Codes a client may see: ours, Apollo's for rejected requests, and the limits'. */
+const KNOWN_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/**
+ * Last stop of every GraphQL error. Typed errors (already shaped by
+ * AppExceptionFilter) and request errors pass; anything unexpected is logged
+ * and answered with a generic INTERNAL_SERVER_ERROR so no internals leak.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    const original = error instanceof GraphQLError ? error.originalError : undefined;
+    const unexpected = original !== undefined && !(original instanceof GraphQLError);
+    if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR && !unexpected) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...extensions, ...fieldOf(formatted, extensions) } };
+    }
+    logger.error({ err: original ?? error, path: formatted.path }, 'unexpected error in a GraphQL request');
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}
+
+/** Variable coercion errors name the variable; expose it as `field` too. */
+function fieldOf(formatted: GraphQLFormattedError, extensions: Record<string, unknown>): { field?: string } {
+  if (typeof extensions.field === 'string') return {};
+  const match = /Variable "\$([A-Za-z0-9_]+)"/.exec(formatted.message);
+  return match ? { field: match[1] } : {};
+}

@@ -1,0 +1,160 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@wissensnetz/domain';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type { Type } from '@nestjs/common';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { InputException, InputExceptionReason } from '../errors/app.exception';
+
+@ObjectType('PageInfo')
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds the GraphQL types `<Name>Edge` and a base for `<Name>Connection` (Relay style). */
+export function ConnectionType<T>(node: Type<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType implements Edge<T> {
+    @Field()
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType({ isAbstract: true })
+  abstract class Connection implements ConnectionShape<T> {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Number of nodes matching the filter, on all pages' })
+    totalCount!: number;
+  }
+  return Connection;
+}
+
+export type CursorValueKind = 'text' | 'uuid' | 'int';
+
+/** One column of a keyset ordering; the last key must be unique (usually the id). */
+export interface SortKey<T> {
+  column: string;
+  kind: CursorValueKind;
+  value: (row: T) => string | number;
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export function validatePageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (size > MAX_PAGE_SIZE) {
+    throw new InputException(
+      InputExceptionReason.PAGE_SIZE_TOO_LARGE,
+      `first must be at most ${MAX_PAGE_SIZE}`,
+      'first',
+      { max: MAX_PAGE_SIZE },
+    );
+  }
+  if (size < 1) {
+    throw new InputException(
+      InputExceptionReason.PAGE_SIZE_TOO_SMALL,
+      'first must be at least 1',
+      'first',
+      { min: 1 },
+    );
+  }
+  return size;
+}
+
+export function encodeCursor(values: Array<string | number>): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function decodeCursor(cursor: string, kinds: CursorValueKind[]): Array<string | number> {
+  const malformed = () =>
+    new InputException(InputExceptionReason.MALFORMED_CURSOR, 'after is not a cursor of this list', 'after');
+  if (cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw malformed();
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw malformed();
+  }
+  if (!Array.isArray(values) || values.length !== kinds.length) throw malformed();
+  values.forEach((value: unknown, index) => {
+    const kind = kinds[index];
+    const fits =
+      (kind === 'int' && Number.isInteger(value)) ||
+      (kind === 'uuid' && typeof value === 'string' && UUID.test(value)) ||
+      (kind === 'text' && typeof value === 'string');
+    if (!fits) throw malformed();
+  });
+  return values as Array<string | number>;
+}
+
+/**
+ * Keyset pagination over a filtered query: counts all matches, then reads one
+ * row more than asked to know whether another page follows.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  args: PageArgs,
+  keys: SortKey<T>[],
+): Promise<ConnectionShape<T>> {
+  const size = validatePageSize(args.first);
+  const after = args.after ? decodeCursor(args.after, keys.map((key) => key.kind)) : undefined;
+  const totalCount = await query.clone().getCount();
+
+  const page = query.clone();
+  if (after) {
+    const columns = keys.map((key) => key.column).join(', ');
+    const params = Object.fromEntries(after.map((value, index) => [`cursor${index}`, value]));
+    const placeholders = after.map((_, index) => `:cursor${index}`).join(', ');
+    page.andWhere(`(${columns}) > (${placeholders})`, params);
+  }
+  keys.forEach((key, index) =>
+    index === 0 ? page.orderBy(key.column, 'ASC') : page.addOrderBy(key.column, 'ASC'),
+  );
+  const rows = await page.take(size + 1).getMany();
+  const hasNextPage = rows.length > size;
+  const edges = rows.slice(0, size).map((node) => ({
+    node,
+    cursor: encodeCursor(keys.map((key) => key.value(node))),
+  }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: after !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../core/config/config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export function appDataSourceOptions(config: AppConfig): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.databaseUrl,
+    entities: ENTITIES,
+    migrations: [],
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: config.databasePoolSize, application_name: 'wissensnetz-api' },
+  };
+}
+
+/** Runs pending migrations as the owner role, then closes that connection. */
+export async function runMigrations(
+  config: AppConfig,
+  log: (message: string) => void,
+): Promise<string[]> {
+  const owner = new DataSource({
+    type: 'postgres',
+    url: config.migrationUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    synchronize: false,
+    extra: { max: 1, application_name: 'wissensnetz-migrate' },
+  });
+  await owner.initialize();
+  try {
+    const applied = await owner.runMigrations({ transaction: 'each' });
+    for (const migration of applied) log(`migration applied: ${migration.name}`);
+    return applied.map((migration) => migration.name);
+  } finally {
+    await owner.destroy();
+  }
+}

@@ -1,0 +1,42 @@
+import { ConfigError } from './core/config/config';
+import { defaultWebDist, startPlatform, type RunningPlatform } from './bootstrap';
+
+async function main(): Promise<void> {
+  let platform: RunningPlatform | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    platform?.logger.info(`${signal} received, shutting down`);
+    await platform?.stop();
+    process.exit(0);
+  };
+  // Registered before the start so Ctrl-C during start-up also stops the databases.
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    platform = await startPlatform({ webDist: defaultWebDist() });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+    } else {
+      console.error('Wissensnetz could not start:', error);
+    }
+    process.exit(1);
+  }
+  const { url, config, services } = platform;
+  const lines = [
+    '',
+    `  Wissensnetz läuft auf ${url}/`,
+    `  GraphQL-API:          ${url}/graphql`,
+    `  Zustand:              ${url}/health`,
+    services?.started.postgres ? `  Daten:                eingebettetes PostgreSQL + Meilisearch ${services.meiliVersion ?? ''} unter ${process.env.DATA_DIR ?? '.data'}/` : '',
+    config.seedDemo ? '  Demo-Daten:           das Netzwerk „Engagierte Stadt“ mit seinen Mitgliedsstädten' : '',
+    '  Beenden mit Strg+C.',
+    '',
+  ].filter(Boolean);
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+void main();

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
+import { CityEntity } from './city.entity';
+import { validateCityFilter } from './city-filter';
+import type { CityFilter } from './dto/city-filter.input';
+import type { FederalStateSummary } from './dto/city-connection';
+
+@Injectable()
+export class CityService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Cities in German alphabetical order, filtered, one page at a time. */
+  async list(filter: CityFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<CityEntity>> {
+    const valid = validateCityFilter(filter);
+    const query = this.db.getRepository(CityEntity).createQueryBuilder('city');
+    if (valid.federalState) query.andWhere('city.federal_state = :state', { state: valid.federalState });
+    if (valid.joinedYear) query.andWhere('city.joined_year = :year', { year: valid.joinedYear });
+    if (valid.kind) query.andWhere('city.kind = :kind', { kind: valid.kind });
+    if (valid.search) {
+      const pattern = `%${valid.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      query.andWhere('(city.name ILIKE :pattern OR city.slug ILIKE :pattern)', { pattern });
+    }
+    return paginate(query, page, [
+      { column: 'city.name', kind: 'text', value: (city) => city.name },
+      { column: 'city.id', kind: 'uuid', value: (city) => city.id },
+    ]);
+  }
+
+  /** null when no city has this slug: an unknown city is not an error. */
+  bySlug(slug: string): Promise<CityEntity | null> {
+    return this.db.getRepository(CityEntity).findOneBy({ slug: slug.trim().toLowerCase() });
+  }
+
+  async federalStates(): Promise<FederalStateSummary[]> {
+    const rows: Array<{ code: string; count: string }> = await this.db
+      .getRepository(CityEntity)
+      .createQueryBuilder('city')
+      .select('city.federal_state', 'code')
+      .addSelect('count(*)', 'count')
+      .groupBy('city.federal_state')
+      .orderBy('city.federal_state')
+      .getRawMany();
+    return rows.map((row) => ({ code: row.code, cityCount: Number(row.count) }));
+  }
+}

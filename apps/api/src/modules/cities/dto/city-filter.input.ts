@@ -1,0 +1,17 @@
+import { CityKind } from '@wissensnetz/domain';
+import { Field, InputType, Int } from '@nestjs/graphql';
+
+@InputType()
+export class CityFilter {
+  @Field(() => String, { nullable: true, description: 'ISO 3166-2:DE code, e.g. DE-NI' })
+  federalState?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Cohort: the year cities joined' })
+  joinedYear?: number | null;
+
+  @Field(() => CityKind, { nullable: true })
+  kind?: CityKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name, case-insensitive' })
+  search?: string | null;
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { byKeys } from '../../core/graphql/loaders';
+import { TopicEntity } from './topic.entity';
+
+@Injectable()
+export class TopicService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** All topics: each parent in display order, directly followed by its children. */
+  async list(): Promise<TopicEntity[]> {
+    const all = await this.db
+      .getRepository(TopicEntity)
+      .find({ order: { position: 'ASC', slug: 'ASC' } });
+    const ordered: TopicEntity[] = [];
+    for (const parent of all.filter((topic) => topic.parentId === null)) {
+      ordered.push(parent, ...all.filter((topic) => topic.parentId === parent.id));
+    }
+    return ordered;
+  }
+
+  async byIds(ids: readonly string[]): Promise<Array<TopicEntity | null>> {
+    const rows = await this.db.getRepository(TopicEntity).findBy({ id: In([...ids]) });
+    return byKeys(ids, rows, (row) => row.id, (found) => found[0] ?? null);
+  }
+
+  async childrenOf(parentIds: readonly string[]): Promise<TopicEntity[][]> {
+    const rows = await this.db
+      .getRepository(TopicEntity)
+      .find({ where: { parentId: In([...parentIds]) }, order: { position: 'ASC', slug: 'ASC' } });
+    return byKeys(parentIds, rows, (row) => row.parentId as string, (found) => found);
+  }
+
+  /** Focus topics per city, for the City.focusTopics loader: two statements for any number of cities. */
+  async focusTopicsOfCities(cityIds: readonly string[]): Promise<TopicEntity[][]> {
+    const links: Array<{ city_id: string; topic_id: string }> = await this.db.query(
+      'SELECT city_id, topic_id FROM city_focus_topic WHERE city_id = ANY($1::uuid[])',
+      [[...cityIds]],
+    );
+    const topicIds = [...new Set(links.map((link) => link.topic_id))];
+    const topics = topicIds.length
+      ? await this.db.getRepository(TopicEntity).find({
+          where: { id: In(topicIds) },
+          order: { position: 'ASC', slug: 'ASC' },
+        })
+      : [];
+    const rank = new Map(topics.map((topic, index) => [topic.id, index]));
+    const byId = new Map(topics.map((topic) => [topic.id, topic]));
+    return byKeys(cityIds, links, (link) => link.city_id, (found) =>
+      found
+        .map((link) => byId.get(link.topic_id))
+        .filter((topic): topic is TopicEntity => topic !== undefined)
+        .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)),
+    );
+  }
+}

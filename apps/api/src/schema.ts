@@ -1,0 +1,30 @@
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { CityResolver } from './modules/cities/city.resolver';
+import { TopicResolver } from './modules/topics/topic.resolver';
+
+/** Every resolver of the API, for building the schema without a running server. */
+export const RESOLVERS = [CityResolver, TopicResolver];
+
+export const SCHEMA_HEADER = `# ------------------------------------------------------
+# THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)
+# Run \`npm run schema\` after changing resolvers or types.
+# ------------------------------------------------------
+`;
+
+/** The schema file's text: the same printer and order the running API uses. */
+export function printSchemaFile(schema: GraphQLSchema): string {
+  return `${SCHEMA_HEADER}\n${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+export async function buildSchemaFile(): Promise<string> {
+  const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
+  await app.init();
+  try {
+    const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
+    return printSchemaFile(schema);
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,105 @@
+import { SingleBar, Presets } from 'cli-progress';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../core/config/config';
+import { DEMO_CITIES } from './demo-cities';
+import { DEMO_TOPICS, type TopicSeed } from './demo-topics';
+
+export interface SeedSummary {
+  topics: number;
+  cities: number;
+}
+
+/**
+ * Writes the demo network. Idempotent: rows are matched by slug and updated, so
+ * a second run changes nothing and a changed seed file updates the demo.
+ * Runs as the owner role (seed data is not written on behalf of any city).
+ */
+export async function seedDemo(config: AppConfig, log: (message: string) => void): Promise<SeedSummary> {
+  const db = new DataSource({
+    type: 'postgres',
+    url: config.migrationUrl,
+    extra: { max: 1, application_name: 'wissensnetz-seed' },
+  });
+  await db.initialize();
+  const steps = countTopics(DEMO_TOPICS) + DEMO_CITIES.length;
+  const bar = process.stdout.isTTY
+    ? new SingleBar({ format: 'Demo-Daten {bar} {value}/{total} {step}', hideCursor: true }, Presets.shades_classic)
+    : undefined;
+  bar?.start(steps, 0, { step: '' });
+  let done = 0;
+  const tick = (step: string) => {
+    done += 1;
+    bar?.update(done, { step });
+  };
+  try {
+    await db.transaction(async (tx) => {
+      const topicIds = new Map<string, string>();
+      const upsertTopic = async (topic: TopicSeed, position: number, parentId: string | null) => {
+        const [row] = (await tx.query(
+          `INSERT INTO topic (slug, name, name_en, description, description_en, parent_id, position)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en,
+             description = EXCLUDED.description, description_en = EXCLUDED.description_en,
+             parent_id = EXCLUDED.parent_id, position = EXCLUDED.position
+           RETURNING id`,
+          [topic.slug, topic.name, topic.nameEn, topic.description, topic.descriptionEn, parentId, position],
+        )) as Array<{ id: string }>;
+        topicIds.set(topic.slug, row.id);
+        tick(topic.name);
+        for (const [index, child] of (topic.children ?? []).entries()) {
+          await upsertTopic(child, index, row.id);
+        }
+      };
+      for (const [index, topic] of DEMO_TOPICS.entries()) await upsertTopic(topic, index, null);
+
+      for (const city of DEMO_CITIES) {
+        const [row] = (await tx.query(
+          `INSERT INTO city (slug, name, kind, federal_state, joined_year, population, latitude, longitude, brand_color, profile)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
+             federal_state = EXCLUDED.federal_state, joined_year = EXCLUDED.joined_year,
+             population = EXCLUDED.population, latitude = EXCLUDED.latitude,
+             longitude = EXCLUDED.longitude, brand_color = EXCLUDED.brand_color,
+             profile = EXCLUDED.profile, updated_at = now()
+           RETURNING id`,
+          [
+            city.slug,
+            city.name,
+            city.kind,
+            city.federalState,
+            city.joinedYear,
+            city.population,
+            city.latitude,
+            city.longitude,
+            city.brandColor,
+            city.profile,
+          ],
+        )) as Array<{ id: string }>;
+        const focusIds = city.focusTopics.map((slug) => {
+          const id = topicIds.get(slug);
+          if (!id) throw new Error(`demo city ${city.slug} names unknown topic ${slug}`);
+          return id;
+        });
+        await tx.query(`DELETE FROM city_focus_topic WHERE city_id = $1 AND NOT (topic_id = ANY($2::uuid[]))`, [
+          row.id,
+          focusIds,
+        ]);
+        await tx.query(
+          `INSERT INTO city_focus_topic (city_id, topic_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+          [row.id, focusIds],
+        );
+        tick(city.name);
+      }
+    });
+  } finally {
+    bar?.stop();
+    await db.destroy();
+  }
+  const summary = { topics: countTopics(DEMO_TOPICS), cities: DEMO_CITIES.length };
+  log(`demo data in place: ${summary.cities} cities, ${summary.topics} topics`);
+  return summary;
+}
+
+function countTopics(topics: TopicSeed[]): number {
+  return topics.reduce((sum, topic) => sum + 1 + countTopics(topic.children ?? []), 0);
+}
