@@ -16,6 +16,10 @@ const config: Config = {
       },
     ],
   },
+  moduleNameMapper: {
+    // Same path alias as tsconfig.base.json.
+    '^@wissensnetz/domain$': '<rootDir>/../../libs/domain/src/index.ts',
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
   globalSetup: '<rootDir>/src/global-setup.ts',
   globalTeardown: '<rootDir>/src/global-teardown.ts',

@@ -29,7 +29,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await browser?.close();
   });
   beforeEach(async () => {
-    page = await newVisitorPage(browser);
+    // axe arrives as an inline script, which the platform's CSP (script-src 'self') rightly blocks.
+    page = await newVisitorPage(browser, { bypassCSP: true });
   });
   afterEach(async () => {
     await closePage(page);

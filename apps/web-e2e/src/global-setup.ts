@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { API_MAIN, BASE_URL_ENV, REPO_ROOT, WEB_INDEX } from './support/platform';
+import { API_MAIN, BASE_URL_ENV, PLATFORM_LOG, REPO_ROOT, WEB_INDEX } from './support/platform';
 
 const HEALTH_TIMEOUT_MS = 120_000;
 
@@ -74,6 +74,10 @@ export default async function globalSetup(): Promise<void> {
   const port = await freePort();
   // Under the repo (".data-*" is gitignored) so a crashed run leaves its data where it is easy to find.
   const dataDir = mkdtempSync(path.join(REPO_ROOT, '.data-e2e-'));
+  // mkdtemp makes it 0700; the embedded PostgreSQL runs as its own user and must reach it.
+  chmodSync(dataDir, 0o755);
+  // The whole platform log of the last run, for when a test fails for a server-side reason.
+  const log = createWriteStream(PLATFORM_LOG);
   const output: string[] = [];
   const child = spawn(process.execPath, [API_MAIN], {
     cwd: REPO_ROOT,
@@ -89,11 +93,13 @@ export default async function globalSetup(): Promise<void> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {
+    log.write(chunk);
     output.push(chunk.toString());
     if (output.length > 200) output.shift();
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  child.once('exit', () => log.end());
   globalThis.__WISSENSNETZ_E2E__ = { child, dataDir, output };
 
   const url = `http://127.0.0.1:${port}`;

@@ -27,7 +27,7 @@ describe('language switch', () => {
     expect(await lang()).toBe('de');
     expect(await h1()).toBe('Engagierte Stadt – Wissensnetz');
 
-    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Engaged Cities – Wissensnetz' }).waitFor();
     expect(await lang()).toBe('en');
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Network', 'Topics']);
@@ -44,7 +44,7 @@ describe('language switch', () => {
     await page.getByRole('heading', { level: 2, name: 'Prevention' }).waitFor();
     expect(await page.locator('.subtopic__name').allTextContents()).toContain('Domestic violence');
 
-    await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+    await page.getByRole('button', { name: 'Deutsch' }).click();
     await page.getByRole('heading', { level: 1, name: 'Themen des Netzwerks' }).waitFor();
     expect(await lang()).toBe('de');
     expect(await page.locator('.subtopic__name').allTextContents()).toContain('Häusliche Gewalt');

@@ -63,7 +63,7 @@ describe('network start page', () => {
     const link = niedersachsen.getByRole('link', { name: 'Cloppenburg', exact: true });
     expect(await link.count()).toBe(1);
     expect(await link.getAttribute('href')).toBe('/cloppenburg');
-    const item = niedersachsen.locator('li', { has: link });
+    const item = niedersachsen.locator('li', { has: page.getByRole('link', { name: 'Cloppenburg', exact: true }) });
     expect(await item.locator('.city-list__meta').textContent()).toBe('Stadt · Mitglied seit 2024');
 
     await link.click();
@@ -75,20 +75,33 @@ describe('network start page', () => {
 
   it('filters the members by joined year and kind', async () => {
     const allLinks = await page.locator('.city-list__link').count();
+    const result = page.locator('.filter__result');
+    const metas = () => page.locator('.city-list__meta').allTextContents();
 
     await page.getByLabel('Beitrittsjahr').selectOption('2024');
-    const metas = await page.locator('.city-list__meta').allTextContents();
-    expect(metas.length).toBeGreaterThan(0);
-    expect(metas.length).toBeLessThan(allLinks);
-    expect(metas.every((meta) => meta.endsWith('Mitglied seit 2024'))).toBe(true);
-    expect(await page.locator('.filter__result').textContent()).toBe(`${metas.length} Kommunen angezeigt`);
+    await page.waitForFunction(() => document.querySelector('.filter__result')?.textContent !== '');
+    const cohort = await metas();
+    expect(cohort.length).toBeGreaterThan(0);
+    expect(cohort.length).toBeLessThan(allLinks);
+    expect(cohort.filter((meta) => !meta.endsWith('Mitglied seit 2024'))).toEqual([]);
+    expect(await result.textContent()).toBe(`${cohort.length} Kommunen angezeigt`);
     expect(page.url()).toContain('jahr=2024');
 
+    const cohortResult = await result.textContent();
     await page.getByLabel('Art der Kommune').selectOption('DISTRICT');
-    const districtMetas = await page.locator('.city-list__meta').allTextContents();
-    expect(districtMetas.every((meta) => meta === 'Stadtteil · Mitglied seit 2024')).toBe(true);
+    await page.waitForFunction(
+      (before) => document.querySelector('.filter__result')?.textContent !== before,
+      cohortResult,
+    );
+    const districts = await metas();
+    expect(districts.length).toBeGreaterThan(0);
+    expect(districts.length).toBeLessThan(cohort.length);
+    expect(districts.filter((meta) => meta !== 'Stadtteil · Mitglied seit 2024')).toEqual([]);
 
     await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
+    await page.waitForFunction(() => document.querySelector('.filter__result')?.textContent === '');
     expect(await page.locator('.city-list__link').count()).toBe(allLinks);
+    // Focus must not get lost when the reset button disappears.
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
   });
 });

@@ -23,11 +23,13 @@ export function launchBrowser(): Promise<Browser> {
 
 /**
  * A page in its own browser context: a first-time visitor with empty localStorage,
- * so the language starts German.
+ * so the language starts German. The platform's Content-Security-Policy stays on,
+ * so the tests also prove the app runs under it; only axe injection needs `bypassCSP`.
  */
-export async function newVisitorPage(browser: Browser): Promise<Page> {
+export async function newVisitorPage(browser: Browser, options: { bypassCSP?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
+    bypassCSP: options.bypassCSP ?? false,
     viewport: { width: 1280, height: 900 },
     locale: 'de-DE',
   });

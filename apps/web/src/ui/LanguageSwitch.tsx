@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n';
 
+/**
+ * Names the other language in that language ("English" / "Deutsch"), marked with
+ * its `lang`, so screen readers pronounce it right; the visible text is the name.
+ */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const target = t('language.switchToLang') as Language;
@@ -9,13 +13,9 @@ export function LanguageSwitch() {
       type="button"
       className="language-switch"
       lang={target}
-      aria-label={t('language.switchLabel')}
       data-testid="language-switch"
       onClick={() => void i18n.changeLanguage(target)}
     >
-      <span aria-hidden="true" className="language-switch__code">
-        {target.toUpperCase()}
-      </span>
       {t('language.switchTo')}
     </button>
   );

@@ -5,30 +5,51 @@ import { LanguageSwitch } from './LanguageSwitch';
 
 export const MAIN_ID = 'main';
 
-function focusMain(main: HTMLElement | null): void {
-  if (!main) return;
-  // Prefer the page's h1 so screen readers announce the new page by its name.
-  const heading = main.querySelector<HTMLElement>('h1');
-  const target = heading ?? main;
-  if (heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-  target.focus({ preventScroll: true });
+/** How long to wait for a page's h1 when its data is still loading. */
+const HEADING_WAIT_MS = 10_000;
+
+/**
+ * Moves focus to the new page's h1 (so screen readers announce it by name), or to
+ * main while the page is still loading and the h1 follows once it appears, unless
+ * the visitor has moved focus elsewhere in the meantime.
+ */
+function focusPage(main: HTMLElement): () => void {
+  const focusHeading = (): boolean => {
+    const heading = main.querySelector<HTMLElement>('h1');
+    if (!heading) return false;
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+    return true;
+  };
   window.scrollTo({ top: 0 });
+  if (focusHeading()) return () => undefined;
+
+  main.focus({ preventScroll: true });
+  const observer = new MutationObserver(() => {
+    if (document.activeElement !== main) return stop();
+    if (focusHeading()) stop();
+  });
+  const timer = window.setTimeout(() => stop(), HEADING_WAIT_MS);
+  function stop(): void {
+    observer.disconnect();
+    window.clearTimeout(timer);
+  }
+  observer.observe(main, { childList: true, subtree: true });
+  return stop;
 }
 
 export function Layout() {
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
-  const firstRender = useRef(true);
+  const shownPath = useRef(pathname);
 
   useEffect(() => {
     // On the first load the browser starts at the top of the document, as it should;
     // only client-side navigations need focus moved, or it stays on the clicked link.
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    focusMain(mainRef.current);
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    return mainRef.current ? focusPage(mainRef.current) : undefined;
   }, [pathname]);
 
   const onSkip = (event: MouseEvent<HTMLAnchorElement>) => {

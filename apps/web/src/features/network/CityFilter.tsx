@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CITY_KINDS, type CityKind } from '@wissensnetz/domain';
 
@@ -17,7 +17,14 @@ export function CityFilter({ value, years, onChange }: CityFilterProps) {
   const { t } = useTranslation();
   const yearId = useId();
   const kindId = useId();
+  const yearSelect = useRef<HTMLSelectElement>(null);
   const active = value.joinedYear !== null || value.kind !== null;
+
+  const reset = () => {
+    onChange({ joinedYear: null, kind: null });
+    // The reset button disappears with the filter; keep keyboard focus in the form.
+    yearSelect.current?.focus();
+  };
 
   return (
     <form className="filter" role="search" onSubmit={(event) => event.preventDefault()}>
@@ -28,6 +35,7 @@ export function CityFilter({ value, years, onChange }: CityFilterProps) {
             <label htmlFor={yearId}>{t('network.filter.joinedYear')}</label>
             <select
               id={yearId}
+              ref={yearSelect}
               name="jahr"
               value={value.joinedYear ?? ''}
               onChange={(event) =>
@@ -59,7 +67,7 @@ export function CityFilter({ value, years, onChange }: CityFilterProps) {
             </select>
           </div>
           {active ? (
-            <button type="button" className="button button--secondary" onClick={() => onChange({ joinedYear: null, kind: null })}>
+            <button type="button" className="button button--secondary" onClick={reset}>
               {t('network.filter.reset')}
             </button>
           ) : null}
