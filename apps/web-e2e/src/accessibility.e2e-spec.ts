@@ -13,7 +13,11 @@ interface Case {
 const PAGES: Case[] = [
   { name: 'start', path: '/', ready: '.state-card' },
   { name: 'city-cloppenburg', path: '/cloppenburg', ready: '[data-testid="city-page"]' },
-  { name: 'city-not-found', path: '/gibt-es-nicht-hausen', ready: '[data-testid="city-not-found"]' },
+  {
+    name: 'city-not-found',
+    path: '/gibt-es-nicht-hausen',
+    ready: '[data-testid="city-not-found"]',
+  },
   { name: 'topics', path: '/themen', ready: '.topic-card' },
   { name: 'start-en', path: '/', ready: '.state-card', language: 'en' },
 ];
@@ -36,28 +40,36 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await closePage(page);
   });
 
-  it.each(PAGES)('$name ($path) has no serious or critical violations', async ({ name, path, ready, language }) => {
-    if (language) {
-      await page.addInitScript((lang) => localStorage.setItem('wissensnetz.language', lang), language);
-    }
-    await page.goto(path);
-    await page.locator(ready).first().waitFor();
-    expect(await page.getAttribute('html', 'lang')).toBe(language ?? 'de');
-    expect(await page.locator('h1').count()).toBe(1);
-    for (const landmark of ['header', 'nav', 'main', 'footer']) {
-      expect(await page.locator(landmark).count()).toBeGreaterThanOrEqual(1);
-    }
+  it.each(PAGES)(
+    '$name ($path) has no serious or critical violations',
+    async ({ name, path, ready, language }) => {
+      if (language) {
+        await page.addInitScript(
+          (lang) => localStorage.setItem('wissensnetz.language', lang),
+          language,
+        );
+      }
+      await page.goto(path);
+      await page.locator(ready).first().waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe(language ?? 'de');
+      expect(await page.locator('h1').count()).toBe(1);
+      for (const landmark of ['header', 'nav', 'main', 'footer']) {
+        expect(await page.locator(landmark).count()).toBeGreaterThanOrEqual(1);
+      }
 
-    await saveScreenshot(page, name);
-    expect(await seriousViolations(page)).toEqual([]);
-  });
+      await saveScreenshot(page, name);
+      expect(await seriousViolations(page)).toEqual([]);
+    },
+  );
 
   it('stays usable on a phone-sized screen', async () => {
     await page.setViewportSize({ width: 320, height: 740 });
     await page.goto('/cloppenburg');
     await page.locator('[data-testid="city-page"]').waitFor();
     // No horizontal scrolling at 320 CSS px (WCAG 1.4.10 reflow).
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      320,
+    );
     await saveScreenshot(page, 'city-cloppenburg-mobile');
     expect(await seriousViolations(page)).toEqual([]);
   });

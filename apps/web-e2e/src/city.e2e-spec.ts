@@ -34,10 +34,11 @@ describe('city page', () => {
   });
 
   it('shows Cloppenburg with its federal state, joined year and population', async () => {
-    const { city } = await graphql<{ city: { population: number | null; brandColor: string } | null }>(
-      'query ($slug: String!) { city(slug: $slug) { population brandColor } }',
-      { slug: 'cloppenburg' },
-    );
+    const { city } = await graphql<{
+      city: { population: number | null; brandColor: string } | null;
+    }>('query ($slug: String!) { city(slug: $slug) { population brandColor } }', {
+      slug: 'cloppenburg',
+    });
     expect(city).not.toBeNull();
 
     await page.goto('/cloppenburg');
@@ -72,7 +73,9 @@ describe('city page', () => {
     const heading = page.getByRole('heading', { level: 1, name: 'Stadt nicht gefunden' });
     await heading.waitFor();
     expect(await page.title()).toBe('Stadt nicht gefunden – Wissensnetz');
-    expect(await page.getByTestId('city-not-found').textContent()).toContain('/gibt-es-nicht-hausen');
+    expect(await page.getByTestId('city-not-found').textContent()).toContain(
+      '/gibt-es-nicht-hausen',
+    );
 
     await page.getByRole('link', { name: 'Zur Übersicht aller Mitgliedskommunen' }).click();
     await page.waitForURL((url) => url.pathname === '/');

@@ -21,7 +21,9 @@ export default async function globalTeardown(): Promise<void> {
   run.child.kill('SIGTERM');
   // The platform stops its embedded PostgreSQL and Meilisearch on SIGTERM; give it time.
   if (!(await waitForExit(run.child))) {
-    console.warn(`The platform did not exit within ${EXIT_TIMEOUT_MS / 1000} s after SIGTERM; killing it.`);
+    console.warn(
+      `The platform did not exit within ${EXIT_TIMEOUT_MS / 1000} s after SIGTERM; killing it.`,
+    );
     run.child.kill('SIGKILL');
     await waitForExit(run.child);
   }

@@ -30,7 +30,10 @@ describe('language switch', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Engaged Cities – Wissensnetz' }).waitFor();
     expect(await lang()).toBe('en');
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Network', 'Topics']);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
+      'Network',
+      'Topics',
+    ]);
     // State names follow the language too (Niedersachsen → Lower Saxony).
     expect(await page.locator('.state-card__name').allTextContents()).toContain('Lower Saxony');
 

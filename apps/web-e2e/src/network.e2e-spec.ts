@@ -30,9 +30,9 @@ describe('network start page', () => {
   });
 
   it('lists every federal state with members and its count, as the API reports them', async () => {
-    const { federalStates } = await graphql<{ federalStates: Array<{ code: FederalStateCode; cityCount: number }> }>(
-      '{ federalStates { code cityCount } }',
-    );
+    const { federalStates } = await graphql<{
+      federalStates: Array<{ code: FederalStateCode; cityCount: number }>;
+    }>('{ federalStates { code cityCount } }');
     expect(federalStates.length).toBeGreaterThan(1);
 
     const cards = await page.locator('.state-card').evaluateAll((elements) =>
@@ -44,11 +44,15 @@ describe('network start page', () => {
       })),
     );
 
-    expect(cards.map((card) => card.code).sort()).toEqual(federalStates.map((state) => state.code).sort());
+    expect(cards.map((card) => card.code).sort()).toEqual(
+      federalStates.map((state) => state.code).sort(),
+    );
     for (const state of federalStates) {
       const card = cards.find((candidate) => candidate.code === state.code);
       expect(card?.name).toBe(FEDERAL_STATES[state.code].de);
-      expect(card?.count).toBe(`${state.cityCount} ${state.cityCount === 1 ? 'Kommune' : 'Kommunen'}`);
+      expect(card?.count).toBe(
+        `${state.cityCount} ${state.cityCount === 1 ? 'Kommune' : 'Kommunen'}`,
+      );
       expect(card?.links).toBe(state.cityCount);
     }
     // German alphabetical order of the state names.
@@ -63,7 +67,9 @@ describe('network start page', () => {
     const link = niedersachsen.getByRole('link', { name: 'Cloppenburg', exact: true });
     expect(await link.count()).toBe(1);
     expect(await link.getAttribute('href')).toBe('/cloppenburg');
-    const item = niedersachsen.locator('li', { has: page.getByRole('link', { name: 'Cloppenburg', exact: true }) });
+    const item = niedersachsen.locator('li', {
+      has: page.getByRole('link', { name: 'Cloppenburg', exact: true }),
+    });
     expect(await item.locator('.city-list__meta').textContent()).toBe('Stadt · Mitglied seit 2024');
 
     await link.click();

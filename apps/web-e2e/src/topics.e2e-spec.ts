@@ -23,7 +23,9 @@ describe('topics page', () => {
     await page.locator('.topic-card').first().waitFor();
     expect(await page.title()).toBe('Themen – Wissensnetz');
 
-    const prevention = page.locator('.topic-card', { has: page.getByRole('heading', { level: 2, name: 'Prävention' }) });
+    const prevention = page.locator('.topic-card', {
+      has: page.getByRole('heading', { level: 2, name: 'Prävention' }),
+    });
     expect(await prevention.count()).toBe(1);
     expect(await prevention.locator('.subtopic__name').allTextContents()).toEqual([
       'Jugend',

@@ -21,7 +21,9 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE_SCRIPT });
   const results = await page.evaluate(() => window.axe.run(document));
   return results.violations
-    .filter((violation: Result) => violation.impact === 'serious' || violation.impact === 'critical')
+    .filter(
+      (violation: Result) => violation.impact === 'serious' || violation.impact === 'critical',
+    )
     .map((violation: Result) => ({
       id: violation.id,
       impact: violation.impact,

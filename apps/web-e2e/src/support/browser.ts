@@ -26,7 +26,10 @@ export function launchBrowser(): Promise<Browser> {
  * so the language starts German. The platform's Content-Security-Policy stays on,
  * so the tests also prove the app runs under it; only axe injection needs `bypassCSP`.
  */
-export async function newVisitorPage(browser: Browser, options: { bypassCSP?: boolean } = {}): Promise<Page> {
+export async function newVisitorPage(
+  browser: Browser,
+  options: { bypassCSP?: boolean } = {},
+): Promise<Page> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     bypassCSP: options.bypassCSP ?? false,

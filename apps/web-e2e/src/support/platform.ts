@@ -12,6 +12,9 @@ export const BASE_URL_ENV = 'WISSENSNETZ_E2E_BASE_URL';
 
 export function baseUrl(): string {
   const value = process.env[BASE_URL_ENV];
-  if (!value) throw new Error(`${BASE_URL_ENV} is not set: run the tests through apps/web-e2e/jest.config.ts`);
+  if (!value)
+    throw new Error(
+      `${BASE_URL_ENV} is not set: run the tests through apps/web-e2e/jest.config.ts`,
+    );
   return value.replace(/\/$/, '');
 }

@@ -73,7 +73,12 @@ function CityProfileView({ city }: { city: CityProfile }) {
   const numberFormat = new Intl.NumberFormat(numberLocale(language));
 
   return (
-    <article className="page city" style={accentStyle} data-testid="city-page" data-accent-text={accent.text}>
+    <article
+      className="page city"
+      style={accentStyle}
+      data-testid="city-page"
+      data-accent-text={accent.text}
+    >
       <header className="city__banner">
         <p className="city__eyebrow">
           {t(`cityKind.${city.kind}`)} · {federalStateName(city.federalState, language)}

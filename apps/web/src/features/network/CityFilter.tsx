@@ -39,7 +39,10 @@ export function CityFilter({ value, years, onChange }: CityFilterProps) {
               name="jahr"
               value={value.joinedYear ?? ''}
               onChange={(event) =>
-                onChange({ ...value, joinedYear: event.target.value ? Number(event.target.value) : null })
+                onChange({
+                  ...value,
+                  joinedYear: event.target.value ? Number(event.target.value) : null,
+                })
               }
             >
               <option value="">{t('network.filter.all')}</option>

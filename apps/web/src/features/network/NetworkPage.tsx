@@ -25,12 +25,22 @@ function groupByState(
 ): StateGroup[] {
   const groups = new Map<string, StateGroup>();
   for (const { code, cityCount } of counts) {
-    groups.set(code, { code, name: federalStateName(code, language), total: cityCount, cities: [] });
+    groups.set(code, {
+      code,
+      name: federalStateName(code, language),
+      total: cityCount,
+      cities: [],
+    });
   }
   for (const city of cities) {
     let group = groups.get(city.federalState);
     if (!group) {
-      group = { code: city.federalState, name: federalStateName(city.federalState, language), total: 0, cities: [] };
+      group = {
+        code: city.federalState,
+        name: federalStateName(city.federalState, language),
+        total: 0,
+        cities: [],
+      };
       groups.set(city.federalState, group);
     }
     group.cities.push(city);
@@ -64,7 +74,8 @@ export function NetworkPage() {
 
   const allCities = cities.status === 'done' ? cities.cities : null;
   const groups = useMemo(
-    () => (allCities && states.data ? groupByState(allCities, states.data.federalStates, language) : []),
+    () =>
+      allCities && states.data ? groupByState(allCities, states.data.federalStates, language) : [],
     [allCities, states.data, language],
   );
   const years = useMemo(
@@ -135,7 +146,10 @@ export function NetworkPage() {
                   <span className="state-card__name">{group.name}</span>{' '}
                   <span className="state-card__count" data-testid="state-count">
                     {filterActive
-                      ? t('network.stateCountFiltered', { shown: group.shown.length, total: group.total })
+                      ? t('network.stateCountFiltered', {
+                          shown: group.shown.length,
+                          total: group.total,
+                        })
                       : t('network.stateCount', { count: group.total })}
                   </span>
                 </h3>
@@ -146,7 +160,8 @@ export function NetworkPage() {
                         {city.name}
                       </Link>
                       <span className="city-list__meta">
-                        {t(`cityKind.${city.kind}`)} · {t('network.memberSince', { year: city.joinedYear })}
+                        {t(`cityKind.${city.kind}`)} ·{' '}
+                        {t('network.memberSince', { year: city.joinedYear })}
                       </span>
                     </li>
                   ))}

@@ -28,16 +28,20 @@ export function useAllCities(): AllCitiesState & { reload: () => void } {
 
   useEffect(() => {
     let cancelled = false;
-    setState({ status: 'loading' });
 
     async function load(): Promise<void> {
       const cities: NetworkCity[] = [];
       let after: string | null = null;
       let totalCount = 0;
       for (let page = 0; page < MAX_PAGES; page += 1) {
-        const result: OperationResult<NetworkCitiesQuery, NetworkCitiesQueryVariables> = await client
-          .query(NetworkCitiesDocument, { first: MAX_PAGE_SIZE, after }, { requestPolicy: attempt > 0 ? 'network-only' : 'cache-first' })
-          .toPromise();
+        const result: OperationResult<NetworkCitiesQuery, NetworkCitiesQueryVariables> =
+          await client
+            .query(
+              NetworkCitiesDocument,
+              { first: MAX_PAGE_SIZE, after },
+              { requestPolicy: attempt > 0 ? 'network-only' : 'cache-first' },
+            )
+            .toPromise();
         if (cancelled) return;
         if (result.error || !result.data) {
           throw result.error ?? new Error('Empty response for cities');
@@ -52,13 +56,20 @@ export function useAllCities(): AllCitiesState & { reload: () => void } {
     }
 
     load().catch((error: unknown) => {
-      if (!cancelled) setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+      if (!cancelled)
+        setState({
+          status: 'error',
+          error: error instanceof Error ? error : new Error(String(error)),
+        });
     });
     return () => {
       cancelled = true;
     };
   }, [client, attempt]);
 
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const reload = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
   return { ...state, reload };
 }

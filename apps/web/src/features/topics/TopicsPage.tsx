@@ -6,30 +6,9 @@ import { NetworkTopicsDocument, type NetworkTopicsQuery } from '../../generated/
 import { currentLanguage } from '../../i18n';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { buildTopicTree } from './topic-tree';
 
 type Topic = NetworkTopicsQuery['topics'][number];
-
-interface TopicNode {
-  topic: Topic;
-  children: Topic[];
-}
-
-/** The API returns topics flat, in display order; action fields point to their parent. */
-export function buildTopicTree(topics: readonly Topic[]): TopicNode[] {
-  const roots = new Map<string, TopicNode>();
-  for (const topic of topics) {
-    if (!topic.parent) roots.set(topic.id, { topic, children: [] });
-  }
-  for (const topic of topics) {
-    if (!topic.parent) continue;
-    const parent = roots.get(topic.parent.id);
-    // A child whose parent is itself a child (or missing) is shown at the top level
-    // rather than silently dropped.
-    if (parent) parent.children.push(topic);
-    else roots.set(topic.id, { topic, children: [] });
-  }
-  return [...roots.values()];
-}
 
 export function TopicsPage() {
   const { t } = useTranslation();
@@ -40,7 +19,8 @@ export function TopicsPage() {
   const { hash } = useLocation();
 
   const name = (topic: Topic) => (language === 'en' ? topic.nameEn : topic.name);
-  const description = (topic: Topic) => (language === 'en' ? topic.descriptionEn : topic.description);
+  const description = (topic: Topic) =>
+    language === 'en' ? topic.descriptionEn : topic.description;
 
   useEffect(() => {
     // Links from a city's focus topics point at /themen#thema-<slug>; the router does not scroll to hashes.
@@ -64,7 +44,9 @@ export function TopicsPage() {
           {tree.map(({ topic, children }) => (
             <li key={topic.id} className="topic-card" id={`thema-${topic.slug}`}>
               <h2 className="topic-card__name">{name(topic)}</h2>
-              {description(topic) ? <p className="topic-card__description">{description(topic)}</p> : null}
+              {description(topic) ? (
+                <p className="topic-card__description">{description(topic)}</p>
+              ) : null}
               {children.length > 0 ? (
                 <div className="topic-card__children">
                   <h3 className="topic-card__subheading">{t('topics.actionFields')}</h3>
