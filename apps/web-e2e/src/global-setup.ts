@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, createWriteStream, existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import globalTeardown from './global-teardown';
 import { API_MAIN, BASE_URL_ENV, PLATFORM_LOG, REPO_ROOT, WEB_INDEX } from './support/platform';
 
 const HEALTH_TIMEOUT_MS = 120_000;
@@ -103,6 +104,12 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__WISSENSNETZ_E2E__ = { child, dataDir, output };
 
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, output);
+  try {
+    await waitForHealth(url, child, output);
+  } catch (error) {
+    // Jest skips the global teardown when the setup fails, so clean up here.
+    await globalTeardown();
+    throw error;
+  }
   process.env[BASE_URL_ENV] = url;
 }
