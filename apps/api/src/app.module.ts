@@ -1,26 +1,39 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { AccessGuard } from './core/auth/access.guard';
 import type { AppConfig } from './core/config/config';
+import { ConfigModule } from './core/config/config.module';
 import { AppExceptionFilter } from './core/errors/app-exception.filter';
 import { createErrorFormatter } from './core/errors/format-error';
+import { graphqlProtection } from './core/graphql/limits';
 import { RequestLoaders, type GraphQLContext } from './core/graphql/loaders';
 import { HealthModule } from './core/health/health.module';
+import { TenancyModule } from './core/tenancy/tenancy.module';
 import { appDataSourceOptions } from './database/data-source';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { CitiesModule } from './modules/cities/cities.module';
+import { MailModule } from './modules/mail/mail.module';
+import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
+import { UsersModule } from './modules/users/users.module';
 import { SearchModule } from './search/search.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    const protection = graphqlProtection(config.production);
     return {
       module: AppModule,
       imports: [
+        ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(appDataSourceOptions(config)),
+        TenancyModule,
         SearchModule.forRoot(config),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -31,15 +44,31 @@ export class AppModule {
           graphiql: false,
           introspection: !config.production,
           csrfPrevention: true,
+          allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
+          // graphql-armor is typed against Apollo's ESM build, Nest against its CommonJS one.
+          plugins: protection.plugins as unknown as ApolloDriverConfig['plugins'],
+          validationRules: protection.validationRules,
           formatError: createErrorFormatter(logger),
-          context: (): GraphQLContext => ({ loaders: new RequestLoaders() }),
+          context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => ({
+            req,
+            res,
+            loaders: new RequestLoaders(),
+          }),
         }),
         HealthModule,
         TopicsModule,
         CitiesModule,
+        UsersModule,
+        MailModule,
+        AuditModule,
+        MembershipsModule,
+        AuthModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
@@ -44,6 +45,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
       strictTransportSecurity: config.production,
     }),
   );
+  app.use(cookieParser());
   app.use(
     pinoHttp({
       logger: logger.child({ component: 'http' }),

@@ -1,11 +1,23 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { AuthResolver } from './modules/auth/auth.resolver';
 import { CityResolver } from './modules/cities/city.resolver';
+import { MailResolver } from './modules/mail/mail.resolver';
+import { InvitationResolver, MembershipResolver } from './modules/memberships/membership.resolver';
 import { TopicResolver } from './modules/topics/topic.resolver';
 
 /** Every resolver of the API, for building the schema without a running server. */
-export const RESOLVERS = [CityResolver, TopicResolver];
+export const RESOLVERS = [
+  CityResolver,
+  TopicResolver,
+  AuthResolver,
+  MembershipResolver,
+  InvitationResolver,
+  AuditResolver,
+  MailResolver,
+];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------
 # THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)

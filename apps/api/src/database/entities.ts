@@ -1,5 +1,22 @@
+import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import { PasswordResetEntity } from '../modules/auth/password-reset.entity';
+import { SessionEntity } from '../modules/auth/session.entity';
 import { CityEntity } from '../modules/cities/city.entity';
+import { DevMailEntity } from '../modules/mail/dev-mail.entity';
+import { InvitationEntity } from '../modules/memberships/invitation.entity';
+import { MembershipEntity } from '../modules/memberships/membership.entity';
 import { TopicEntity } from '../modules/topics/topic.entity';
+import { UserEntity } from '../modules/users/user.entity';
 
 /** Every TypeORM entity of the API. */
-export const ENTITIES = [CityEntity, TopicEntity];
+export const ENTITIES = [
+  CityEntity,
+  TopicEntity,
+  UserEntity,
+  MembershipEntity,
+  InvitationEntity,
+  SessionEntity,
+  PasswordResetEntity,
+  AuditEntryEntity,
+  DevMailEntity,
+];

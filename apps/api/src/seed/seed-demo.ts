@@ -3,10 +3,13 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
 import { DEMO_CITIES } from './demo-cities';
 import { DEMO_TOPICS, type TopicSeed } from './demo-topics';
+import { hashPassword } from '../core/auth/password';
+import { DEMO_PASSWORD, demoAccounts } from './demo-accounts';
 
 export interface SeedSummary {
   topics: number;
   cities: number;
+  accounts: number;
 }
 
 /**
@@ -21,7 +24,10 @@ export async function seedDemo(config: AppConfig, log: (message: string) => void
     extra: { max: 1, application_name: 'wissensnetz-seed' },
   });
   await db.initialize();
-  const steps = countTopics(DEMO_TOPICS) + DEMO_CITIES.length;
+  const accounts = demoAccounts();
+  const steps = countTopics(DEMO_TOPICS) + DEMO_CITIES.length + accounts.length;
+  // One argon2 hash for all demo accounts: they share the documented demo password.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const bar = process.stdout.isTTY
     ? new SingleBar({ format: 'Demo-Daten {bar} {value}/{total} {step}', hideCursor: true }, Presets.shades_classic)
     : undefined;
@@ -90,13 +96,35 @@ export async function seedDemo(config: AppConfig, log: (message: string) => void
         );
         tick(city.name);
       }
+
+      const cityIds = new Map<string, string>(
+        ((await tx.query('SELECT slug, id FROM city')) as Array<{ slug: string; id: string }>).map((row) => [row.slug, row.id]),
+      );
+      for (const account of accounts) {
+        // Existing demo accounts keep their password (someone may have changed it on purpose).
+        const [user] = (await tx.query(
+          `INSERT INTO app_user (email, display_name, password_hash, network_role)
+           VALUES ($1, $2, $3, $4)
+           ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name, network_role = EXCLUDED.network_role
+           RETURNING id`,
+          [account.email, account.displayName, passwordHash, account.organizer ? 'ORGANIZER' : 'NONE'],
+        )) as Array<{ id: string }>;
+        for (const membership of account.memberships) {
+          await tx.query(
+            `INSERT INTO membership (city_id, user_id, role) VALUES ($1, $2, $3)
+             ON CONFLICT (city_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
+            [cityIds.get(membership.citySlug), user.id, membership.role],
+          );
+        }
+        tick(account.email);
+      }
     });
   } finally {
     bar?.stop();
     await db.destroy();
   }
-  const summary = { topics: countTopics(DEMO_TOPICS), cities: DEMO_CITIES.length };
-  log(`demo data in place: ${summary.cities} cities, ${summary.topics} topics`);
+  const summary = { topics: countTopics(DEMO_TOPICS), cities: DEMO_CITIES.length, accounts: accounts.length };
+  log(`demo data in place: ${summary.cities} cities, ${summary.topics} topics, ${summary.accounts} accounts`);
   return summary;
 }
 

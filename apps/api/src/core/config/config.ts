@@ -27,6 +27,12 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: booleanFlag.optional(),
   WEB_DIST: z.string().optional(),
+  /** Base of links in e-mails; by default the address the request came to. */
+  PUBLIC_URL: httpUrl.optional(),
+  /** e.g. smtps://user:pass@mail.example:465; without it mails stay in the dev outbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Wissensnetz <no-reply@wissensnetz.example>'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -45,6 +51,10 @@ export interface AppConfig {
   /** Folder with the built web app; absent in API-only runs. */
   webDist?: string;
   production: boolean;
+  publicUrl?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  sessionTtlHours: number;
 }
 
 export class ConfigError extends Error {
@@ -87,5 +97,9 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
     seedDemo: raw.SEED_DEMO ?? (production ? false : defaults.seedDemo),
     webDist: raw.WEB_DIST,
     production,
+    publicUrl: raw.PUBLIC_URL?.replace(/\/$/, ''),
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
+    sessionTtlHours: raw.SESSION_TTL_HOURS,
   };
 }

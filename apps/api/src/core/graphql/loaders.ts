@@ -20,6 +20,8 @@ export class RequestLoaders {
 
 export interface GraphQLContext {
   loaders: RequestLoaders;
+  req: import('express').Request;
+  res: import('express').Response;
 }
 
 /** Orders batch results like the keys; missing keys get the fallback. */

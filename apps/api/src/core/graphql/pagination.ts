@@ -119,13 +119,14 @@ export function decodeCursor(cursor: string, kinds: CursorValueKind[]): Array<st
 }
 
 /**
- * Keyset pagination over a filtered query: counts all matches, then reads one
+ * Keyset pagination over a filtered query (all keys in one direction): counts all matches, then reads one
  * row more than asked to know whether another page follows.
  */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   args: PageArgs,
   keys: SortKey<T>[],
+  order: 'ASC' | 'DESC' = 'ASC',
 ): Promise<ConnectionShape<T>> {
   const size = validatePageSize(args.first);
   const after = args.after ? decodeCursor(args.after, keys.map((key) => key.kind)) : undefined;
@@ -136,10 +137,10 @@ export async function paginate<T extends ObjectLiteral>(
     const columns = keys.map((key) => key.column).join(', ');
     const params = Object.fromEntries(after.map((value, index) => [`cursor${index}`, value]));
     const placeholders = after.map((_, index) => `:cursor${index}`).join(', ');
-    page.andWhere(`(${columns}) > (${placeholders})`, params);
+    page.andWhere(`(${columns}) ${order === 'ASC' ? '>' : '<'} (${placeholders})`, params);
   }
   keys.forEach((key, index) =>
-    index === 0 ? page.orderBy(key.column, 'ASC') : page.addOrderBy(key.column, 'ASC'),
+    index === 0 ? page.orderBy(key.column, order) : page.addOrderBy(key.column, order),
   );
   const rows = await page.take(size + 1).getMany();
   const hasNextPage = rows.length > size;

@@ -5,9 +5,11 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
+import { Access, AccessLevel } from '../auth/access.decorator';
 import { SEARCH_INDEX, type SearchIndex } from '../../search/search-index';
 
 /** `/health`: 200 when PostgreSQL and Meilisearch answer, 503 otherwise. */
+@Access(AccessLevel.PUBLIC)
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,4 +1,5 @@
 import { CreateCitiesAndTopics1764057600000 } from './1764057600000-CreateCitiesAndTopics';
+import { IdentityAndTenancy1764144000000 } from './1764144000000-IdentityAndTenancy';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
-export const MIGRATIONS = [CreateCitiesAndTopics1764057600000];
+export const MIGRATIONS = [CreateCitiesAndTopics1764057600000, IdentityAndTenancy1764144000000];

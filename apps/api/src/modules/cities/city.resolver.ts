@@ -1,4 +1,5 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import { TopicEntity } from '../topics/topic.entity';
 import { TopicService } from '../topics/topic.service';
@@ -14,6 +15,7 @@ export class CityResolver {
     private readonly topicService: TopicService,
   ) {}
 
+  @Access(AccessLevel.PUBLIC)
   @Query(() => CityConnection)
   cities(
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
@@ -23,11 +25,13 @@ export class CityResolver {
     return this.cityService.list(filter, { first, after });
   }
 
+  @Access(AccessLevel.PUBLIC)
   @Query(() => CityEntity, { nullable: true })
   city(@Args('slug') slug: string): Promise<CityEntity | null> {
     return this.cityService.bySlug(slug);
   }
 
+  @Access(AccessLevel.PUBLIC)
   @Query(() => [FederalStateSummary], {
     description: 'Federal states that have member cities, with their counts.',
   })

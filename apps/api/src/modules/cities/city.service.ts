@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { byKeys } from '../../core/graphql/loaders';
+import { CityException, CityExceptionReason } from './city.exception';
 import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
 import { CityEntity } from './city.entity';
 import { validateCityFilter } from './city-filter';
@@ -31,6 +33,20 @@ export class CityService {
   /** null when no city has this slug: an unknown city is not an error. */
   bySlug(slug: string): Promise<CityEntity | null> {
     return this.db.getRepository(CityEntity).findOneBy({ slug: slug.trim().toLowerCase() });
+  }
+
+  /** Like bySlug, but an unknown slug in an input is a typed NOT_FOUND on that field. */
+  async requireBySlug(slug: string, field: string): Promise<CityEntity> {
+    const city = await this.bySlug(slug);
+    if (!city) {
+      throw new CityException(CityExceptionReason.UNKNOWN_CITY, `There is no city "${slug}" in the network`, field, undefined, true);
+    }
+    return city;
+  }
+
+  async byIds(ids: readonly string[]): Promise<Array<CityEntity | null>> {
+    const rows = await this.db.getRepository(CityEntity).findBy({ id: In([...ids]) });
+    return byKeys(ids, rows, (row) => row.id, (found) => found[0] ?? null);
   }
 
   async federalStates(): Promise<FederalStateSummary[]> {

@@ -1,4 +1,5 @@
 import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import { TopicEntity } from './topic.entity';
 import { TopicService } from './topic.service';
@@ -7,6 +8,7 @@ import { TopicService } from './topic.service';
 export class TopicResolver {
   constructor(private readonly topicService: TopicService) {}
 
+  @Access(AccessLevel.PUBLIC)
   @Query(() => [TopicEntity], {
     description: 'Topics in display order; action fields are children of their parent topic.',
   })

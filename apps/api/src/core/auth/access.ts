@@ -1,0 +1,47 @@
+import { coordinatorCityIds, isOrganizer, memberCityIds, type Actor, type SignedInActor } from '../tenancy/actor';
+import { AuthException } from './auth.exception';
+
+/** What a caller wants to do; decided in one place, below. */
+export enum Permission {
+  /** See the members of a city. */
+  CITY_MEMBERS_READ = 'CITY_MEMBERS_READ',
+  /** Invite to a city, change roles, remove members. */
+  CITY_MEMBERS_MANAGE = 'CITY_MEMBERS_MANAGE',
+  /** Read the audit log of privileged actions. */
+  AUDIT_LOG_READ = 'AUDIT_LOG_READ',
+}
+
+export interface AccessTarget {
+  cityId?: string;
+}
+
+/**
+ * The central access check of every service. Throws UNAUTHENTICATED for
+ * anonymous callers and FORBIDDEN otherwise; returns the signed-in actor.
+ */
+export function requireAccess(actor: Actor, permission: Permission, target: AccessTarget = {}): SignedInActor {
+  if (actor.kind !== 'user') throw AuthException.signInRequired();
+  if (!mayAccess(actor, permission, target)) throw AuthException.forbidden();
+  return actor;
+}
+
+export function mayAccess(actor: Actor, permission: Permission, target: AccessTarget = {}): boolean {
+  if (actor.kind !== 'user') return false;
+  switch (permission) {
+    case Permission.CITY_MEMBERS_READ:
+      return isOrganizer(actor) || (target.cityId !== undefined && memberCityIds(actor).includes(target.cityId));
+    case Permission.CITY_MEMBERS_MANAGE:
+      return isOrganizer(actor) || (target.cityId !== undefined && coordinatorCityIds(actor).includes(target.cityId));
+    case Permission.AUDIT_LOG_READ:
+      return isOrganizer(actor);
+    default: {
+      const unhandled: never = permission;
+      throw new Error(`unhandled permission ${String(unhandled)}`);
+    }
+  }
+}
+
+export function requireSignedIn(actor: Actor): SignedInActor {
+  if (actor.kind !== 'user') throw AuthException.signInRequired();
+  return actor;
+}

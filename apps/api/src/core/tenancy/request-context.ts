@@ -1,0 +1,33 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ANONYMOUS, type Actor } from './actor';
+
+export interface RequestContext {
+  actor: Actor;
+  ip: string;
+  userAgent: string;
+  secure: boolean;
+  /** Scheme, host and port the request came to, for links in e-mails. */
+  origin: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+/** Runs `fn` with the request's context; everything it awaits sees the same context. */
+export function runInRequestContext<T>(context: RequestContext, fn: () => T): T {
+  return storage.run(context, fn);
+}
+
+/** The current request's context; outside a request, an anonymous one. */
+export function requestContext(): RequestContext {
+  return storage.getStore() ?? { actor: ANONYMOUS, ip: 'internal', userAgent: 'internal', secure: false, origin: '' };
+}
+
+export function currentActor(): Actor {
+  return requestContext().actor;
+}
+
+/** Replaces the actor for the rest of the request (after login, logout, switching city). */
+export function setCurrentActor(actor: Actor): void {
+  const store = storage.getStore();
+  if (store) store.actor = actor;
+}

@@ -1,0 +1,60 @@
+import { Args, Field, InputType, Int, ObjectType, Query, ResolveField, Parent, Resolver, Context } from '@nestjs/graphql';
+import { Access, AccessLevel } from '../../core/auth/access.decorator';
+import type { GraphQLContext } from '../../core/graphql/loaders';
+import { ConnectionType } from '../../core/graphql/pagination';
+import { currentActor } from '../../core/tenancy/request-context';
+import { CityEntity } from '../cities/city.entity';
+import { CityService } from '../cities/city.service';
+import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditService } from './audit.service';
+
+@ObjectType('AuditEntryConnection')
+export class AuditEntryConnection extends ConnectionType(AuditEntryEntity, 'AuditEntry') {}
+
+@InputType()
+export class AuditLogFilter {
+  @Field(() => String, { nullable: true })
+  citySlug?: string | null;
+
+  @Field(() => String, { nullable: true })
+  action?: string | null;
+}
+
+@Resolver(() => AuditEntryEntity)
+export class AuditResolver {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly cityService: CityService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Access(AccessLevel.ORGANIZER)
+  @Query(() => AuditEntryConnection, { description: 'Privileged actions, newest first (organizers only).' })
+  async auditLog(
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('filter', { type: () => AuditLogFilter, nullable: true }) filter: AuditLogFilter | null,
+  ): Promise<AuditEntryConnection> {
+    const city = filter?.citySlug ? await this.cityService.requireBySlug(filter.citySlug, 'filter.citySlug') : null;
+    return this.audit.list(currentActor(), { cityId: city?.id, action: filter?.action }, { first, after });
+  }
+
+  @ResolveField(() => CityEntity, { nullable: true })
+  city(@Parent() entry: AuditEntryEntity, @Context() ctx: GraphQLContext): Promise<CityEntity | null> {
+    if (!entry.cityId) return Promise.resolve(null);
+    return ctx.loaders.get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids)).load(entry.cityId);
+  }
+
+  @ResolveField(() => UserEntity, { nullable: true, description: 'Who did it' })
+  actor(@Parent() entry: AuditEntryEntity, @Context() ctx: GraphQLContext): Promise<UserEntity | null> {
+    if (!entry.actorUserId) return Promise.resolve(null);
+    return ctx.loaders.get('userById', (ids: readonly string[]) => this.users.byIds(ids)).load(entry.actorUserId);
+  }
+
+  @ResolveField(() => String, { description: 'Details as a JSON object' })
+  details(@Parent() entry: AuditEntryEntity): string {
+    return JSON.stringify(entry.details ?? {});
+  }
+}

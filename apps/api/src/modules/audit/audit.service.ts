@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Permission, requireAccess } from '../../core/auth/access';
+import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
+import type { Actor } from '../../core/tenancy/actor';
+import { TenantDb } from '../../core/tenancy/tenant-db';
+import { AuditEntryEntity, type AuditDetails } from './audit-entry.entity';
+
+export enum AuditAction {
+  INVITATION_CREATED = 'INVITATION_CREATED',
+  INVITATION_REVOKED = 'INVITATION_REVOKED',
+  INVITATION_ACCEPTED = 'INVITATION_ACCEPTED',
+  MEMBERSHIP_ROLE_CHANGED = 'MEMBERSHIP_ROLE_CHANGED',
+  MEMBERSHIP_REMOVED = 'MEMBERSHIP_REMOVED',
+  PASSWORD_RESET = 'PASSWORD_RESET',
+  SESSIONS_REVOKED = 'SESSIONS_REVOKED',
+}
+
+export interface AuditRecord {
+  actorUserId: string;
+  action: AuditAction;
+  cityId?: string | null;
+  target?: string | null;
+  details?: AuditDetails;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly tenantDb: TenantDb) {}
+
+  /** Writes in the caller's transaction, so the entry exists exactly when the change does. */
+  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    const repository = manager.getRepository(AuditEntryEntity);
+    await repository.insert({
+        actorUserId: record.actorUserId,
+        action: record.action,
+        cityId: record.cityId ?? null,
+        target: record.target ?? null,
+        details: record.details ?? {},
+      });
+  }
+
+  list(
+    actor: Actor,
+    filter: { cityId?: string | null; action?: string | null },
+    page: PageArgs,
+  ): Promise<ConnectionShape<AuditEntryEntity>> {
+    requireAccess(actor, Permission.AUDIT_LOG_READ);
+    return this.tenantDb.run(async (manager) => {
+      const query = manager.getRepository(AuditEntryEntity).createQueryBuilder('entry');
+      if (filter.cityId) query.andWhere('entry.city_id = :cityId', { cityId: filter.cityId });
+      if (filter.action) query.andWhere('entry.action = :action', { action: filter.action });
+      // Newest first.
+      return paginate(query, page, [{ column: 'entry.id', kind: 'int', value: (entry) => Number(entry.id) }], 'DESC');
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { NetworkRole } from '../../../core/tenancy/actor';
+import { CityEntity } from '../../cities/city.entity';
+import { MembershipEntity } from '../../memberships/membership.entity';
+
+/** The signed-in user as they see themselves. */
+@ObjectType('Me')
+export class Me {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  email!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field()
+  locale!: string;
+
+  @Field(() => NetworkRole)
+  networkRole!: NetworkRole;
+
+  @Field(() => [MembershipEntity])
+  memberships!: MembershipEntity[];
+
+  @Field(() => CityEntity, { nullable: true, description: 'The city the user acts for in the web app' })
+  actingCity!: CityEntity | null;
+}
+
+@InputType()
+export class LoginInput {
+  @Field()
+  email!: string;
+
+  @Field()
+  password!: string;
+}
+
+@InputType()
+export class AcceptInvitationInput {
+  @Field()
+  token!: string;
+
+  @Field(() => String, { nullable: true, description: 'Needed when no account exists for the invited address' })
+  displayName?: string | null;
+
+  @Field()
+  password!: string;
+}
+
+@InputType()
+export class RequestPasswordResetInput {
+  @Field()
+  email!: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field()
+  token!: string;
+
+  @Field()
+  password!: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  currentPassword!: string;
+
+  @Field()
+  newPassword!: string;
+}
+
+@InputType()
+export class UpdateMeInput {
+  @Field(() => String, { nullable: true })
+  displayName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'de or en' })
+  locale?: string | null;
+}

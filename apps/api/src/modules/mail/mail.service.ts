@@ -1,0 +1,58 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../core/config/config.module';
+import type { AppConfig } from '../../core/config/config';
+import { DevMailEntity } from './dev-mail.entity';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Sends e-mail through SMTP when SMTP_URL is configured; otherwise keeps it in
+ * the development outbox (table dev_mail) that the web app shows at /dev/mailbox.
+ */
+@Injectable()
+export class MailService {
+  private readonly logger = new Logger(MailService.name);
+  private readonly smtp?: Transporter;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {
+    if (config.smtpUrl) this.smtp = nodemailer.createTransport(config.smtpUrl);
+  }
+
+  get usesOutbox(): boolean {
+    return this.smtp === undefined;
+  }
+
+  async send(mail: Mail): Promise<void> {
+    if (this.smtp) {
+      await this.smtp.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+      return;
+    }
+    await this.db.getRepository(DevMailEntity).insert({ recipient: mail.to, subject: mail.subject, textBody: mail.text });
+    this.logger.log(`mail to ${mail.to} kept in the development outbox: ${mail.subject}`);
+  }
+
+  /** Sends after the data is committed; a mail problem is logged, never undoes the change. */
+  async sendQuietly(mail: Mail): Promise<boolean> {
+    try {
+      await this.send(mail);
+      return true;
+    } catch (error) {
+      this.logger.error(`could not send mail to ${mail.to}: ${String(error)}`);
+      return false;
+    }
+  }
+
+  outbox(first: number): Promise<DevMailEntity[]> {
+    return this.db.getRepository(DevMailEntity).find({ order: { id: 'DESC' }, take: first });
+  }
+}

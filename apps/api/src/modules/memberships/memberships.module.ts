@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CitiesModule } from '../cities/cities.module';
+import { MailModule } from '../mail/mail.module';
+import { UsersModule } from '../users/users.module';
+import { InvitationResolver, MembershipResolver } from './membership.resolver';
+import { MembershipService } from './membership.service';
+
+@Module({
+  imports: [CitiesModule, UsersModule, AuditModule, MailModule],
+  providers: [MembershipService, MembershipResolver, InvitationResolver],
+  exports: [MembershipService],
+})
+export class MembershipsModule {}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { byKeys } from '../../core/graphql/loaders';
+import { UserEntity } from './user.entity';
+
+/** Accounts. Users are network-wide (not tenant-owned); what they may see is decided by memberships. */
+@Injectable()
+export class UsersService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  byEmail(email: string, manager: EntityManager = this.db.manager): Promise<UserEntity | null> {
+    return manager.getRepository(UserEntity).findOneBy({ email });
+  }
+
+  byId(id: string): Promise<UserEntity | null> {
+    return this.db.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  async byIds(ids: readonly string[]): Promise<Array<UserEntity | null>> {
+    const rows = await this.db.getRepository(UserEntity).findBy({ id: In([...ids]) });
+    return byKeys(ids, rows, (row) => row.id, (found) => found[0] ?? null);
+  }
+
+  async create(
+    manager: EntityManager,
+    user: { email: string; displayName: string; passwordHash: string; locale?: string },
+  ): Promise<UserEntity> {
+    const repository = manager.getRepository(UserEntity);
+    const created = repository.create({ ...user, locale: user.locale ?? 'de' });
+    return repository.save(created);
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.getRepository(UserEntity).update({ id: userId }, { passwordHash });
+  }
+
+  async updateProfile(userId: string, changes: { displayName?: string; locale?: string }): Promise<UserEntity> {
+    await this.db.getRepository(UserEntity).update({ id: userId }, changes);
+    return this.db.getRepository(UserEntity).findOneByOrFail({ id: userId });
+  }
+}
