@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startMeilisearch, type MeiliHandle } from './meilisearch';
 import { startPostgres, type PostgresHandle } from './postgres';
@@ -55,6 +55,9 @@ export async function startDevServices(options: DevServicesOptions = {}): Promis
   let credentials: Credentials | undefined;
   if (needPostgres || needMeili) {
     await mkdir(dataDir, { recursive: true });
+    // PostgreSQL runs as the user `postgres` when we are root: it must reach the folder
+    // (mkdtemp makes 0700 ones). The credentials file inside stays 0600.
+    if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
     credentials = await loadCredentials(dataDir);
   }
 

@@ -46,29 +46,25 @@ export async function startMeilisearch(options: MeiliOptions): Promise<MeiliHand
       '--no-analytics',
       '--env',
       'development',
-      '--master-key',
-      options.masterKey,
-      '--http-addr',
-      `127.0.0.1:${port}`,
-      '--db-path',
-      join(dir, 'data.ms'),
-      '--dump-dir',
-      join(dir, 'dumps'),
-      '--snapshot-dir',
-      join(dir, 'snapshots'),
-      '--log-level',
-      'WARN',
+      // name=value: a generated key may start with '-' and must not read as a flag.
+      `--master-key=${options.masterKey}`,
+      `--http-addr=127.0.0.1:${port}`,
+      `--db-path=${join(dir, 'data.ms')}`,
+      `--dump-dir=${join(dir, 'dumps')}`,
+      `--snapshot-dir=${join(dir, 'snapshots')}`,
+      '--log-level=WARN',
     ],
     { stdio: ['ignore', logFd, logFd] },
   );
-  closeSync(logFd);
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`Meilisearch could not be started from ${binary}`);
-  await writeFile(pidFile, `${pid}\n`);
+  // Listen before any await: a start that fails at once must not go unnoticed.
   let exited = false;
   child.on('exit', () => {
     exited = true;
   });
+  closeSync(logFd);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`Meilisearch could not be started from ${binary}`);
+  await writeFile(pidFile, `${pid}\n`);
 
   const stop = async (): Promise<void> => {
     if (isAlive(pid)) {
