@@ -1,35 +1,95 @@
+import pg from 'pg';
 import { inject } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../src/bootstrap';
+import { DEMO_DOMAIN, DEMO_PASSWORD, ORGANIZER_EMAIL } from '../src/seed/demo-accounts';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
 }
 
+/** A browser-like caller: keeps the session cookie it is given. */
+export class Client {
+  cookie: string | undefined;
+  lastSetCookie: string | undefined;
+
+  constructor(private readonly url: string) {}
+
+  async gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) {
+      this.lastSetCookie = setCookie;
+      const [pair] = setCookie.split(';');
+      this.cookie = pair.endsWith('=') ? undefined : pair;
+    }
+    return (await response.json()) as GraphQLResponse<T>;
+  }
+
+  async login(email: string, password = DEMO_PASSWORD): Promise<this> {
+    const result = await this.gql(`mutation($input: LoginInput!) { login(input: $input) { id } }`, {
+      input: { email, password },
+    });
+    if (result.errors) throw new Error(`login of ${email} failed: ${JSON.stringify(result.errors)}`);
+    return this;
+  }
+}
+
 export interface TestPlatform {
   platform: RunningPlatform;
   url: string;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  client(): Client;
+  /** A signed-in client for a demo account: 'organizer', or coordinator/member of a city slug. */
+  as(role: 'organizer' | 'coordinator' | 'member', citySlug?: string): Promise<Client>;
+  /** SQL as the owner (bypasses row-level security): for arranging and inspecting, never for the API. */
+  ownerQuery<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
+}
+
+export function demoEmail(role: 'organizer' | 'coordinator' | 'member', citySlug?: string): string {
+  return role === 'organizer' ? ORGANIZER_EMAIL : `${role}.${citySlug}@${DEMO_DOMAIN}`;
 }
 
 /** The real API on a free port against the run's PostgreSQL and Meilisearch, with the demo network. */
 export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
+  const serviceEnv = inject('serviceEnv');
   const platform = await startPlatform({
-    env: { ...process.env, ...inject('serviceEnv'), NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'true', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, ...serviceEnv, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'true', LOG_LEVEL: 'warn', ...env },
   });
   const url = platform.url;
+  const owner = new pg.Pool({ connectionString: platform.config.migrationUrl, max: 2 });
+  // Failed logins of earlier files must not throttle this one (all tests come from 127.0.0.1).
+  await owner.query('DELETE FROM login_throttle');
   return {
     platform,
     url,
-    async gql<T>(query: string, variables?: Record<string, unknown>) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResponse<T>;
+    // A fresh client per call: an anonymous caller never carries a cookie from an earlier answer.
+    gql: (query, variables) => new Client(url).gql(query, variables),
+    client: () => new Client(url),
+    as: (role, citySlug) => new Client(url).login(demoEmail(role, citySlug)),
+    async ownerQuery<T>(sql: string, params: unknown[] = []) {
+      return (await owner.query(sql, params)).rows as T[];
     },
-    stop: () => platform.stop(),
+    async stop() {
+      await owner.end();
+      await platform.stop();
+    },
   };
+}
+
+/** Reads the newest mail to an address from the development outbox and returns the token of its link. */
+export async function tokenFromMailbox(client: Client, recipient: string, pathPart: string): Promise<string> {
+  const { data } = await client.gql<{ devMailbox: Array<{ recipient: string; textBody: string }> }>(
+    '{ devMailbox(first: 50) { recipient textBody } }',
+  );
+  const mail = data?.devMailbox.find((entry) => entry.recipient === recipient);
+  if (!mail) throw new Error(`no mail to ${recipient} in the outbox`);
+  const match = new RegExp(`/${pathPart}/([A-Za-z0-9_-]{43})`).exec(mail.textBody);
+  if (!match) throw new Error(`mail to ${recipient} has no ${pathPart} link`);
+  return match[1];
 }

@@ -30,14 +30,21 @@ export class AuditService {
 
   /** Writes in the caller's transaction, so the entry exists exactly when the change does. */
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
-    const repository = manager.getRepository(AuditEntryEntity);
-    await repository.insert({
+    // No RETURNING (updateEntity false): only organizers may read the log back, and
+    // PostgreSQL checks RETURNING rows against the read policy.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEntryEntity)
+      .updateEntity(false)
+      .values({
         actorUserId: record.actorUserId,
         action: record.action,
         cityId: record.cityId ?? null,
         target: record.target ?? null,
         details: record.details ?? {},
-      });
+      })
+      .execute();
   }
 
   list(

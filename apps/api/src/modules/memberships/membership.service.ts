@@ -283,6 +283,8 @@ export class MembershipService {
   }
 
   private async ensureAnotherCoordinator(manager: EntityManager, membership: MembershipEntity, field: string): Promise<void> {
+    // Lock the other coordinators' rows: two of them demoting each other at once
+    // must not leave the city without one.
     const others = await manager
       .getRepository(MembershipEntity)
       .createQueryBuilder('membership')
@@ -291,8 +293,8 @@ export class MembershipService {
         role: MembershipRole.COORDINATOR,
         id: membership.id,
       })
-      .setLock('pessimistic_read')
-      .getCount();
-    if (others === 0) throw MembershipException.lastCoordinator(field);
+      .setLock('pessimistic_write')
+      .getMany();
+    if (others.length === 0) throw MembershipException.lastCoordinator(field);
   }
 }
