@@ -15,4 +15,20 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** Routes of the web app that are not city slugs. */
-export const RESERVED_SLUGS = ['graphql', 'health', 'themen', 'topics', 'assets', 'dev', 'export', 'calendar', 'login'] as const;
+export const RESERVED_SLUGS = [
+  'graphql',
+  'health',
+  'themen',
+  'topics',
+  'assets',
+  'dev',
+  'export',
+  'calendar',
+  'login',
+  'anmelden',
+  'konto',
+  'einladung',
+  'passwort-vergessen',
+  'passwort-zuruecksetzen',
+  'netzwerk',
+] as const;
