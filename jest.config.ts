@@ -1,0 +1,18 @@
+/** @jest-config-loader-options {"transpileOnly": true} */
+// The docblock above keeps ts-node from type-checking the config on every run.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from 'jest';
+
+// Projects appear as their owners write them; a missing one must not break `npm test`.
+const projectConfigs = [
+  'apps/api/jest.config.ts',
+  'libs/dev-services/jest.config.ts',
+  'apps/web-e2e/jest.config.ts',
+].filter((path) => existsSync(join(__dirname, path)));
+
+const config: Config = {
+  projects: projectConfigs.map((path) => `<rootDir>/${path}`),
+};
+
+export default config;
