@@ -1,0 +1,239 @@
+import { Client, startTestPlatform, type GraphQLResponse, type TestPlatform } from './harness';
+
+/**
+ * Every query and mutation, for every role, against the caller's own city and
+ * a foreign one: allowed, or a typed error — and never a foreign row.
+ * New operations join this table (later issues: practices, tandems, conferences).
+ */
+type Role = 'anonymous' | 'member' | 'coordinator' | 'organizer';
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT';
+type Target = 'own' | 'foreign';
+
+const OWN = 'goch';
+const FOREIGN = 'herford';
+
+interface Fixture {
+  api: TestPlatform;
+  slug: string;
+  cityId: string;
+  /** A fresh throwaway membership and a fresh invitation in the target city. */
+  throwawayMembershipId(): Promise<string>;
+  freshInvitationId(): Promise<string>;
+  memberMembershipId: string;
+}
+
+interface Case {
+  operation: string;
+  run(client: Client, fixture: Fixture): Promise<GraphQLResponse<Record<string, unknown>>>;
+  expect: Record<Target, Record<Role, Outcome>>;
+  /** For allowed reads: every returned city slug must be one the caller may see. */
+  citySlugsIn?(data: Record<string, unknown>): string[];
+}
+
+const same = (outcome: Record<Role, Outcome>) => ({ own: outcome, foreign: outcome });
+const PUBLIC: Record<Role, Outcome> = { anonymous: 'ok', member: 'ok', coordinator: 'ok', organizer: 'ok' };
+const SIGNED_IN: Record<Role, Outcome> = { anonymous: 'UNAUTHENTICATED', member: 'ok', coordinator: 'ok', organizer: 'ok' };
+
+const CASES: Case[] = [
+  { operation: 'cities', expect: same(PUBLIC), run: (c) => c.gql('{ cities(first: 5) { totalCount edges { node { slug } } } }') },
+  { operation: 'city', expect: same(PUBLIC), run: (c, f) => c.gql('query($s: String!) { city(slug: $s) { slug } }', { s: f.slug }) },
+  { operation: 'topics', expect: same(PUBLIC), run: (c) => c.gql('{ topics { slug } }') },
+  { operation: 'federalStates', expect: same(PUBLIC), run: (c) => c.gql('{ federalStates { code cityCount } }') },
+  { operation: 'invitation', expect: same(PUBLIC), run: (c) => c.gql('{ invitation(token: "unknown-token") { email } }') },
+  { operation: 'devMailbox', expect: same(PUBLIC), run: (c) => c.gql('{ devMailbox(first: 1) { id } }') },
+  { operation: 'me', expect: same(PUBLIC), run: (c) => c.gql('{ me { id } }') },
+  { operation: 'sessions', expect: same(SIGNED_IN), run: (c) => c.gql('{ sessions { id } }') },
+  {
+    operation: 'cityMembers',
+    expect: {
+      own: SIGNED_IN,
+      foreign: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'FORBIDDEN', organizer: 'ok' },
+    },
+    run: (c, f) => c.gql('query($s: String!) { cityMembers(citySlug: $s) { id city { slug } } }', { s: f.slug }),
+    citySlugsIn: (data) => (data.cityMembers as Array<{ city: { slug: string } }>).map((m) => m.city.slug),
+  },
+  {
+    operation: 'cityInvitations',
+    expect: {
+      own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'ok' },
+      foreign: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'FORBIDDEN', organizer: 'ok' },
+    },
+    run: (c, f) => c.gql('query($s: String!) { cityInvitations(citySlug: $s) { id city { slug } } }', { s: f.slug }),
+    citySlugsIn: (data) => (data.cityInvitations as Array<{ city: { slug: string } }>).map((i) => i.city.slug),
+  },
+  {
+    operation: 'auditLog',
+    expect: same({ anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'FORBIDDEN', organizer: 'ok' }),
+    run: (c, f) => c.gql('query($s: String!) { auditLog(first: 5, filter: { citySlug: $s }) { totalCount } }', { s: f.slug }),
+  },
+  {
+    operation: 'inviteToCity',
+    expect: {
+      own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'ok' },
+      foreign: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'FORBIDDEN', organizer: 'ok' },
+    },
+    run: (c, f) =>
+      c.gql('mutation($i: InviteToCityInput!) { inviteToCity(input: $i) { id city { slug } } }', {
+        i: { citySlug: f.slug, email: `matrix.${Math.random().toString(36).slice(2)}@stadt.example`, role: 'MEMBER' },
+      }),
+    citySlugsIn: (data) => [(data.inviteToCity as { city: { slug: string } }).city.slug],
+  },
+  {
+    operation: 'revokeInvitation',
+    expect: {
+      own: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'ok', organizer: 'ok' },
+      foreign: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'ok' },
+    },
+    run: async (c, f) => c.gql('mutation($id: ID!) { revokeInvitation(id: $id) { status city { slug } } }', { id: await f.freshInvitationId() }),
+  },
+  {
+    operation: 'updateMembership',
+    expect: {
+      own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'ok' },
+      foreign: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'ok' },
+    },
+    run: (c, f) =>
+      c.gql('mutation($i: UpdateMembershipInput!) { updateMembership(input: $i) { role city { slug } } }', {
+        i: { membershipId: f.memberMembershipId, role: 'MEMBER' },
+      }),
+  },
+  {
+    operation: 'removeMembership',
+    expect: {
+      own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'ok' },
+      foreign: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'ok' },
+    },
+    run: async (c, f) => c.gql('mutation($id: ID!) { removeMembership(membershipId: $id) }', { id: await f.throwawayMembershipId() }),
+  },
+  {
+    operation: 'switchActingCity',
+    expect: {
+      own: SIGNED_IN,
+      foreign: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'FORBIDDEN', organizer: 'ok' },
+    },
+    run: (c, f) => c.gql('mutation($s: String!) { switchActingCity(citySlug: $s) { actingCity { slug } } }', { s: f.slug }),
+  },
+  {
+    operation: 'updateMe',
+    expect: same(SIGNED_IN),
+    run: (c) => c.gql('mutation { updateMe(input: { locale: "de" }) { locale } }'),
+  },
+  {
+    operation: 'changePassword (wrong current password)',
+    expect: same({ anonymous: 'UNAUTHENTICATED', member: 'BAD_USER_INPUT', coordinator: 'BAD_USER_INPUT', organizer: 'BAD_USER_INPUT' }),
+    run: (c) => c.gql('mutation { changePassword(input: { currentPassword: "falsch", newPassword: "Ein neues Passwort 1" }) }'),
+  },
+  {
+    operation: 'revokeSession (someone else’s id)',
+    expect: same(SIGNED_IN),
+    run: (c) => c.gql('mutation { revokeSession(id: "00000000-0000-4000-8000-000000000000") }'),
+  },
+  {
+    operation: 'requestPasswordReset',
+    expect: same(PUBLIC),
+    // A fresh address each time: requests per address are throttled.
+    run: (c) =>
+      c.gql('mutation($i: RequestPasswordResetInput!) { requestPasswordReset(input: $i) }', {
+        i: { email: `niemand.${Math.random().toString(36).slice(2)}@stadt.example` },
+      }),
+  },
+  {
+    operation: 'resetPassword (bad token)',
+    expect: same({ anonymous: 'BAD_USER_INPUT', member: 'BAD_USER_INPUT', coordinator: 'BAD_USER_INPUT', organizer: 'BAD_USER_INPUT' }),
+    run: (c) => c.gql('mutation { resetPassword(input: { token: "x", password: "Ein neues Passwort 1" }) }'),
+  },
+  {
+    operation: 'acceptInvitation (bad token)',
+    expect: same({ anonymous: 'BAD_USER_INPUT', member: 'BAD_USER_INPUT', coordinator: 'BAD_USER_INPUT', organizer: 'BAD_USER_INPUT' }),
+    run: (c) => c.gql('mutation { acceptInvitation(input: { token: "x", password: "Ein neues Passwort 1" }) { id } }'),
+  },
+  { operation: 'logout', expect: same(PUBLIC), run: (c) => c.gql('mutation { logout }') },
+  { operation: 'logoutEverywhere', expect: same(SIGNED_IN), run: (c) => c.gql('mutation { logoutEverywhere }') },
+];
+
+/** Operations that end the caller's session get a fresh sign-in each time. */
+const ENDS_SESSION = new Set(['logout', 'logoutEverywhere']);
+
+describe('isolation matrix', () => {
+  let api: TestPlatform;
+  const clients = new Map<Role, Client>();
+  const fixtures = new Map<Target, Fixture>();
+
+  beforeAll(async () => {
+    api = await startTestPlatform();
+    for (const [target, slug] of [['own', OWN], ['foreign', FOREIGN]] as const) {
+      const [city] = await api.ownerQuery<{ id: string }>('SELECT id FROM city WHERE slug = $1', [slug]);
+      const [member] = await api.ownerQuery<{ id: string }>(
+        `SELECT m.id FROM membership m JOIN app_user u ON u.id = m.user_id WHERE m.city_id = $1 AND u.email = $2`,
+        [city.id, `member.${slug}@demo.wissensnetz.example`],
+      );
+      const [user] = await api.ownerQuery<{ id: string }>('SELECT id FROM app_user WHERE email = $1', ['organizer@demo.wissensnetz.example']);
+      fixtures.set(target, {
+        api,
+        slug,
+        cityId: city.id,
+        memberMembershipId: member.id,
+        async throwawayMembershipId() {
+          const [created] = await api.ownerQuery<{ id: string }>(
+            `WITH u AS (INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, 'Matrix', 'x') RETURNING id)
+             INSERT INTO membership (city_id, user_id, role) SELECT $2, id, 'MEMBER' FROM u RETURNING id`,
+            [`throwaway.${Math.random().toString(36).slice(2)}@stadt.example`, city.id],
+          );
+          return created.id;
+        },
+        async freshInvitationId() {
+          const [created] = await api.ownerQuery<{ id: string }>(
+            `INSERT INTO invitation (city_id, email, role, token_hash, invited_by, expires_at)
+             VALUES ($1, $2, 'MEMBER', $3, $4, now() + interval '1 day') RETURNING id`,
+            [city.id, `matrix.${Math.random().toString(36).slice(2)}@stadt.example`, Math.random().toString(36), user.id],
+          );
+          return created.id;
+        },
+      });
+    }
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  async function clientFor(role: Role, fresh: boolean): Promise<Client> {
+    if (role === 'anonymous') return api.client();
+    const cached = clients.get(role);
+    if (cached && !fresh) return cached;
+    const client = role === 'organizer' ? await api.as('organizer') : await api.as(role, OWN);
+    if (!fresh) clients.set(role, client);
+    return client;
+  }
+
+  const rows = CASES.flatMap((testCase) =>
+    (['own', 'foreign'] as const).flatMap((target) =>
+      (['anonymous', 'member', 'coordinator', 'organizer'] as const).map((role) => [testCase.operation, target, role, testCase] as const),
+    ),
+  );
+
+  it.each(rows)('%s on the %s city as %s', async (_operation, target, role, testCase) => {
+    const client = await clientFor(role, ENDS_SESSION.has(testCase.operation));
+    const fixture = fixtures.get(target)!;
+    const response = await testCase.run(client, fixture);
+    const expected = testCase.expect[target][role];
+    if (expected === 'ok') {
+      expect(response.errors).toBeUndefined();
+      if (testCase.citySlugsIn && role !== 'organizer') {
+        // A member or coordinator of OWN sees OWN's rows only.
+        for (const slug of testCase.citySlugsIn(response.data!)) expect(slug).toBe(OWN);
+      }
+    } else {
+      expect(response.errors?.[0].extensions?.code).toBe(expected);
+      // A refused operation returns no data at all, so nothing foreign can slip out.
+      const values = Object.values(response.data ?? {});
+      expect(values.every((value) => value === null)).toBe(true);
+    }
+  });
+
+  it('answers a wrong password the same for every account (login joins the matrix here)', async () => {
+    for (const email of ['member.goch@demo.wissensnetz.example', 'organizer@demo.wissensnetz.example', 'nobody@stadt.example']) {
+      const { errors } = await api.gql('mutation($i: LoginInput!) { login(input: $i) { id } }', { i: { email, password: 'falsch-falsch' } });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
+    }
+  });
+});

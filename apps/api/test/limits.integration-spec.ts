@@ -1,0 +1,99 @@
+import { inject } from 'vitest';
+import { GRAPHQL_LIMITS } from '../src/core/graphql/limits';
+import { startTestPlatform, type TestPlatform } from './harness';
+
+describe('request limits', () => {
+  let api: TestPlatform;
+
+  beforeAll(async () => {
+    api = await startTestPlatform();
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('refuses a query deeper than the limit with a typed error', async () => {
+    const nested = (depth: number): string => (depth === 0 ? 'slug' : `slug children { ${nested(depth - 1)} }`);
+    const ok = await api.gql(`{ topics { ${nested(3)} } }`);
+    expect(ok.errors).toBeUndefined();
+    const deep = await api.gql(`{ topics { ${nested(GRAPHQL_LIMITS.maxDepth + 2)} } }`);
+    expect(deep.data ?? null).toBeNull();
+    expect(deep.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(deep.errors?.[0].message).toMatch(/depth/i);
+  });
+
+  it('refuses too many aliases', async () => {
+    const aliases = Array.from({ length: GRAPHQL_LIMITS.maxAliases + 5 }, (_, i) => `a${i}: topics { slug }`).join(' ');
+    const { errors } = await api.gql(`{ ${aliases} }`);
+    expect(errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0].message).toMatch(/alias/i);
+  });
+
+  it('refuses a query with too many tokens', async () => {
+    const fields = Array.from({ length: GRAPHQL_LIMITS.maxTokens }, () => 'slug').join(' ');
+    const { errors } = await api.gql(`{ topics { ${fields} } }`);
+    expect(errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0].message).toMatch(/token/i);
+  });
+
+  it('refuses too large a page', async () => {
+    const { errors } = await api.gql('{ cities(first: 101) { totalCount } }');
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', reason: 'PAGE_SIZE_TOO_LARGE' });
+  });
+
+  it('refuses batched requests', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ topics { slug } }' }, { query: '{ topics { slug } }' }]),
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('answers a batch of bad logins from one address with TOO_MANY_ATTEMPTS, never a 500', async () => {
+    const statuses: string[] = [];
+    for (let i = 0; i < 35; i++) {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($i: LoginInput!) { login(input: $i) { id } }',
+          variables: { i: { email: `raten.${i}@stadt.example`, password: 'falsch' } },
+        }),
+      });
+      expect(response.status).toBeLessThan(500);
+      const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+      statuses.push(body.errors[0].extensions.code);
+    }
+    expect(statuses.slice(0, 30).every((code) => code === 'UNAUTHENTICATED')).toBe(true);
+    expect(statuses.slice(30).every((code) => code === 'TOO_MANY_ATTEMPTS')).toBe(true);
+    await api.ownerQuery('DELETE FROM login_throttle');
+  });
+});
+
+describe('production mode', () => {
+  let api: TestPlatform;
+
+  beforeAll(async () => {
+    const env = inject('serviceEnv');
+    api = await startTestPlatform({ NODE_ENV: 'production', SEED_DEMO: 'false', ...env });
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('turns introspection off', async () => {
+    const { errors } = await api.gql('{ __schema { types { name } } }');
+    expect(errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('does not suggest field names', async () => {
+    const { errors } = await api.gql('{ citie { totalCount } }');
+    expect(errors?.[0].message).not.toMatch(/Did you mean/);
+  });
+
+  it('has no development mailbox', async () => {
+    const { errors } = await api.gql('{ devMailbox { id } }');
+    expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

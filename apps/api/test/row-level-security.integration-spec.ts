@@ -1,0 +1,113 @@
+import pg from 'pg';
+import { inject } from 'vitest';
+import { startTestPlatform, type TestPlatform } from './harness';
+
+/**
+ * Straight SQL as the application role, the way the API connects: what
+ * PostgreSQL itself lets through when the code forgot every check.
+ */
+describe('row-level security for the application role', () => {
+  let api: TestPlatform;
+  let app: pg.Client;
+  let goch: string;
+  let herford: string;
+
+  const TENANT_TABLES = ['membership', 'invitation', 'audit_log'];
+
+  beforeAll(async () => {
+    api = await startTestPlatform();
+    app = new pg.Client({ connectionString: inject('serviceEnv').DATABASE_URL });
+    await app.connect();
+    [{ id: goch }] = await api.ownerQuery<{ id: string }>("SELECT id FROM city WHERE slug = 'goch'");
+    [{ id: herford }] = await api.ownerQuery<{ id: string }>("SELECT id FROM city WHERE slug = 'herford'");
+    // Something to hide in every table: an invitation and an audit entry for Herford.
+    const [organizer] = await api.ownerQuery<{ id: string }>("SELECT id FROM app_user WHERE email = 'organizer@demo.wissensnetz.example'");
+    await api.ownerQuery(
+      `INSERT INTO invitation (city_id, email, role, token_hash, invited_by, expires_at)
+       VALUES ($1, 'geheim@herford.example', 'MEMBER', $2, $3, now() + interval '1 day')`,
+      [herford, `rls-${Date.now()}`, organizer.id],
+    );
+    await api.ownerQuery(`INSERT INTO audit_log (city_id, actor_user_id, action, target) VALUES ($1, $2, 'RLS_TEST', 'x')`, [herford, organizer.id]);
+  });
+  afterAll(async () => {
+    await app?.end();
+    await api?.stop();
+  });
+
+  /** Runs statements in one transaction with the given context, as TenantDb does. */
+  async function as(
+    context: { userId?: string; members?: string[]; coordinators?: string[]; organizer?: boolean },
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<pg.QueryResult> {
+    await app.query('BEGIN');
+    try {
+      await app.query(
+        `SELECT set_config('app.user_id', $1, true), set_config('app.member_city_ids', $2, true),
+                set_config('app.coordinator_city_ids', $3, true), set_config('app.is_organizer', $4, true)`,
+        [context.userId ?? '', `{${(context.members ?? []).join(',')}}`, `{${(context.coordinators ?? []).join(',')}}`, context.organizer ? 'on' : 'off'],
+      );
+      return await app.query(sql, params);
+    } finally {
+      await app.query('ROLLBACK');
+    }
+  }
+
+  it.each(TENANT_TABLES)('%s: no context, no rows (while the owner sees some)', async (table) => {
+    const owner = await api.ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+    expect(owner[0].n).toBeGreaterThan(0);
+    const result = await app.query(`SELECT count(*)::int AS n FROM ${table}`);
+    expect(result.rows[0].n).toBe(0);
+  });
+
+  it("with Goch's member context: Goch's memberships, none of Herford's", async () => {
+    const result = await as({ members: [goch] }, 'SELECT DISTINCT city_id FROM membership');
+    expect(result.rows.map((row) => row.city_id)).toEqual([goch]);
+    const invitations = await as({ members: [goch] }, 'SELECT count(*)::int AS n FROM invitation');
+    expect(invitations.rows[0].n).toBe(0);
+    const audit = await as({ members: [goch] }, 'SELECT count(*)::int AS n FROM audit_log');
+    expect(audit.rows[0].n).toBe(0);
+  });
+
+  it("with Goch's coordinator context: Goch's invitations only; Herford's stay hidden", async () => {
+    const result = await as({ members: [goch], coordinators: [goch] }, 'SELECT DISTINCT city_id FROM invitation');
+    expect(result.rows.every((row) => row.city_id === goch)).toBe(true);
+    const secret = await as({ members: [goch], coordinators: [goch] }, "SELECT * FROM invitation WHERE email = 'geheim@herford.example'");
+    expect(secret.rowCount).toBe(0);
+  });
+
+  it('refuses writes into a foreign city even when the code would try', async () => {
+    const [user] = await api.ownerQuery<{ id: string }>("SELECT id FROM app_user WHERE email = 'member.goch@demo.wissensnetz.example'");
+    await expect(
+      as({ userId: user.id, members: [goch], coordinators: [goch] }, `INSERT INTO membership (city_id, user_id, role) VALUES ($1, $2, 'COORDINATOR')`, [herford, user.id]),
+    ).rejects.toThrow(/row-level security/);
+    const updated = await as({ userId: user.id, members: [goch], coordinators: [goch] }, `UPDATE membership SET role = 'MEMBER' WHERE city_id = $1`, [herford]);
+    expect(updated.rowCount).toBe(0);
+    const deleted = await as({ userId: user.id, members: [goch], coordinators: [goch] }, `DELETE FROM invitation WHERE city_id = $1`, [herford]);
+    expect(deleted.rowCount).toBe(0);
+  });
+
+  it('does not let the application role forge audit entries in someone else’s name', async () => {
+    const [member] = await api.ownerQuery<{ id: string }>("SELECT id FROM app_user WHERE email = 'member.goch@demo.wissensnetz.example'");
+    const [organizer] = await api.ownerQuery<{ id: string }>("SELECT id FROM app_user WHERE email = 'organizer@demo.wissensnetz.example'");
+    await expect(
+      as({ userId: member.id, members: [goch] }, `INSERT INTO audit_log (actor_user_id, action) VALUES ($1, 'FORGED')`, [organizer.id]),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('cannot switch row-level security off, nor change the tables', async () => {
+    await expect(app.query('ALTER TABLE membership DISABLE ROW LEVEL SECURITY')).rejects.toThrow(/must be owner/);
+    await app.query('SET row_security = off');
+    try {
+      await expect(app.query('SELECT count(*) FROM membership')).rejects.toThrow(/row-level security/);
+    } finally {
+      await app.query('RESET row_security');
+    }
+  });
+
+  it('a context set in one transaction does not outlive it', async () => {
+    await as({ organizer: true }, 'SELECT 1');
+    const after = await app.query('SELECT count(*)::int AS n FROM membership');
+    expect(after.rows[0].n).toBe(0);
+  });
+});
