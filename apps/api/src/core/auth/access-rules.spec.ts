@@ -8,7 +8,7 @@ describe('access rules', () => {
   const operations = RESOLVERS.flatMap((resolver) =>
     Object.getOwnPropertyNames(resolver.prototype)
       .filter((name) => name !== 'constructor')
-      .map((name) => ({ resolver, name, handler: resolver.prototype[name] as object }))
+      .map((name) => ({ resolver, name, handler: (resolver.prototype as Record<string, object>)[name] }))
       .filter(({ handler }) => ['Query', 'Mutation', 'Subscription'].includes(Reflect.getMetadata(RESOLVER_TYPE, handler))),
   );
 
