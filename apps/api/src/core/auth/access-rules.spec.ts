@@ -8,7 +8,7 @@ describe('access rules', () => {
   const operations = RESOLVERS.flatMap((resolver) =>
     Object.getOwnPropertyNames(resolver.prototype)
       .filter((name) => name !== 'constructor')
-      .map((name) => ({ resolver, name, handler: (resolver.prototype as Record<string, object>)[name] }))
+      .map((name) => ({ resolver, name, handler: Reflect.get(resolver.prototype, name) as object }))
       .filter(({ handler }) => ['Query', 'Mutation', 'Subscription'].includes(Reflect.getMetadata(RESOLVER_TYPE, handler))),
   );
 
