@@ -2,7 +2,7 @@
 // `npm test`: every test of the platform, ending in one line `tests: N passed, M failed`.
 //
 // 1. Chromium for the browser tests (installed through apt when missing and we are root).
-// 2. `npm run build`: the e2e tests run against the built platform in dist/.
+// 2. `npm run build`: the e2e tests run against the built platform in dist/ (SKIP_BUILD=1 skips).
 // 3. The API's tests (Vitest: unit + integration on real PostgreSQL and Meilisearch).
 // 4. The jest projects (launcher, e2e, and the API's if it moves back to jest), in band.
 // Every suite runs even when an earlier one failed, so the summary counts all of them.
@@ -67,7 +67,12 @@ function counts(file, label) {
 }
 
 ensureChromium();
-if (run('npm', ['run', 'build']) !== 0) fail('npm run build failed; no tests were run.');
+// .ci/run builds right before the tests and sets SKIP_BUILD=1 to avoid building twice.
+if (process.env.SKIP_BUILD === '1') {
+  console.log('SKIP_BUILD=1: using the existing build in dist/.');
+} else if (run('npm', ['run', 'build']) !== 0) {
+  fail('npm run build failed; no tests were run.');
+}
 
 const outcomes = [];
 try {
