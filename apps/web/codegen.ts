@@ -19,6 +19,8 @@ const config: CodegenConfig = {
         useTypeImports: true,
         avoidOptionals: { field: true, inputValue: false },
         skipTypename: false,
+        // DateTime arrives as an ISO 8601 string in JSON.
+        scalars: { DateTime: 'string' },
       },
     },
   },

@@ -1,5 +1,15 @@
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { AccountMenu } from './features/account/AccountMenu';
+import { AccountPage } from './features/account/AccountPage';
+import { ForgotPasswordPage } from './features/account/ForgotPasswordPage';
+import { LoginPage } from './features/account/LoginPage';
+import { ResetPasswordPage } from './features/account/ResetPasswordPage';
+import { SessionProvider } from './features/account/session';
+import { AuditLogPage } from './features/audit/AuditLogPage';
 import { CityPage } from './features/cities/CityPage';
+import { DevMailboxPage } from './features/dev/DevMailboxPage';
+import { InvitationPage } from './features/members/InvitationPage';
+import { MembersPage } from './features/members/MembersPage';
 import { NetworkPage } from './features/network/NetworkPage';
 import { TopicsPage } from './features/topics/TopicsPage';
 import { Layout } from './ui/Layout';
@@ -8,17 +18,30 @@ import { NotFoundPage } from './ui/NotFoundPage';
 // Network-wide routes are fixed words (see RESERVED_SLUGS); any other single segment is a city.
 const router = createBrowserRouter([
   {
-    element: <Layout />,
+    element: <Layout account={<AccountMenu />} />,
     children: [
       { index: true, element: <NetworkPage /> },
       { path: 'themen', element: <TopicsPage /> },
       { path: 'topics', element: <Navigate to="/themen" replace /> },
+      { path: 'anmelden', element: <LoginPage /> },
+      { path: 'login', element: <Navigate to="/anmelden" replace /> },
+      { path: 'passwort-vergessen', element: <ForgotPasswordPage /> },
+      { path: 'passwort-zuruecksetzen/:token', element: <ResetPasswordPage /> },
+      { path: 'einladung/:token', element: <InvitationPage /> },
+      { path: 'konto', element: <AccountPage /> },
+      { path: 'netzwerk/protokoll', element: <AuditLogPage /> },
+      { path: 'dev/mailbox', element: <DevMailboxPage /> },
       { path: ':city', element: <CityPage /> },
+      { path: ':city/mitglieder', element: <MembersPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);
 
 export function App() {
-  return <RouterProvider router={router} />;
+  return (
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
+  );
 }

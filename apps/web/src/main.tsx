@@ -10,6 +10,8 @@ const client = new Client({
   exchanges: [cacheExchange, fetchExchange],
   // POST with a JSON body: Apollo Server's CSRF protection rejects simple GET requests.
   preferGetMethod: false,
+  // The session is an HttpOnly cookie on this origin; say so explicitly, whatever the fetch default.
+  fetchOptions: { credentials: 'same-origin' },
 });
 
 const container = document.getElementById('root');

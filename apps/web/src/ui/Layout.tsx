@@ -1,4 +1,4 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -38,7 +38,12 @@ function focusPage(main: HTMLElement): () => void {
   return stop;
 }
 
-export function Layout() {
+interface LayoutProps {
+  /** The header's account part (sign-in link or the signed-in person), given by the app. */
+  account?: ReactNode;
+}
+
+export function Layout({ account }: LayoutProps) {
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
@@ -87,6 +92,7 @@ export function Layout() {
             </ul>
           </nav>
           <LanguageSwitch />
+          {account}
         </div>
       </header>
       <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="site-main">

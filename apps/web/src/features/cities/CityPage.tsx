@@ -8,6 +8,7 @@ import { currentLanguage, numberLocale } from '../../i18n';
 import { accentColors } from '../../ui/contrast';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { isOrganizer, roleInCity, useSession } from '../account/session';
 import { CityNotFound } from './CityNotFound';
 
 type CityProfile = NonNullable<CityProfileQuery['city']>;
@@ -59,7 +60,9 @@ function PendingTitle() {
 function CityProfileView({ city }: { city: CityProfile }) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  const { me } = useSession();
   useDocumentTitle(city.name);
+  const memberOfCity = roleInCity(me, city.slug) !== null || isOrganizer(me);
 
   const accent = accentColors(city.brandColor);
   const accentStyle = {
@@ -85,6 +88,13 @@ function CityProfileView({ city }: { city: CityProfile }) {
         </p>
         <h1 className="city__name">{city.name}</h1>
         <p className="city__since">{t('city.memberSince', { year: city.joinedYear })}</p>
+        {memberOfCity ? (
+          <p className="city__members-link">
+            <Link to={`/${city.slug}/mitglieder`} data-testid="members-link">
+              {t('city.membersLink')}
+            </Link>
+          </p>
+        ) : null}
       </header>
 
       <div className="city__body">

@@ -1,0 +1,149 @@
+import type de from '../i18n/de.json';
+
+/**
+ * Turns the API's typed GraphQL errors (`extensions.code`, `reason`, `field`, `params`)
+ * into translatable texts and the form field they belong to. The API's own `message`
+ * is English developer text and is never shown.
+ */
+
+/** What urql's CombinedError offers; structural, so the mapping stays testable without urql. */
+export interface ApiErrorLike {
+  graphQLErrors: ReadonlyArray<{ extensions?: Readonly<Record<string, unknown>> }>;
+  networkError?: Error;
+}
+
+/** i18next picks `_one`/`_other` by `count`; the key to ask for is the one without the suffix. */
+type WithoutPlural<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
+
+export type ErrorTextKey = `errors.${WithoutPlural<keyof (typeof de)['errors']>}`;
+
+/** A text to show, translated when rendered so that a language switch re-translates it. */
+export interface ErrorText {
+  key: ErrorTextKey;
+  values?: Record<string, string | number>;
+}
+
+export interface ApiProblem {
+  /** The form field, as the last segment of `extensions.field` (`input.password` → `password`). */
+  field: string | null;
+  text: ErrorText;
+}
+
+const CODE_TEXTS: Record<string, ErrorTextKey> = {
+  BAD_USER_INPUT: 'errors.BAD_USER_INPUT',
+  NOT_FOUND: 'errors.NOT_FOUND',
+  FORBIDDEN: 'errors.FORBIDDEN',
+  UNAUTHENTICATED: 'errors.UNAUTHENTICATED',
+  CONFLICT: 'errors.CONFLICT',
+  TOO_MANY_ATTEMPTS: 'errors.TOO_MANY_ATTEMPTS',
+  INTERNAL_SERVER_ERROR: 'errors.INTERNAL_SERVER_ERROR',
+};
+
+const REASON_TEXTS: Record<string, ErrorTextKey> = {
+  INVALID_CREDENTIALS: 'errors.INVALID_CREDENTIALS',
+  INVALID_EMAIL: 'errors.INVALID_EMAIL',
+  INVALID_TOKEN: 'errors.INVALID_TOKEN',
+  ALREADY_MEMBER: 'errors.ALREADY_MEMBER',
+  LAST_COORDINATOR: 'errors.LAST_COORDINATOR',
+  UNKNOWN_CITY: 'errors.UNKNOWN_CITY',
+  MEMBERSHIP_NOT_FOUND: 'errors.MEMBERSHIP_NOT_FOUND',
+  INVITATION_NOT_FOUND: 'errors.INVITATION_NOT_FOUND',
+  SIGN_IN_REQUIRED: 'errors.SIGN_IN_REQUIRED',
+  NOT_ALLOWED: 'errors.FORBIDDEN',
+};
+
+const WEAK_PASSWORD_TEXTS: Record<string, ErrorTextKey> = {
+  MIN_LENGTH: 'errors.WEAK_PASSWORD_MIN_LENGTH',
+  MAX_LENGTH: 'errors.WEAK_PASSWORD_MAX_LENGTH',
+  TOO_COMMON: 'errors.WEAK_PASSWORD_TOO_COMMON',
+  CONTAINS_EMAIL: 'errors.WEAK_PASSWORD_CONTAINS_EMAIL',
+};
+
+const NOT_PENDING_TEXTS: Record<string, ErrorTextKey> = {
+  ACCEPTED: 'errors.INVITATION_ACCEPTED',
+  REVOKED: 'errors.INVITATION_REVOKED',
+  EXPIRED: 'errors.INVITATION_EXPIRED',
+};
+
+/** Generic INVALID_INPUT errors only name a field; the field says what was wrong. */
+const FIELD_TEXTS: Record<string, ErrorTextKey> = {
+  displayName: 'errors.INVALID_DISPLAY_NAME',
+  locale: 'errors.INVALID_LOCALE',
+};
+
+function fieldName(path: unknown): string | null {
+  if (typeof path !== 'string' || path === '') return null;
+  const segments = path.split('.');
+  return segments[segments.length - 1] ?? null;
+}
+
+function params(extensions: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const value = extensions.params;
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/** The wait of TOO_MANY_ATTEMPTS, rounded up to whole minutes above one minute. */
+export function waitValues(seconds: number): { unit: 'seconds' | 'minutes'; count: number } {
+  const safe = Math.max(1, Math.ceil(seconds));
+  return safe < 60
+    ? { unit: 'seconds', count: safe }
+    : { unit: 'minutes', count: Math.ceil(safe / 60) };
+}
+
+function textFor(extensions: Readonly<Record<string, unknown>>, field: string | null): ErrorText {
+  const code = typeof extensions.code === 'string' ? extensions.code : '';
+  const reason = typeof extensions.reason === 'string' ? extensions.reason : '';
+  const extra = params(extensions);
+
+  if (reason === 'TOO_MANY_ATTEMPTS' || code === 'TOO_MANY_ATTEMPTS') {
+    const seconds = Number(extra.retryAfterSeconds);
+    if (Number.isFinite(seconds) && seconds > 0) {
+      const wait = waitValues(seconds);
+      return {
+        key:
+          wait.unit === 'seconds'
+            ? 'errors.TOO_MANY_ATTEMPTS_SECONDS'
+            : 'errors.TOO_MANY_ATTEMPTS_MINUTES',
+        values: { count: wait.count },
+      };
+    }
+    return { key: 'errors.TOO_MANY_ATTEMPTS' };
+  }
+  if (reason === 'WEAK_PASSWORD') {
+    return { key: WEAK_PASSWORD_TEXTS[String(extra.rule)] ?? 'errors.WEAK_PASSWORD' };
+  }
+  if (reason === 'INVITATION_NOT_PENDING') {
+    return { key: NOT_PENDING_TEXTS[String(extra.status)] ?? 'errors.INVITATION_NOT_PENDING' };
+  }
+  // The same reason means "e-mail or password" at sign-in but "current password" when changing it.
+  if (reason === 'INVALID_CREDENTIALS' && field === 'currentPassword') {
+    return { key: 'errors.WRONG_CURRENT_PASSWORD' };
+  }
+  if (reason === 'INVALID_INPUT' && field !== null && FIELD_TEXTS[field]) {
+    return { key: FIELD_TEXTS[field] };
+  }
+  const key = REASON_TEXTS[reason] ?? CODE_TEXTS[code];
+  return { key: key ?? 'errors.UNKNOWN' };
+}
+
+/** One problem per GraphQL error; a failed request without any becomes one network problem. */
+export function apiProblems(error: ApiErrorLike): ApiProblem[] {
+  if (error.graphQLErrors.length === 0) {
+    return [
+      { field: null, text: { key: error.networkError ? 'errors.NETWORK' : 'errors.UNKNOWN' } },
+    ];
+  }
+  return error.graphQLErrors.map((graphQLError) => {
+    const extensions = graphQLError.extensions ?? {};
+    const field = fieldName(extensions.field);
+    return { field, text: textFor(extensions, field) };
+  });
+}
+
+/** The error codes of a failed request, to branch on (e.g. FORBIDDEN → "no access" page). */
+export function apiErrorCodes(error: ApiErrorLike | undefined): string[] {
+  if (!error) return [];
+  return error.graphQLErrors
+    .map((graphQLError) => graphQLError.extensions?.code)
+    .filter((code): code is string => typeof code === 'string');
+}
