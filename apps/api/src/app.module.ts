@@ -10,7 +10,9 @@ import type { AppConfig } from './core/config/config';
 import { ConfigModule } from './core/config/config.module';
 import { AppExceptionFilter } from './core/errors/app-exception.filter';
 import { createErrorFormatter } from './core/errors/format-error';
+import { HttpExceptionFilter } from './core/errors/http-exception.filter';
 import { graphqlProtection } from './core/graphql/limits';
+import { queryCountPlugin } from './core/graphql/query-count';
 import { RequestLoaders, type GraphQLContext } from './core/graphql/loaders';
 import { HealthModule } from './core/health/health.module';
 import { TenancyModule } from './core/tenancy/tenancy.module';
@@ -21,7 +23,9 @@ import { CitiesModule } from './modules/cities/cities.module';
 import { MailModule } from './modules/mail/mail.module';
 import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
+import { PracticesModule } from './modules/practices/practices.module';
 import { UsersModule } from './modules/users/users.module';
+import { StorageModule } from './storage/storage.module';
 import { SearchModule } from './search/search.module';
 
 @Module({})
@@ -35,6 +39,7 @@ export class AppModule {
         TypeOrmModule.forRoot(appDataSourceOptions(config)),
         TenancyModule,
         SearchModule.forRoot(config),
+        StorageModule.forRoot(config),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -47,7 +52,10 @@ export class AppModule {
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
           // graphql-armor is typed against Apollo's ESM build, Nest against its CommonJS one.
-          plugins: protection.plugins as unknown as ApolloDriverConfig['plugins'],
+          plugins: [
+            ...(protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>),
+            ...(config.production ? [] : [queryCountPlugin() as unknown as NonNullable<ApolloDriverConfig['plugins']>[number]]),
+          ],
           validationRules: protection.validationRules,
           formatError: createErrorFormatter(logger),
           context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => ({
@@ -64,8 +72,10 @@ export class AppModule {
         AuditModule,
         MembershipsModule,
         AuthModule,
+        PracticesModule,
       ],
       providers: [
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],

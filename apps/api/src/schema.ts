@@ -6,6 +6,7 @@ import { AuthResolver } from './modules/auth/auth.resolver';
 import { CityResolver } from './modules/cities/city.resolver';
 import { MailResolver } from './modules/mail/mail.resolver';
 import { InvitationResolver, MembershipResolver } from './modules/memberships/membership.resolver';
+import { PracticeAttachmentResolver, PracticeResolver, PracticeRevisionResolver } from './modules/practices/practice.resolver';
 import { TopicResolver } from './modules/topics/topic.resolver';
 
 /** Every resolver of the API, for building the schema without a running server. */
@@ -17,6 +18,9 @@ export const RESOLVERS = [
   InvitationResolver,
   AuditResolver,
   MailResolver,
+  PracticeResolver,
+  PracticeRevisionResolver,
+  PracticeAttachmentResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

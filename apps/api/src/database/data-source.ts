@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
+import { CountingTypeOrmLogger } from '../core/graphql/query-count';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -11,6 +12,8 @@ export function appDataSourceOptions(config: AppConfig): DataSourceOptions {
     migrations: [],
     synchronize: false,
     migrationsRun: false,
+    logging: ['query'],
+    logger: new CountingTypeOrmLogger(),
     extra: { max: config.databasePoolSize, application_name: 'wissensnetz-api' },
   };
 }

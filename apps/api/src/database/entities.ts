@@ -5,6 +5,9 @@ import { CityEntity } from '../modules/cities/city.entity';
 import { DevMailEntity } from '../modules/mail/dev-mail.entity';
 import { InvitationEntity } from '../modules/memberships/invitation.entity';
 import { MembershipEntity } from '../modules/memberships/membership.entity';
+import { PracticeAttachmentEntity } from '../modules/practices/practice-attachment.entity';
+import { PracticeRevisionEntity } from '../modules/practices/practice-revision.entity';
+import { PracticeEntity } from '../modules/practices/practice.entity';
 import { TopicEntity } from '../modules/topics/topic.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -19,4 +22,7 @@ export const ENTITIES = [
   PasswordResetEntity,
   AuditEntryEntity,
   DevMailEntity,
+  PracticeEntity,
+  PracticeRevisionEntity,
+  PracticeAttachmentEntity,
 ];

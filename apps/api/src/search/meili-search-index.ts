@@ -1,5 +1,16 @@
-import { Meilisearch } from 'meilisearch';
-import type { SearchIndex } from './search-index';
+import { Meilisearch, MeilisearchApiError, type Hit } from 'meilisearch';
+import {
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  type IndexSettings,
+  type SearchDocument,
+  type SearchIndex,
+  type SearchRequest,
+  type SearchResponse,
+} from './search-index';
+
+/** How long a write may take to become searchable before it counts as failed. */
+const TASK_TIMEOUT_MS = 60_000;
 
 export class MeiliSearchIndex implements SearchIndex {
   private readonly client: Meilisearch;
@@ -15,5 +26,96 @@ export class MeiliSearchIndex implements SearchIndex {
 
   async version(): Promise<string> {
     return (await this.client.getVersion()).pkgVersion;
+  }
+
+  async configure(index: string, settings: IndexSettings): Promise<void> {
+    if (!(await this.exists(index))) {
+      await this.succeeded(this.client.createIndex(index, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }));
+    }
+    await this.succeeded(
+      this.client
+        .index(index)
+        .updateSettings({
+          searchableAttributes: settings.searchableAttributes,
+          filterableAttributes: settings.filterableAttributes,
+          sortableAttributes: settings.sortableAttributes,
+          displayedAttributes: settings.displayedAttributes ?? ['*'],
+          rankingRules: settings.rankingRules,
+          stopWords: settings.stopWords,
+          synonyms: settings.synonyms,
+          typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+          pagination: { maxTotalHits: 100_000 },
+          faceting: { maxValuesPerFacet: 200 },
+        })
+        .waitTask({ timeout: TASK_TIMEOUT_MS }),
+    );
+  }
+
+  async upsert(index: string, documents: SearchDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    await this.succeeded(this.client.index(index).addDocuments(documents, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS, interval: 20 }));
+  }
+
+  async remove(index: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.succeeded(this.client.index(index).deleteDocuments(ids).waitTask({ timeout: TASK_TIMEOUT_MS, interval: 20 }));
+  }
+
+  async search(index: string, request: SearchRequest): Promise<SearchResponse> {
+    const result = await this.client.index(index).search<SearchDocument>(request.query, {
+      filter: request.filter,
+      facets: request.facets,
+      offset: request.offset,
+      limit: request.limit,
+      sort: request.sort,
+      attributesToHighlight: request.highlight,
+      highlightPreTag: HIGHLIGHT_START,
+      highlightPostTag: HIGHLIGHT_END,
+    });
+    return {
+      hits: result.hits.map((hit: Hit<SearchDocument>) => {
+        const { _formatted, ...document } = hit;
+        const highlighted: Record<string, string> = {};
+        for (const attribute of request.highlight ?? []) {
+          const value = (_formatted as Record<string, unknown> | undefined)?.[attribute];
+          if (typeof value === 'string') highlighted[attribute] = value;
+        }
+        return { document: document as SearchDocument, highlighted };
+      }),
+      total: result.estimatedTotalHits ?? result.hits.length,
+      facets: (result.facetDistribution ?? {}) as Record<string, Record<string, number>>,
+      processingTimeMs: result.processingTimeMs,
+    };
+  }
+
+  async swap(a: string, b: string): Promise<void> {
+    await this.succeeded(this.client.swapIndexes([{ indexes: [a, b], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS }));
+  }
+
+  async drop(index: string): Promise<void> {
+    if (!(await this.exists(index))) return;
+    await this.succeeded(this.client.deleteIndex(index).waitTask({ timeout: TASK_TIMEOUT_MS }));
+  }
+
+  async exists(index: string): Promise<boolean> {
+    try {
+      await this.client.getRawIndex(index);
+      return true;
+    } catch (error) {
+      if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return false;
+      throw error;
+    }
+  }
+
+  async count(index: string): Promise<number> {
+    return (await this.client.index(index).getStats()).numberOfDocuments;
+  }
+
+  /** A task that ran but failed (bad settings, bad documents) is an error, not a success. */
+  private async succeeded(task: Promise<{ status: string; error?: { message: string } | null; uid: number }>): Promise<void> {
+    const done = await task;
+    if (done.status !== 'succeeded') {
+      throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? 'no details'}`);
+    }
   }
 }

@@ -1,13 +1,64 @@
 /**
  * What the rest of the API may ask of the search engine. Features depend on this
- * interface, never on the Meilisearch client, so another engine (or a test double
- * in pure unit tests) can stand in.
+ * interface, never on the Meilisearch client, so another engine could stand in.
  */
 export interface SearchIndex {
   /** Resolves when the engine answers its health check; rejects otherwise. */
   ping(signal?: AbortSignal): Promise<void>;
   /** The engine's version string, for logs and the start banner. */
   version(): Promise<string>;
+  /** Creates the index when missing and applies its settings; waits until done. */
+  configure(index: string, settings: IndexSettings): Promise<void>;
+  /** Adds or replaces documents; resolves once they are searchable. */
+  upsert(index: string, documents: SearchDocument[]): Promise<void>;
+  /** Removes documents; resolves once they are gone from results. */
+  remove(index: string, ids: string[]): Promise<void>;
+  search(index: string, request: SearchRequest): Promise<SearchResponse>;
+  /** Atomically exchanges the contents of two indexes (both must exist). */
+  swap(a: string, b: string): Promise<void>;
+  drop(index: string): Promise<void>;
+  exists(index: string): Promise<boolean>;
+  count(index: string): Promise<number>;
 }
 
 export const SEARCH_INDEX = Symbol('SEARCH_INDEX');
+
+export type SearchDocument = { id: string } & Record<string, unknown>;
+
+export interface IndexSettings {
+  searchableAttributes: string[];
+  filterableAttributes: string[];
+  sortableAttributes: string[];
+  displayedAttributes?: string[];
+  rankingRules?: string[];
+  stopWords: string[];
+  synonyms: Record<string, string[]>;
+}
+
+export interface SearchRequest {
+  query: string;
+  /** Engine filter expression; built by the feature, never taken from a client. */
+  filter?: string;
+  facets?: string[];
+  offset: number;
+  limit: number;
+  highlight?: string[];
+  sort?: string[];
+}
+
+export interface SearchHit {
+  document: SearchDocument;
+  /** Highlighted copies of the requested attributes, marked with HIGHLIGHT_START/END. */
+  highlighted: Record<string, string>;
+}
+
+export interface SearchResponse {
+  hits: SearchHit[];
+  total: number;
+  facets: Record<string, Record<string, number>>;
+  processingTimeMs: number;
+}
+
+/** Control characters that cannot occur in stored text; turned into <mark> after escaping. */
+export const HIGHLIGHT_START = '\u0002';
+export const HIGHLIGHT_END = '\u0003';

@@ -5,11 +5,17 @@ import { DEMO_CITIES } from './demo-cities';
 import { DEMO_TOPICS, type TopicSeed } from './demo-topics';
 import { hashPassword } from '../core/auth/password';
 import { DEMO_PASSWORD, demoAccounts } from './demo-accounts';
+import { generatePractices } from './demo-practices';
+import { writePractices } from './seed-practices';
+
+/** Enough for a lively library: about nine entries per demo city. */
+export const DEMO_PRACTICE_COUNT = 300;
 
 export interface SeedSummary {
   topics: number;
   cities: number;
   accounts: number;
+  practices: number;
 }
 
 /**
@@ -25,7 +31,8 @@ export async function seedDemo(config: AppConfig, log: (message: string) => void
   });
   await db.initialize();
   const accounts = demoAccounts();
-  const steps = countTopics(DEMO_TOPICS) + DEMO_CITIES.length + accounts.length;
+  const practices = generatePractices(DEMO_CITIES, DEMO_PRACTICE_COUNT);
+  const steps = countTopics(DEMO_TOPICS) + DEMO_CITIES.length + accounts.length + practices.length;
   // One argon2 hash for all demo accounts: they share the documented demo password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const bar = process.stdout.isTTY
@@ -118,13 +125,34 @@ export async function seedDemo(config: AppConfig, log: (message: string) => void
         }
         tick(account.email);
       }
+
+      // Practices only once: a re-seed must not overwrite what people edited since.
+      const [{ n: existing }] = (await tx.query('SELECT count(*)::int AS n FROM practice')) as Array<{ n: number }>;
+      if (existing === 0) {
+        const coordinators = new Map<string, string>(
+          ((await tx.query(
+            `SELECT c.slug, u.id FROM app_user u JOIN membership m ON m.user_id = u.id JOIN city c ON c.id = m.city_id
+              WHERE m.role = 'COORDINATOR' AND u.email LIKE 'coordinator.%'`,
+          )) as Array<{ slug: string; id: string }>).map((row) => [row.slug, row.id]),
+        );
+        let written = 0;
+        await writePractices(tx, practices, cityIds, topicIds, coordinators, (done) => {
+          while (written < done) {
+            written += 1;
+            tick('Praxisbeispiele');
+          }
+        });
+      } else {
+        done += practices.length;
+        bar?.update(done, { step: 'Praxisbeispiele vorhanden' });
+      }
     });
   } finally {
     bar?.stop();
     await db.destroy();
   }
-  const summary = { topics: countTopics(DEMO_TOPICS), cities: DEMO_CITIES.length, accounts: accounts.length };
-  log(`demo data in place: ${summary.cities} cities, ${summary.topics} topics, ${summary.accounts} accounts`);
+  const summary = { topics: countTopics(DEMO_TOPICS), cities: DEMO_CITIES.length, accounts: accounts.length, practices: practices.length };
+  log(`demo data in place: ${summary.cities} cities, ${summary.topics} topics, ${summary.accounts} accounts, ${summary.practices} practices`);
   return summary;
 }
 

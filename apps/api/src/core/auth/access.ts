@@ -9,6 +9,12 @@ export enum Permission {
   CITY_MEMBERS_MANAGE = 'CITY_MEMBERS_MANAGE',
   /** Read the audit log of privileged actions. */
   AUDIT_LOG_READ = 'AUDIT_LOG_READ',
+  /** Write and edit draft practices of a city. */
+  PRACTICE_DRAFT = 'PRACTICE_DRAFT',
+  /** Publish, edit published, restore revisions, send back to draft. */
+  PRACTICE_PUBLISH = 'PRACTICE_PUBLISH',
+  /** Archive a practice (its coordinators, or organizers anywhere). */
+  PRACTICE_ARCHIVE = 'PRACTICE_ARCHIVE',
 }
 
 export interface AccessTarget {
@@ -34,6 +40,12 @@ export function mayAccess(actor: Actor, permission: Permission, target: AccessTa
       return isOrganizer(actor) || (target.cityId !== undefined && coordinatorCityIds(actor).includes(target.cityId));
     case Permission.AUDIT_LOG_READ:
       return isOrganizer(actor);
+    case Permission.PRACTICE_DRAFT:
+      return target.cityId !== undefined && memberCityIds(actor).includes(target.cityId);
+    case Permission.PRACTICE_PUBLISH:
+      return target.cityId !== undefined && coordinatorCityIds(actor).includes(target.cityId);
+    case Permission.PRACTICE_ARCHIVE:
+      return isOrganizer(actor) || (target.cityId !== undefined && coordinatorCityIds(actor).includes(target.cityId));
     default: {
       const unhandled: never = permission;
       throw new Error(`unhandled permission ${String(unhandled)}`);

@@ -33,6 +33,13 @@ const configSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Wissensnetz <no-reply@wissensnetz.example>'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  /** Every replica may drain the search outbox (rows are claimed with SKIP LOCKED). */
+  SEARCH_WORKER: booleanFlag.default(true),
+  SEARCH_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SEARCH_RETRY_MAX_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Folder for uploaded attachments (disk storage); default: <DATA_DIR>/attachments. */
+  ATTACHMENTS_DIR: z.string().optional(),
+  DATA_DIR: z.string().default('.data'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -55,6 +62,10 @@ export interface AppConfig {
   smtpUrl?: string;
   mailFrom: string;
   sessionTtlHours: number;
+  searchWorker: boolean;
+  searchPollMs: number;
+  searchRetryMaxMs: number;
+  attachmentsDir: string;
 }
 
 export class ConfigError extends Error {
@@ -101,5 +112,9 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM,
     sessionTtlHours: raw.SESSION_TTL_HOURS,
+    searchWorker: raw.SEARCH_WORKER,
+    searchPollMs: raw.SEARCH_POLL_MS,
+    searchRetryMaxMs: raw.SEARCH_RETRY_MAX_MS,
+    attachmentsDir: raw.ATTACHMENTS_DIR ?? `${raw.DATA_DIR}/attachments`,
   };
 }

@@ -1,5 +1,6 @@
-import { Catch } from '@nestjs/common';
+import { Catch, type ArgumentsHost } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
+import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { AppException } from './app.exception';
 import { ErrorCode } from './error-code';
@@ -10,15 +11,20 @@ import { ErrorCode } from './error-code';
  */
 @Catch(AppException)
 export class AppExceptionFilter implements GqlExceptionFilter {
-  catch(exception: AppException): GraphQLError {
-    return new GraphQLError(exception.message, {
-      extensions: {
-        code: publicCode(exception.code),
-        reason: exception.reason,
-        ...(exception.field ? { field: exception.field } : {}),
-        ...(exception.params ? { params: exception.params } : {}),
-      },
-    });
+  catch(exception: AppException, host: ArgumentsHost): GraphQLError | void {
+    const extensions = {
+      code: publicCode(exception.code),
+      reason: exception.reason,
+      ...(exception.field ? { field: exception.field } : {}),
+      ...(exception.params ? { params: exception.params } : {}),
+    };
+    if (host.getType() === 'http') {
+      // REST endpoints (uploads, downloads) answer in the same shape as GraphQL.
+      const response = host.switchToHttp().getResponse<Response>();
+      response.status(httpStatus(exception.code)).json({ errors: [{ message: exception.message, extensions }] });
+      return;
+    }
+    return new GraphQLError(exception.message, { extensions });
   }
 }
 
@@ -34,6 +40,29 @@ export function publicCode(code: ErrorCode): string {
       return code;
     case ErrorCode.INTERNAL_SERVER_ERROR:
       return ErrorCode.INTERNAL_SERVER_ERROR;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`unhandled error code ${String(unhandled)}`);
+    }
+  }
+}
+
+function httpStatus(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.BAD_USER_INPUT:
+      return 400;
+    case ErrorCode.UNAUTHENTICATED:
+      return 401;
+    case ErrorCode.FORBIDDEN:
+      return 403;
+    case ErrorCode.NOT_FOUND:
+      return 404;
+    case ErrorCode.CONFLICT:
+      return 409;
+    case ErrorCode.TOO_MANY_ATTEMPTS:
+      return 429;
+    case ErrorCode.INTERNAL_SERVER_ERROR:
+      return 500;
     default: {
       const unhandled: never = code;
       throw new Error(`unhandled error code ${String(unhandled)}`);

@@ -8,6 +8,8 @@ export interface RequestContext {
   secure: boolean;
   /** Scheme, host and port the request came to, for links in e-mails. */
   origin: string;
+  /** SQL statements run for this request (see core/graphql/query-count.ts). */
+  queryCount?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -18,8 +20,10 @@ export function runInRequestContext<T>(context: RequestContext, fn: () => T): T 
 }
 
 /** The current request's context; outside a request, an anonymous one. */
+const OUTSIDE: RequestContext = { actor: ANONYMOUS, ip: 'internal', userAgent: 'internal', secure: false, origin: '' };
+
 export function requestContext(): RequestContext {
-  return storage.getStore() ?? { actor: ANONYMOUS, ip: 'internal', userAgent: 'internal', secure: false, origin: '' };
+  return storage.getStore() ?? OUTSIDE;
 }
 
 export function currentActor(): Actor {

@@ -44,6 +44,11 @@ export class CityService {
     return city;
   }
 
+  async bySlugs(slugs: readonly string[]): Promise<CityEntity[]> {
+    if (slugs.length === 0) return [];
+    return this.db.getRepository(CityEntity).findBy({ slug: In([...slugs]) });
+  }
+
   async byIds(ids: readonly string[]): Promise<Array<CityEntity | null>> {
     const rows = await this.db.getRepository(CityEntity).findBy({ id: In([...ids]) });
     return byKeys(ids, rows, (row) => row.id, (found) => found[0] ?? null);

@@ -20,6 +20,13 @@ export class TopicService {
     return ordered;
   }
 
+  /** Ids for slugs; unknown slugs are left out (the caller decides what that means). */
+  async idsBySlugs(slugs: readonly string[]): Promise<Map<string, string>> {
+    if (slugs.length === 0) return new Map();
+    const rows = await this.db.getRepository(TopicEntity).findBy({ slug: In([...slugs]) });
+    return new Map(rows.map((row) => [row.slug, row.id]));
+  }
+
   async byIds(ids: readonly string[]): Promise<Array<TopicEntity | null>> {
     const rows = await this.db.getRepository(TopicEntity).findBy({ id: In([...ids]) });
     return byKeys(ids, rows, (row) => row.id, (found) => found[0] ?? null);

@@ -1,0 +1,151 @@
+import type { DataSource } from 'typeorm';
+import type { IndexSettings, SearchDocument } from '../../search/search-index';
+import type { SearchDocumentSource } from '../../search/search-sources';
+
+export const PRACTICES_INDEX = 'practices';
+
+/** The network's vocabulary: each group means the same to a searcher. */
+export const PRACTICE_SYNONYM_GROUPS = [
+  ['ehrenamt', 'freiwilliges engagement', 'bürgerschaftliches engagement', 'ehrenamtliche', 'freiwillige'],
+  ['digitalisierung', 'digital', 'digitale'],
+  ['jugend', 'jugendliche', 'junge menschen'],
+  ['beteiligung', 'partizipation', 'bürgerbeteiligung'],
+  ['nachhaltigkeit', 'klimaschutz'],
+  ['verein', 'vereine'],
+];
+
+/** Frequent German words that carry no meaning for ranking. */
+export const GERMAN_STOP_WORDS = [
+  'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'eines',
+  'und', 'oder', 'aber', 'für', 'mit', 'von', 'vom', 'zu', 'zum', 'zur', 'im', 'in', 'am', 'an',
+  'auf', 'bei', 'aus', 'als', 'wie', 'auch', 'ist', 'sind', 'wird', 'werden', 'wir', 'sie', 'es',
+  'sich', 'nicht', 'noch', 'nach', 'über', 'unter', 'so', 'dass', 'damit', 'durch',
+];
+
+export function synonymMap(groups: string[][]): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  for (const group of groups) {
+    for (const word of group) map[word] = group.filter((other) => other !== word);
+  }
+  return map;
+}
+
+export const PRACTICE_INDEX_SETTINGS: IndexSettings = {
+  // Order matters for the attribute ranking rule: title and topics count most.
+  searchableAttributes: ['title', 'topicNames', 'tags', 'summary', 'body', 'cityName', 'partners'],
+  filterableAttributes: ['visibility', 'cityId', 'citySlug', 'federalState', 'joinedYear', 'kind', 'topics', 'tags'],
+  sortableAttributes: ['publishedAt', 'title'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  stopWords: GERMAN_STOP_WORDS,
+  synonyms: synonymMap(PRACTICE_SYNONYM_GROUPS),
+};
+
+export interface PracticeDocument extends SearchDocument {
+  id: string;
+  cityId: string;
+  citySlug: string;
+  cityName: string;
+  federalState: string;
+  joinedYear: number;
+  kind: string;
+  title: string;
+  summary: string;
+  body: string;
+  topics: string[];
+  topicNames: string[];
+  tags: string[];
+  partners: string;
+  visibility: string;
+  publishedAt: number;
+}
+
+const DOCUMENT_SELECT = `
+  SELECT p.id, p.city_id, c.slug AS city_slug, c.name AS city_name, c.federal_state, c.joined_year, c.kind,
+         p.title, p.summary, left(p.body, 5000) AS body, p.tags, coalesce(p.partners, '') AS partners, p.visibility,
+         extract(epoch FROM p.published_at)::bigint AS published_at,
+         coalesce(array_agg(t.slug ORDER BY t.position) FILTER (WHERE t.id IS NOT NULL), '{}') AS topic_slugs,
+         coalesce(array_agg(t.name ORDER BY t.position) FILTER (WHERE t.id IS NOT NULL), '{}') AS topic_names
+    FROM practice p
+    JOIN city c ON c.id = p.city_id
+    LEFT JOIN practice_topic pt ON pt.city_id = p.city_id AND pt.practice_id = p.id
+    LEFT JOIN topic t ON t.id = pt.topic_id
+   WHERE p.status = 'PUBLISHED'`;
+
+interface DocumentRow {
+  id: string;
+  city_id: string;
+  city_slug: string;
+  city_name: string;
+  federal_state: string;
+  joined_year: number;
+  kind: string;
+  title: string;
+  summary: string;
+  body: string;
+  tags: string[];
+  partners: string;
+  visibility: string;
+  published_at: string | null;
+  topic_slugs: string[];
+  topic_names: string[];
+}
+
+function toDocument(row: DocumentRow): PracticeDocument {
+  return {
+    id: row.id,
+    cityId: row.city_id,
+    citySlug: row.city_slug,
+    cityName: row.city_name,
+    federalState: row.federal_state,
+    joinedYear: row.joined_year,
+    kind: row.kind,
+    title: row.title,
+    summary: row.summary,
+    body: stripMarkdown(row.body),
+    topics: row.topic_slugs,
+    topicNames: row.topic_names,
+    tags: row.tags,
+    partners: row.partners,
+    visibility: row.visibility,
+    publishedAt: Number(row.published_at ?? 0),
+  };
+}
+
+/** Markup characters only disturb matching and snippets. */
+export function stripMarkdown(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!\[[^\]]*]\([^)]*\)/g, ' ')
+    .replace(/\[([^\]]*)]\([^)]*\)/g, '$1')
+    .replace(/[#>*_`~|-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Published practices only; drafts and archived entries are never in the index. */
+export const practiceSearchSource: SearchDocumentSource = {
+  index: PRACTICES_INDEX,
+  settings: PRACTICE_INDEX_SETTINGS,
+  async load(db: DataSource, ids: string[]) {
+    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (uuids.length === 0) return [];
+    const rows: DocumentRow[] = await db.query(`${DOCUMENT_SELECT} AND p.id = ANY($1::uuid[]) GROUP BY p.city_id, p.id, c.id`, [uuids]);
+    return rows.map(toDocument);
+  },
+  async *all(db: DataSource, batchSize: number) {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: DocumentRow[] = await db.query(
+        `${DOCUMENT_SELECT} AND p.id > $1 GROUP BY p.city_id, p.id, c.id ORDER BY p.id LIMIT $2`,
+        [after, batchSize],
+      );
+      if (rows.length === 0) return;
+      yield rows.map(toDocument);
+      after = rows[rows.length - 1].id;
+    }
+  },
+  async count(db: DataSource) {
+    const [row] = (await db.query(`SELECT count(*)::int AS n FROM practice WHERE status = 'PUBLISHED'`)) as Array<{ n: number }>;
+    return row.n;
+  },
+};

@@ -1,0 +1,17 @@
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../core/config/config';
+
+/**
+ * The search side reads every city's entries to build documents, so it uses the
+ * owner connection (like migrations); visibility is applied when searching.
+ */
+export const SEARCH_DB = Symbol('SEARCH_DB');
+
+export async function createSearchDb(config: AppConfig): Promise<DataSource> {
+  const db = new DataSource({
+    type: 'postgres',
+    url: config.migrationUrl,
+    extra: { max: 3, application_name: 'wissensnetz-search' },
+  });
+  return db.initialize();
+}

@@ -1,0 +1,84 @@
+import type { EntityManager } from 'typeorm';
+import type { GeneratedPractice } from './demo-practices';
+
+/**
+ * Writes generated practices as the owner: rows, topics, a first revision, and
+ * an outbox row for each, so the search worker indexes the published ones.
+ * Upserts by id, so it is safe to run again.
+ */
+export async function writePractices(
+  tx: EntityManager,
+  practices: GeneratedPractice[],
+  cityIds: Map<string, string>,
+  topicIds: Map<string, string>,
+  authorIds: Map<string, string>,
+  onProgress: (done: number) => void = () => undefined,
+): Promise<void> {
+  const BATCH = 500;
+  for (let start = 0; start < practices.length; start += BATCH) {
+    const batch = practices.slice(start, start + BATCH);
+    const rows = batch.map((practice) => ({
+      ...practice,
+      cityId: cityIds.get(practice.citySlug),
+      authorId: authorIds.get(practice.citySlug) ?? null,
+    }));
+    await tx.query(
+      `INSERT INTO practice (city_id, id, title, summary, body, status, visibility, tags, contact_name, contact_email,
+                             period_from, period_to, outcomes, resources_needed, partners, created_by, updated_by, published_at)
+       SELECT r.city_id, r.id, r.title, r.summary, r.body, r.status, r.visibility, r.tags, r.contact_name, r.contact_email,
+              r.period_from, r.period_to, r.outcomes, r.resources_needed, r.partners, r.author_id, r.author_id,
+              CASE WHEN r.status = 'DRAFT' THEN NULL ELSE now() - (random() * interval '400 days') END
+         FROM jsonb_to_recordset($1::jsonb) AS r(city_id uuid, id uuid, title text, summary text, body text, status text,
+              visibility text, tags text[], contact_name text, contact_email text, period_from date, period_to date,
+              outcomes text, resources_needed text, partners text, author_id uuid)
+       ON CONFLICT (city_id, id) DO UPDATE SET title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body,
+              tags = EXCLUDED.tags, outcomes = EXCLUDED.outcomes, resources_needed = EXCLUDED.resources_needed,
+              partners = EXCLUDED.partners`,
+      [
+        JSON.stringify(
+          rows.map((row) => ({
+            city_id: row.cityId,
+            id: row.id,
+            title: row.title,
+            summary: row.summary,
+            body: row.body,
+            status: row.status,
+            visibility: row.visibility,
+            tags: row.tags,
+            contact_name: row.contactName,
+            contact_email: row.contactEmail,
+            period_from: row.periodFrom,
+            period_to: row.periodTo,
+            outcomes: row.outcomes,
+            resources_needed: row.resourcesNeeded,
+            partners: row.partners,
+            author_id: row.authorId,
+          })),
+        ),
+      ],
+    );
+    const links = rows.flatMap((row) =>
+      row.topics.map((slug) => ({ city_id: row.cityId, practice_id: row.id, topic_id: topicIds.get(slug) })),
+    );
+    await tx.query(
+      `INSERT INTO practice_topic (city_id, practice_id, topic_id)
+       SELECT city_id, practice_id, topic_id FROM jsonb_to_recordset($1::jsonb) AS r(city_id uuid, practice_id uuid, topic_id uuid)
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(links)],
+    );
+    await tx.query(
+      `INSERT INTO practice_revision (city_id, practice_id, number, snapshot, author_id)
+       SELECT p.city_id, p.id, 1, jsonb_build_object('title', p.title, 'summary', p.summary, 'body', p.body,
+              'visibility', p.visibility, 'tags', to_jsonb(p.tags), 'topicSlugs', '[]'::jsonb, 'contactName', p.contact_name,
+              'contactEmail', p.contact_email, 'periodFrom', p.period_from, 'periodTo', p.period_to, 'outcomes', p.outcomes,
+              'resourcesNeeded', p.resources_needed, 'partners', p.partners, 'links', p.links), p.created_by
+         FROM practice p WHERE p.id = ANY($1::uuid[])
+       ON CONFLICT DO NOTHING`,
+      [rows.map((row) => row.id)],
+    );
+    await tx.query(`INSERT INTO search_outbox (index_name, document_id) SELECT 'practices', unnest($1::text[])`, [
+      rows.map((row) => row.id),
+    ]);
+    onProgress(Math.min(start + BATCH, practices.length));
+  }
+}
