@@ -10,6 +10,7 @@ import {
 import { currentLanguage } from '../../i18n';
 import { apiErrorCodes } from '../../ui/api-errors';
 import { formatDateTime } from '../../ui/format';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { isOrganizer, useSession } from '../account/session';
@@ -181,7 +182,7 @@ function AuditLog() {
         <p className="empty">{t('audit.empty')}</p>
       ) : (
         <>
-          <div className="table-wrap card">
+          <ScrollRegion className="card" label={t('audit.caption')}>
             <table className="table" data-testid="audit-table">
               <caption className="visually-hidden">{t('audit.caption')}</caption>
               <thead>
@@ -191,12 +192,16 @@ function AuditLog() {
                   <th scope="col">{t('audit.city')}</th>
                   <th scope="col">{t('audit.actor')}</th>
                   <th scope="col">{t('audit.target')}</th>
-                  <th scope="col">{t('audit.details')}</th>
                 </tr>
               </thead>
               <tbody>
                 {state.entries.map((entry) => (
-                  <tr key={entry.id} data-testid="audit-row" data-action={entry.action}>
+                  <tr
+                    key={entry.id}
+                    data-testid="audit-row"
+                    data-action={entry.action}
+                    data-city={entry.city?.slug ?? ''}
+                  >
                     <td className="nowrap">{formatDateTime(entry.createdAt, language)}</td>
                     <td>{t(auditActionKey(entry.action), { defaultValue: entry.action })}</td>
                     <td>{entry.city?.name ?? '–'}</td>
@@ -210,15 +215,15 @@ function AuditLog() {
                         '–'
                       )}
                     </td>
-                    <td data-testid="audit-target">{entry.target ?? '–'}</td>
                     <td>
+                      <span data-testid="audit-target">{entry.target ?? '–'}</span>
                       <Details details={entry.details} />
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <p className="load-more">
             {state.hasNextPage ? (
               <button
@@ -255,7 +260,7 @@ function Details({ details }: { details: string }) {
           ? t(`role.${value}`)
           : value;
   const entries = detailEntries(details);
-  if (entries.length === 0) return <>–</>;
+  if (entries.length === 0) return null;
   return (
     <dl className="details">
       {entries.map(([key, value]) => (

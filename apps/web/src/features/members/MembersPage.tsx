@@ -25,6 +25,7 @@ import {
   type FormErrors,
 } from '../../ui/FormErrors';
 import { formatDate } from '../../ui/format';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CityNotFound } from '../cities/CityNotFound';
@@ -178,7 +179,7 @@ function MembersView({ city, members, me, reload }: MembersViewProps) {
         {members.length === 0 ? (
           <p className="empty">{t('members.empty')}</p>
         ) : (
-          <div className="table-wrap">
+          <ScrollRegion label={t('members.tableCaption', { city: city.name })}>
             <table className="table" data-testid="member-table">
               <caption className="visually-hidden">
                 {t('members.tableCaption', { city: city.name })}
@@ -204,45 +205,48 @@ function MembersView({ city, members, me, reload }: MembersViewProps) {
                     <td>
                       <a href={`mailto:${member.user.email}`}>{member.user.email}</a>
                     </td>
-                    <td data-testid="member-role">{t(`role.${member.role}`)}</td>
+                    <td data-testid="member-role" data-role={member.role}>
+                      {manage ? (
+                        <RoleForm
+                          member={member}
+                          actions={actions}
+                          onChanged={async (role) => {
+                            setStatus(
+                              t('members.roleChanged', {
+                                name: member.user.displayName,
+                                role: t(`role.${role}`),
+                              }),
+                            );
+                            if (member.user.id === me.id) await refresh();
+                            reload();
+                          }}
+                        />
+                      ) : (
+                        t(`role.${member.role}`)
+                      )}
+                    </td>
                     <td>{formatDate(member.createdAt, language)}</td>
                     {manage ? (
                       <td>
-                        <div className="row-actions">
-                          <RoleForm
-                            member={member}
-                            actions={actions}
-                            onChanged={async (role) => {
-                              setStatus(
-                                t('members.roleChanged', {
-                                  name: member.user.displayName,
-                                  role: t(`role.${role}`),
-                                }),
-                              );
-                              if (member.user.id === me.id) await refresh();
-                              reload();
-                            }}
-                          />
-                          <button
-                            type="button"
-                            className="button button--danger button--small"
-                            disabled={removing}
-                            onClick={(event) => {
-                              trigger.current = event.currentTarget;
-                              setPending({ kind: 'remove', member });
-                            }}
-                          >
-                            {t('members.remove')}
-                            <span className="visually-hidden"> {member.user.displayName}</span>
-                          </button>
-                        </div>
+                        <button
+                          type="button"
+                          className="button button--danger button--small"
+                          disabled={removing}
+                          onClick={(event) => {
+                            trigger.current = event.currentTarget;
+                            setPending({ kind: 'remove', member });
+                          }}
+                        >
+                          {t('members.remove')}
+                          <span className="visually-hidden"> {member.user.displayName}</span>
+                        </button>
                       </td>
                     ) : null}
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 
