@@ -6,6 +6,7 @@ import { DEMO_DOMAIN, DEMO_PASSWORD, ORGANIZER_EMAIL } from '../src/seed/demo-ac
 export interface GraphQLResponse<T> {
   data?: T | null;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
 }
 
 /** A browser-like caller: keeps the session cookie it is given. */

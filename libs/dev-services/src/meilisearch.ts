@@ -21,6 +21,8 @@ export interface MeiliOptions {
   dir: string;
   masterKey: string;
   binary?: string;
+  /** A fixed port (tests that restart an instance under the same URL); default: a free one. */
+  port?: number;
   log: (message: string) => void;
 }
 
@@ -37,7 +39,7 @@ export async function startMeilisearch(options: MeiliOptions): Promise<MeiliHand
 
   const binary = options.binary ?? shippedMeiliBinary();
   ensureExecutable(binary);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const logFd = openSync(join(dir, 'meilisearch.log'), 'a');
   const child = spawn(

@@ -139,6 +139,23 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     });
   }
 
+  /**
+   * Resolves once every change committed so far is in the index (tests, reindex).
+   * Waits for rows a concurrent drain has claimed too, not only for its own.
+   */
+  async settle(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.drain();
+      const [row] = await this.db.query(
+        'SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL AND next_attempt_at <= now()',
+      );
+      if ((row as { n: number }).n === 0) return;
+      if (Date.now() > deadline) throw new Error('search outbox did not settle in time');
+      await new Promise((done) => setTimeout(done, 25));
+    }
+  }
+
   /** Rows not yet in the index (for health and tests). */
   async pending(): Promise<number> {
     const [row] = await this.db.query('SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL');

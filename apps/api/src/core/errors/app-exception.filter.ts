@@ -37,6 +37,7 @@ export function publicCode(code: ErrorCode): string {
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.CONFLICT:
     case ErrorCode.TOO_MANY_ATTEMPTS:
+    case ErrorCode.SERVICE_UNAVAILABLE:
       return code;
     case ErrorCode.INTERNAL_SERVER_ERROR:
       return ErrorCode.INTERNAL_SERVER_ERROR;
@@ -61,6 +62,8 @@ function httpStatus(code: ErrorCode): number {
       return 409;
     case ErrorCode.TOO_MANY_ATTEMPTS:
       return 429;
+    case ErrorCode.SERVICE_UNAVAILABLE:
+      return 503;
     case ErrorCode.INTERNAL_SERVER_ERROR:
       return 500;
     default: {

@@ -9,5 +9,7 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   CONFLICT = 'CONFLICT',
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  /** A service the request needs (search) is down; try again later. Nothing was lost. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

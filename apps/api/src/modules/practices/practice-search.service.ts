@@ -1,10 +1,10 @@
 import { CityKind, MAX_PAGE_SIZE, federalStateName } from '@wissensnetz/domain';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { In } from 'typeorm';
 import { decodeCursor, encodeCursor, validatePageSize } from '../../core/graphql/pagination';
 import { isOrganizer, memberCityIds, type Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
-import { HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_INDEX, type SearchIndex } from '../../search/search-index';
+import { HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_INDEX, type SearchIndex, type SearchRequest, type SearchResponse } from '../../search/search-index';
 import { CityService } from '../cities/city.service';
 import { TopicService } from '../topics/topic.service';
 import type { PracticeSearchFilter } from './dto/practice.inputs';
@@ -36,6 +36,8 @@ export function highlightToHtml(text: string): string {
 
 @Injectable()
 export class PracticeSearchService {
+  private readonly logger = new Logger(PracticeSearchService.name);
+
   constructor(
     @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
     private readonly tenantDb: TenantDb,
@@ -62,7 +64,7 @@ export class PracticeSearchService {
     if (filter.joinedYears?.length) clauses.push(anyOf('joinedYear', filter.joinedYears));
     if (filter.kinds?.length) clauses.push(anyOf('kind', filter.kinds));
 
-    const response = await this.search.search(PRACTICES_INDEX, {
+    const response = await this.engine({
       query: query.trim(),
       filter: clauses.join(' AND '),
       facets: FACETS,
@@ -124,7 +126,7 @@ export class PracticeSearchService {
       : [{ query: words, filter: base }];
     for (const attempt of attempts) {
       if (found.length >= limit) break;
-      const response = await this.search.search(PRACTICES_INDEX, { ...attempt, offset: 0, limit: limit * 2 });
+      const response = await this.engine({ ...attempt, offset: 0, limit: limit * 2 });
       for (const hit of response.hits) if (!found.includes(hit.document.id)) found.push(hit.document.id);
     }
     const ids = found.slice(0, limit);
@@ -132,6 +134,16 @@ export class PracticeSearchService {
     const practices = await this.tenantDb.run((manager) => manager.getRepository(PracticeEntity).findBy({ id: In(ids) }));
     const byId = new Map(practices.map((entry) => [entry.id, entry]));
     return ids.map((id) => byId.get(id)).filter((entry): entry is PracticeEntity => entry !== undefined);
+  }
+
+  /** An engine outage is a typed SERVICE_UNAVAILABLE, not a 500. */
+  private async engine(request: SearchRequest): Promise<SearchResponse> {
+    try {
+      return await this.search.search(PRACTICES_INDEX, request);
+    } catch (error) {
+      this.logger.warn(`search failed: ${String(error)}`);
+      throw PracticeException.searchUnavailable();
+    }
   }
 
   private async labelFacets(facets: Record<string, Record<string, number>>): Promise<PracticeSearchResult['facets']> {

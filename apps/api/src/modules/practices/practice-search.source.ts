@@ -33,7 +33,7 @@ export function synonymMap(groups: string[][]): Record<string, string[]> {
 export const PRACTICE_INDEX_SETTINGS: IndexSettings = {
   // Order matters for the attribute ranking rule: title and topics count most.
   searchableAttributes: ['title', 'topicNames', 'tags', 'summary', 'body', 'cityName', 'partners'],
-  filterableAttributes: ['visibility', 'cityId', 'citySlug', 'federalState', 'joinedYear', 'kind', 'topics', 'tags'],
+  filterableAttributes: ['id', 'visibility', 'cityId', 'citySlug', 'federalState', 'joinedYear', 'kind', 'topics', 'tags'],
   sortableAttributes: ['publishedAt', 'title'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   stopWords: GERMAN_STOP_WORDS,
