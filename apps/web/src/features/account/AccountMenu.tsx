@@ -4,7 +4,8 @@ import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { LogoutDocument, SwitchActingCityDocument } from '../../generated/graphql';
 import { useAllCities } from '../network/useAllCities';
-import { isOrganizer, signInPath, useSession, type SessionUser } from './session';
+import { signInPath } from './return-path';
+import { isOrganizer, useSession, type SessionUser } from './session';
 import { forgetSignIn } from './this-browser';
 
 /** Header part for the account: "Anmelden", or who is signed in, for which city, and the way out. */

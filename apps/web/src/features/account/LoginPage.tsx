@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { LoginDocument } from '../../generated/graphql';
 import { ErrorSummary, TextField, useFormErrors } from '../../ui/FormErrors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { applyAccountLanguage, safeReturnPath, useSession } from './session';
+import { safeReturnPath } from './return-path';
+import { applyAccountLanguage, useSession } from './session';
 import { rememberSignIn } from './this-browser';
 
 const FIELDS = ['email', 'password'] as const;

@@ -1,7 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { signInPath } from './session';
+import { signInPath } from './return-path';
 
 /** Shown instead of a page that needs an account; sign-in brings the visitor back here. */
 export function SignInRequired() {

@@ -10,6 +10,7 @@ import {
 import { currentLanguage } from '../../i18n';
 import { apiErrorCodes } from '../../ui/api-errors';
 import { formatDateTime } from '../../ui/format';
+import { EmailAddress } from '../../ui/EmailAddress';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -209,14 +210,18 @@ function AuditLog() {
                       {entry.actor ? (
                         <>
                           {entry.actor.displayName}
-                          <span className="table__sub">{entry.actor.email}</span>
+                          <span className="table__sub">
+                            <EmailAddress address={entry.actor.email} />
+                          </span>
                         </>
                       ) : (
                         '–'
                       )}
                     </td>
                     <td>
-                      <span data-testid="audit-target">{entry.target ?? '–'}</span>
+                      <span data-testid="audit-target">
+                        {entry.target ? <EmailAddress address={entry.target} /> : '–'}
+                      </span>
                       <Details details={entry.details} />
                     </td>
                   </tr>

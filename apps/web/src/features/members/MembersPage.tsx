@@ -25,6 +25,7 @@ import {
   type FormErrors,
 } from '../../ui/FormErrors';
 import { formatDate } from '../../ui/format';
+import { EmailAddress } from '../../ui/EmailAddress';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -203,7 +204,9 @@ function MembersView({ city, members, me, reload }: MembersViewProps) {
                       ) : null}
                     </th>
                     <td>
-                      <a href={`mailto:${member.user.email}`}>{member.user.email}</a>
+                      <a href={`mailto:${member.user.email}`}>
+                        <EmailAddress address={member.user.email} />
+                      </a>
                     </td>
                     <td data-testid="member-role" data-role={member.role}>
                       {manage ? (
@@ -225,7 +228,7 @@ function MembersView({ city, members, me, reload }: MembersViewProps) {
                         t(`role.${member.role}`)
                       )}
                     </td>
-                    <td>{formatDate(member.createdAt, language)}</td>
+                    <td className="nowrap">{formatDate(member.createdAt, language)}</td>
                     {manage ? (
                       <td>
                         <button
