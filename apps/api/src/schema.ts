@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { AuditResolver } from './modules/audit/audit.resolver';
-import { AuthResolver } from './modules/auth/auth.resolver';
+import { AuthResolver, SessionResolver } from './modules/auth/auth.resolver';
 import { CityResolver } from './modules/cities/city.resolver';
 import { MailResolver } from './modules/mail/mail.resolver';
 import { InvitationResolver, MembershipResolver } from './modules/memberships/membership.resolver';
@@ -14,6 +14,7 @@ export const RESOLVERS = [
   CityResolver,
   TopicResolver,
   AuthResolver,
+  SessionResolver,
   MembershipResolver,
   InvitationResolver,
   AuditResolver,

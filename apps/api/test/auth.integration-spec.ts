@@ -64,8 +64,9 @@ describe('signing in and sessions', () => {
     const email = demoEmail('member', 'rudolstadt');
     const laptop = await api.client().login(email);
     const phone = await api.client().login(email);
-    const { data } = await laptop.gql<{ sessions: Array<{ id: string }> }>('{ sessions { id userAgent lastSeenAt expiresAt } }');
+    const { data } = await laptop.gql<{ sessions: Array<{ id: string; current: boolean }> }>('{ sessions { id current userAgent lastSeenAt expiresAt } }');
     expect(data!.sessions.length).toBeGreaterThanOrEqual(2);
+    expect(data!.sessions.filter((session) => session.current)).toHaveLength(1);
 
     await laptop.gql('mutation { logout }');
     expect((await laptop.gql(ME)).data).toEqual({ me: null });
@@ -108,6 +109,21 @@ describe('signing in and sessions', () => {
       demoEmail('member', 'goch'),
       email,
     ]);
+  });
+
+  it('counts reset requests apart from sign-ins: many requests do not lock anyone out', async () => {
+    await api.ownerQuery('DELETE FROM login_throttle');
+    const request = 'mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }';
+    const codes: Array<string | undefined> = [];
+    for (let i = 0; i < 32; i++) {
+      const { errors } = await api.gql(request, { input: { email: `vergessen.${i}@stadt.example` } });
+      codes.push(errors?.[0].extensions?.code as string | undefined);
+    }
+    expect(codes.slice(0, 30).every((code) => code === undefined)).toBe(true);
+    expect(codes.slice(30)).toEqual(['TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS']);
+    const login = await api.gql(LOGIN, { input: { email: demoEmail('coordinator', 'husum'), password: 'wissensnetz-demo' } });
+    expect(login.errors).toBeUndefined();
+    await api.ownerQuery('DELETE FROM login_throttle');
   });
 
   it('changes a password only with the current one, and checks the new one', async () => {

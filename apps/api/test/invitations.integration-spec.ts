@@ -59,6 +59,11 @@ describe('invitations and member management', () => {
     const token = await tokenFromMailbox(guest, email, 'einladung');
     const wrong = await guest.gql(ACCEPT, { input: { token, password: 'nicht das passwort' } });
     expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
+    // Guessing through the invitation link meets the same limit as signing in.
+    for (let i = 0; i < 4; i++) await guest.gql(ACCEPT, { input: { token, password: `geraten-${i}` } });
+    const blocked = await guest.gql(ACCEPT, { input: { token, password: 'wissensnetz-demo' } });
+    expect(blocked.errors?.[0].extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    await api.ownerQuery('DELETE FROM login_throttle');
     const right = await guest.gql<{ acceptInvitation: { memberships: Array<{ city: { slug: string } }> } }>(ACCEPT, {
       input: { token, password: 'wissensnetz-demo' },
     });

@@ -6,7 +6,8 @@ import { Client, startTestPlatform, type GraphQLResponse, type TestPlatform } fr
  * New operations join this table (later issues: practices, tandems, conferences).
  */
 type Role = 'anonymous' | 'member' | 'coordinator' | 'organizer';
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT';
+/** 'hidden': answered without error, but with no row (null): the caller may not see it. */
+type Outcome = 'ok' | 'hidden' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT';
 type Target = 'own' | 'foreign';
 
 const OWN = 'goch';
@@ -20,6 +21,8 @@ interface Fixture {
   throwawayMembershipId(): Promise<string>;
   freshInvitationId(): Promise<string>;
   memberMembershipId: string;
+  /** A practice in the target city, written as the owner (bypassing every check). */
+  freshPractice(status: 'DRAFT' | 'PUBLISHED', visibility: 'CITY' | 'NETWORK' | 'PUBLIC'): Promise<string>;
 }
 
 interface Case {
@@ -28,6 +31,8 @@ interface Case {
   expect: Record<Target, Record<Role, Outcome>>;
   /** For allowed reads: every returned city slug must be one the caller may see. */
   citySlugsIn?(data: Record<string, unknown>): string[];
+  /** For allowed reads of practices: visibility of every returned row with its city. */
+  practicesIn?(data: Record<string, unknown>): Array<{ visibility: string; status: string; city: { slug: string } }>;
 }
 
 const same = (outcome: Record<Role, Outcome>) => ({ own: outcome, foreign: outcome });
@@ -39,9 +44,13 @@ const CASES: Case[] = [
   { operation: 'city', expect: same(PUBLIC), run: (c, f) => c.gql('query($s: String!) { city(slug: $s) { slug } }', { s: f.slug }) },
   { operation: 'topics', expect: same(PUBLIC), run: (c) => c.gql('{ topics { slug } }') },
   { operation: 'federalStates', expect: same(PUBLIC), run: (c) => c.gql('{ federalStates { code cityCount } }') },
-  { operation: 'invitation', expect: same(PUBLIC), run: (c) => c.gql('{ invitation(token: "unknown-token") { email } }') },
+  {
+    operation: 'invitation (unknown token)',
+    expect: same({ anonymous: 'hidden', member: 'hidden', coordinator: 'hidden', organizer: 'hidden' }),
+    run: (c) => c.gql('{ invitation(token: "unknown-token") { email } }'),
+  },
   { operation: 'devMailbox', expect: same(PUBLIC), run: (c) => c.gql('{ devMailbox(first: 1) { id } }') },
-  { operation: 'me', expect: same(PUBLIC), run: (c) => c.gql('{ me { id } }') },
+  { operation: 'me', expect: same({ anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'ok' }), run: (c) => c.gql('{ me { id } }') },
   { operation: 'sessions', expect: same(SIGNED_IN), run: (c) => c.gql('{ sessions { id } }') },
   {
     operation: 'cityMembers',
@@ -147,6 +156,99 @@ const CASES: Case[] = [
     expect: same({ anonymous: 'BAD_USER_INPUT', member: 'BAD_USER_INPUT', coordinator: 'BAD_USER_INPUT', organizer: 'BAD_USER_INPUT' }),
     run: (c) => c.gql('mutation { acceptInvitation(input: { token: "x", password: "Ein neues Passwort 1" }) { id } }'),
   },
+  {
+    operation: 'practice (CITY, published)',
+    expect: {
+      own: { anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'hidden' },
+      foreign: { anonymous: 'hidden', member: 'hidden', coordinator: 'hidden', organizer: 'hidden' },
+    },
+    run: async (c, f) => c.gql('query($id: ID!) { practice(id: $id) { id city { slug } } }', { id: await f.freshPractice('PUBLISHED', 'CITY') }),
+  },
+  {
+    operation: 'practice (NETWORK, published)',
+    expect: same({ anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'ok' }),
+    run: async (c, f) => c.gql('query($id: ID!) { practice(id: $id) { id } }', { id: await f.freshPractice('PUBLISHED', 'NETWORK') }),
+  },
+  {
+    operation: 'practice (NETWORK, draft)',
+    expect: {
+      own: { anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'ok' },
+      foreign: { anonymous: 'hidden', member: 'hidden', coordinator: 'hidden', organizer: 'ok' },
+    },
+    run: async (c, f) => c.gql('query($id: ID!) { practice(id: $id) { id } }', { id: await f.freshPractice('DRAFT', 'NETWORK') }),
+  },
+  {
+    operation: 'practices (drafts of a city)',
+    expect: same(PUBLIC),
+    run: async (c, f) => {
+      await f.freshPractice('DRAFT', 'CITY');
+      return c.gql('query($s: String!) { practices(first: 100, filter: { citySlug: $s, status: DRAFT }) { edges { node { visibility status city { slug } } } } }', { s: f.slug });
+    },
+    practicesIn: (data) => (data.practices as { edges: Array<{ node: { visibility: string; status: string; city: { slug: string } } }> }).edges.map((e) => e.node),
+  },
+  {
+    operation: 'searchPractices',
+    expect: same(PUBLIC),
+    run: (c, f) =>
+      c.gql('query($s: String!) { searchPractices(query: "", first: 100, filter: { citySlugs: [$s] }) { hits { practice { visibility status city { slug } } } } }', { s: f.slug }),
+    practicesIn: (data) => (data.searchPractices as { hits: Array<{ practice: { visibility: string; status: string; city: { slug: string } } }> }).hits.map((h) => h.practice),
+  },
+  {
+    operation: 'practiceRevisions (CITY draft)',
+    expect: {
+      own: { anonymous: 'NOT_FOUND', member: 'ok', coordinator: 'ok', organizer: 'NOT_FOUND' },
+      foreign: { anonymous: 'NOT_FOUND', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'NOT_FOUND' },
+    },
+    run: async (c, f) => c.gql('query($id: ID!) { practiceRevisions(id: $id) { number } }', { id: await f.freshPractice('DRAFT', 'CITY') }),
+  },
+  {
+    operation: 'createPractice',
+    expect: {
+      own: { anonymous: 'UNAUTHENTICATED', member: 'ok', coordinator: 'ok', organizer: 'FORBIDDEN' },
+      foreign: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'FORBIDDEN', organizer: 'FORBIDDEN' },
+    },
+    run: (c, f) =>
+      c.gql('mutation($i: CreatePracticeInput!) { createPractice(input: $i) { id city { slug } } }', {
+        i: { citySlug: f.slug, title: 'Matrix-Eintrag', summary: 'Test' },
+      }),
+    citySlugsIn: (data) => [(data.createPractice as { city: { slug: string } }).city.slug],
+  },
+  {
+    operation: 'updatePractice (NETWORK draft)',
+    expect: {
+      own: { anonymous: 'UNAUTHENTICATED', member: 'ok', coordinator: 'ok', organizer: 'FORBIDDEN' },
+      foreign: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'FORBIDDEN' },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($i: UpdatePracticeInput!) { updatePractice(input: $i) { id } }', {
+        i: { id: await f.freshPractice('DRAFT', 'NETWORK'), expectedRevision: 1, title: 'Geändert' },
+      }),
+  },
+  {
+    operation: 'publishPractice (NETWORK draft)',
+    expect: {
+      own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'FORBIDDEN' },
+      foreign: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'FORBIDDEN' },
+    },
+    run: async (c, f) => c.gql('mutation($id: ID!) { publishPractice(id: $id) { id } }', { id: await f.freshPractice('DRAFT', 'NETWORK') }),
+  },
+  {
+    operation: 'archivePractice (NETWORK, published)',
+    // Foreign cities' entries cannot even be locked for change (row-level security on UPDATE).
+    expect: {
+      own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'ok' },
+      foreign: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'ok' },
+    },
+    run: async (c, f) => c.gql('mutation($id: ID!) { archivePractice(id: $id) { id } }', { id: await f.freshPractice('PUBLISHED', 'NETWORK') }),
+  },
+  {
+    operation: 'restorePracticeRevision (CITY draft)',
+    expect: {
+      own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'NOT_FOUND' },
+      foreign: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'NOT_FOUND' },
+    },
+    run: async (c, f) => c.gql('mutation($id: ID!) { restorePracticeRevision(id: $id, number: 1) { id } }', { id: await f.freshPractice('DRAFT', 'CITY') }),
+  },
   { operation: 'logout', expect: same(PUBLIC), run: (c) => c.gql('mutation { logout }') },
   { operation: 'logoutEverywhere', expect: same(SIGNED_IN), run: (c) => c.gql('mutation { logoutEverywhere }') },
 ];
@@ -178,6 +280,20 @@ describe('isolation matrix', () => {
             `WITH u AS (INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, 'Matrix', 'x') RETURNING id)
              INSERT INTO membership (city_id, user_id, role) SELECT $2, id, 'MEMBER' FROM u RETURNING id`,
             [`throwaway.${Math.random().toString(36).slice(2)}@stadt.example`, city.id],
+          );
+          return created.id;
+        },
+        async freshPractice(status, visibility) {
+          const [created] = await api.ownerQuery<{ id: string }>(
+            `INSERT INTO practice (city_id, title, summary, status, visibility, published_at)
+             VALUES ($1, 'Matrix-Praxis', 'Nur für den Test', $2, $3, CASE WHEN $2 = 'PUBLISHED' THEN now() END) RETURNING id`,
+            [city.id, status, visibility],
+          );
+          await api.ownerQuery(
+            `INSERT INTO practice_revision (city_id, practice_id, number, snapshot) SELECT $1, $2, 1, jsonb_build_object(
+               'title', 'Matrix-Praxis', 'summary', 'Nur für den Test', 'body', '', 'visibility', $3::text, 'tags', '[]'::jsonb,
+               'topicSlugs', '[]'::jsonb, 'links', '[]'::jsonb)`,
+            [city.id, created.id, visibility],
           );
           return created.id;
         },
@@ -218,10 +334,22 @@ describe('isolation matrix', () => {
     const expected = testCase.expect[target][role];
     if (expected === 'ok') {
       expect(response.errors).toBeUndefined();
+      expect(Object.values(response.data ?? {}).every((value) => value !== null)).toBe(true);
       if (testCase.citySlugsIn && role !== 'organizer') {
         // A member or coordinator of OWN sees OWN's rows only.
         for (const slug of testCase.citySlugsIn(response.data!)) expect(slug).toBe(OWN);
       }
+      for (const practice of testCase.practicesIn?.(response.data!) ?? []) {
+        const ownCity = role !== 'anonymous' && role !== 'organizer' && practice.city.slug === OWN;
+        if (ownCity) continue;
+        // Anyone else: never a CITY entry, never a draft (organizers: non-CITY drafts to curate).
+        expect(practice.visibility).not.toBe('CITY');
+        if (role !== 'organizer') expect(practice.status).toBe('PUBLISHED');
+        if (role === 'anonymous') expect(practice.visibility).toBe('PUBLIC');
+      }
+    } else if (expected === 'hidden') {
+      expect(response.errors).toBeUndefined();
+      expect(Object.values(response.data ?? {}).every((value) => value === null)).toBe(true);
     } else {
       expect(response.errors?.[0].extensions?.code).toBe(expected);
       // A refused operation returns no data at all, so nothing foreign can slip out.

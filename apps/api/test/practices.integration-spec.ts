@@ -1,4 +1,9 @@
+import { DataSource } from 'typeorm';
+import { practiceSearchSource } from '../src/modules/practices/practice-search.source';
 import { OutboxWorker } from '../src/search/outbox-worker';
+import { reindex } from '../src/search/reindex';
+import { SEARCH_DB } from '../src/search/search-db';
+import { SEARCH_INDEX, type SearchIndex } from '../src/search/search-index';
 import { startTestPlatform, type Client, type TestPlatform } from './harness';
 
 const CREATE = `mutation($input: CreatePracticeInput!) { createPractice(input: $input) { id revision status visibility city { slug } topics { slug } } }`;
@@ -49,6 +54,9 @@ describe('practices', () => {
       api.as('member', 'herford'),
       api.as('organizer'),
     ]);
+    // Other files write practices past this index (their own Meilisearch, owner inserts):
+    // rebuild it so it mirrors PostgreSQL before counting.
+    await reindex(api.platform.app.get<SearchIndex>(SEARCH_INDEX), api.platform.app.get<DataSource>(SEARCH_DB), practiceSearchSource);
     await settle();
   });
   afterAll(async () => {

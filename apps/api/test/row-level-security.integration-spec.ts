@@ -105,6 +105,24 @@ describe('row-level security for the application role', () => {
     }
   });
 
+  it('practices: no context sees PUBLIC published only; a member never sees a foreign CITY entry or draft', async () => {
+    const anonymous = await app.query(`SELECT DISTINCT status, visibility FROM practice`);
+    expect(anonymous.rows).toEqual(anonymous.rowCount ? [{ status: 'PUBLISHED', visibility: 'PUBLIC' }] : []);
+    const member = await as({ members: [goch] }, `SELECT city_id, status, visibility FROM practice WHERE city_id <> $1`, [goch]);
+    expect(member.rowCount).toBeGreaterThan(0);
+    for (const row of member.rows) {
+      expect(row.status).toBe('PUBLISHED');
+      expect(row.visibility).not.toBe('CITY');
+    }
+    const parts = await as({ members: [goch] }, `SELECT count(*)::int AS n FROM practice_topic t JOIN practice p ON p.id = t.practice_id WHERE p.visibility = 'CITY' AND p.city_id <> $1`, [goch]);
+    expect(parts.rows[0].n).toBe(0);
+    await expect(
+      as({ members: [goch] }, `INSERT INTO practice (city_id, title, summary) VALUES ($1, 'Fremd', 'x')`, [herford]),
+    ).rejects.toThrow(/row-level security/);
+    const changed = await as({ members: [goch] }, `UPDATE practice SET title = 'gekapert' WHERE city_id = $1`, [herford]);
+    expect(changed.rowCount).toBe(0);
+  });
+
   it('a context set in one transaction does not outlive it', async () => {
     await as({ organizer: true }, 'SELECT 1');
     const after = await app.query('SELECT count(*)::int AS n FROM membership');

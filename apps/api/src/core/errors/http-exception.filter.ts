@@ -12,6 +12,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const status = exception.getStatus();
     const response = host.switchToHttp().getResponse<Response>();
+    const body = exception.getResponse();
+    if (typeof body === 'object' && body !== null && 'details' in body && 'status' in body) {
+      // The health check's own report (terminus): keep it as it is for load balancers.
+      response.status(status).json(body);
+      return;
+    }
     const extensions =
       status === 413
         ? { code: ErrorCode.BAD_USER_INPUT, reason: 'FILE_TOO_LARGE', field: 'file' }

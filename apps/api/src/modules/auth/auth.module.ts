@@ -5,13 +5,13 @@ import { MailModule } from '../mail/mail.module';
 import { MembershipsModule } from '../memberships/memberships.module';
 import { UsersModule } from '../users/users.module';
 import { AuthMiddleware } from './auth.middleware';
-import { AuthResolver } from './auth.resolver';
+import { AuthResolver, SessionResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 
 @Module({
   imports: [UsersModule, MembershipsModule, CitiesModule, AuditModule, MailModule],
-  providers: [AuthService, AuthResolver, LoginThrottle],
+  providers: [AuthService, AuthResolver, SessionResolver, LoginThrottle],
   exports: [AuthService],
 })
 export class AuthModule implements NestModule {

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import { AuthException } from '../../core/auth/auth.exception';
@@ -23,6 +23,15 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie';
 interface HttpContext {
   req: Request;
   res: Response;
+}
+
+@Resolver(() => SessionEntity)
+export class SessionResolver {
+  @ResolveField(() => Boolean, { description: 'true for the session of this browser' })
+  current(@Parent() session: SessionEntity): boolean {
+    const actor = currentActor();
+    return actor.kind === 'user' && actor.sessionId === session.id;
+  }
 }
 
 @Resolver(() => Me)
@@ -98,7 +107,9 @@ export class AuthResolver {
   }
 
   @Access(AccessLevel.PUBLIC)
-  @Mutation(() => Boolean, { description: 'Sends a reset link if the address has an account; always answers true.' })
+  @Mutation(() => Boolean, {
+    description: 'Sends a reset link if the address has an account; answers true either way (TOO_MANY_ATTEMPTS after many requests).',
+  })
   async requestPasswordReset(@Args('input') input: RequestPasswordResetInput): Promise<boolean> {
     await this.auth.requestPasswordReset(input.email);
     return true;

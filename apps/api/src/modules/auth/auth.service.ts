@@ -138,8 +138,7 @@ export class AuthService {
   async requestPasswordReset(emailInput: string): Promise<void> {
     const email = normalizeEmail(emailInput, 'input.email');
     const { ip, origin } = requestContext();
-    await this.throttle.assertAllowed(`reset:${email}`, ip);
-    await this.throttle.recordFailure(`reset:${email}`, ip);
+    await this.throttle.countResetRequest(email, ip);
     const user = await this.users.byEmail(email);
     if (!user) return;
     const token = newToken();

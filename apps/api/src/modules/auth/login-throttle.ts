@@ -18,12 +18,27 @@ export const WINDOW_SECONDS = 15 * 60;
 export class LoginThrottle {
   private readonly perAccount: RateLimiterPostgres;
   private readonly perIp: RateLimiterPostgres;
+  // Reset requests count separately: asking for many resets must not lock sign-in.
+  private readonly resetsPerAccount: RateLimiterPostgres;
+  private readonly resetsPerIp: RateLimiterPostgres;
 
   constructor(@InjectDataSource() db: DataSource) {
     const pool = (db.driver as PostgresDriver).master;
     const common = { storeClient: pool, tableName: 'login_throttle', tableCreated: true, duration: WINDOW_SECONDS };
     this.perAccount = new RateLimiterPostgres({ ...common, keyPrefix: 'account', points: ACCOUNT_FAILURES });
     this.perIp = new RateLimiterPostgres({ ...common, keyPrefix: 'ip', points: IP_FAILURES });
+    this.resetsPerAccount = new RateLimiterPostgres({ ...common, keyPrefix: 'reset-account', points: ACCOUNT_FAILURES });
+    this.resetsPerIp = new RateLimiterPostgres({ ...common, keyPrefix: 'reset-ip', points: IP_FAILURES });
+  }
+
+  /** Counts a password-reset request; past the limit, TOO_MANY_ATTEMPTS (same for every address). */
+  async countResetRequest(email: string, ip: string): Promise<void> {
+    try {
+      await Promise.all([this.resetsPerAccount.consume(email, 1), this.resetsPerIp.consume(ip, 1)]);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw AuthException.tooManyAttempts(Math.ceil(rejection.msBeforeNext / 1000));
+      throw rejection;
+    }
   }
 
   async assertAllowed(email: string, ip: string): Promise<void> {

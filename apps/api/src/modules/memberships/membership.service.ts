@@ -9,7 +9,9 @@ import { APP_CONFIG } from '../../core/config/config.module';
 import type { AppConfig } from '../../core/config/config';
 import { byKeys } from '../../core/graphql/loaders';
 import { MembershipRole, NetworkRole, type Actor, type ActorMembership } from '../../core/tenancy/actor';
+import { requestContext } from '../../core/tenancy/request-context';
 import { TenantDb } from '../../core/tenancy/tenant-db';
+import { LoginThrottle } from '../auth/login-throttle';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { CityService } from '../cities/city.service';
 import { MailService } from '../mail/mail.service';
@@ -39,6 +41,7 @@ export class MembershipService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** A user's own memberships, as row-level security lets them see (used to build the actor). */
@@ -195,7 +198,13 @@ export class MembershipService {
 
         let user = await this.users.byEmail(invitation.email, manager);
         if (user) {
-          if (!(await verifyPassword(user.passwordHash, input.password))) throw AuthException.invalidCredentials();
+          // The same limits as signing in: a link must not allow unlimited password guesses.
+          const { ip } = requestContext();
+          await this.throttle.assertAllowed(user.email, ip);
+          if (!(await verifyPassword(user.passwordHash, input.password))) {
+            await this.throttle.recordFailure(user.email, ip);
+            throw AuthException.invalidCredentials();
+          }
         } else {
           const displayName = input.displayName?.trim() ?? '';
           if (displayName.length < 2 || displayName.length > 120) {
