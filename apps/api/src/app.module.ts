@@ -54,7 +54,13 @@ export class AppModule {
           // graphql-armor is typed against Apollo's ESM build, Nest against its CommonJS one.
           plugins: [
             ...(protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>),
-            ...(config.production ? [] : [queryCountPlugin() as unknown as NonNullable<ApolloDriverConfig['plugins']>[number]]),
+            ...(config.production
+              ? []
+              : [
+                  queryCountPlugin() as unknown as NonNullable<
+                    ApolloDriverConfig['plugins']
+                  >[number],
+                ]),
           ],
           validationRules: protection.validationRules,
           formatError: createErrorFormatter(logger),

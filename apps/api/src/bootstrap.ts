@@ -49,7 +49,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     );
     const logger = createLogger(config);
     await runMigrations(config, (message) => logger.info({ component: 'migrations' }, message));
-    if (config.seedDemo) await seedDemo(config, (message) => logger.info({ component: 'seed' }, message));
+    if (config.seedDemo)
+      await seedDemo(config, (message) => logger.info({ component: 'seed' }, message));
     const app = await createApp(config, logger);
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();

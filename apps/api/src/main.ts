@@ -31,8 +31,12 @@ async function main(): Promise<void> {
     `  Wissensnetz läuft auf ${url}/`,
     `  GraphQL-API:          ${url}/graphql`,
     `  Zustand:              ${url}/health`,
-    services?.started.postgres ? `  Daten:                eingebettetes PostgreSQL + Meilisearch ${services.meiliVersion ?? ''} unter ${process.env.DATA_DIR ?? '.data'}/` : '',
-    config.seedDemo ? '  Demo-Daten:           das Netzwerk „Engagierte Stadt“ mit seinen Mitgliedsstädten' : '',
+    services?.started.postgres
+      ? `  Daten:                eingebettetes PostgreSQL + Meilisearch ${services.meiliVersion ?? ''} unter ${process.env.DATA_DIR ?? '.data'}/`
+      : '',
+    config.seedDemo
+      ? '  Demo-Daten:           das Netzwerk „Engagierte Stadt“ mit seinen Mitgliedsstädten'
+      : '',
     '  Beenden mit Strg+C.',
     '',
   ].filter(Boolean);

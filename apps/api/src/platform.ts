@@ -16,7 +16,10 @@ import { PinoNestLogger } from './core/logging/logger';
 const API_PATHS = ['/graphql', '/health', '/export/', '/calendar/'];
 
 /** Builds the Nest application: GraphQL API, health check and the built web app on one port. */
-export async function createApp(config: AppConfig, logger: Logger): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  logger: Logger,
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     bufferLogs: false,
@@ -61,7 +64,10 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
     serveWebApp(app, config.webDist);
   } else {
-    logger.warn({ webDist: config.webDist }, 'no built web app found; serving the API only (run npm run build:web)');
+    logger.warn(
+      { webDist: config.webDist },
+      'no built web app found; serving the API only (run npm run build:web)',
+    );
   }
   return app;
 }
@@ -69,12 +75,17 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
 function serveWebApp(app: NestExpressApplication, dir: string): void {
   const indexFile = join(dir, 'index.html');
   // Hashed assets may be cached for long; index.html must always be fresh.
-  app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(
+    '/assets',
+    express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+  );
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     const wantsPage =
       (req.method === 'GET' || req.method === 'HEAD') &&
-      !API_PATHS.some((path) => req.path === path.replace(/\/$/, '') || req.path.startsWith(path)) &&
+      !API_PATHS.some(
+        (path) => req.path === path.replace(/\/$/, '') || req.path.startsWith(path),
+      ) &&
       req.accepts(['html', 'json']) === 'html';
     if (!wantsPage) {
       next();

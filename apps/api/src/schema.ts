@@ -6,7 +6,11 @@ import { AuthResolver, SessionResolver } from './modules/auth/auth.resolver';
 import { CityResolver } from './modules/cities/city.resolver';
 import { MailResolver } from './modules/mail/mail.resolver';
 import { InvitationResolver, MembershipResolver } from './modules/memberships/membership.resolver';
-import { PracticeAttachmentResolver, PracticeResolver, PracticeRevisionResolver } from './modules/practices/practice.resolver';
+import {
+  PracticeAttachmentResolver,
+  PracticeResolver,
+  PracticeRevisionResolver,
+} from './modules/practices/practice.resolver';
 import { TopicResolver } from './modules/topics/topic.resolver';
 
 /** Every resolver of the API, for building the schema without a running server. */

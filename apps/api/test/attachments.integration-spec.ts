@@ -1,6 +1,9 @@
 import { startTestPlatform, type Client, type TestPlatform } from './harness';
 
-const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n')]);
+const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.4\n'),
+  Buffer.from('1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n'),
+]);
 
 describe('practice attachments', () => {
   let api: TestPlatform;
@@ -9,7 +12,13 @@ describe('practice attachments', () => {
   let practiceId: string;
   let cityPracticeId: string;
 
-  async function upload(client: Client | null, id: string, name: string, content: Buffer, type = 'application/octet-stream') {
+  async function upload(
+    client: Client | null,
+    id: string,
+    name: string,
+    content: Buffer,
+    type = 'application/octet-stream',
+  ) {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(content)], { type }), name);
     const response = await fetch(`${api.url}/api/practices/${id}/attachments`, {
@@ -17,7 +26,12 @@ describe('practice attachments', () => {
       body: form,
       headers: client?.cookie ? { cookie: client.cookie } : {},
     });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> & { errors?: Array<{ extensions: Record<string, unknown> }> } };
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown> & {
+        errors?: Array<{ extensions: Record<string, unknown> }>;
+      },
+    };
   }
 
   beforeAll(async () => {
@@ -25,13 +39,25 @@ describe('practice attachments', () => {
     member = await api.as('member', 'lemgo');
     const create = `mutation($input: CreatePracticeInput!) { createPractice(input: $input) { id } }`;
     const network = await member.gql<{ createPractice: { id: string } }>(create, {
-      input: { citySlug: 'lemgo', title: 'Handbuch Ehrenamtsportal', summary: 'Mit Anhang', visibility: 'NETWORK' },
+      input: {
+        citySlug: 'lemgo',
+        title: 'Handbuch Ehrenamtsportal',
+        summary: 'Mit Anhang',
+        visibility: 'NETWORK',
+      },
     });
     practiceId = network.data!.createPractice.id;
     coordinator = await api.as('coordinator', 'lemgo');
-    await coordinator.gql('mutation($id: ID!) { publishPractice(id: $id) { id } }', { id: practiceId });
+    await coordinator.gql('mutation($id: ID!) { publishPractice(id: $id) { id } }', {
+      id: practiceId,
+    });
     const city = await member.gql<{ createPractice: { id: string } }>(create, {
-      input: { citySlug: 'lemgo', title: 'Internes Protokoll', summary: 'Nur Lemgo', visibility: 'CITY' },
+      input: {
+        citySlug: 'lemgo',
+        title: 'Internes Protokoll',
+        summary: 'Nur Lemgo',
+        visibility: 'CITY',
+      },
     });
     cityPracticeId = city.data!.createPractice.id;
   });
@@ -41,25 +67,49 @@ describe('practice attachments', () => {
 
   it('stores a PDF and serves it to those who may see the practice', async () => {
     // The practice is published: attaching is a coordinator's edit now.
-    const byMember = await upload(member, practiceId, 'Leitfaden Ehrenamt.pdf', PDF, 'application/pdf');
-    expect(byMember.status).toBe(403);
-    expect(byMember.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NEEDS_COORDINATOR' });
-    const uploaded = await upload(coordinator, practiceId, 'Leitfaden Ehrenamt.pdf', PDF, 'application/pdf');
-    expect(uploaded.status).toBe(201);
-    expect(uploaded.body).toMatchObject({ fileName: 'Leitfaden Ehrenamt.pdf', contentType: 'application/pdf', sizeBytes: PDF.length });
-
-    const listed = await member.gql<{ practice: { attachments: Array<{ fileName: string; url: string; sizeBytes: number }> } }>(
-      'query($id: ID!) { practice(id: $id) { attachments { fileName url sizeBytes } } }',
-      { id: practiceId },
+    const byMember = await upload(
+      member,
+      practiceId,
+      'Leitfaden Ehrenamt.pdf',
+      PDF,
+      'application/pdf',
     );
+    expect(byMember.status).toBe(403);
+    expect(byMember.body.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NEEDS_COORDINATOR',
+    });
+    const uploaded = await upload(
+      coordinator,
+      practiceId,
+      'Leitfaden Ehrenamt.pdf',
+      PDF,
+      'application/pdf',
+    );
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body).toMatchObject({
+      fileName: 'Leitfaden Ehrenamt.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: PDF.length,
+    });
+
+    const listed = await member.gql<{
+      practice: { attachments: Array<{ fileName: string; url: string; sizeBytes: number }> };
+    }>('query($id: ID!) { practice(id: $id) { attachments { fileName url sizeBytes } } }', {
+      id: practiceId,
+    });
     const [attachment] = listed.data!.practice.attachments;
     expect(attachment.fileName).toBe('Leitfaden Ehrenamt.pdf');
 
     const other = await api.as('member', 'goch');
-    const download = await fetch(`${api.url}${attachment.url}`, { headers: { cookie: other.cookie! } });
+    const download = await fetch(`${api.url}${attachment.url}`, {
+      headers: { cookie: other.cookie! },
+    });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
-    expect(download.headers.get('content-disposition')).toContain("filename*=UTF-8''Leitfaden%20Ehrenamt.pdf");
+    expect(download.headers.get('content-disposition')).toContain(
+      "filename*=UTF-8''Leitfaden%20Ehrenamt.pdf",
+    );
     expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
 
     const anonymous = await fetch(`${api.url}${attachment.url}`);
@@ -70,7 +120,9 @@ describe('practice attachments', () => {
     const uploaded = await upload(member, cityPracticeId, 'intern.pdf', PDF);
     expect(uploaded.status).toBe(201);
     const other = await api.as('member', 'goch');
-    const download = await fetch(`${api.url}${uploaded.body.url as string}`, { headers: { cookie: other.cookie! } });
+    const download = await fetch(`${api.url}${uploaded.body.url as string}`, {
+      headers: { cookie: other.cookie! },
+    });
     expect(download.status).toBe(404);
     const foreignUpload = await upload(other, cityPracticeId, 'fremd.pdf', PDF);
     expect(foreignUpload.status).toBe(404);
@@ -81,11 +133,19 @@ describe('practice attachments', () => {
     ['gefälscht.pdf', Buffer.from('<html>kein pdf</html>'), 'FILE_TYPE_NOT_ALLOWED'],
     ['leer.pdf', Buffer.alloc(0), 'INVALID_FIELD'],
   ])('rejects %s with a typed error and stores nothing', async (name, content, reason) => {
-    const before = await api.ownerQuery<{ n: number }>('SELECT count(*)::int AS n FROM practice_attachment');
+    const before = await api.ownerQuery<{ n: number }>(
+      'SELECT count(*)::int AS n FROM practice_attachment',
+    );
     const uploaded = await upload(coordinator, practiceId, name, content);
     expect(uploaded.status).toBe(400);
-    expect(uploaded.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason, field: 'file' });
-    const after = await api.ownerQuery<{ n: number }>('SELECT count(*)::int AS n FROM practice_attachment');
+    expect(uploaded.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason,
+      field: 'file',
+    });
+    const after = await api.ownerQuery<{ n: number }>(
+      'SELECT count(*)::int AS n FROM practice_attachment',
+    );
     expect(after[0].n).toBe(before[0].n);
   });
 
@@ -93,7 +153,11 @@ describe('practice attachments', () => {
     const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
     const uploaded = await upload(coordinator, practiceId, 'gross.pdf', big);
     expect(uploaded.status).toBe(413);
-    expect(uploaded.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FILE_TOO_LARGE', field: 'file' });
+    expect(uploaded.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'FILE_TOO_LARGE',
+      field: 'file',
+    });
   });
 
   it('asks anonymous uploaders to sign in', async () => {
@@ -105,11 +169,19 @@ describe('practice attachments', () => {
   it('removes an attachment (row and file)', async () => {
     const uploaded = await upload(coordinator, practiceId, 'weg.pdf', PDF);
     const id = uploaded.body.id as string;
-    const removed = await coordinator.gql('mutation($id: ID!) { removePracticeAttachment(id: $id) }', { id });
+    const removed = await coordinator.gql(
+      'mutation($id: ID!) { removePracticeAttachment(id: $id) }',
+      { id },
+    );
     expect(removed.data).toEqual({ removePracticeAttachment: true });
-    const download = await fetch(`${api.url}/files/attachments/${id}`, { headers: { cookie: coordinator.cookie! } });
+    const download = await fetch(`${api.url}/files/attachments/${id}`, {
+      headers: { cookie: coordinator.cookie! },
+    });
     expect(download.status).toBe(404);
-    const [row] = await api.ownerQuery<{ n: number }>('SELECT count(*)::int AS n FROM practice_attachment WHERE id = $1', [id]);
+    const [row] = await api.ownerQuery<{ n: number }>(
+      'SELECT count(*)::int AS n FROM practice_attachment WHERE id = $1',
+      [id],
+    );
     expect(row.n).toBe(0);
   });
 });

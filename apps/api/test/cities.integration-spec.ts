@@ -41,7 +41,10 @@ describe('cities through GraphQL', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const result: { data?: CitiesPage | null } = await api.gql<CitiesPage>(CITIES, { first: 10, after });
+      const result: { data?: CitiesPage | null } = await api.gql<CitiesPage>(CITIES, {
+        first: 10,
+        after,
+      });
       const page: CitiesPage['cities'] = result.data!.cities;
       expect(page.totalCount).toBe(DEMO_CITIES.length);
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
@@ -63,11 +66,16 @@ describe('cities through GraphQL', () => {
   });
 
   it('lists Cloppenburg in Lower Saxony with the 2024 intake', async () => {
-    const { data } = await api.gql<CitiesPage>(CITIES, { first: 100, filter: { federalState: 'DE-NI' } });
+    const { data } = await api.gql<CitiesPage>(CITIES, {
+      first: 100,
+      filter: { federalState: 'DE-NI' },
+    });
     const slugs = data!.cities.edges.map((edge) => edge.node.slug);
     expect(slugs).toContain('cloppenburg');
     expect(data!.cities.edges.every((edge) => edge.node.federalState === 'DE-NI')).toBe(true);
-    expect(data!.cities.totalCount).toBe(DEMO_CITIES.filter((city) => city.federalState === 'DE-NI').length);
+    expect(data!.cities.totalCount).toBe(
+      DEMO_CITIES.filter((city) => city.federalState === 'DE-NI').length,
+    );
   });
 
   it('filters by cohort, kind and name, also combined', async () => {
@@ -83,13 +91,18 @@ describe('cities through GraphQL', () => {
 
     const search = await api.gql<CitiesPage>(CITIES, { filter: { search: 'burg' } });
     const found = search.data!.cities.edges.map((edge) => edge.node.name);
-    expect(found).toEqual(expect.arrayContaining(['Cloppenburg', 'Blankenburg (Harz)', 'Bitburg', 'Wolfsburg']));
+    expect(found).toEqual(
+      expect.arrayContaining(['Cloppenburg', 'Blankenburg (Harz)', 'Bitburg', 'Wolfsburg']),
+    );
     expect(found.every((name) => name.toLowerCase().includes('burg'))).toBe(true);
 
     const combined = await api.gql<CitiesPage>(CITIES, {
       filter: { search: 'burg', joinedYear: 2024, federalState: 'de-ni' },
     });
-    expect(combined.data!.cities.edges.map((edge) => edge.node.slug)).toEqual(['cloppenburg', 'nienburg-weser']);
+    expect(combined.data!.cities.edges.map((edge) => edge.node.slug)).toEqual([
+      'cloppenburg',
+      'nienburg-weser',
+    ]);
   });
 
   it('treats % and _ in a search as text, not as wildcards', async () => {
@@ -114,7 +127,10 @@ describe('cities through GraphQL', () => {
       body: JSON.stringify({ query: CITIES, variables }),
     });
     expect(response.status).toBeLessThan(500);
-    const body = (await response.json()) as { errors?: Array<{ extensions: Record<string, unknown> }>; data: unknown };
+    const body = (await response.json()) as {
+      errors?: Array<{ extensions: Record<string, unknown> }>;
+      data: unknown;
+    };
     expect(body.data).toBeNull();
     expect(body.errors).toHaveLength(1);
     expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
@@ -132,9 +148,16 @@ describe('cities through GraphQL', () => {
 
   it('returns a city by slug, and null (not an error) for an unknown slug', async () => {
     const query = `query($slug: String!) { city(slug: $slug) { name federalState joinedYear kind brandColor population focusTopics { slug } } }`;
-    const known = await api.gql<{ city: Record<string, unknown> | null }>(query, { slug: 'cloppenburg' });
+    const known = await api.gql<{ city: Record<string, unknown> | null }>(query, {
+      slug: 'cloppenburg',
+    });
     expect(known.errors).toBeUndefined();
-    expect(known.data!.city).toMatchObject({ name: 'Cloppenburg', federalState: 'DE-NI', joinedYear: 2024, kind: 'CITY' });
+    expect(known.data!.city).toMatchObject({
+      name: 'Cloppenburg',
+      federalState: 'DE-NI',
+      joinedYear: 2024,
+      kind: 'CITY',
+    });
     expect(known.data!.city!.brandColor).toMatch(/^#[0-9a-f]{6}$/);
     expect((known.data!.city!.focusTopics as unknown[]).length).toBeGreaterThan(0);
 
@@ -150,6 +173,8 @@ describe('cities through GraphQL', () => {
     const total = data!.federalStates.reduce((sum, state) => sum + state.cityCount, 0);
     expect(total).toBe(DEMO_CITIES.length);
     const lowerSaxony = data!.federalStates.find((state) => state.code === 'DE-NI');
-    expect(lowerSaxony?.cityCount).toBe(DEMO_CITIES.filter((city) => city.federalState === 'DE-NI').length);
+    expect(lowerSaxony?.cityCount).toBe(
+      DEMO_CITIES.filter((city) => city.federalState === 'DE-NI').length,
+    );
   });
 });

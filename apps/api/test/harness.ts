@@ -16,10 +16,16 @@ export class Client {
 
   constructor(private readonly url: string) {}
 
-  async gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>> {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const setCookie = response.headers.get('set-cookie');
@@ -35,7 +41,8 @@ export class Client {
     const result = await this.gql(`mutation($input: LoginInput!) { login(input: $input) { id } }`, {
       input: { email, password },
     });
-    if (result.errors) throw new Error(`login of ${email} failed: ${JSON.stringify(result.errors)}`);
+    if (result.errors)
+      throw new Error(`login of ${email} failed: ${JSON.stringify(result.errors)}`);
     return this;
   }
 }
@@ -43,7 +50,10 @@ export class Client {
 export interface TestPlatform {
   platform: RunningPlatform;
   url: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   client(): Client;
   /** A signed-in client for a demo account: 'organizer', or coordinator/member of a city slug. */
   as(role: 'organizer' | 'coordinator' | 'member', citySlug?: string): Promise<Client>;
@@ -60,7 +70,16 @@ export function demoEmail(role: 'organizer' | 'coordinator' | 'member', citySlug
 export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
   const serviceEnv = inject('serviceEnv');
   const platform = await startPlatform({
-    env: { ...process.env, ...serviceEnv, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'true', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      ...serviceEnv,
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
   });
   const url = platform.url;
   const owner = new pg.Pool({ connectionString: platform.config.migrationUrl, max: 2 });
@@ -84,7 +103,11 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
 }
 
 /** Reads the newest mail to an address from the development outbox and returns the token of its link. */
-export async function tokenFromMailbox(client: Client, recipient: string, pathPart: string): Promise<string> {
+export async function tokenFromMailbox(
+  client: Client,
+  recipient: string,
+  pathPart: string,
+): Promise<string> {
   const { data } = await client.gql<{ devMailbox: Array<{ recipient: string; textBody: string }> }>(
     '{ devMailbox(first: 50) { recipient textBody } }',
   );

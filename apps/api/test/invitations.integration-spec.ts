@@ -1,8 +1,11 @@
 import { startTestPlatform, tokenFromMailbox, type TestPlatform } from './harness';
 
-const INVITE = 'mutation($input: InviteToCityInput!) { inviteToCity(input: $input) { id email role status city { slug } } }';
-const ACCEPT = 'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { email memberships { role city { slug } } } }';
-const MEMBERS = 'query($slug: String!) { cityMembers(citySlug: $slug) { id role user { email displayName } city { slug } } }';
+const INVITE =
+  'mutation($input: InviteToCityInput!) { inviteToCity(input: $input) { id email role status city { slug } } }';
+const ACCEPT =
+  'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { email memberships { role city { slug } } } }';
+const MEMBERS =
+  'query($slug: String!) { cityMembers(citySlug: $slug) { id role user { email displayName } city { slug } } }';
 
 describe('invitations and member management', () => {
   let api: TestPlatform;
@@ -21,7 +24,12 @@ describe('invitations and member management', () => {
       input: { citySlug: 'cloppenburg', email: email.toUpperCase(), role: 'MEMBER' },
     });
     expect(invited.errors).toBeUndefined();
-    expect(invited.data?.inviteToCity).toMatchObject({ email, role: 'MEMBER', status: 'PENDING', city: { slug: 'cloppenburg' } });
+    expect(invited.data?.inviteToCity).toMatchObject({
+      email,
+      role: 'MEMBER',
+      status: 'PENDING',
+      city: { slug: 'cloppenburg' },
+    });
 
     const guest = api.client();
     const token = await tokenFromMailbox(guest, email, 'einladung');
@@ -29,25 +37,52 @@ describe('invitations and member management', () => {
       'query($t: String!) { invitation(token: $t) { email role status accountExists city { name } } }',
       { t: token },
     );
-    expect(preview.data?.invitation).toEqual({ email, role: 'MEMBER', status: 'PENDING', accountExists: false, city: { name: 'Cloppenburg' } });
+    expect(preview.data?.invitation).toEqual({
+      email,
+      role: 'MEMBER',
+      status: 'PENDING',
+      accountExists: false,
+      city: { name: 'Cloppenburg' },
+    });
 
-    const weak = await guest.gql(ACCEPT, { input: { token, displayName: 'Neue Kollegin', password: 'kurz' } });
-    expect(weak.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WEAK_PASSWORD', field: 'input.password' });
+    const weak = await guest.gql(ACCEPT, {
+      input: { token, displayName: 'Neue Kollegin', password: 'kurz' },
+    });
+    expect(weak.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'WEAK_PASSWORD',
+      field: 'input.password',
+    });
     // Nothing half-written: no account after the refused attempt.
-    expect(await api.ownerQuery('SELECT 1 FROM app_user WHERE email = $1', [email])).toHaveLength(0);
+    expect(await api.ownerQuery('SELECT 1 FROM app_user WHERE email = $1', [email])).toHaveLength(
+      0,
+    );
 
     const accepted = await guest.gql<{ acceptInvitation: Record<string, unknown> }>(ACCEPT, {
       input: { token, displayName: 'Neue Kollegin', password: 'Soeste und Thüle 2024' },
     });
     expect(accepted.errors).toBeUndefined();
-    expect(accepted.data?.acceptInvitation).toEqual({ email, memberships: [{ role: 'MEMBER', city: { slug: 'cloppenburg' } }] });
+    expect(accepted.data?.acceptInvitation).toEqual({
+      email,
+      memberships: [{ role: 'MEMBER', city: { slug: 'cloppenburg' } }],
+    });
     // Signed in right away.
-    expect((await guest.gql<{ me: { email: string } }>('{ me { email } }')).data?.me.email).toBe(email);
+    expect((await guest.gql<{ me: { email: string } }>('{ me { email } }')).data?.me.email).toBe(
+      email,
+    );
 
-    const reuse = await api.client().gql(ACCEPT, { input: { token, displayName: 'X', password: 'Soeste und Thüle 2024' } });
-    expect(reuse.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVITATION_NOT_PENDING' });
+    const reuse = await api
+      .client()
+      .gql(ACCEPT, { input: { token, displayName: 'X', password: 'Soeste und Thüle 2024' } });
+    expect(reuse.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'INVITATION_NOT_PENDING',
+    });
 
-    const members = await coordinator.gql<{ cityMembers: Array<{ user: { email: string } }> }>(MEMBERS, { slug: 'cloppenburg' });
+    const members = await coordinator.gql<{ cityMembers: Array<{ user: { email: string } }> }>(
+      MEMBERS,
+      { slug: 'cloppenburg' },
+    );
     expect(members.data?.cityMembers.map((m) => m.user.email)).toContain(email);
   });
 
@@ -58,35 +93,57 @@ describe('invitations and member management', () => {
     const guest = api.client();
     const token = await tokenFromMailbox(guest, email, 'einladung');
     const wrong = await guest.gql(ACCEPT, { input: { token, password: 'nicht das passwort' } });
-    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
+    expect(wrong.errors?.[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'INVALID_CREDENTIALS',
+    });
     // Guessing through the invitation link meets the same limit as signing in.
-    for (let i = 0; i < 4; i++) await guest.gql(ACCEPT, { input: { token, password: `geraten-${i}` } });
+    for (let i = 0; i < 4; i++)
+      await guest.gql(ACCEPT, { input: { token, password: `geraten-${i}` } });
     const blocked = await guest.gql(ACCEPT, { input: { token, password: 'wissensnetz-demo' } });
     expect(blocked.errors?.[0].extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
     await api.ownerQuery('DELETE FROM login_throttle');
-    const right = await guest.gql<{ acceptInvitation: { memberships: Array<{ city: { slug: string } }> } }>(ACCEPT, {
+    const right = await guest.gql<{
+      acceptInvitation: { memberships: Array<{ city: { slug: string } }> };
+    }>(ACCEPT, {
       input: { token, password: 'wissensnetz-demo' },
     });
-    expect(right.data?.acceptInvitation.memberships.map((m) => m.city.slug).sort()).toEqual(['goch', 'kamp-lintfort']);
+    expect(right.data?.acceptInvitation.memberships.map((m) => m.city.slug).sort()).toEqual([
+      'goch',
+      'kamp-lintfort',
+    ]);
   });
 
   it('rejects bad invitations with typed errors and writes nothing', async () => {
     const coordinator = await api.as('coordinator', 'herford');
     const before = await api.ownerQuery<{ n: number }>('SELECT count(*)::int AS n FROM invitation');
     const cases: Array<[Record<string, unknown>, Record<string, unknown>]> = [
-      [{ citySlug: 'atlantis', email: 'a@b.example', role: 'MEMBER' }, { code: 'NOT_FOUND', field: 'input.citySlug' }],
-      [{ citySlug: 'herford', email: 'keine-adresse', role: 'MEMBER' }, { code: 'BAD_USER_INPUT', field: 'input.email' }],
+      [
+        { citySlug: 'atlantis', email: 'a@b.example', role: 'MEMBER' },
+        { code: 'NOT_FOUND', field: 'input.citySlug' },
+      ],
+      [
+        { citySlug: 'herford', email: 'keine-adresse', role: 'MEMBER' },
+        { code: 'BAD_USER_INPUT', field: 'input.email' },
+      ],
       [{ citySlug: 'goch', email: 'a@b.example', role: 'MEMBER' }, { code: 'FORBIDDEN' }],
-      [{ citySlug: 'herford', email: 'member.herford@demo.wissensnetz.example', role: 'MEMBER' }, { code: 'CONFLICT', reason: 'ALREADY_MEMBER' }],
+      [
+        { citySlug: 'herford', email: 'member.herford@demo.wissensnetz.example', role: 'MEMBER' },
+        { code: 'CONFLICT', reason: 'ALREADY_MEMBER' },
+      ],
     ];
     for (const [input, expected] of cases) {
       const { errors } = await coordinator.gql(INVITE, { input });
       expect(errors?.[0].extensions).toMatchObject(expected);
     }
-    const wrongRole = await coordinator.gql(INVITE, { input: { citySlug: 'herford', email: 'a@b.example', role: 'KING' } });
+    const wrongRole = await coordinator.gql(INVITE, {
+      input: { citySlug: 'herford', email: 'a@b.example', role: 'KING' },
+    });
     expect(wrongRole.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const member = await api.as('member', 'herford');
-    const byMember = await member.gql(INVITE, { input: { citySlug: 'herford', email: 'a@b.example', role: 'MEMBER' } });
+    const byMember = await member.gql(INVITE, {
+      input: { citySlug: 'herford', email: 'a@b.example', role: 'MEMBER' },
+    });
     expect(byMember.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const after = await api.ownerQuery<{ n: number }>('SELECT count(*)::int AS n FROM invitation');
     expect(after[0].n).toBe(before[0].n);
@@ -94,14 +151,22 @@ describe('invitations and member management', () => {
 
   it('changes roles, keeps at least one coordinator, and removes members', async () => {
     const coordinator = await api.as('coordinator', 'zittau');
-    const members = await coordinator.gql<{ cityMembers: Array<{ id: string; role: string; user: { email: string } }> }>(MEMBERS, { slug: 'zittau' });
+    const members = await coordinator.gql<{
+      cityMembers: Array<{ id: string; role: string; user: { email: string } }>;
+    }>(MEMBERS, { slug: 'zittau' });
     const own = members.data!.cityMembers.find((m) => m.user.email.startsWith('coordinator.'))!;
     const member = members.data!.cityMembers.find((m) => m.user.email.startsWith('member.'))!;
 
-    const demoteSelf = await coordinator.gql('mutation($input: UpdateMembershipInput!) { updateMembership(input: $input) { role } }', {
-      input: { membershipId: own.id, role: 'MEMBER' },
+    const demoteSelf = await coordinator.gql(
+      'mutation($input: UpdateMembershipInput!) { updateMembership(input: $input) { role } }',
+      {
+        input: { membershipId: own.id, role: 'MEMBER' },
+      },
+    );
+    expect(demoteSelf.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'LAST_COORDINATOR',
     });
-    expect(demoteSelf.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_COORDINATOR' });
 
     const promote = await coordinator.gql<{ updateMembership: { role: string } }>(
       'mutation($input: UpdateMembershipInput!) { updateMembership(input: $input) { role } }',
@@ -109,16 +174,27 @@ describe('invitations and member management', () => {
     );
     expect(promote.data?.updateMembership.role).toBe('COORDINATOR');
 
-    const removed = await coordinator.gql('mutation($id: ID!) { removeMembership(membershipId: $id) }', { id: member.id });
+    const removed = await coordinator.gql(
+      'mutation($id: ID!) { removeMembership(membershipId: $id) }',
+      { id: member.id },
+    );
     expect(removed.data).toEqual({ removeMembership: true });
 
     const organizer = await api.as('organizer');
-    const log = await organizer.gql<{ auditLog: { edges: Array<{ node: { action: string; city: { slug: string }; actor: { email: string } } }> } }>(
+    const log = await organizer.gql<{
+      auditLog: {
+        edges: Array<{
+          node: { action: string; city: { slug: string }; actor: { email: string } };
+        }>;
+      };
+    }>(
       '{ auditLog(first: 20, filter: { citySlug: "zittau" }) { edges { node { action details city { slug } actor { email } } } } }',
     );
     const actions = log.data!.auditLog.edges.map((edge) => edge.node.action);
     expect(actions.slice(0, 2)).toEqual(['MEMBERSHIP_REMOVED', 'MEMBERSHIP_ROLE_CHANGED']);
-    expect(log.data!.auditLog.edges[0].node.actor.email).toBe('coordinator.zittau@demo.wissensnetz.example');
+    expect(log.data!.auditLog.edges[0].node.actor.email).toBe(
+      'coordinator.zittau@demo.wissensnetz.example',
+    );
 
     const byCoordinator = await coordinator.gql('{ auditLog { totalCount } }');
     expect(byCoordinator.errors?.[0].extensions?.code).toBe('FORBIDDEN');

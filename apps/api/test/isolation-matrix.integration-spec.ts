@@ -22,7 +22,10 @@ interface Fixture {
   freshInvitationId(): Promise<string>;
   memberMembershipId: string;
   /** A practice in the target city, written as the owner (bypassing every check). */
-  freshPractice(status: 'DRAFT' | 'PUBLISHED', visibility: 'CITY' | 'NETWORK' | 'PUBLIC'): Promise<string>;
+  freshPractice(
+    status: 'DRAFT' | 'PUBLISHED',
+    visibility: 'CITY' | 'NETWORK' | 'PUBLIC',
+  ): Promise<string>;
 }
 
 interface Case {
@@ -32,95 +35,222 @@ interface Case {
   /** For allowed reads: every returned city slug must be one the caller may see. */
   citySlugsIn?(data: Record<string, unknown>): string[];
   /** For allowed reads of practices: visibility of every returned row with its city. */
-  practicesIn?(data: Record<string, unknown>): Array<{ visibility: string; status: string; city: { slug: string } }>;
+  practicesIn?(
+    data: Record<string, unknown>,
+  ): Array<{ visibility: string; status: string; city: { slug: string } }>;
 }
 
 const same = (outcome: Record<Role, Outcome>) => ({ own: outcome, foreign: outcome });
-const PUBLIC: Record<Role, Outcome> = { anonymous: 'ok', member: 'ok', coordinator: 'ok', organizer: 'ok' };
-const SIGNED_IN: Record<Role, Outcome> = { anonymous: 'UNAUTHENTICATED', member: 'ok', coordinator: 'ok', organizer: 'ok' };
+const PUBLIC: Record<Role, Outcome> = {
+  anonymous: 'ok',
+  member: 'ok',
+  coordinator: 'ok',
+  organizer: 'ok',
+};
+const SIGNED_IN: Record<Role, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  member: 'ok',
+  coordinator: 'ok',
+  organizer: 'ok',
+};
 
 const CASES: Case[] = [
-  { operation: 'cities', expect: same(PUBLIC), run: (c) => c.gql('{ cities(first: 5) { totalCount edges { node { slug } } } }') },
-  { operation: 'city', expect: same(PUBLIC), run: (c, f) => c.gql('query($s: String!) { city(slug: $s) { slug } }', { s: f.slug }) },
+  {
+    operation: 'cities',
+    expect: same(PUBLIC),
+    run: (c) => c.gql('{ cities(first: 5) { totalCount edges { node { slug } } } }'),
+  },
+  {
+    operation: 'city',
+    expect: same(PUBLIC),
+    run: (c, f) => c.gql('query($s: String!) { city(slug: $s) { slug } }', { s: f.slug }),
+  },
   { operation: 'topics', expect: same(PUBLIC), run: (c) => c.gql('{ topics { slug } }') },
-  { operation: 'federalStates', expect: same(PUBLIC), run: (c) => c.gql('{ federalStates { code cityCount } }') },
+  {
+    operation: 'federalStates',
+    expect: same(PUBLIC),
+    run: (c) => c.gql('{ federalStates { code cityCount } }'),
+  },
   {
     operation: 'invitation (unknown token)',
-    expect: same({ anonymous: 'hidden', member: 'hidden', coordinator: 'hidden', organizer: 'hidden' }),
+    expect: same({
+      anonymous: 'hidden',
+      member: 'hidden',
+      coordinator: 'hidden',
+      organizer: 'hidden',
+    }),
     run: (c) => c.gql('{ invitation(token: "unknown-token") { email } }'),
   },
-  { operation: 'devMailbox', expect: same(PUBLIC), run: (c) => c.gql('{ devMailbox(first: 1) { id } }') },
-  { operation: 'me', expect: same({ anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'ok' }), run: (c) => c.gql('{ me { id } }') },
+  {
+    operation: 'devMailbox',
+    expect: same(PUBLIC),
+    run: (c) => c.gql('{ devMailbox(first: 1) { id } }'),
+  },
+  {
+    operation: 'me',
+    expect: same({ anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'ok' }),
+    run: (c) => c.gql('{ me { id } }'),
+  },
   { operation: 'sessions', expect: same(SIGNED_IN), run: (c) => c.gql('{ sessions { id } }') },
   {
     operation: 'cityMembers',
     expect: {
       own: SIGNED_IN,
-      foreign: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'FORBIDDEN', organizer: 'ok' },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'ok',
+      },
     },
-    run: (c, f) => c.gql('query($s: String!) { cityMembers(citySlug: $s) { id city { slug } } }', { s: f.slug }),
-    citySlugsIn: (data) => (data.cityMembers as Array<{ city: { slug: string } }>).map((m) => m.city.slug),
+    run: (c, f) =>
+      c.gql('query($s: String!) { cityMembers(citySlug: $s) { id city { slug } } }', { s: f.slug }),
+    citySlugsIn: (data) =>
+      (data.cityMembers as Array<{ city: { slug: string } }>).map((m) => m.city.slug),
   },
   {
     operation: 'cityInvitations',
     expect: {
-      own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'ok' },
-      foreign: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'FORBIDDEN', organizer: 'ok' },
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'ok',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'ok',
+      },
     },
-    run: (c, f) => c.gql('query($s: String!) { cityInvitations(citySlug: $s) { id city { slug } } }', { s: f.slug }),
-    citySlugsIn: (data) => (data.cityInvitations as Array<{ city: { slug: string } }>).map((i) => i.city.slug),
+    run: (c, f) =>
+      c.gql('query($s: String!) { cityInvitations(citySlug: $s) { id city { slug } } }', {
+        s: f.slug,
+      }),
+    citySlugsIn: (data) =>
+      (data.cityInvitations as Array<{ city: { slug: string } }>).map((i) => i.city.slug),
   },
   {
     operation: 'auditLog',
-    expect: same({ anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'FORBIDDEN', organizer: 'ok' }),
-    run: (c, f) => c.gql('query($s: String!) { auditLog(first: 5, filter: { citySlug: $s }) { totalCount } }', { s: f.slug }),
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'FORBIDDEN',
+      coordinator: 'FORBIDDEN',
+      organizer: 'ok',
+    }),
+    run: (c, f) =>
+      c.gql('query($s: String!) { auditLog(first: 5, filter: { citySlug: $s }) { totalCount } }', {
+        s: f.slug,
+      }),
   },
   {
     operation: 'inviteToCity',
     expect: {
-      own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'ok' },
-      foreign: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'FORBIDDEN', organizer: 'ok' },
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'ok',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'ok',
+      },
     },
     run: (c, f) =>
       c.gql('mutation($i: InviteToCityInput!) { inviteToCity(input: $i) { id city { slug } } }', {
-        i: { citySlug: f.slug, email: `matrix.${Math.random().toString(36).slice(2)}@stadt.example`, role: 'MEMBER' },
+        i: {
+          citySlug: f.slug,
+          email: `matrix.${Math.random().toString(36).slice(2)}@stadt.example`,
+          role: 'MEMBER',
+        },
       }),
     citySlugsIn: (data) => [(data.inviteToCity as { city: { slug: string } }).city.slug],
   },
   {
     operation: 'revokeInvitation',
     expect: {
-      own: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'ok', organizer: 'ok' },
-      foreign: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'ok' },
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'ok',
+        organizer: 'ok',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'ok',
+      },
     },
-    run: async (c, f) => c.gql('mutation($id: ID!) { revokeInvitation(id: $id) { status city { slug } } }', { id: await f.freshInvitationId() }),
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { revokeInvitation(id: $id) { status city { slug } } }', {
+        id: await f.freshInvitationId(),
+      }),
   },
   {
     operation: 'updateMembership',
     expect: {
-      own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'ok' },
-      foreign: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'ok' },
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'ok',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'ok',
+      },
     },
     run: (c, f) =>
-      c.gql('mutation($i: UpdateMembershipInput!) { updateMembership(input: $i) { role city { slug } } }', {
-        i: { membershipId: f.memberMembershipId, role: 'MEMBER' },
-      }),
+      c.gql(
+        'mutation($i: UpdateMembershipInput!) { updateMembership(input: $i) { role city { slug } } }',
+        {
+          i: { membershipId: f.memberMembershipId, role: 'MEMBER' },
+        },
+      ),
   },
   {
     operation: 'removeMembership',
     expect: {
-      own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'ok' },
-      foreign: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'ok' },
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'ok',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'ok',
+      },
     },
-    run: async (c, f) => c.gql('mutation($id: ID!) { removeMembership(membershipId: $id) }', { id: await f.throwawayMembershipId() }),
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { removeMembership(membershipId: $id) }', {
+        id: await f.throwawayMembershipId(),
+      }),
   },
   {
     operation: 'switchActingCity',
     expect: {
       own: SIGNED_IN,
-      foreign: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'FORBIDDEN', organizer: 'ok' },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'ok',
+      },
     },
-    run: (c, f) => c.gql('mutation($s: String!) { switchActingCity(citySlug: $s) { actingCity { slug } } }', { s: f.slug }),
+    run: (c, f) =>
+      c.gql('mutation($s: String!) { switchActingCity(citySlug: $s) { actingCity { slug } } }', {
+        s: f.slug,
+      }),
   },
   {
     operation: 'updateMe',
@@ -129,8 +259,16 @@ const CASES: Case[] = [
   },
   {
     operation: 'changePassword (wrong current password)',
-    expect: same({ anonymous: 'UNAUTHENTICATED', member: 'BAD_USER_INPUT', coordinator: 'BAD_USER_INPUT', organizer: 'BAD_USER_INPUT' }),
-    run: (c) => c.gql('mutation { changePassword(input: { currentPassword: "falsch", newPassword: "Ein neues Passwort 1" }) }'),
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'BAD_USER_INPUT',
+      coordinator: 'BAD_USER_INPUT',
+      organizer: 'BAD_USER_INPUT',
+    }),
+    run: (c) =>
+      c.gql(
+        'mutation { changePassword(input: { currentPassword: "falsch", newPassword: "Ein neues Passwort 1" }) }',
+      ),
   },
   {
     operation: 'revokeSession (someone else’s id)',
@@ -148,26 +286,51 @@ const CASES: Case[] = [
   },
   {
     operation: 'resetPassword (bad token)',
-    expect: same({ anonymous: 'BAD_USER_INPUT', member: 'BAD_USER_INPUT', coordinator: 'BAD_USER_INPUT', organizer: 'BAD_USER_INPUT' }),
-    run: (c) => c.gql('mutation { resetPassword(input: { token: "x", password: "Ein neues Passwort 1" }) }'),
+    expect: same({
+      anonymous: 'BAD_USER_INPUT',
+      member: 'BAD_USER_INPUT',
+      coordinator: 'BAD_USER_INPUT',
+      organizer: 'BAD_USER_INPUT',
+    }),
+    run: (c) =>
+      c.gql('mutation { resetPassword(input: { token: "x", password: "Ein neues Passwort 1" }) }'),
   },
   {
     operation: 'acceptInvitation (bad token)',
-    expect: same({ anonymous: 'BAD_USER_INPUT', member: 'BAD_USER_INPUT', coordinator: 'BAD_USER_INPUT', organizer: 'BAD_USER_INPUT' }),
-    run: (c) => c.gql('mutation { acceptInvitation(input: { token: "x", password: "Ein neues Passwort 1" }) { id } }'),
+    expect: same({
+      anonymous: 'BAD_USER_INPUT',
+      member: 'BAD_USER_INPUT',
+      coordinator: 'BAD_USER_INPUT',
+      organizer: 'BAD_USER_INPUT',
+    }),
+    run: (c) =>
+      c.gql(
+        'mutation { acceptInvitation(input: { token: "x", password: "Ein neues Passwort 1" }) { id } }',
+      ),
   },
   {
     operation: 'practice (CITY, published)',
     expect: {
       own: { anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'hidden' },
-      foreign: { anonymous: 'hidden', member: 'hidden', coordinator: 'hidden', organizer: 'hidden' },
+      foreign: {
+        anonymous: 'hidden',
+        member: 'hidden',
+        coordinator: 'hidden',
+        organizer: 'hidden',
+      },
     },
-    run: async (c, f) => c.gql('query($id: ID!) { practice(id: $id) { id city { slug } } }', { id: await f.freshPractice('PUBLISHED', 'CITY') }),
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { practice(id: $id) { id city { slug } } }', {
+        id: await f.freshPractice('PUBLISHED', 'CITY'),
+      }),
   },
   {
     operation: 'practice (NETWORK, published)',
     expect: same({ anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'ok' }),
-    run: async (c, f) => c.gql('query($id: ID!) { practice(id: $id) { id } }', { id: await f.freshPractice('PUBLISHED', 'NETWORK') }),
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { practice(id: $id) { id } }', {
+        id: await f.freshPractice('PUBLISHED', 'NETWORK'),
+      }),
   },
   {
     operation: 'practice (NETWORK, draft)',
@@ -175,82 +338,179 @@ const CASES: Case[] = [
       own: { anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'ok' },
       foreign: { anonymous: 'hidden', member: 'hidden', coordinator: 'hidden', organizer: 'ok' },
     },
-    run: async (c, f) => c.gql('query($id: ID!) { practice(id: $id) { id } }', { id: await f.freshPractice('DRAFT', 'NETWORK') }),
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { practice(id: $id) { id } }', {
+        id: await f.freshPractice('DRAFT', 'NETWORK'),
+      }),
   },
   {
     operation: 'practices (drafts of a city)',
     expect: same(PUBLIC),
     run: async (c, f) => {
       await f.freshPractice('DRAFT', 'CITY');
-      return c.gql('query($s: String!) { practices(first: 100, filter: { citySlug: $s, status: DRAFT }) { edges { node { visibility status city { slug } } } } }', { s: f.slug });
+      return c.gql(
+        'query($s: String!) { practices(first: 100, filter: { citySlug: $s, status: DRAFT }) { edges { node { visibility status city { slug } } } } }',
+        { s: f.slug },
+      );
     },
-    practicesIn: (data) => (data.practices as { edges: Array<{ node: { visibility: string; status: string; city: { slug: string } } }> }).edges.map((e) => e.node),
+    practicesIn: (data) =>
+      (
+        data.practices as {
+          edges: Array<{ node: { visibility: string; status: string; city: { slug: string } } }>;
+        }
+      ).edges.map((e) => e.node),
   },
   {
     operation: 'searchPractices',
     expect: same(PUBLIC),
     run: (c, f) =>
-      c.gql('query($s: String!) { searchPractices(query: "", first: 100, filter: { citySlugs: [$s] }) { hits { practice { visibility status city { slug } } } } }', { s: f.slug }),
-    practicesIn: (data) => (data.searchPractices as { hits: Array<{ practice: { visibility: string; status: string; city: { slug: string } } }> }).hits.map((h) => h.practice),
+      c.gql(
+        'query($s: String!) { searchPractices(query: "", first: 100, filter: { citySlugs: [$s] }) { hits { practice { visibility status city { slug } } } } }',
+        { s: f.slug },
+      ),
+    practicesIn: (data) =>
+      (
+        data.searchPractices as {
+          hits: Array<{ practice: { visibility: string; status: string; city: { slug: string } } }>;
+        }
+      ).hits.map((h) => h.practice),
   },
   {
     operation: 'practiceRevisions (CITY draft)',
     expect: {
       own: { anonymous: 'NOT_FOUND', member: 'ok', coordinator: 'ok', organizer: 'NOT_FOUND' },
-      foreign: { anonymous: 'NOT_FOUND', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'NOT_FOUND' },
+      foreign: {
+        anonymous: 'NOT_FOUND',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
     },
-    run: async (c, f) => c.gql('query($id: ID!) { practiceRevisions(id: $id) { number } }', { id: await f.freshPractice('DRAFT', 'CITY') }),
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { practiceRevisions(id: $id) { number } }', {
+        id: await f.freshPractice('DRAFT', 'CITY'),
+      }),
   },
   {
     operation: 'createPractice',
     expect: {
-      own: { anonymous: 'UNAUTHENTICATED', member: 'ok', coordinator: 'ok', organizer: 'FORBIDDEN' },
-      foreign: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'FORBIDDEN', organizer: 'FORBIDDEN' },
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'ok',
+        coordinator: 'ok',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'FORBIDDEN',
+      },
     },
     run: (c, f) =>
-      c.gql('mutation($i: CreatePracticeInput!) { createPractice(input: $i) { id city { slug } } }', {
-        i: { citySlug: f.slug, title: 'Matrix-Eintrag', summary: 'Test' },
-      }),
+      c.gql(
+        'mutation($i: CreatePracticeInput!) { createPractice(input: $i) { id city { slug } } }',
+        {
+          i: { citySlug: f.slug, title: 'Matrix-Eintrag', summary: 'Test' },
+        },
+      ),
     citySlugsIn: (data) => [(data.createPractice as { city: { slug: string } }).city.slug],
   },
   {
     operation: 'updatePractice (NETWORK draft)',
     expect: {
-      own: { anonymous: 'UNAUTHENTICATED', member: 'ok', coordinator: 'ok', organizer: 'FORBIDDEN' },
-      foreign: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'FORBIDDEN' },
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'ok',
+        coordinator: 'ok',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'FORBIDDEN',
+      },
     },
     run: async (c, f) =>
       c.gql('mutation($i: UpdatePracticeInput!) { updatePractice(input: $i) { id } }', {
-        i: { id: await f.freshPractice('DRAFT', 'NETWORK'), expectedRevision: 1, title: 'Geändert' },
+        i: {
+          id: await f.freshPractice('DRAFT', 'NETWORK'),
+          expectedRevision: 1,
+          title: 'Geändert',
+        },
       }),
   },
   {
     operation: 'publishPractice (NETWORK draft)',
     expect: {
-      own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'FORBIDDEN' },
-      foreign: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'FORBIDDEN' },
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'FORBIDDEN',
+      },
     },
-    run: async (c, f) => c.gql('mutation($id: ID!) { publishPractice(id: $id) { id } }', { id: await f.freshPractice('DRAFT', 'NETWORK') }),
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { publishPractice(id: $id) { id } }', {
+        id: await f.freshPractice('DRAFT', 'NETWORK'),
+      }),
   },
   {
     operation: 'archivePractice (NETWORK, published)',
     // Foreign cities' entries cannot even be locked for change (row-level security on UPDATE).
     expect: {
-      own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'ok' },
-      foreign: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'ok' },
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'ok',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'ok',
+      },
     },
-    run: async (c, f) => c.gql('mutation($id: ID!) { archivePractice(id: $id) { id } }', { id: await f.freshPractice('PUBLISHED', 'NETWORK') }),
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { archivePractice(id: $id) { id } }', {
+        id: await f.freshPractice('PUBLISHED', 'NETWORK'),
+      }),
   },
   {
     operation: 'restorePracticeRevision (CITY draft)',
     expect: {
-      own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'NOT_FOUND' },
-      foreign: { anonymous: 'UNAUTHENTICATED', member: 'NOT_FOUND', coordinator: 'NOT_FOUND', organizer: 'NOT_FOUND' },
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'NOT_FOUND',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
     },
-    run: async (c, f) => c.gql('mutation($id: ID!) { restorePracticeRevision(id: $id, number: 1) { id } }', { id: await f.freshPractice('DRAFT', 'CITY') }),
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { restorePracticeRevision(id: $id, number: 1) { id } }', {
+        id: await f.freshPractice('DRAFT', 'CITY'),
+      }),
   },
   { operation: 'logout', expect: same(PUBLIC), run: (c) => c.gql('mutation { logout }') },
-  { operation: 'logoutEverywhere', expect: same(SIGNED_IN), run: (c) => c.gql('mutation { logoutEverywhere }') },
+  {
+    operation: 'logoutEverywhere',
+    expect: same(SIGNED_IN),
+    run: (c) => c.gql('mutation { logoutEverywhere }'),
+  },
 ];
 
 /** Operations that end the caller's session get a fresh sign-in each time. */
@@ -263,13 +523,21 @@ describe('isolation matrix', () => {
 
   beforeAll(async () => {
     api = await startTestPlatform();
-    for (const [target, slug] of [['own', OWN], ['foreign', FOREIGN]] as const) {
-      const [city] = await api.ownerQuery<{ id: string }>('SELECT id FROM city WHERE slug = $1', [slug]);
+    for (const [target, slug] of [
+      ['own', OWN],
+      ['foreign', FOREIGN],
+    ] as const) {
+      const [city] = await api.ownerQuery<{ id: string }>('SELECT id FROM city WHERE slug = $1', [
+        slug,
+      ]);
       const [member] = await api.ownerQuery<{ id: string }>(
         `SELECT m.id FROM membership m JOIN app_user u ON u.id = m.user_id WHERE m.city_id = $1 AND u.email = $2`,
         [city.id, `member.${slug}@demo.wissensnetz.example`],
       );
-      const [user] = await api.ownerQuery<{ id: string }>('SELECT id FROM app_user WHERE email = $1', ['organizer@demo.wissensnetz.example']);
+      const [user] = await api.ownerQuery<{ id: string }>(
+        'SELECT id FROM app_user WHERE email = $1',
+        ['organizer@demo.wissensnetz.example'],
+      );
       fixtures.set(target, {
         api,
         slug,
@@ -301,7 +569,12 @@ describe('isolation matrix', () => {
           const [created] = await api.ownerQuery<{ id: string }>(
             `INSERT INTO invitation (city_id, email, role, token_hash, invited_by, expires_at)
              VALUES ($1, $2, 'MEMBER', $3, $4, now() + interval '1 day') RETURNING id`,
-            [city.id, `matrix.${Math.random().toString(36).slice(2)}@stadt.example`, Math.random().toString(36), user.id],
+            [
+              city.id,
+              `matrix.${Math.random().toString(36).slice(2)}@stadt.example`,
+              Math.random().toString(36),
+              user.id,
+            ],
           );
           return created.id;
         },
@@ -323,7 +596,9 @@ describe('isolation matrix', () => {
 
   const rows = CASES.flatMap((testCase) =>
     (['own', 'foreign'] as const).flatMap((target) =>
-      (['anonymous', 'member', 'coordinator', 'organizer'] as const).map((role) => [testCase.operation, target, role, testCase] as const),
+      (['anonymous', 'member', 'coordinator', 'organizer'] as const).map(
+        (role) => [testCase.operation, target, role, testCase] as const,
+      ),
     ),
   );
 
@@ -359,9 +634,18 @@ describe('isolation matrix', () => {
   });
 
   it('answers a wrong password the same for every account (login joins the matrix here)', async () => {
-    for (const email of ['member.goch@demo.wissensnetz.example', 'organizer@demo.wissensnetz.example', 'nobody@stadt.example']) {
-      const { errors } = await api.gql('mutation($i: LoginInput!) { login(input: $i) { id } }', { i: { email, password: 'falsch-falsch' } });
-      expect(errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
+    for (const email of [
+      'member.goch@demo.wissensnetz.example',
+      'organizer@demo.wissensnetz.example',
+      'nobody@stadt.example',
+    ]) {
+      const { errors } = await api.gql('mutation($i: LoginInput!) { login(input: $i) { id } }', {
+        i: { email, password: 'falsch-falsch' },
+      });
+      expect(errors?.[0].extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'INVALID_CREDENTIALS',
+      });
     }
   });
 });

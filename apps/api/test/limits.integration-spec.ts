@@ -13,7 +13,8 @@ describe('request limits', () => {
   });
 
   it('refuses a query deeper than the limit with a typed error', async () => {
-    const nested = (depth: number): string => (depth === 0 ? 'slug' : `slug children { ${nested(depth - 1)} }`);
+    const nested = (depth: number): string =>
+      depth === 0 ? 'slug' : `slug children { ${nested(depth - 1)} }`;
     const ok = await api.gql(`{ topics { ${nested(3)} } }`);
     expect(ok.errors).toBeUndefined();
     const deep = await api.gql(`{ topics { ${nested(GRAPHQL_LIMITS.maxDepth + 2)} } }`);
@@ -23,7 +24,10 @@ describe('request limits', () => {
   });
 
   it('refuses too many aliases', async () => {
-    const aliases = Array.from({ length: GRAPHQL_LIMITS.maxAliases + 5 }, (_, i) => `a${i}: topics { slug }`).join(' ');
+    const aliases = Array.from(
+      { length: GRAPHQL_LIMITS.maxAliases + 5 },
+      (_, i) => `a${i}: topics { slug }`,
+    ).join(' ');
     const { errors } = await api.gql(`{ ${aliases} }`);
     expect(errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(errors?.[0].message).toMatch(/alias/i);
@@ -38,7 +42,11 @@ describe('request limits', () => {
 
   it('refuses too large a page', async () => {
     const { errors } = await api.gql('{ cities(first: 101) { totalCount } }');
-    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', reason: 'PAGE_SIZE_TOO_LARGE' });
+    expect(errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+      reason: 'PAGE_SIZE_TOO_LARGE',
+    });
   });
 
   it('refuses batched requests', async () => {

@@ -24,7 +24,10 @@ describe('the platform', () => {
   it('reports database and search as up on /health', async () => {
     const response = await fetch(`${api.url}/health`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { status: string; details: Record<string, { status: string }> };
+    const body = (await response.json()) as {
+      status: string;
+      details: Record<string, { status: string }>;
+    };
     expect(body.status).toBe('ok');
     expect(body.details.database.status).toBe('up');
     expect(body.details.search.status).toBe('up');
@@ -41,7 +44,9 @@ describe('the platform', () => {
   });
 
   it('refuses a cross-site simple GET of GraphQL (CSRF prevention)', async () => {
-    const response = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ topics { slug } }')}`);
+    const response = await fetch(
+      `${api.url}/graphql?query=${encodeURIComponent('{ topics { slug } }')}`,
+    );
     expect(response.status).toBe(400);
   });
 
@@ -54,7 +59,9 @@ describe('the platform', () => {
       const body = (await health.json()) as { details: Record<string, { status: string }> };
       expect(body.details.search.status).toBe('down');
       expect(body.details.database.status).toBe('up');
-      const { data } = await degraded.gql<{ city: { name: string } }>('{ city(slug: "goch") { name } }');
+      const { data } = await degraded.gql<{ city: { name: string } }>(
+        '{ city(slug: "goch") { name } }',
+      );
       expect(data?.city.name).toBe('Goch');
     } finally {
       await degraded.stop();

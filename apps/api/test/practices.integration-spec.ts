@@ -21,7 +21,11 @@ const SEARCH = `query($q: String!, $filter: PracticeSearchFilter, $first: Int) {
 interface SearchResult {
   searchPractices: {
     totalHits: number;
-    hits: Array<{ titleHtml: string; summaryHtml: string; practice: { id: string; title: string; visibility: string; city: { slug: string } } }>;
+    hits: Array<{
+      titleHtml: string;
+      summaryHtml: string;
+      practice: { id: string; title: string; visibility: string; city: { slug: string } };
+    }>;
     facets: Record<string, Array<{ value: string; label: string; count: number }>>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
@@ -56,7 +60,11 @@ describe('practices', () => {
     ]);
     // Other files write practices past this index (their own Meilisearch, owner inserts):
     // rebuild it so it mirrors PostgreSQL before counting.
-    await reindex(api.platform.app.get<SearchIndex>(SEARCH_INDEX), api.platform.app.get<DataSource>(SEARCH_DB), practiceSearchSource);
+    await reindex(
+      api.platform.app.get<SearchIndex>(SEARCH_INDEX),
+      api.platform.app.get<DataSource>(SEARCH_DB),
+      practiceSearchSource,
+    );
     await settle();
   });
   afterAll(async () => {
@@ -65,38 +73,96 @@ describe('practices', () => {
 
   it('lets members draft and only coordinators publish', async () => {
     const created = await gochMember.gql<{ createPractice: Record<string, unknown> }>(CREATE, {
-      input: { citySlug: 'goch', title: 'Nachbarschaftsgarten am Niers-Ufer', summary: 'Ein Garten für alle.', topicSlugs: ['nachhaltigkeit'], visibility: 'NETWORK' },
+      input: {
+        citySlug: 'goch',
+        title: 'Nachbarschaftsgarten am Niers-Ufer',
+        summary: 'Ein Garten für alle.',
+        topicSlugs: ['nachhaltigkeit'],
+        visibility: 'NETWORK',
+      },
     });
     expect(created.errors).toBeUndefined();
-    expect(created.data!.createPractice).toMatchObject({ status: 'DRAFT', revision: 1, city: { slug: 'goch' }, topics: [{ slug: 'nachhaltigkeit' }] });
+    expect(created.data!.createPractice).toMatchObject({
+      status: 'DRAFT',
+      revision: 1,
+      city: { slug: 'goch' },
+      topics: [{ slug: 'nachhaltigkeit' }],
+    });
     const id = created.data!.createPractice.id as string;
 
     const byMember = await gochMember.gql(PUBLISH, { id });
-    expect(byMember.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NEEDS_COORDINATOR' });
+    expect(byMember.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NEEDS_COORDINATOR',
+    });
     const foreign = await herfordMember.gql(PUBLISH, { id });
     expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' }); // a foreign draft is invisible
     const ok = await gochCoordinator.gql<{ publishPractice: { status: string } }>(PUBLISH, { id });
     expect(ok.data?.publishPractice.status).toBe('PUBLISHED');
     const twice = await gochCoordinator.gql(PUBLISH, { id });
-    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
+    expect(twice.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'INVALID_TRANSITION',
+    });
 
-    const archived = await organizer.gql<{ archivePractice: { status: string } }>('mutation($id: ID!) { archivePractice(id: $id) { status } }', { id });
+    const archived = await organizer.gql<{ archivePractice: { status: string } }>(
+      'mutation($id: ID!) { archivePractice(id: $id) { status } }',
+      { id },
+    );
     expect(archived.data?.archivePractice.status).toBe('ARCHIVED');
-    const memberArchive = await herfordMember.gql('mutation($id: ID!) { archivePractice(id: $id) { status } }', { id });
+    const memberArchive = await herfordMember.gql(
+      'mutation($id: ID!) { archivePractice(id: $id) { status } }',
+      { id },
+    );
     expect(memberArchive.errors?.[0].extensions?.code).toMatch(/NOT_FOUND|FORBIDDEN/);
   });
 
   it('rejects bad input with typed errors on the field and writes nothing', async () => {
     const before = await api.ownerQuery<{ n: number }>('SELECT count(*)::int AS n FROM practice');
     const cases: Array<[Record<string, unknown>, Record<string, unknown>]> = [
-      [{ citySlug: 'goch', title: 'x', summary: 'ok' }, { code: 'BAD_USER_INPUT', field: 'input.title' }],
-      [{ citySlug: 'goch', title: 'Gültiger Titel' }, { code: 'BAD_USER_INPUT', field: 'input.summary' }],
-      [{ citySlug: 'goch', title: 'Gültiger Titel', summary: 's', topicSlugs: ['gibt-es-nicht'] }, { reason: 'UNKNOWN_TOPIC', field: 'input.topicSlugs.0' }],
-      [{ citySlug: 'goch', title: 'Gültiger Titel', summary: 's', links: [{ label: 'x', url: 'javascript:alert(1)' }] }, { field: 'input.links.0.url' }],
-      [{ citySlug: 'goch', title: 'Gültiger Titel', summary: 's', periodFrom: '2024-05-01', periodTo: '2024-04-01' }, { field: 'input.periodTo' }],
-      [{ citySlug: 'goch', title: 'Gültiger Titel', summary: 's', periodFrom: '2024-02-30' }, { field: 'input.periodFrom' }],
-      [{ citySlug: 'goch', title: 'Gültiger Titel', summary: 's', contactEmail: 'keine' }, { field: 'input.contactEmail' }],
-      [{ citySlug: 'atlantis', title: 'Gültiger Titel', summary: 's' }, { code: 'NOT_FOUND', field: 'input.citySlug' }],
+      [
+        { citySlug: 'goch', title: 'x', summary: 'ok' },
+        { code: 'BAD_USER_INPUT', field: 'input.title' },
+      ],
+      [
+        { citySlug: 'goch', title: 'Gültiger Titel' },
+        { code: 'BAD_USER_INPUT', field: 'input.summary' },
+      ],
+      [
+        { citySlug: 'goch', title: 'Gültiger Titel', summary: 's', topicSlugs: ['gibt-es-nicht'] },
+        { reason: 'UNKNOWN_TOPIC', field: 'input.topicSlugs.0' },
+      ],
+      [
+        {
+          citySlug: 'goch',
+          title: 'Gültiger Titel',
+          summary: 's',
+          links: [{ label: 'x', url: 'javascript:alert(1)' }],
+        },
+        { field: 'input.links.0.url' },
+      ],
+      [
+        {
+          citySlug: 'goch',
+          title: 'Gültiger Titel',
+          summary: 's',
+          periodFrom: '2024-05-01',
+          periodTo: '2024-04-01',
+        },
+        { field: 'input.periodTo' },
+      ],
+      [
+        { citySlug: 'goch', title: 'Gültiger Titel', summary: 's', periodFrom: '2024-02-30' },
+        { field: 'input.periodFrom' },
+      ],
+      [
+        { citySlug: 'goch', title: 'Gültiger Titel', summary: 's', contactEmail: 'keine' },
+        { field: 'input.contactEmail' },
+      ],
+      [
+        { citySlug: 'atlantis', title: 'Gültiger Titel', summary: 's' },
+        { code: 'NOT_FOUND', field: 'input.citySlug' },
+      ],
       [{ citySlug: 'herford', title: 'Gültiger Titel', summary: 's' }, { code: 'FORBIDDEN' }],
     ];
     for (const [input, expected] of cases) {
@@ -112,36 +178,78 @@ describe('practices', () => {
       input: { citySlug: 'goch', title: 'Erste Fassung', summary: 'Anfang', body: 'Version eins' },
     });
     const id = created.data!.createPractice.id;
-    const second = await gochMember.gql<{ updatePractice: { revision: number } }>(UPDATE, { input: { id, expectedRevision: 1, title: 'Zweite Fassung', body: 'Version zwei' } });
+    const second = await gochMember.gql<{ updatePractice: { revision: number } }>(UPDATE, {
+      input: { id, expectedRevision: 1, title: 'Zweite Fassung', body: 'Version zwei' },
+    });
     expect(second.data?.updatePractice.revision).toBe(2);
-    const stale = await gochMember.gql(UPDATE, { input: { id, expectedRevision: 1, title: 'Verlorene Fassung' } });
-    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_REVISION', params: { current: 2 } });
+    const stale = await gochMember.gql(UPDATE, {
+      input: { id, expectedRevision: 1, title: 'Verlorene Fassung' },
+    });
+    expect(stale.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'STALE_REVISION',
+      params: { current: 2 },
+    });
 
-    const history = await gochMember.gql<{ practiceRevisions: Array<{ number: number; title: string; body: string; author: { email: string } }> }>(
-      'query($id: ID!) { practiceRevisions(id: $id) { number title body author { email } } }',
+    const history = await gochMember.gql<{
+      practiceRevisions: Array<{
+        number: number;
+        title: string;
+        body: string;
+        author: { email: string };
+      }>;
+    }>('query($id: ID!) { practiceRevisions(id: $id) { number title body author { email } } }', {
+      id,
+    });
+    expect(history.data!.practiceRevisions.map((r) => [r.number, r.title])).toEqual([
+      [2, 'Zweite Fassung'],
+      [1, 'Erste Fassung'],
+    ]);
+    expect(history.data!.practiceRevisions[0].author.email).toBe(
+      'member.goch@demo.wissensnetz.example',
+    );
+
+    const byMember = await gochMember.gql(
+      'mutation($id: ID!) { restorePracticeRevision(id: $id, number: 1) { revision } }',
       { id },
     );
-    expect(history.data!.practiceRevisions.map((r) => [r.number, r.title])).toEqual([[2, 'Zweite Fassung'], [1, 'Erste Fassung']]);
-    expect(history.data!.practiceRevisions[0].author.email).toBe('member.goch@demo.wissensnetz.example');
-
-    const byMember = await gochMember.gql('mutation($id: ID!) { restorePracticeRevision(id: $id, number: 1) { revision } }', { id });
     expect(byMember.errors?.[0].extensions?.reason).toBe('NEEDS_COORDINATOR');
-    const restored = await gochCoordinator.gql<{ restorePracticeRevision: { revision: number; title: string; body: string } }>(
+    const restored = await gochCoordinator.gql<{
+      restorePracticeRevision: { revision: number; title: string; body: string };
+    }>(
       'mutation($id: ID!) { restorePracticeRevision(id: $id, number: 1) { revision title body } }',
       { id },
     );
-    expect(restored.data?.restorePracticeRevision).toEqual({ revision: 3, title: 'Erste Fassung', body: 'Version eins' });
-    const missing = await gochCoordinator.gql('mutation($id: ID!) { restorePracticeRevision(id: $id, number: 99) { revision } }', { id });
-    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'REVISION_NOT_FOUND' });
+    expect(restored.data?.restorePracticeRevision).toEqual({
+      revision: 3,
+      title: 'Erste Fassung',
+      body: 'Version eins',
+    });
+    const missing = await gochCoordinator.gql(
+      'mutation($id: ID!) { restorePracticeRevision(id: $id, number: 99) { revision } }',
+      { id },
+    );
+    expect(missing.errors?.[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'REVISION_NOT_FOUND',
+    });
   });
 
   it('renders Markdown safely', async () => {
     const created = await gochMember.gql<{ createPractice: { id: string } }>(CREATE, {
-      input: { citySlug: 'goch', title: 'Sicheres Markdown', summary: 's', body: '**fett** <script>alert(1)</script>' },
+      input: {
+        citySlug: 'goch',
+        title: 'Sicheres Markdown',
+        summary: 's',
+        body: '**fett** <script>alert(1)</script>',
+      },
     });
-    const { data } = await gochMember.gql<{ practice: { bodyHtml: string } }>('query($id: ID!) { practice(id: $id) { bodyHtml } }', {
-      id: created.data!.createPractice.id,
-    });
+    const { data } = await gochMember.gql<{ practice: { bodyHtml: string } }>(
+      'query($id: ID!) { practice(id: $id) { bodyHtml } }',
+      {
+        id: created.data!.createPractice.id,
+      },
+    );
     expect(data!.practice.bodyHtml).toContain('<strong>fett</strong>');
     expect(data!.practice.bodyHtml).not.toContain('<script>');
   });
@@ -150,11 +258,18 @@ describe('practices', () => {
     const word = `Leuchtturmprojekt${Date.now().toString(36)}`;
     const ids: Record<string, string> = {};
     for (const visibility of ['PUBLIC', 'NETWORK', 'CITY']) {
-      ids[visibility] = await publishNew(gochMember, { citySlug: 'goch', title: `${word} ${visibility.toLowerCase()}`, summary: 'Sichtbarkeitstest', visibility });
+      ids[visibility] = await publishNew(gochMember, {
+        citySlug: 'goch',
+        title: `${word} ${visibility.toLowerCase()}`,
+        summary: 'Sichtbarkeitstest',
+        visibility,
+      });
     }
     await settle();
     const found = async (client: Client | null) => {
-      const result = client ? await client.gql<SearchResult>(SEARCH, { q: word }) : await api.gql<SearchResult>(SEARCH, { q: word });
+      const result = client
+        ? await client.gql<SearchResult>(SEARCH, { q: word })
+        : await api.gql<SearchResult>(SEARCH, { q: word });
       return result.data!.searchPractices.hits.map((hit) => hit.practice.visibility).sort();
     };
     expect(await found(null)).toEqual(['PUBLIC']);
@@ -164,7 +279,9 @@ describe('practices', () => {
 
     const direct = async (client: Client | null, id: string) => {
       const query = 'query($id: ID!) { practice(id: $id) { id } }';
-      const result = client ? await client.gql<{ practice: unknown }>(query, { id }) : await api.gql<{ practice: unknown }>(query, { id });
+      const result = client
+        ? await client.gql<{ practice: unknown }>(query, { id })
+        : await api.gql<{ practice: unknown }>(query, { id });
       return result.data?.practice !== null;
     };
     expect(await direct(null, ids.NETWORK)).toBe(false);
@@ -181,35 +298,59 @@ describe('practices', () => {
       visibility: 'PUBLIC',
     });
     await settle();
-    const titles = async (q: string) => (await api.gql<SearchResult>(SEARCH, { q })).data!.searchPractices.hits.map((hit) => hit.practice.title);
-    expect(await titles('Sternschnupenwerkstatt')).toContain('Sternschnuppenwerkstatt für Jugendliche');
-    expect(await titles('Beteiligung Quallensee')).toContain('Sternschnuppenwerkstatt für Jugendliche');
-    expect(await titles('Jugend Sternschnuppenwerkstatt')).toContain('Sternschnuppenwerkstatt für Jugendliche');
+    const titles = async (q: string) =>
+      (await api.gql<SearchResult>(SEARCH, { q })).data!.searchPractices.hits.map(
+        (hit) => hit.practice.title,
+      );
+    expect(await titles('Sternschnupenwerkstatt')).toContain(
+      'Sternschnuppenwerkstatt für Jugendliche',
+    );
+    expect(await titles('Beteiligung Quallensee')).toContain(
+      'Sternschnuppenwerkstatt für Jugendliche',
+    );
+    expect(await titles('Jugend Sternschnuppenwerkstatt')).toContain(
+      'Sternschnuppenwerkstatt für Jugendliche',
+    );
     const { data } = await api.gql<SearchResult>(SEARCH, { q: 'Quallensee' });
     expect(data!.searchPractices.hits[0].summaryHtml).toContain('<mark>Quallensee</mark>');
   });
 
   it('counts facets like the database does and filters by them', async () => {
-    const { data } = await gochMember.gql<SearchResult>(SEARCH, { q: '', filter: { citySlugs: ['herford'] }, first: 100 });
+    const { data } = await gochMember.gql<SearchResult>(SEARCH, {
+      q: '',
+      filter: { citySlugs: ['herford'] },
+      first: 100,
+    });
     const [expected] = await api.ownerQuery<{ n: number }>(
       `SELECT count(*)::int AS n FROM practice p JOIN city c ON c.id = p.city_id
         WHERE c.slug = 'herford' AND p.status = 'PUBLISHED' AND p.visibility IN ('PUBLIC', 'NETWORK')`,
     );
     expect(data!.searchPractices.totalHits).toBe(expected.n);
-    expect(data!.searchPractices.facets.cities).toEqual([{ value: 'herford', label: 'Herford', count: expected.n }]);
-    expect(data!.searchPractices.hits.every((hit) => hit.practice.city.slug === 'herford')).toBe(true);
+    expect(data!.searchPractices.facets.cities).toEqual([
+      { value: 'herford', label: 'Herford', count: expected.n },
+    ]);
+    expect(data!.searchPractices.hits.every((hit) => hit.practice.city.slug === 'herford')).toBe(
+      true,
+    );
 
     const [topicCount] = await api.ownerQuery<{ n: number }>(
       `SELECT count(DISTINCT p.id)::int AS n FROM practice p JOIN city c ON c.id = p.city_id
          JOIN practice_topic pt ON pt.practice_id = p.id JOIN topic t ON t.id = pt.topic_id
         WHERE c.slug = 'herford' AND p.status = 'PUBLISHED' AND p.visibility IN ('PUBLIC', 'NETWORK') AND t.slug = 'digitalisierung'`,
     );
-    const digital = data!.searchPractices.facets.topics.find((facet) => facet.value === 'digitalisierung');
+    const digital = data!.searchPractices.facets.topics.find(
+      (facet) => facet.value === 'digitalisierung',
+    );
     expect(digital?.count ?? 0).toBe(topicCount.n);
-    expect(data!.searchPractices.facets.federalStates).toEqual([{ value: 'DE-NW', label: 'Nordrhein-Westfalen', count: expected.n }]);
+    expect(data!.searchPractices.facets.federalStates).toEqual([
+      { value: 'DE-NW', label: 'Nordrhein-Westfalen', count: expected.n },
+    ]);
 
     const bad = await api.gql(SEARCH, { q: '', filter: { federalStates: ['DE-XX'] } });
-    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.federalStates.0' });
+    expect(bad.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.federalStates.0',
+    });
   });
 
   it('pages through search results without repeats', async () => {
@@ -230,11 +371,31 @@ describe('practices', () => {
   });
 
   it('suggests similar practices on the same topics, never itself, only visible ones', async () => {
-    const id = await publishNew(gochMember, { citySlug: 'goch', title: 'Tauschregal im Rathaus', summary: 'Bücher und Werkzeug tauschen.', topicSlugs: ['nachhaltigkeit'], visibility: 'PUBLIC' });
-    const sibling = await publishNew(gochMember, { citySlug: 'goch', title: 'Saatgutbibliothek', summary: 'Samen leihen und zurückgeben.', topicSlugs: ['nachhaltigkeit'], visibility: 'PUBLIC' });
-    const hidden = await publishNew(gochMember, { citySlug: 'goch', title: 'Interner Tauschkreis', summary: 'Nur für Goch.', topicSlugs: ['nachhaltigkeit'], visibility: 'CITY' });
+    const id = await publishNew(gochMember, {
+      citySlug: 'goch',
+      title: 'Tauschregal im Rathaus',
+      summary: 'Bücher und Werkzeug tauschen.',
+      topicSlugs: ['nachhaltigkeit'],
+      visibility: 'PUBLIC',
+    });
+    const sibling = await publishNew(gochMember, {
+      citySlug: 'goch',
+      title: 'Saatgutbibliothek',
+      summary: 'Samen leihen und zurückgeben.',
+      topicSlugs: ['nachhaltigkeit'],
+      visibility: 'PUBLIC',
+    });
+    const hidden = await publishNew(gochMember, {
+      citySlug: 'goch',
+      title: 'Interner Tauschkreis',
+      summary: 'Nur für Goch.',
+      topicSlugs: ['nachhaltigkeit'],
+      visibility: 'CITY',
+    });
     await settle();
-    const similar = await api.gql<{ similarPractices: Array<{ id: string; topics: Array<{ slug: string }>; visibility: string }> }>(
+    const similar = await api.gql<{
+      similarPractices: Array<{ id: string; topics: Array<{ slug: string }>; visibility: string }>;
+    }>(
       'query($id: ID!) { similarPractices(id: $id, first: 50) { id visibility topics { slug } } }',
       { id },
     );
@@ -242,8 +403,12 @@ describe('practices', () => {
     expect(ids).toContain(sibling);
     expect(ids).not.toContain(id);
     expect(ids).not.toContain(hidden);
-    expect(similar.data!.similarPractices.every((entry) => entry.visibility === 'PUBLIC')).toBe(true);
-    expect(similar.data!.similarPractices[0].topics.map((topic) => topic.slug)).toContain('nachhaltigkeit');
+    expect(similar.data!.similarPractices.every((entry) => entry.visibility === 'PUBLIC')).toBe(
+      true,
+    );
+    expect(similar.data!.similarPractices[0].topics.map((topic) => topic.slug)).toContain(
+      'nachhaltigkeit',
+    );
   });
 
   it('reads a page of 100 practices with city, topics and attachments in a constant number of statements', async () => {
@@ -251,7 +416,8 @@ describe('practices', () => {
     const small = await gochMember.gql<{ practices: { edges: unknown[] } }>(query, { first: 5 });
     const large = await gochMember.gql<{ practices: { edges: unknown[] } }>(query, { first: 100 });
     expect(large.data!.practices.edges).toHaveLength(100);
-    const count = (response: unknown) => (response as { extensions: { queryCount: number } }).extensions.queryCount;
+    const count = (response: unknown) =>
+      (response as { extensions: { queryCount: number } }).extensions.queryCount;
     expect(count(large)).toBe(count(small));
     expect(count(large)).toBeLessThan(30);
   });

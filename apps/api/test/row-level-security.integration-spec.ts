@@ -18,16 +18,25 @@ describe('row-level security for the application role', () => {
     api = await startTestPlatform();
     app = new pg.Client({ connectionString: inject('serviceEnv').DATABASE_URL });
     await app.connect();
-    [{ id: goch }] = await api.ownerQuery<{ id: string }>("SELECT id FROM city WHERE slug = 'goch'");
-    [{ id: herford }] = await api.ownerQuery<{ id: string }>("SELECT id FROM city WHERE slug = 'herford'");
+    [{ id: goch }] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM city WHERE slug = 'goch'",
+    );
+    [{ id: herford }] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM city WHERE slug = 'herford'",
+    );
     // Something to hide in every table: an invitation and an audit entry for Herford.
-    const [organizer] = await api.ownerQuery<{ id: string }>("SELECT id FROM app_user WHERE email = 'organizer@demo.wissensnetz.example'");
+    const [organizer] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM app_user WHERE email = 'organizer@demo.wissensnetz.example'",
+    );
     await api.ownerQuery(
       `INSERT INTO invitation (city_id, email, role, token_hash, invited_by, expires_at)
        VALUES ($1, 'geheim@herford.example', 'MEMBER', $2, $3, now() + interval '1 day')`,
       [herford, `rls-${Date.now()}`, organizer.id],
     );
-    await api.ownerQuery(`INSERT INTO audit_log (city_id, actor_user_id, action, target) VALUES ($1, $2, 'RLS_TEST', 'x')`, [herford, organizer.id]);
+    await api.ownerQuery(
+      `INSERT INTO audit_log (city_id, actor_user_id, action, target) VALUES ($1, $2, 'RLS_TEST', 'x')`,
+      [herford, organizer.id],
+    );
   });
   afterAll(async () => {
     await app?.end();
@@ -45,7 +54,12 @@ describe('row-level security for the application role', () => {
       await app.query(
         `SELECT set_config('app.user_id', $1, true), set_config('app.member_city_ids', $2, true),
                 set_config('app.coordinator_city_ids', $3, true), set_config('app.is_organizer', $4, true)`,
-        [context.userId ?? '', `{${(context.members ?? []).join(',')}}`, `{${(context.coordinators ?? []).join(',')}}`, context.organizer ? 'on' : 'off'],
+        [
+          context.userId ?? '',
+          `{${(context.members ?? []).join(',')}}`,
+          `{${(context.coordinators ?? []).join(',')}}`,
+          context.organizer ? 'on' : 'off',
+        ],
       );
       return await app.query(sql, params);
     } finally {
@@ -70,36 +84,68 @@ describe('row-level security for the application role', () => {
   });
 
   it("with Goch's coordinator context: Goch's invitations only; Herford's stay hidden", async () => {
-    const result = await as({ members: [goch], coordinators: [goch] }, 'SELECT DISTINCT city_id FROM invitation');
+    const result = await as(
+      { members: [goch], coordinators: [goch] },
+      'SELECT DISTINCT city_id FROM invitation',
+    );
     expect(result.rows.every((row) => row.city_id === goch)).toBe(true);
-    const secret = await as({ members: [goch], coordinators: [goch] }, "SELECT * FROM invitation WHERE email = 'geheim@herford.example'");
+    const secret = await as(
+      { members: [goch], coordinators: [goch] },
+      "SELECT * FROM invitation WHERE email = 'geheim@herford.example'",
+    );
     expect(secret.rowCount).toBe(0);
   });
 
   it('refuses writes into a foreign city even when the code would try', async () => {
-    const [user] = await api.ownerQuery<{ id: string }>("SELECT id FROM app_user WHERE email = 'member.goch@demo.wissensnetz.example'");
+    const [user] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM app_user WHERE email = 'member.goch@demo.wissensnetz.example'",
+    );
     await expect(
-      as({ userId: user.id, members: [goch], coordinators: [goch] }, `INSERT INTO membership (city_id, user_id, role) VALUES ($1, $2, 'COORDINATOR')`, [herford, user.id]),
+      as(
+        { userId: user.id, members: [goch], coordinators: [goch] },
+        `INSERT INTO membership (city_id, user_id, role) VALUES ($1, $2, 'COORDINATOR')`,
+        [herford, user.id],
+      ),
     ).rejects.toThrow(/row-level security/);
-    const updated = await as({ userId: user.id, members: [goch], coordinators: [goch] }, `UPDATE membership SET role = 'MEMBER' WHERE city_id = $1`, [herford]);
+    const updated = await as(
+      { userId: user.id, members: [goch], coordinators: [goch] },
+      `UPDATE membership SET role = 'MEMBER' WHERE city_id = $1`,
+      [herford],
+    );
     expect(updated.rowCount).toBe(0);
-    const deleted = await as({ userId: user.id, members: [goch], coordinators: [goch] }, `DELETE FROM invitation WHERE city_id = $1`, [herford]);
+    const deleted = await as(
+      { userId: user.id, members: [goch], coordinators: [goch] },
+      `DELETE FROM invitation WHERE city_id = $1`,
+      [herford],
+    );
     expect(deleted.rowCount).toBe(0);
   });
 
   it('does not let the application role forge audit entries in someone else’s name', async () => {
-    const [member] = await api.ownerQuery<{ id: string }>("SELECT id FROM app_user WHERE email = 'member.goch@demo.wissensnetz.example'");
-    const [organizer] = await api.ownerQuery<{ id: string }>("SELECT id FROM app_user WHERE email = 'organizer@demo.wissensnetz.example'");
+    const [member] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM app_user WHERE email = 'member.goch@demo.wissensnetz.example'",
+    );
+    const [organizer] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM app_user WHERE email = 'organizer@demo.wissensnetz.example'",
+    );
     await expect(
-      as({ userId: member.id, members: [goch] }, `INSERT INTO audit_log (actor_user_id, action) VALUES ($1, 'FORGED')`, [organizer.id]),
+      as(
+        { userId: member.id, members: [goch] },
+        `INSERT INTO audit_log (actor_user_id, action) VALUES ($1, 'FORGED')`,
+        [organizer.id],
+      ),
     ).rejects.toThrow(/row-level security/);
   });
 
   it('cannot switch row-level security off, nor change the tables', async () => {
-    await expect(app.query('ALTER TABLE membership DISABLE ROW LEVEL SECURITY')).rejects.toThrow(/must be owner/);
+    await expect(app.query('ALTER TABLE membership DISABLE ROW LEVEL SECURITY')).rejects.toThrow(
+      /must be owner/,
+    );
     await app.query('SET row_security = off');
     try {
-      await expect(app.query('SELECT count(*) FROM membership')).rejects.toThrow(/row-level security/);
+      await expect(app.query('SELECT count(*) FROM membership')).rejects.toThrow(
+        /row-level security/,
+      );
     } finally {
       await app.query('RESET row_security');
     }
@@ -107,19 +153,37 @@ describe('row-level security for the application role', () => {
 
   it('practices: no context sees PUBLIC published only; a member never sees a foreign CITY entry or draft', async () => {
     const anonymous = await app.query(`SELECT DISTINCT status, visibility FROM practice`);
-    expect(anonymous.rows).toEqual(anonymous.rowCount ? [{ status: 'PUBLISHED', visibility: 'PUBLIC' }] : []);
-    const member = await as({ members: [goch] }, `SELECT city_id, status, visibility FROM practice WHERE city_id <> $1`, [goch]);
+    expect(anonymous.rows).toEqual(
+      anonymous.rowCount ? [{ status: 'PUBLISHED', visibility: 'PUBLIC' }] : [],
+    );
+    const member = await as(
+      { members: [goch] },
+      `SELECT city_id, status, visibility FROM practice WHERE city_id <> $1`,
+      [goch],
+    );
     expect(member.rowCount).toBeGreaterThan(0);
     for (const row of member.rows) {
       expect(row.status).toBe('PUBLISHED');
       expect(row.visibility).not.toBe('CITY');
     }
-    const parts = await as({ members: [goch] }, `SELECT count(*)::int AS n FROM practice_topic t JOIN practice p ON p.id = t.practice_id WHERE p.visibility = 'CITY' AND p.city_id <> $1`, [goch]);
+    const parts = await as(
+      { members: [goch] },
+      `SELECT count(*)::int AS n FROM practice_topic t JOIN practice p ON p.id = t.practice_id WHERE p.visibility = 'CITY' AND p.city_id <> $1`,
+      [goch],
+    );
     expect(parts.rows[0].n).toBe(0);
     await expect(
-      as({ members: [goch] }, `INSERT INTO practice (city_id, title, summary) VALUES ($1, 'Fremd', 'x')`, [herford]),
+      as(
+        { members: [goch] },
+        `INSERT INTO practice (city_id, title, summary) VALUES ($1, 'Fremd', 'x')`,
+        [herford],
+      ),
     ).rejects.toThrow(/row-level security/);
-    const changed = await as({ members: [goch] }, `UPDATE practice SET title = 'gekapert' WHERE city_id = $1`, [herford]);
+    const changed = await as(
+      { members: [goch] },
+      `UPDATE practice SET title = 'gekapert' WHERE city_id = $1`,
+      [herford],
+    );
     expect(changed.rowCount).toBe(0);
   });
 

@@ -27,7 +27,12 @@ describe('search outbox and reindex', () => {
   const masterKey = 'outbox-test-master-key-0123456789';
 
   async function startEngine(): Promise<void> {
-    meili = await startMeilisearch({ dir, masterKey, port: port || undefined, log: () => undefined });
+    meili = await startMeilisearch({
+      dir,
+      masterKey,
+      port: port || undefined,
+      log: () => undefined,
+    });
     port = Number(new URL(meili.url).port);
   }
 
@@ -63,10 +68,17 @@ describe('search outbox and reindex', () => {
     const ids: string[] = [];
     for (const title of ['Eifeler Dorfladen-Genossenschaft', 'Eifeler Mitfahrnetz']) {
       const created = await coordinator.gql<{ createPractice: { id: string } }>(CREATE, {
-        input: { citySlug: 'bitburg', title, summary: 'Während des Ausfalls geschrieben.', visibility: 'PUBLIC' },
+        input: {
+          citySlug: 'bitburg',
+          title,
+          summary: 'Während des Ausfalls geschrieben.',
+          visibility: 'PUBLIC',
+        },
       });
       expect(created.errors).toBeUndefined();
-      const published = await coordinator.gql<{ publishPractice: { status: string } }>(PUBLISH, { id: created.data!.createPractice.id });
+      const published = await coordinator.gql<{ publishPractice: { status: string } }>(PUBLISH, {
+        id: created.data!.createPractice.id,
+      });
       expect(published.data?.publishPractice.status).toBe('PUBLISHED');
       ids.push(created.data!.createPractice.id);
     }
@@ -81,7 +93,9 @@ describe('search outbox and reindex', () => {
 
     await startEngine();
     await eventually(async () => {
-      const result = await api.gql<{ searchPractices: { hits: Array<{ practice: { id: string } }> } }>(FIND, { q: 'Eifeler' });
+      const result = await api.gql<{
+        searchPractices: { hits: Array<{ practice: { id: string } }> };
+      }>(FIND, { q: 'Eifeler' });
       const found = result.data?.searchPractices.hits.map((hit) => hit.practice.id) ?? [];
       return ids.every((id) => found.includes(id));
     });
@@ -89,15 +103,29 @@ describe('search outbox and reindex', () => {
 
   it('removes archived practices from the index', async () => {
     const created = await coordinator.gql<{ createPractice: { id: string } }>(CREATE, {
-      input: { citySlug: 'bitburg', title: 'Vulkaneifel Wanderpaten', summary: 'Wird archiviert.', visibility: 'PUBLIC' },
+      input: {
+        citySlug: 'bitburg',
+        title: 'Vulkaneifel Wanderpaten',
+        summary: 'Wird archiviert.',
+        visibility: 'PUBLIC',
+      },
     });
     const id = created.data!.createPractice.id;
     await coordinator.gql(PUBLISH, { id });
     await api.platform.app.get(OutboxWorker).settle();
-    expect((await api.gql<{ searchPractices: { totalHits: number } }>(FIND, { q: 'Vulkaneifel Wanderpaten' })).data?.searchPractices.totalHits).toBe(1);
+    expect(
+      (
+        await api.gql<{ searchPractices: { totalHits: number } }>(FIND, {
+          q: 'Vulkaneifel Wanderpaten',
+        })
+      ).data?.searchPractices.totalHits,
+    ).toBe(1);
     await coordinator.gql('mutation($id: ID!) { archivePractice(id: $id) { status } }', { id });
     await api.platform.app.get(OutboxWorker).settle();
-    const after = await api.gql<{ searchPractices: { hits: Array<{ practice: { id: string } }> } }>(FIND, { q: 'Vulkaneifel Wanderpaten' });
+    const after = await api.gql<{ searchPractices: { hits: Array<{ practice: { id: string } }> } }>(
+      FIND,
+      { q: 'Vulkaneifel Wanderpaten' },
+    );
     expect(after.data?.searchPractices.hits.map((hit) => hit.practice.id)).not.toContain(id);
   });
 
@@ -105,18 +133,32 @@ describe('search outbox and reindex', () => {
     const search = api.platform.app.get<SearchIndex>(SEARCH_INDEX);
     const db = api.platform.app.get<DataSource>(SEARCH_DB);
     // Damage the live index: a rebuild must bring back exactly the published entries.
-    const [one] = await api.ownerQuery<{ id: string }>("SELECT id FROM practice WHERE status = 'PUBLISHED' LIMIT 1");
+    const [one] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM practice WHERE status = 'PUBLISHED' LIMIT 1",
+    );
     await search.remove('practices', [one.id]);
-    await search.upsert('practices', [{ id: 'stale-document', title: 'Gibt es nicht mehr', visibility: 'PUBLIC' }]);
+    await search.upsert('practices', [
+      { id: 'stale-document', title: 'Gibt es nicht mehr', visibility: 'PUBLIC' },
+    ]);
 
     const progress: number[] = [];
-    const summary = await reindex(search, db, practiceSearchSource, (done) => progress.push(done), 100);
-    const [published] = await api.ownerQuery<{ n: number }>("SELECT count(*)::int AS n FROM practice WHERE status = 'PUBLISHED'");
+    const summary = await reindex(
+      search,
+      db,
+      practiceSearchSource,
+      (done) => progress.push(done),
+      100,
+    );
+    const [published] = await api.ownerQuery<{ n: number }>(
+      "SELECT count(*)::int AS n FROM practice WHERE status = 'PUBLISHED'",
+    );
     expect(summary.documents).toBe(published.n);
     expect(progress.at(-1)).toBe(published.n);
     expect(await search.count('practices')).toBe(published.n);
     expect(await search.exists(`practices_build_${Date.now()}`)).toBe(false);
-    const stale = await api.gql<{ searchPractices: { totalHits: number } }>(FIND, { q: 'Gibt es nicht mehr' });
+    const stale = await api.gql<{ searchPractices: { totalHits: number } }>(FIND, {
+      q: 'Gibt es nicht mehr',
+    });
     expect(stale.data?.searchPractices.totalHits).toBe(0);
   });
 });

@@ -38,7 +38,13 @@ describe('topics through GraphQL', () => {
       'praevention',
     ]);
     expect(topics.map((topic) => topic.slug)).toEqual(
-      expect.arrayContaining(['digitalisierung', 'neue-engagementformen', 'nachhaltigkeit', 'generationenwechsel', 'beteiligung']),
+      expect.arrayContaining([
+        'digitalisierung',
+        'neue-engagementformen',
+        'nachhaltigkeit',
+        'generationenwechsel',
+        'beteiligung',
+      ]),
     );
   });
 

@@ -6,7 +6,12 @@ import { startPostgres, type PostgresHandle } from './postgres';
 
 export { APP_ROLE } from './postgres';
 export { freePort } from './ports';
-export { checkVersion, shippedMeiliBinary, startMeilisearch, type MeiliHandle } from './meilisearch';
+export {
+  checkVersion,
+  shippedMeiliBinary,
+  startMeilisearch,
+  type MeiliHandle,
+} from './meilisearch';
 
 /** Connection settings the API reads; the same names as in production. */
 export interface ServiceEnv {

@@ -10,14 +10,20 @@ import { createSearchDb } from '../search/search-db';
 
 /** `npm run reindex`: rebuilds the practices index from PostgreSQL and swaps it in. */
 async function main(): Promise<void> {
-  const embedded = process.env.NODE_ENV !== 'production' && (!process.env.DATABASE_URL || !process.env.MEILI_URL);
-  const services = embedded ? await startDevServices({ dataDir: process.env.DATA_DIR ?? '.data' }) : undefined;
+  const embedded =
+    process.env.NODE_ENV !== 'production' && (!process.env.DATABASE_URL || !process.env.MEILI_URL);
+  const services = embedded
+    ? await startDevServices({ dataDir: process.env.DATA_DIR ?? '.data' })
+    : undefined;
   try {
     const config = loadConfig({ ...process.env, ...(services?.env ?? {}) }, { seedDemo: false });
     await runMigrations(config, console.log);
     const db = await createSearchDb(config);
     const search = new MeiliSearchIndex(config.meiliUrl, config.meiliMasterKey);
-    const bar = new SingleBar({ format: 'Neuaufbau {bar} {value}/{total} Praxisbeispiele' }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: 'Neuaufbau {bar} {value}/{total} Praxisbeispiele' },
+      Presets.shades_classic,
+    );
     let started = false;
     try {
       const summary = await reindex(search, db, practiceSearchSource, (done, total) => {

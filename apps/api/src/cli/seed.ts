@@ -6,8 +6,11 @@ import { seedDemo } from '../seed/seed-demo';
 
 /** `npm run seed`: migrates and writes the demo network into the configured database. */
 async function main(): Promise<void> {
-  const embedded = process.env.NODE_ENV !== 'production' && (!process.env.DATABASE_URL || !process.env.MEILI_URL);
-  const services = embedded ? await startDevServices({ dataDir: process.env.DATA_DIR ?? '.data' }) : undefined;
+  const embedded =
+    process.env.NODE_ENV !== 'production' && (!process.env.DATABASE_URL || !process.env.MEILI_URL);
+  const services = embedded
+    ? await startDevServices({ dataDir: process.env.DATA_DIR ?? '.data' })
+    : undefined;
   try {
     const config = loadConfig({ ...process.env, ...(services?.env ?? {}) }, { seedDemo: true });
     await runMigrations(config, console.log);

@@ -30,7 +30,9 @@ export class MeiliSearchIndex implements SearchIndex {
 
   async configure(index: string, settings: IndexSettings): Promise<void> {
     if (!(await this.exists(index))) {
-      await this.succeeded(this.client.createIndex(index, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }));
+      await this.succeeded(
+        this.client.createIndex(index, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }),
+      );
     }
     await this.succeeded(
       this.client
@@ -53,12 +55,22 @@ export class MeiliSearchIndex implements SearchIndex {
 
   async upsert(index: string, documents: SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
-    await this.succeeded(this.client.index(index).addDocuments(documents, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS, interval: 20 }));
+    await this.succeeded(
+      this.client
+        .index(index)
+        .addDocuments(documents, { primaryKey: 'id' })
+        .waitTask({ timeout: TASK_TIMEOUT_MS, interval: 20 }),
+    );
   }
 
   async remove(index: string, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.succeeded(this.client.index(index).deleteDocuments(ids).waitTask({ timeout: TASK_TIMEOUT_MS, interval: 20 }));
+    await this.succeeded(
+      this.client
+        .index(index)
+        .deleteDocuments(ids)
+        .waitTask({ timeout: TASK_TIMEOUT_MS, interval: 20 }),
+    );
   }
 
   async search(index: string, request: SearchRequest): Promise<SearchResponse> {
@@ -89,7 +101,11 @@ export class MeiliSearchIndex implements SearchIndex {
   }
 
   async swap(a: string, b: string): Promise<void> {
-    await this.succeeded(this.client.swapIndexes([{ indexes: [a, b], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS }));
+    await this.succeeded(
+      this.client
+        .swapIndexes([{ indexes: [a, b], rename: false }])
+        .waitTask({ timeout: TASK_TIMEOUT_MS }),
+    );
   }
 
   async drop(index: string): Promise<void> {
@@ -102,7 +118,8 @@ export class MeiliSearchIndex implements SearchIndex {
       await this.client.getRawIndex(index);
       return true;
     } catch (error) {
-      if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return false;
+      if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found')
+        return false;
       throw error;
     }
   }
@@ -112,10 +129,14 @@ export class MeiliSearchIndex implements SearchIndex {
   }
 
   /** A task that ran but failed (bad settings, bad documents) is an error, not a success. */
-  private async succeeded(task: Promise<{ status: string; error?: { message: string } | null; uid: number }>): Promise<void> {
+  private async succeeded(
+    task: Promise<{ status: string; error?: { message: string } | null; uid: number }>,
+  ): Promise<void> {
     const done = await task;
     if (done.status !== 'succeeded') {
-      throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? 'no details'}`);
+      throw new Error(
+        `Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? 'no details'}`,
+      );
     }
   }
 }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
@@ -43,7 +49,10 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.searchWorker) return;
     await this.configureIndexes();
-    this.listener = new pg.Client({ connectionString: this.config.migrationUrl, application_name: 'wissensnetz-search-listener' });
+    this.listener = new pg.Client({
+      connectionString: this.config.migrationUrl,
+      application_name: 'wissensnetz-search-listener',
+    });
     this.listener.on('error', (error) => this.logger.warn(`outbox listener: ${error.message}`));
     this.listener.on('notification', () => this.kick());
     await this.listener.connect();
@@ -109,21 +118,28 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       );
       if (rows.length === 0) return 0;
       const byIndex = new Map<string, OutboxRow[]>();
-      for (const row of rows) byIndex.set(row.index_name, [...(byIndex.get(row.index_name) ?? []), row]);
+      for (const row of rows)
+        byIndex.set(row.index_name, [...(byIndex.get(row.index_name) ?? []), row]);
       for (const [index, indexRows] of byIndex) {
         const ids = [...new Set(indexRows.map((row) => row.document_id))];
         try {
           const documents = await this.sources.get(index).load(this.db, ids);
           const present = new Set(documents.map((document) => document.id));
           await this.search.upsert(index, documents);
-          await this.search.remove(index, ids.filter((id) => !present.has(id)));
-          await manager.query('UPDATE search_outbox SET processed_at = now(), last_error = NULL WHERE id = ANY($1::bigint[])', [
-            indexRows.map((row) => row.id),
-          ]);
+          await this.search.remove(
+            index,
+            ids.filter((id) => !present.has(id)),
+          );
+          await manager.query(
+            'UPDATE search_outbox SET processed_at = now(), last_error = NULL WHERE id = ANY($1::bigint[])',
+            [indexRows.map((row) => row.id)],
+          );
         } catch (error) {
           const attempts = Math.max(...indexRows.map((row) => row.attempts)) + 1;
           const delayMs = Math.min(this.config.searchRetryMaxMs, 250 * 2 ** Math.min(attempts, 16));
-          this.logger.warn(`search index ${index} unreachable (attempt ${attempts}), retry in ${delayMs} ms: ${String(error)}`);
+          this.logger.warn(
+            `search index ${index} unreachable (attempt ${attempts}), retry in ${delayMs} ms: ${String(error)}`,
+          );
           await manager.query(
             `UPDATE search_outbox SET attempts = attempts + 1, last_error = $2,
                     next_attempt_at = now() + ($3::int * interval '1 millisecond')
@@ -134,7 +150,9 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
         }
       }
       // Done rows are kept a day for inspection, then cleared.
-      await manager.query(`DELETE FROM search_outbox WHERE processed_at < now() - interval '1 day'`);
+      await manager.query(
+        `DELETE FROM search_outbox WHERE processed_at < now() - interval '1 day'`,
+      );
       return rows.length;
     });
   }
@@ -158,7 +176,9 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Rows not yet in the index (for health and tests). */
   async pending(): Promise<number> {
-    const [row] = await this.db.query('SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL');
+    const [row] = await this.db.query(
+      'SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL',
+    );
     return (row as { n: number }).n;
   }
 }

@@ -23,7 +23,9 @@ export async function reindex(
   batchSize = 1000,
 ): Promise<ReindexSummary> {
   const started = performance.now();
-  const [{ mark }] = (await db.query(`SELECT coalesce(max(id), 0)::bigint AS mark FROM search_outbox`)) as Array<{ mark: string }>;
+  const [{ mark }] = (await db.query(
+    `SELECT coalesce(max(id), 0)::bigint AS mark FROM search_outbox`,
+  )) as Array<{ mark: string }>;
   const temporary = `${source.index}_build_${Date.now()}`;
   const total = await source.count(db);
   await search.configure(source.index, source.settings);
@@ -50,5 +52,11 @@ export async function reindex(
      RETURNING id`,
     [mark, source.index],
   )) as unknown[];
-  return { index: source.index, documents, batches, replayed: replay.length, ms: Math.round(performance.now() - started) };
+  return {
+    index: source.index,
+    documents,
+    batches,
+    replayed: replay.length,
+    ms: Math.round(performance.now() - started),
+  };
 }

@@ -1,4 +1,10 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
 import { MeiliSearchIndex } from './meili-search-index';
@@ -17,7 +23,10 @@ export class SearchModule implements OnApplicationShutdown {
     return {
       module: SearchModule,
       providers: [
-        { provide: SEARCH_INDEX, useValue: new MeiliSearchIndex(config.meiliUrl, config.meiliMasterKey) },
+        {
+          provide: SEARCH_INDEX,
+          useValue: new MeiliSearchIndex(config.meiliUrl, config.meiliMasterKey),
+        },
         { provide: SEARCH_DB, useFactory: () => createSearchDb(config) },
         SearchSources,
         SearchOutbox,

@@ -18,7 +18,12 @@ export interface DemoAccount {
  */
 export function demoAccounts(): DemoAccount[] {
   const accounts: DemoAccount[] = [
-    { email: ORGANIZER_EMAIL, displayName: 'Netzwerkbüro (Demo)', organizer: true, memberships: [] },
+    {
+      email: ORGANIZER_EMAIL,
+      displayName: 'Netzwerkbüro (Demo)',
+      organizer: true,
+      memberships: [],
+    },
   ];
   for (const city of DEMO_CITIES) {
     accounts.push({

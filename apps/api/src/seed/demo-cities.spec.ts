@@ -5,7 +5,10 @@ import { DEMO_TOPICS } from './demo-topics';
 describe('demo network', () => {
   const intake = DEMO_CITIES.filter((city) => city.joinedYear === 2024);
   const topicSlugs = new Set(
-    DEMO_TOPICS.flatMap((topic) => [topic.slug, ...(topic.children ?? []).map((child) => child.slug)]),
+    DEMO_TOPICS.flatMap((topic) => [
+      topic.slug,
+      ...(topic.children ?? []).map((child) => child.slug),
+    ]),
   );
 
   it('has the 2024 intake of 23 municipalities from nine federal states', () => {
@@ -15,8 +18,12 @@ describe('demo network', () => {
   });
 
   it('has experienced partners of earlier cohorts', () => {
-    const experienced = DEMO_CITIES.filter((city) => city.joinedYear <= 2022).map((city) => city.slug);
-    expect(experienced).toEqual(expect.arrayContaining(['stendal', 'lemgo', 'bitburg', 'ingolstadt', 'puchheim']));
+    const experienced = DEMO_CITIES.filter((city) => city.joinedYear <= 2022).map(
+      (city) => city.slug,
+    );
+    expect(experienced).toEqual(
+      expect.arrayContaining(['stendal', 'lemgo', 'bitburg', 'ingolstadt', 'puchheim']),
+    );
   });
 
   it('uses valid, unique slugs, states, colours and topics', () => {

@@ -63,7 +63,8 @@ export const DEMO_TOPICS: TopicSeed[] = [
         name: 'Häusliche Gewalt',
         nameEn: 'Domestic violence',
         description: 'Hilfenetze, Aufklärung und Unterstützung für Betroffene häuslicher Gewalt.',
-        descriptionEn: 'Support networks, awareness and help for people affected by domestic violence.',
+        descriptionEn:
+          'Support networks, awareness and help for people affected by domestic violence.',
       },
       {
         slug: 'praevention-demokratie-toleranz',

@@ -23,7 +23,10 @@ export interface SeedSummary {
  * a second run changes nothing and a changed seed file updates the demo.
  * Runs as the owner role (seed data is not written on behalf of any city).
  */
-export async function seedDemo(config: AppConfig, log: (message: string) => void): Promise<SeedSummary> {
+export async function seedDemo(
+  config: AppConfig,
+  log: (message: string) => void,
+): Promise<SeedSummary> {
   const db = new DataSource({
     type: 'postgres',
     url: config.migrationUrl,
@@ -36,7 +39,10 @@ export async function seedDemo(config: AppConfig, log: (message: string) => void
   // One argon2 hash for all demo accounts: they share the documented demo password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const bar = process.stdout.isTTY
-    ? new SingleBar({ format: 'Demo-Daten {bar} {value}/{total} {step}', hideCursor: true }, Presets.shades_classic)
+    ? new SingleBar(
+        { format: 'Demo-Daten {bar} {value}/{total} {step}', hideCursor: true },
+        Presets.shades_classic,
+      )
     : undefined;
   bar?.start(steps, 0, { step: '' });
   let done = 0;
@@ -55,7 +61,15 @@ export async function seedDemo(config: AppConfig, log: (message: string) => void
              description = EXCLUDED.description, description_en = EXCLUDED.description_en,
              parent_id = EXCLUDED.parent_id, position = EXCLUDED.position
            RETURNING id`,
-          [topic.slug, topic.name, topic.nameEn, topic.description, topic.descriptionEn, parentId, position],
+          [
+            topic.slug,
+            topic.name,
+            topic.nameEn,
+            topic.description,
+            topic.descriptionEn,
+            parentId,
+            position,
+          ],
         )) as Array<{ id: string }>;
         topicIds.set(topic.slug, row.id);
         tick(topic.name);
@@ -93,10 +107,10 @@ export async function seedDemo(config: AppConfig, log: (message: string) => void
           if (!id) throw new Error(`demo city ${city.slug} names unknown topic ${slug}`);
           return id;
         });
-        await tx.query(`DELETE FROM city_focus_topic WHERE city_id = $1 AND NOT (topic_id = ANY($2::uuid[]))`, [
-          row.id,
-          focusIds,
-        ]);
+        await tx.query(
+          `DELETE FROM city_focus_topic WHERE city_id = $1 AND NOT (topic_id = ANY($2::uuid[]))`,
+          [row.id, focusIds],
+        );
         await tx.query(
           `INSERT INTO city_focus_topic (city_id, topic_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
           [row.id, focusIds],
@@ -105,7 +119,9 @@ export async function seedDemo(config: AppConfig, log: (message: string) => void
       }
 
       const cityIds = new Map<string, string>(
-        ((await tx.query('SELECT slug, id FROM city')) as Array<{ slug: string; id: string }>).map((row) => [row.slug, row.id]),
+        ((await tx.query('SELECT slug, id FROM city')) as Array<{ slug: string; id: string }>).map(
+          (row) => [row.slug, row.id],
+        ),
       );
       for (const account of accounts) {
         // Existing demo accounts keep their password (someone may have changed it on purpose).
@@ -114,7 +130,12 @@ export async function seedDemo(config: AppConfig, log: (message: string) => void
            VALUES ($1, $2, $3, $4)
            ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name, network_role = EXCLUDED.network_role
            RETURNING id`,
-          [account.email, account.displayName, passwordHash, account.organizer ? 'ORGANIZER' : 'NONE'],
+          [
+            account.email,
+            account.displayName,
+            passwordHash,
+            account.organizer ? 'ORGANIZER' : 'NONE',
+          ],
         )) as Array<{ id: string }>;
         for (const membership of account.memberships) {
           await tx.query(
@@ -127,13 +148,17 @@ export async function seedDemo(config: AppConfig, log: (message: string) => void
       }
 
       // Practices only once: a re-seed must not overwrite what people edited since.
-      const [{ n: existing }] = (await tx.query('SELECT count(*)::int AS n FROM practice')) as Array<{ n: number }>;
+      const [{ n: existing }] = (await tx.query(
+        'SELECT count(*)::int AS n FROM practice',
+      )) as Array<{ n: number }>;
       if (existing === 0) {
         const coordinators = new Map<string, string>(
-          ((await tx.query(
-            `SELECT c.slug, u.id FROM app_user u JOIN membership m ON m.user_id = u.id JOIN city c ON c.id = m.city_id
+          (
+            (await tx.query(
+              `SELECT c.slug, u.id FROM app_user u JOIN membership m ON m.user_id = u.id JOIN city c ON c.id = m.city_id
               WHERE m.role = 'COORDINATOR' AND u.email LIKE 'coordinator.%'`,
-          )) as Array<{ slug: string; id: string }>).map((row) => [row.slug, row.id]),
+            )) as Array<{ slug: string; id: string }>
+          ).map((row) => [row.slug, row.id]),
         );
         let written = 0;
         await writePractices(tx, practices, cityIds, topicIds, coordinators, (done) => {
@@ -151,8 +176,15 @@ export async function seedDemo(config: AppConfig, log: (message: string) => void
     bar?.stop();
     await db.destroy();
   }
-  const summary = { topics: countTopics(DEMO_TOPICS), cities: DEMO_CITIES.length, accounts: accounts.length, practices: practices.length };
-  log(`demo data in place: ${summary.cities} cities, ${summary.topics} topics, ${summary.accounts} accounts, ${summary.practices} practices`);
+  const summary = {
+    topics: countTopics(DEMO_TOPICS),
+    cities: DEMO_CITIES.length,
+    accounts: accounts.length,
+    practices: practices.length,
+  };
+  log(
+    `demo data in place: ${summary.cities} cities, ${summary.topics} topics, ${summary.accounts} accounts, ${summary.practices} practices`,
+  );
   return summary;
 }
 

@@ -58,7 +58,11 @@ export async function writePractices(
       ],
     );
     const links = rows.flatMap((row) =>
-      row.topics.map((slug) => ({ city_id: row.cityId, practice_id: row.id, topic_id: topicIds.get(slug) })),
+      row.topics.map((slug) => ({
+        city_id: row.cityId,
+        practice_id: row.id,
+        topic_id: topicIds.get(slug),
+      })),
     );
     await tx.query(
       `INSERT INTO practice_topic (city_id, practice_id, topic_id)
@@ -76,9 +80,10 @@ export async function writePractices(
        ON CONFLICT DO NOTHING`,
       [rows.map((row) => row.id)],
     );
-    await tx.query(`INSERT INTO search_outbox (index_name, document_id) SELECT 'practices', unnest($1::text[])`, [
-      rows.map((row) => row.id),
-    ]);
+    await tx.query(
+      `INSERT INTO search_outbox (index_name, document_id) SELECT 'practices', unnest($1::text[])`,
+      [rows.map((row) => row.id)],
+    );
     onProgress(Math.min(start + BATCH, practices.length));
   }
 }

@@ -41,7 +41,8 @@ export class DiskFileStorage implements FileStorage {
   private path(key: string): string {
     if (!/^[a-z0-9/-]+$/.test(key)) throw new Error(`invalid storage key ${key}`);
     const target = resolve(join(this.root, key));
-    if (!target.startsWith(this.root + sep)) throw new Error(`storage key ${key} leaves the storage root`);
+    if (!target.startsWith(this.root + sep))
+      throw new Error(`storage key ${key} leaves the storage root`);
     return target;
   }
 }

@@ -22,8 +22,14 @@ export class AccessGuard implements CanActivate {
       context.getClass(),
     ]);
     if (level === undefined) {
-      this.logger.error(`${context.getClass().name}.${context.getHandler().name} has no @Access rule`);
-      throw new AuthException(ErrorCode.FORBIDDEN, AuthExceptionReason.NO_ACCESS_RULE, 'No access rule for this operation');
+      this.logger.error(
+        `${context.getClass().name}.${context.getHandler().name} has no @Access rule`,
+      );
+      throw new AuthException(
+        ErrorCode.FORBIDDEN,
+        AuthExceptionReason.NO_ACCESS_RULE,
+        'No access rule for this operation',
+      );
     }
     const actor = currentActor();
     switch (level) {
@@ -34,7 +40,8 @@ export class AccessGuard implements CanActivate {
         return true;
       case AccessLevel.ORGANIZER:
         if (actor.kind !== 'user') throw AuthException.signInRequired();
-        if (!isOrganizer(actor)) throw AuthException.forbidden('Only network organizers may do this');
+        if (!isOrganizer(actor))
+          throw AuthException.forbidden('Only network organizers may do this');
         return true;
       default: {
         const unhandled: never = level;

@@ -1,4 +1,10 @@
-import { coordinatorCityIds, isOrganizer, memberCityIds, type Actor, type SignedInActor } from '../tenancy/actor';
+import {
+  coordinatorCityIds,
+  isOrganizer,
+  memberCityIds,
+  type Actor,
+  type SignedInActor,
+} from '../tenancy/actor';
 import { AuthException } from './auth.exception';
 
 /** What a caller wants to do; decided in one place, below. */
@@ -25,19 +31,33 @@ export interface AccessTarget {
  * The central access check of every service. Throws UNAUTHENTICATED for
  * anonymous callers and FORBIDDEN otherwise; returns the signed-in actor.
  */
-export function requireAccess(actor: Actor, permission: Permission, target: AccessTarget = {}): SignedInActor {
+export function requireAccess(
+  actor: Actor,
+  permission: Permission,
+  target: AccessTarget = {},
+): SignedInActor {
   if (actor.kind !== 'user') throw AuthException.signInRequired();
   if (!mayAccess(actor, permission, target)) throw AuthException.forbidden();
   return actor;
 }
 
-export function mayAccess(actor: Actor, permission: Permission, target: AccessTarget = {}): boolean {
+export function mayAccess(
+  actor: Actor,
+  permission: Permission,
+  target: AccessTarget = {},
+): boolean {
   if (actor.kind !== 'user') return false;
   switch (permission) {
     case Permission.CITY_MEMBERS_READ:
-      return isOrganizer(actor) || (target.cityId !== undefined && memberCityIds(actor).includes(target.cityId));
+      return (
+        isOrganizer(actor) ||
+        (target.cityId !== undefined && memberCityIds(actor).includes(target.cityId))
+      );
     case Permission.CITY_MEMBERS_MANAGE:
-      return isOrganizer(actor) || (target.cityId !== undefined && coordinatorCityIds(actor).includes(target.cityId));
+      return (
+        isOrganizer(actor) ||
+        (target.cityId !== undefined && coordinatorCityIds(actor).includes(target.cityId))
+      );
     case Permission.AUDIT_LOG_READ:
       return isOrganizer(actor);
     case Permission.PRACTICE_DRAFT:
@@ -45,7 +65,10 @@ export function mayAccess(actor: Actor, permission: Permission, target: AccessTa
     case Permission.PRACTICE_PUBLISH:
       return target.cityId !== undefined && coordinatorCityIds(actor).includes(target.cityId);
     case Permission.PRACTICE_ARCHIVE:
-      return isOrganizer(actor) || (target.cityId !== undefined && coordinatorCityIds(actor).includes(target.cityId));
+      return (
+        isOrganizer(actor) ||
+        (target.cityId !== undefined && coordinatorCityIds(actor).includes(target.cityId))
+      );
     default: {
       const unhandled: never = permission;
       throw new Error(`unhandled permission ${String(unhandled)}`);

@@ -15,7 +15,11 @@ export enum AuthExceptionReason {
 
 export class AuthException extends AppException {
   static signInRequired(): AuthException {
-    return new AuthException(ErrorCode.UNAUTHENTICATED, AuthExceptionReason.SIGN_IN_REQUIRED, 'You need to sign in');
+    return new AuthException(
+      ErrorCode.UNAUTHENTICATED,
+      AuthExceptionReason.SIGN_IN_REQUIRED,
+      'You need to sign in',
+    );
   }
 
   static forbidden(message = 'You may not do this'): AuthException {
@@ -61,20 +65,42 @@ export class AuthException extends AppException {
   }
 
   static weakPassword(field: string, rule: string): AuthException {
-    return new AuthException(ErrorCode.BAD_USER_INPUT, AuthExceptionReason.WEAK_PASSWORD, `Password too weak: ${rule}`, field, {
-      rule,
-    });
+    return new AuthException(
+      ErrorCode.BAD_USER_INPUT,
+      AuthExceptionReason.WEAK_PASSWORD,
+      `Password too weak: ${rule}`,
+      field,
+      {
+        rule,
+      },
+    );
   }
 
   static invalidEmail(field: string): AuthException {
-    return new AuthException(ErrorCode.BAD_USER_INPUT, AuthExceptionReason.INVALID_EMAIL, 'This is not a valid e-mail address', field);
+    return new AuthException(
+      ErrorCode.BAD_USER_INPUT,
+      AuthExceptionReason.INVALID_EMAIL,
+      'This is not a valid e-mail address',
+      field,
+    );
   }
 
   static invalidInput(field: string, message: string): AuthException {
-    return new AuthException(ErrorCode.BAD_USER_INPUT, AuthExceptionReason.INVALID_INPUT, message, field);
+    return new AuthException(
+      ErrorCode.BAD_USER_INPUT,
+      AuthExceptionReason.INVALID_INPUT,
+      message,
+      field,
+    );
   }
 
-  constructor(code: ErrorCode, reason: AuthExceptionReason, message: string, field?: string, params?: Record<string, string | number>) {
+  constructor(
+    code: ErrorCode,
+    reason: AuthExceptionReason,
+    message: string,
+    field?: string,
+    params?: Record<string, string | number>,
+  ) {
     super(code, reason, message, field, params);
   }
 }

@@ -27,11 +27,15 @@ describe('passwords', () => {
   });
 
   it('accepts a decent password', () => {
-    expect(() => checkPasswordStrength('Rhein und Main 2024', 'a@b.example', 'input.password')).not.toThrow();
+    expect(() =>
+      checkPasswordStrength('Rhein und Main 2024', 'a@b.example', 'input.password'),
+    ).not.toThrow();
   });
 
   it('normalises e-mail addresses and rejects garbage', () => {
-    expect(normalizeEmail('  Koordination@Goch.Example ', 'input.email')).toBe('koordination@goch.example');
+    expect(normalizeEmail('  Koordination@Goch.Example ', 'input.email')).toBe(
+      'koordination@goch.example',
+    );
     expect(() => normalizeEmail('keine-adresse', 'input.email')).toThrow(AuthException);
   });
 });

@@ -40,7 +40,9 @@ export function checkPasswordStrength(password: string, email: string, field: st
   if (password.length < MIN_PASSWORD_LENGTH) throw AuthException.weakPassword(field, 'MIN_LENGTH');
   if (password.length > MAX_PASSWORD_LENGTH) throw AuthException.weakPassword(field, 'MAX_LENGTH');
   const lower = password.toLowerCase();
-  if (COMMON.has(lower) || new Set(lower).size < 4) throw AuthException.weakPassword(field, 'TOO_COMMON');
+  if (COMMON.has(lower) || new Set(lower).size < 4)
+    throw AuthException.weakPassword(field, 'TOO_COMMON');
   const localPart = email.split('@')[0]?.toLowerCase() ?? '';
-  if (localPart.length >= 4 && lower.includes(localPart)) throw AuthException.weakPassword(field, 'CONTAINS_EMAIL');
+  if (localPart.length >= 4 && lower.includes(localPart))
+    throw AuthException.weakPassword(field, 'CONTAINS_EMAIL');
 }

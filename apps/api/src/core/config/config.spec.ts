@@ -33,9 +33,12 @@ describe('loadConfig', () => {
   });
 
   it('does not seed demo data in production unless asked for', () => {
-    expect(loadConfig({ ...valid, NODE_ENV: 'production' }, { seedDemo: true }).seedDemo).toBe(false);
+    expect(loadConfig({ ...valid, NODE_ENV: 'production' }, { seedDemo: true }).seedDemo).toBe(
+      false,
+    );
     expect(
-      loadConfig({ ...valid, NODE_ENV: 'production', SEED_DEMO: 'true' }, { seedDemo: false }).seedDemo,
+      loadConfig({ ...valid, NODE_ENV: 'production', SEED_DEMO: 'true' }, { seedDemo: false })
+        .seedDemo,
     ).toBe(true);
   });
 });

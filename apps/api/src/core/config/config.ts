@@ -7,7 +7,10 @@ const booleanFlag = z
 const postgresUrl = z
   .string()
   .url()
-  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://');
+  .refine(
+    (value) => /^postgres(ql)?:\/\//.test(value),
+    'must start with postgres:// or postgresql://',
+  );
 
 const httpUrl = z
   .string()
@@ -32,7 +35,12 @@ const configSchema = z.object({
   /** e.g. smtps://user:pass@mail.example:465; without it mails stay in the dev outbox. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Wissensnetz <no-reply@wissensnetz.example>'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
   /** Every replica may drain the search outbox (rows are claimed with SKIP LOCKED). */
   SEARCH_WORKER: booleanFlag.default(true),
   SEARCH_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
@@ -79,7 +87,10 @@ export class ConfigError extends Error {
  * Reads the configuration from an environment. A missing or malformed variable
  * stops the start with a message that names it.
  */
-export function loadConfig(env: Record<string, string | undefined>, defaults: { seedDemo: boolean }): AppConfig {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  defaults: { seedDemo: boolean },
+): AppConfig {
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
@@ -88,7 +99,10 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.') || '(environment)';
-        const given = issue.code === 'invalid_type' && cleaned[name] === undefined ? 'is missing' : issue.message;
+        const given =
+          issue.code === 'invalid_type' && cleaned[name] === undefined
+            ? 'is missing'
+            : issue.message;
         return `${name}: ${given}`;
       }),
     );

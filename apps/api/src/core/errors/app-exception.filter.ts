@@ -21,7 +21,9 @@ export class AppExceptionFilter implements GqlExceptionFilter {
     if (host.getType() === 'http') {
       // REST endpoints (uploads, downloads) answer in the same shape as GraphQL.
       const response = host.switchToHttp().getResponse<Response>();
-      response.status(httpStatus(exception.code)).json({ errors: [{ message: exception.message, extensions }] });
+      response
+        .status(httpStatus(exception.code))
+        .json({ errors: [{ message: exception.message, extensions }] });
       return;
     }
     return new GraphQLError(exception.message, { extensions });

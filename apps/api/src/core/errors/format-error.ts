@@ -23,11 +23,19 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     const original = error instanceof GraphQLError ? error.originalError : undefined;
     const unexpected = original !== undefined && !(original instanceof GraphQLError);
-    if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR && !unexpected) {
+    if (
+      typeof code === 'string' &&
+      KNOWN_CODES.has(code) &&
+      code !== ErrorCode.INTERNAL_SERVER_ERROR &&
+      !unexpected
+    ) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, ...fieldOf(formatted, extensions) } };
     }
-    logger.error({ err: original ?? error, path: formatted.path }, 'unexpected error in a GraphQL request');
+    logger.error(
+      { err: original ?? error, path: formatted.path },
+      'unexpected error in a GraphQL request',
+    );
     return {
       message: 'Internal server error',
       path: formatted.path,
@@ -37,7 +45,10 @@ export function createErrorFormatter(logger: Logger) {
 }
 
 /** Variable coercion errors name the variable; expose it as `field` too. */
-function fieldOf(formatted: GraphQLFormattedError, extensions: Record<string, unknown>): { field?: string } {
+function fieldOf(
+  formatted: GraphQLFormattedError,
+  extensions: Record<string, unknown>,
+): { field?: string } {
   if (typeof extensions.field === 'string') return {};
   const match = /Variable "\$([A-Za-z0-9_]+)"/.exec(formatted.message);
   return match ? { field: match[1] } : {};

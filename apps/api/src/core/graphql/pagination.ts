@@ -98,7 +98,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function decodeCursor(cursor: string, kinds: CursorValueKind[]): Array<string | number> {
   const malformed = () =>
-    new InputException(InputExceptionReason.MALFORMED_CURSOR, 'after is not a cursor of this list', 'after');
+    new InputException(
+      InputExceptionReason.MALFORMED_CURSOR,
+      'after is not a cursor of this list',
+      'after',
+    );
   if (cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw malformed();
   let values: unknown;
   try {
@@ -129,7 +133,12 @@ export async function paginate<T extends ObjectLiteral>(
   order: 'ASC' | 'DESC' = 'ASC',
 ): Promise<ConnectionShape<T>> {
   const size = validatePageSize(args.first);
-  const after = args.after ? decodeCursor(args.after, keys.map((key) => key.kind)) : undefined;
+  const after = args.after
+    ? decodeCursor(
+        args.after,
+        keys.map((key) => key.kind),
+      )
+    : undefined;
   const totalCount = await query.clone().getCount();
 
   const page = query.clone();

@@ -10,7 +10,12 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'production'>)
     base: { service: 'wissensnetz-api' },
     redact: ['req.headers.cookie', 'req.headers.authorization', '*.password'],
     ...(pretty
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,service' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,service' },
+          },
+        }
       : {}),
   });
 }

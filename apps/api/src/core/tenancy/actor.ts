@@ -40,6 +40,8 @@ export function memberCityIds(actor: Actor): string[] {
 
 export function coordinatorCityIds(actor: Actor): string[] {
   return actor.kind === 'user'
-    ? actor.memberships.filter((membership) => membership.role === MembershipRole.COORDINATOR).map((membership) => membership.cityId)
+    ? actor.memberships
+        .filter((membership) => membership.role === MembershipRole.COORDINATOR)
+        .map((membership) => membership.cityId)
     : [];
 }

@@ -20,7 +20,13 @@ export function runInRequestContext<T>(context: RequestContext, fn: () => T): T 
 }
 
 /** The current request's context; outside a request, an anonymous one. */
-const OUTSIDE: RequestContext = { actor: ANONYMOUS, ip: 'internal', userAgent: 'internal', secure: false, origin: '' };
+const OUTSIDE: RequestContext = {
+  actor: ANONYMOUS,
+  ip: 'internal',
+  userAgent: 'internal',
+  secure: false,
+  origin: '',
+};
 
 export function requestContext(): RequestContext {
   return storage.getStore() ?? OUTSIDE;

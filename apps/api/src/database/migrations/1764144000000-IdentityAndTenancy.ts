@@ -148,7 +148,9 @@ export class IdentityAndTenancy1764144000000 implements MigrationInterface {
       USING (city_id = ANY (app_coordinator_city_ids()) OR app_is_organizer())
       WITH CHECK (city_id = ANY (app_coordinator_city_ids()) OR app_is_organizer())`);
     // Whoever holds the token may read and accept exactly that invitation.
-    await q(`CREATE POLICY invitation_by_token ON invitation FOR SELECT USING (token_hash = app_invitation_token())`);
+    await q(
+      `CREATE POLICY invitation_by_token ON invitation FOR SELECT USING (token_hash = app_invitation_token())`,
+    );
     await q(`CREATE POLICY invitation_accept ON invitation FOR UPDATE
       USING (token_hash = app_invitation_token()) WITH CHECK (token_hash = app_invitation_token())`);
 
@@ -156,15 +158,32 @@ export class IdentityAndTenancy1764144000000 implements MigrationInterface {
     await q(`CREATE POLICY audit_write ON audit_log FOR INSERT WITH CHECK (
       app_user_id() IS NOT NULL AND actor_user_id = app_user_id())`);
 
-    await q(`GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, user_session, password_reset, membership, invitation, dev_mail, login_throttle TO wissensnetz_app`);
+    await q(
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON app_user, user_session, password_reset, membership, invitation, dev_mail, login_throttle TO wissensnetz_app`,
+    );
     await q(`GRANT SELECT, INSERT ON audit_log TO wissensnetz_app`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['login_throttle', 'dev_mail', 'audit_log', 'invitation', 'membership', 'password_reset', 'user_session', 'app_user']) {
+    for (const table of [
+      'login_throttle',
+      'dev_mail',
+      'audit_log',
+      'invitation',
+      'membership',
+      'password_reset',
+      'user_session',
+      'app_user',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
-    for (const fn of ['app_invitation_token', 'app_is_organizer', 'app_coordinator_city_ids', 'app_member_city_ids', 'app_user_id']) {
+    for (const fn of [
+      'app_invitation_token',
+      'app_is_organizer',
+      'app_coordinator_city_ids',
+      'app_member_city_ids',
+      'app_user_id',
+    ]) {
       await queryRunner.query(`DROP FUNCTION ${fn}()`);
     }
   }

@@ -79,7 +79,9 @@ export class PracticesAndSearchOutbox1764230400000 implements MigrationInterface
         FOREIGN KEY (city_id, practice_id) REFERENCES practice (city_id, id) ON DELETE CASCADE
       )`);
     await q(`CREATE UNIQUE INDEX practice_attachment_id_key ON practice_attachment (id)`);
-    await q(`CREATE INDEX practice_attachment_practice_idx ON practice_attachment (city_id, practice_id)`);
+    await q(
+      `CREATE INDEX practice_attachment_practice_idx ON practice_attachment (city_id, practice_id)`,
+    );
 
     // Written in the same transaction as the change; drained into Meilisearch by the worker.
     await q(`
@@ -93,14 +95,21 @@ export class PracticesAndSearchOutbox1764230400000 implements MigrationInterface
         processed_at timestamptz,
         last_error text
       )`);
-    await q(`CREATE INDEX search_outbox_pending_idx ON search_outbox (next_attempt_at, id) WHERE processed_at IS NULL`);
+    await q(
+      `CREATE INDEX search_outbox_pending_idx ON search_outbox (next_attempt_at, id) WHERE processed_at IS NULL`,
+    );
     // Wake the worker at once instead of waiting for its next poll.
     await q(`CREATE FUNCTION search_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS
       $$ BEGIN PERFORM pg_notify('search_outbox', NEW.index_name); RETURN NULL; END $$`);
     await q(`CREATE TRIGGER search_outbox_notify AFTER INSERT ON search_outbox
       FOR EACH ROW EXECUTE FUNCTION search_outbox_notify()`);
 
-    for (const table of ['practice', 'practice_topic', 'practice_revision', 'practice_attachment']) {
+    for (const table of [
+      'practice',
+      'practice_topic',
+      'practice_revision',
+      'practice_attachment',
+    ]) {
       await q(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await q(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
     }
@@ -114,12 +123,18 @@ export class PracticesAndSearchOutbox1764230400000 implements MigrationInterface
             OR (p_status = 'PUBLISHED' AND (p_visibility = 'PUBLIC'
                 OR (p_visibility = 'NETWORK' AND cardinality(app_member_city_ids()) > 0)))
       $$`);
-    await q(`CREATE POLICY practice_read ON practice FOR SELECT USING (practice_visible(city_id, status, visibility))`);
-    await q(`CREATE POLICY practice_add ON practice FOR INSERT WITH CHECK (city_id = ANY (app_member_city_ids()))`);
+    await q(
+      `CREATE POLICY practice_read ON practice FOR SELECT USING (practice_visible(city_id, status, visibility))`,
+    );
+    await q(
+      `CREATE POLICY practice_add ON practice FOR INSERT WITH CHECK (city_id = ANY (app_member_city_ids()))`,
+    );
     await q(`CREATE POLICY practice_change ON practice FOR UPDATE
       USING (city_id = ANY (app_member_city_ids()) OR (visibility <> 'CITY' AND app_is_organizer()))
       WITH CHECK (city_id = ANY (app_member_city_ids()) OR (visibility <> 'CITY' AND app_is_organizer()))`);
-    await q(`CREATE POLICY practice_remove ON practice FOR DELETE USING (city_id = ANY (app_coordinator_city_ids()))`);
+    await q(
+      `CREATE POLICY practice_remove ON practice FOR DELETE USING (city_id = ANY (app_coordinator_city_ids()))`,
+    );
 
     // Parts of a practice follow the practice: visible exactly when it is (the
     // sub-select is itself filtered by practice_read), written by its city.
@@ -133,12 +148,20 @@ export class PracticesAndSearchOutbox1764230400000 implements MigrationInterface
           SELECT 1 FROM practice p WHERE p.city_id = ${table}.city_id AND p.id = ${table}.practice_id)))`);
     }
 
-    await q(`GRANT SELECT, INSERT, UPDATE, DELETE ON practice, practice_topic, practice_revision, practice_attachment TO wissensnetz_app`);
+    await q(
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON practice, practice_topic, practice_revision, practice_attachment TO wissensnetz_app`,
+    );
     await q(`GRANT INSERT ON search_outbox TO wissensnetz_app`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['search_outbox', 'practice_attachment', 'practice_revision', 'practice_topic', 'practice']) {
+    for (const table of [
+      'search_outbox',
+      'practice_attachment',
+      'practice_revision',
+      'practice_topic',
+      'practice',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
     await queryRunner.query(`DROP FUNCTION practice_visible(uuid, text, text)`);

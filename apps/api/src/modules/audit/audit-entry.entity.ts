@@ -21,7 +21,10 @@ export class AuditEntryEntity {
   @Column({ type: 'text' })
   action!: string;
 
-  @Field(() => String, { nullable: true, description: 'What the action concerned, e.g. an e-mail address' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the action concerned, e.g. an e-mail address',
+  })
   @Column({ type: 'text', nullable: true })
   target!: string | null;
 

@@ -4,5 +4,9 @@ import { UsersModule } from '../users/users.module';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 
-@Module({ imports: [CitiesModule, UsersModule], providers: [AuditService, AuditResolver], exports: [AuditService] })
+@Module({
+  imports: [CitiesModule, UsersModule],
+  providers: [AuditService, AuditResolver],
+  exports: [AuditService],
+})
 export class AuditModule {}

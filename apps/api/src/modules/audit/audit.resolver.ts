@@ -1,4 +1,15 @@
-import { Args, Field, InputType, Int, ObjectType, Query, ResolveField, Parent, Resolver, Context } from '@nestjs/graphql';
+import {
+  Args,
+  Field,
+  InputType,
+  Int,
+  ObjectType,
+  Query,
+  ResolveField,
+  Parent,
+  Resolver,
+  Context,
+} from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import { ConnectionType } from '../../core/graphql/pagination';
@@ -31,26 +42,44 @@ export class AuditResolver {
   ) {}
 
   @Access(AccessLevel.ORGANIZER)
-  @Query(() => AuditEntryConnection, { description: 'Privileged actions, newest first (organizers only).' })
+  @Query(() => AuditEntryConnection, {
+    description: 'Privileged actions, newest first (organizers only).',
+  })
   async auditLog(
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('filter', { type: () => AuditLogFilter, nullable: true }) filter: AuditLogFilter | null,
   ): Promise<AuditEntryConnection> {
-    const city = filter?.citySlug ? await this.cityService.requireBySlug(filter.citySlug, 'filter.citySlug') : null;
-    return this.audit.list(currentActor(), { cityId: city?.id, action: filter?.action }, { first, after });
+    const city = filter?.citySlug
+      ? await this.cityService.requireBySlug(filter.citySlug, 'filter.citySlug')
+      : null;
+    return this.audit.list(
+      currentActor(),
+      { cityId: city?.id, action: filter?.action },
+      { first, after },
+    );
   }
 
   @ResolveField(() => CityEntity, { nullable: true })
-  city(@Parent() entry: AuditEntryEntity, @Context() ctx: GraphQLContext): Promise<CityEntity | null> {
+  city(
+    @Parent() entry: AuditEntryEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<CityEntity | null> {
     if (!entry.cityId) return Promise.resolve(null);
-    return ctx.loaders.get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids)).load(entry.cityId);
+    return ctx.loaders
+      .get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids))
+      .load(entry.cityId);
   }
 
   @ResolveField(() => UserEntity, { nullable: true, description: 'Who did it' })
-  actor(@Parent() entry: AuditEntryEntity, @Context() ctx: GraphQLContext): Promise<UserEntity | null> {
+  actor(
+    @Parent() entry: AuditEntryEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<UserEntity | null> {
     if (!entry.actorUserId) return Promise.resolve(null);
-    return ctx.loaders.get('userById', (ids: readonly string[]) => this.users.byIds(ids)).load(entry.actorUserId);
+    return ctx.loaders
+      .get('userById', (ids: readonly string[]) => this.users.byIds(ids))
+      .load(entry.actorUserId);
   }
 
   @ResolveField(() => String, { description: 'Details as a JSON object' })

@@ -58,7 +58,12 @@ export class AuditService {
       if (filter.cityId) query.andWhere('entry.city_id = :cityId', { cityId: filter.cityId });
       if (filter.action) query.andWhere('entry.action = :action', { action: filter.action });
       // Newest first.
-      return paginate(query, page, [{ column: 'entry.id', kind: 'int', value: (entry) => Number(entry.id) }], 'DESC');
+      return paginate(
+        query,
+        page,
+        [{ column: 'entry.id', kind: 'int', value: (entry) => Number(entry.id) }],
+        'DESC',
+      );
     });
   }
 }

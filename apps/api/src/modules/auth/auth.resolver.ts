@@ -1,4 +1,13 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import { AuthException } from '../../core/auth/auth.exception';
@@ -44,7 +53,10 @@ export class AuthResolver {
   ) {}
 
   @Access(AccessLevel.PUBLIC)
-  @Query(() => Me, { nullable: true, description: 'The signed-in user; null when nobody is signed in.' })
+  @Query(() => Me, {
+    nullable: true,
+    description: 'The signed-in user; null when nobody is signed in.',
+  })
   me(): Promise<Me | null> {
     return this.view(currentActor());
   }
@@ -74,7 +86,9 @@ export class AuthResolver {
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Mutation(() => Boolean, { description: 'Ends every session of this account, this one included.' })
+  @Mutation(() => Boolean, {
+    description: 'Ends every session of this account, this one included.',
+  })
   async logoutEverywhere(@Context() ctx: HttpContext): Promise<boolean> {
     await this.auth.logoutEverywhere(currentActor());
     clearSessionCookie(ctx.req, ctx.res);
@@ -98,7 +112,10 @@ export class AuthResolver {
 
   @Access(AccessLevel.PUBLIC)
   @Mutation(() => Me, { description: 'Accept an invitation; signs you in.' })
-  async acceptInvitation(@Args('input') input: AcceptInvitationInput, @Context() ctx: HttpContext): Promise<Me> {
+  async acceptInvitation(
+    @Args('input') input: AcceptInvitationInput,
+    @Context() ctx: HttpContext,
+  ): Promise<Me> {
     const userId = await this.memberships.accept(input);
     const session = await this.auth.startSession(userId);
     setSessionCookie(ctx.req, ctx.res, session.token, session.expiresAt);
@@ -108,7 +125,8 @@ export class AuthResolver {
 
   @Access(AccessLevel.PUBLIC)
   @Mutation(() => Boolean, {
-    description: 'Sends a reset link if the address has an account; answers true either way (TOO_MANY_ATTEMPTS after many requests).',
+    description:
+      'Sends a reset link if the address has an account; answers true either way (TOO_MANY_ATTEMPTS after many requests).',
   })
   async requestPasswordReset(@Args('input') input: RequestPasswordResetInput): Promise<boolean> {
     await this.auth.requestPasswordReset(input.email);
@@ -116,7 +134,9 @@ export class AuthResolver {
   }
 
   @Access(AccessLevel.PUBLIC)
-  @Mutation(() => Boolean, { description: 'Sets a new password with a reset link; ends all sessions.' })
+  @Mutation(() => Boolean, {
+    description: 'Sets a new password with a reset link; ends all sessions.',
+  })
   async resetPassword(@Args('input') input: ResetPasswordInput): Promise<boolean> {
     await this.auth.resetPassword(input);
     return true;
@@ -137,11 +157,16 @@ export class AuthResolver {
     const changes: { displayName?: string; locale?: string } = {};
     if (input.displayName != null) {
       const name = input.displayName.trim();
-      if (name.length < 2 || name.length > 120) throw AuthException.invalidInput('input.displayName', 'Please give a name of 2 to 120 characters');
+      if (name.length < 2 || name.length > 120)
+        throw AuthException.invalidInput(
+          'input.displayName',
+          'Please give a name of 2 to 120 characters',
+        );
       changes.displayName = name;
     }
     if (input.locale != null) {
-      if (input.locale !== 'de' && input.locale !== 'en') throw AuthException.invalidInput('input.locale', 'Locale must be de or en');
+      if (input.locale !== 'de' && input.locale !== 'en')
+        throw AuthException.invalidInput('input.locale', 'Locale must be de or en');
       changes.locale = input.locale;
     }
     await this.users.updateProfile(actor.userId, changes);
@@ -159,7 +184,9 @@ export class AuthResolver {
     const user = await this.users.byId(actor.userId);
     if (!user) return null;
     const [memberships] = await this.memberships.membershipsOfUsers([user.id]);
-    const [actingCity] = actor.actingCityId ? await this.cityService.byIds([actor.actingCityId]) : [null];
+    const [actingCity] = actor.actingCityId
+      ? await this.cityService.byIds([actor.actingCityId])
+      : [null];
     return {
       id: user.id,
       email: user.email,

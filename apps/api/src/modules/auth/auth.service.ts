@@ -5,7 +5,12 @@ import { isOrganizer, ANONYMOUS, type Actor, type SignedInActor } from '../../co
 import { requireSignedIn } from '../../core/auth/access';
 import { AuthException } from '../../core/auth/auth.exception';
 import { normalizeEmail } from '../../core/auth/email';
-import { checkPasswordStrength, dummyPasswordHash, hashPassword, verifyPassword } from '../../core/auth/password';
+import {
+  checkPasswordStrength,
+  dummyPasswordHash,
+  hashPassword,
+  verifyPassword,
+} from '../../core/auth/password';
 import { hashToken, looksLikeToken, newToken } from '../../core/auth/tokens';
 import { APP_CONFIG } from '../../core/config/config.module';
 import type { AppConfig } from '../../core/config/config';
@@ -54,14 +59,25 @@ export class AuthService {
     if (!user) return ANONYMOUS;
     // Seen-at is for the session list; once every five minutes is precise enough.
     if (Date.now() - session.lastSeenAt.getTime() > 5 * 60 * 1000) {
-      await this.db.getRepository(SessionEntity).update({ id: session.id }, { lastSeenAt: new Date() });
+      await this.db
+        .getRepository(SessionEntity)
+        .update({ id: session.id }, { lastSeenAt: new Date() });
     }
     const memberships = await this.memberships.ofUser(user.id);
     const actingCityId =
-      session.actingCityId && (memberships.some((m) => m.cityId === session.actingCityId) || user.networkRole === 'ORGANIZER')
+      session.actingCityId &&
+      (memberships.some((m) => m.cityId === session.actingCityId) ||
+        user.networkRole === 'ORGANIZER')
         ? session.actingCityId
         : (memberships[0]?.cityId ?? null);
-    return { kind: 'user', userId: user.id, sessionId: session.id, networkRole: user.networkRole, memberships, actingCityId };
+    return {
+      kind: 'user',
+      userId: user.id,
+      sessionId: session.id,
+      networkRole: user.networkRole,
+      memberships,
+      actingCityId,
+    };
   }
 
   async login(input: { email: string; password: string }): Promise<StartedSession> {
@@ -71,7 +87,10 @@ export class AuthService {
     await this.throttle.assertAllowed(email, ip);
     const user = await this.users.byEmail(email);
     // Unknown addresses cost the same argon2 work as known ones.
-    const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+    const valid = await verifyPassword(
+      user?.passwordHash ?? (await dummyPasswordHash()),
+      input.password,
+    );
     if (!user || !valid) {
       await this.throttle.recordFailure(email, ip);
       throw AuthException.invalidCredentials();
@@ -120,17 +139,24 @@ export class AuthService {
   async revokeSession(actor: Actor, sessionId: string): Promise<boolean> {
     const signedIn = requireSignedIn(actor);
     if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return false;
-    const result = await this.db.getRepository(SessionEntity).delete({ id: sessionId, userId: signedIn.userId });
+    const result = await this.db
+      .getRepository(SessionEntity)
+      .delete({ id: sessionId, userId: signedIn.userId });
     return (result.affected ?? 0) > 0;
   }
 
   async switchActingCity(actor: Actor, citySlug: string): Promise<SignedInActor> {
     const signedIn = requireSignedIn(actor);
     const city = await this.cities.requireBySlug(citySlug, 'citySlug');
-    if (!isOrganizer(signedIn) && !signedIn.memberships.some((membership) => membership.cityId === city.id)) {
+    if (
+      !isOrganizer(signedIn) &&
+      !signedIn.memberships.some((membership) => membership.cityId === city.id)
+    ) {
       throw AuthException.forbidden('You can only act for your own cities');
     }
-    await this.db.getRepository(SessionEntity).update({ id: signedIn.sessionId }, { actingCityId: city.id });
+    await this.db
+      .getRepository(SessionEntity)
+      .update({ id: signedIn.sessionId }, { actingCityId: city.id });
     return { ...signedIn, actingCityId: city.id };
   }
 
@@ -148,19 +174,29 @@ export class AuthService {
       expiresAt: new Date(Date.now() + RESET_VALID_MINUTES * 60 * 1000),
     });
     const link = `${this.config.publicUrl ?? origin}/passwort-zuruecksetzen/${token}`;
-    await this.mail.sendQuietly(passwordResetMail({ to: email, link, minutes: RESET_VALID_MINUTES }));
+    await this.mail.sendQuietly(
+      passwordResetMail({ to: email, link, minutes: RESET_VALID_MINUTES }),
+    );
   }
 
   async resetPassword(input: { token: string; password: string }): Promise<void> {
     if (!looksLikeToken(input.token)) throw AuthException.invalidToken('input.token');
     const repository = this.db.getRepository(PasswordResetEntity);
     const reset = await repository.findOneBy({ tokenHash: hashToken(input.token) });
-    if (!reset || reset.usedAt || reset.expiresAt.getTime() <= Date.now()) throw AuthException.invalidToken('input.token');
+    if (!reset || reset.usedAt || reset.expiresAt.getTime() <= Date.now())
+      throw AuthException.invalidToken('input.token');
     const user = await this.users.byId(reset.userId);
     if (!user) throw AuthException.invalidToken('input.token');
     checkPasswordStrength(input.password, user.email, 'input.password');
     const passwordHash = await hashPassword(input.password);
-    const actor: SignedInActor = { kind: 'user', userId: user.id, sessionId: '', networkRole: user.networkRole, memberships: [], actingCityId: null };
+    const actor: SignedInActor = {
+      kind: 'user',
+      userId: user.id,
+      sessionId: '',
+      networkRole: user.networkRole,
+      memberships: [],
+      actingCityId: null,
+    };
     await this.tenantDb.run(
       async (manager) => {
         const claimed = await manager
@@ -175,13 +211,20 @@ export class AuthService {
         await this.users.setPasswordHash(user.id, passwordHash, manager);
         // A reset means the old password may be known to someone: end every session.
         await manager.getRepository(SessionEntity).delete({ userId: user.id });
-        await this.audit.record(manager, { actorUserId: user.id, action: AuditAction.PASSWORD_RESET, target: user.email });
+        await this.audit.record(manager, {
+          actorUserId: user.id,
+          action: AuditAction.PASSWORD_RESET,
+          target: user.email,
+        });
       },
       { actor },
     );
   }
 
-  async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  async changePassword(
+    actor: Actor,
+    input: { currentPassword: string; newPassword: string },
+  ): Promise<void> {
     const signedIn = requireSignedIn(actor);
     const user = await this.users.byId(signedIn.userId);
     if (!user) throw AuthException.signInRequired();
@@ -197,7 +240,10 @@ export class AuthService {
         .getRepository(SessionEntity)
         .createQueryBuilder()
         .delete()
-        .where('user_id = :userId AND id <> :sessionId', { userId: user.id, sessionId: signedIn.sessionId })
+        .where('user_id = :userId AND id <> :sessionId', {
+          userId: user.id,
+          sessionId: signedIn.sessionId,
+        })
         .execute();
     });
   }

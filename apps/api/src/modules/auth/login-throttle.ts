@@ -24,11 +24,28 @@ export class LoginThrottle {
 
   constructor(@InjectDataSource() db: DataSource) {
     const pool = (db.driver as PostgresDriver).master;
-    const common = { storeClient: pool, tableName: 'login_throttle', tableCreated: true, duration: WINDOW_SECONDS };
-    this.perAccount = new RateLimiterPostgres({ ...common, keyPrefix: 'account', points: ACCOUNT_FAILURES });
+    const common = {
+      storeClient: pool,
+      tableName: 'login_throttle',
+      tableCreated: true,
+      duration: WINDOW_SECONDS,
+    };
+    this.perAccount = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'account',
+      points: ACCOUNT_FAILURES,
+    });
     this.perIp = new RateLimiterPostgres({ ...common, keyPrefix: 'ip', points: IP_FAILURES });
-    this.resetsPerAccount = new RateLimiterPostgres({ ...common, keyPrefix: 'reset-account', points: ACCOUNT_FAILURES });
-    this.resetsPerIp = new RateLimiterPostgres({ ...common, keyPrefix: 'reset-ip', points: IP_FAILURES });
+    this.resetsPerAccount = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'reset-account',
+      points: ACCOUNT_FAILURES,
+    });
+    this.resetsPerIp = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'reset-ip',
+      points: IP_FAILURES,
+    });
   }
 
   /** Counts a password-reset request; past the limit, TOO_MANY_ATTEMPTS (same for every address). */
@@ -36,7 +53,8 @@ export class LoginThrottle {
     try {
       await Promise.all([this.resetsPerAccount.consume(email, 1), this.resetsPerIp.consume(ip, 1)]);
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw AuthException.tooManyAttempts(Math.ceil(rejection.msBeforeNext / 1000));
+      if (rejection instanceof RateLimiterRes)
+        throw AuthException.tooManyAttempts(Math.ceil(rejection.msBeforeNext / 1000));
       throw rejection;
     }
   }
@@ -54,10 +72,7 @@ export class LoginThrottle {
   }
 
   async recordFailure(email: string, ip: string): Promise<void> {
-    await Promise.all([
-      this.perAccount.penalty(email, 1),
-      this.perIp.penalty(ip, 1),
-    ]);
+    await Promise.all([this.perAccount.penalty(email, 1), this.perIp.penalty(ip, 1)]);
   }
 
   async recordSuccess(email: string): Promise<void> {

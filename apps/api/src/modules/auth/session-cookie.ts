@@ -3,7 +3,12 @@ import type { Request, Response } from 'express';
 export const SESSION_COOKIE = 'wn_session';
 
 /** HttpOnly, SameSite=Lax, and Secure whenever the request came over HTTPS. */
-export function setSessionCookie(req: Request, res: Response, token: string, expiresAt: Date): void {
+export function setSessionCookie(
+  req: Request,
+  res: Response,
+  token: string,
+  expiresAt: Date,
+): void {
   res.cookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
@@ -14,5 +19,10 @@ export function setSessionCookie(req: Request, res: Response, token: string, exp
 }
 
 export function clearSessionCookie(req: Request, res: Response): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
+  res.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.secure,
+    path: '/',
+  });
 }

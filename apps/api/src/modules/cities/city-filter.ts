@@ -6,7 +6,10 @@ export const MAX_SEARCH_LENGTH = 100;
 export const FIRST_COHORT = 2000;
 
 /** Checks a filter before it reaches SQL; returns it trimmed. */
-export function validateCityFilter(filter: CityFilter | null | undefined, now = new Date()): CityFilter {
+export function validateCityFilter(
+  filter: CityFilter | null | undefined,
+  now = new Date(),
+): CityFilter {
   if (!filter) return {};
   const state = filter.federalState?.trim().toUpperCase();
   if (state !== undefined && state !== '' && !isFederalStateCode(state)) {
@@ -17,7 +20,10 @@ export function validateCityFilter(filter: CityFilter | null | undefined, now = 
     );
   }
   const lastCohort = now.getFullYear() + 1;
-  if (filter.joinedYear != null && (filter.joinedYear < FIRST_COHORT || filter.joinedYear > lastCohort)) {
+  if (
+    filter.joinedYear != null &&
+    (filter.joinedYear < FIRST_COHORT || filter.joinedYear > lastCohort)
+  ) {
     throw new CityException(
       CityExceptionReason.JOINED_YEAR_OUT_OF_RANGE,
       `joinedYear must lie between ${FIRST_COHORT} and ${lastCohort}`,

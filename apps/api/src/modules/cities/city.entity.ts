@@ -1,8 +1,17 @@
 import { CityKind } from '@wissensnetz/domain';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
-registerEnumType(CityKind, { name: 'CityKind', description: 'City, city district or rural community' });
+registerEnumType(CityKind, {
+  name: 'CityKind',
+  description: 'City, city district or rural community',
+});
 
 /** A member municipality of the network: the tenant every city-owned row belongs to. */
 @ObjectType('City', { description: 'A member municipality of the network (a tenant).' })

@@ -16,6 +16,12 @@ export class CityException extends AppException {
     params?: Record<string, string | number>,
     notFound = false,
   ) {
-    super(notFound ? ErrorCode.NOT_FOUND : ErrorCode.BAD_USER_INPUT, reason, message, field, params);
+    super(
+      notFound ? ErrorCode.NOT_FOUND : ErrorCode.BAD_USER_INPUT,
+      reason,
+      message,
+      field,
+      params,
+    );
   }
 }

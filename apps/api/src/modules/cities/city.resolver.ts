@@ -42,7 +42,9 @@ export class CityResolver {
   @ResolveField(() => [TopicEntity])
   focusTopics(@Parent() city: CityEntity, @Context() ctx: GraphQLContext): Promise<TopicEntity[]> {
     return ctx.loaders
-      .get('cityFocusTopics', (ids: readonly string[]) => this.topicService.focusTopicsOfCities(ids))
+      .get('cityFocusTopics', (ids: readonly string[]) =>
+        this.topicService.focusTopicsOfCities(ids),
+      )
       .load(city.id);
   }
 }

@@ -14,10 +14,14 @@ export class CityService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Cities in German alphabetical order, filtered, one page at a time. */
-  async list(filter: CityFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<CityEntity>> {
+  async list(
+    filter: CityFilter | null | undefined,
+    page: PageArgs,
+  ): Promise<ConnectionShape<CityEntity>> {
     const valid = validateCityFilter(filter);
     const query = this.db.getRepository(CityEntity).createQueryBuilder('city');
-    if (valid.federalState) query.andWhere('city.federal_state = :state', { state: valid.federalState });
+    if (valid.federalState)
+      query.andWhere('city.federal_state = :state', { state: valid.federalState });
     if (valid.joinedYear) query.andWhere('city.joined_year = :year', { year: valid.joinedYear });
     if (valid.kind) query.andWhere('city.kind = :kind', { kind: valid.kind });
     if (valid.search) {
@@ -39,7 +43,13 @@ export class CityService {
   async requireBySlug(slug: string, field: string): Promise<CityEntity> {
     const city = await this.bySlug(slug);
     if (!city) {
-      throw new CityException(CityExceptionReason.UNKNOWN_CITY, `There is no city "${slug}" in the network`, field, undefined, true);
+      throw new CityException(
+        CityExceptionReason.UNKNOWN_CITY,
+        `There is no city "${slug}" in the network`,
+        field,
+        undefined,
+        true,
+      );
     }
     return city;
   }
@@ -51,7 +61,12 @@ export class CityService {
 
   async byIds(ids: readonly string[]): Promise<Array<CityEntity | null>> {
     const rows = await this.db.getRepository(CityEntity).findBy({ id: In([...ids]) });
-    return byKeys(ids, rows, (row) => row.id, (found) => found[0] ?? null);
+    return byKeys(
+      ids,
+      rows,
+      (row) => row.id,
+      (found) => found[0] ?? null,
+    );
   }
 
   async federalStates(): Promise<FederalStateSummary[]> {

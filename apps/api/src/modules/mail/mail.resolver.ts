@@ -20,8 +20,11 @@ export class MailResolver {
   @Query(() => [DevMailEntity], {
     description: `Development only: the newest e-mails of the local outbox (at most ${MAX_PAGE_SIZE}).`,
   })
-  devMailbox(@Args('first', { type: () => Int, defaultValue: 20 }) first: number): Promise<DevMailEntity[]> {
-    if (this.config.production) throw AuthException.forbidden('The development mailbox is off in production');
+  devMailbox(
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+  ): Promise<DevMailEntity[]> {
+    if (this.config.production)
+      throw AuthException.forbidden('The development mailbox is off in production');
     return this.mail.outbox(validatePageSize(first));
   }
 }

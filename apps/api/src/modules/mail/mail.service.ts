@@ -34,10 +34,17 @@ export class MailService {
 
   async send(mail: Mail): Promise<void> {
     if (this.smtp) {
-      await this.smtp.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+      await this.smtp.sendMail({
+        from: this.config.mailFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+      });
       return;
     }
-    await this.db.getRepository(DevMailEntity).insert({ recipient: mail.to, subject: mail.subject, textBody: mail.text });
+    await this.db
+      .getRepository(DevMailEntity)
+      .insert({ recipient: mail.to, subject: mail.subject, textBody: mail.text });
     this.logger.log(`mail to ${mail.to} kept in the development outbox: ${mail.subject}`);
   }
 

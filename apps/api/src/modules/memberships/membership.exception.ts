@@ -11,15 +11,30 @@ export enum MembershipExceptionReason {
 
 export class MembershipException extends AppException {
   static notFound(field: string): MembershipException {
-    return new MembershipException(ErrorCode.NOT_FOUND, MembershipExceptionReason.MEMBERSHIP_NOT_FOUND, 'No such membership', field);
+    return new MembershipException(
+      ErrorCode.NOT_FOUND,
+      MembershipExceptionReason.MEMBERSHIP_NOT_FOUND,
+      'No such membership',
+      field,
+    );
   }
 
   static invitationNotFound(field: string): MembershipException {
-    return new MembershipException(ErrorCode.NOT_FOUND, MembershipExceptionReason.INVITATION_NOT_FOUND, 'No such invitation', field);
+    return new MembershipException(
+      ErrorCode.NOT_FOUND,
+      MembershipExceptionReason.INVITATION_NOT_FOUND,
+      'No such invitation',
+      field,
+    );
   }
 
   static alreadyMember(field: string): MembershipException {
-    return new MembershipException(ErrorCode.CONFLICT, MembershipExceptionReason.ALREADY_MEMBER, 'This person already belongs to the city', field);
+    return new MembershipException(
+      ErrorCode.CONFLICT,
+      MembershipExceptionReason.ALREADY_MEMBER,
+      'This person already belongs to the city',
+      field,
+    );
   }
 
   static lastCoordinator(field: string): MembershipException {
@@ -41,7 +56,13 @@ export class MembershipException extends AppException {
     );
   }
 
-  private constructor(code: ErrorCode, reason: MembershipExceptionReason, message: string, field: string, params?: Record<string, string>) {
+  private constructor(
+    code: ErrorCode,
+    reason: MembershipExceptionReason,
+    message: string,
+    field: string,
+    params?: Record<string, string>,
+  ) {
     super(code, reason, message, field, params);
   }
 }

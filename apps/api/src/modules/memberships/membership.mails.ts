@@ -6,7 +6,13 @@ const ROLE_NAMES: Record<MembershipRole, string> = {
   [MembershipRole.MEMBER]: 'Mitglied',
 };
 
-export function invitationMail(args: { to: string; cityName: string; role: MembershipRole; link: string; days: number }): Mail {
+export function invitationMail(args: {
+  to: string;
+  cityName: string;
+  role: MembershipRole;
+  link: string;
+  days: number;
+}): Mail {
   return {
     to: args.to,
     subject: `Einladung ins Wissensnetz: ${args.cityName}`,

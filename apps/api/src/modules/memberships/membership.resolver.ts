@@ -1,4 +1,13 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import { currentActor, requestContext } from '../../core/tenancy/request-context';
@@ -6,7 +15,11 @@ import { CityEntity } from '../cities/city.entity';
 import { CityService } from '../cities/city.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { InvitationPreview, InviteToCityInput, UpdateMembershipInput } from './dto/membership.inputs';
+import {
+  InvitationPreview,
+  InviteToCityInput,
+  UpdateMembershipInput,
+} from './dto/membership.inputs';
 import { InvitationEntity, InvitationStatus, invitationStatus } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { MembershipService } from './membership.service';
@@ -20,19 +33,26 @@ export class MembershipResolver {
   ) {}
 
   @Access(AccessLevel.SIGNED_IN)
-  @Query(() => [MembershipEntity], { description: "A city's members (members of that city and organizers)." })
+  @Query(() => [MembershipEntity], {
+    description: "A city's members (members of that city and organizers).",
+  })
   cityMembers(@Args('citySlug') citySlug: string): Promise<MembershipEntity[]> {
     return this.memberships.listForCity(currentActor(), citySlug);
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Query(() => [InvitationEntity], { description: "A city's open invitations (its coordinators and organizers)." })
+  @Query(() => [InvitationEntity], {
+    description: "A city's open invitations (its coordinators and organizers).",
+  })
   cityInvitations(@Args('citySlug') citySlug: string): Promise<InvitationEntity[]> {
     return this.memberships.pendingInvitations(currentActor(), citySlug);
   }
 
   @Access(AccessLevel.PUBLIC)
-  @Query(() => InvitationPreview, { nullable: true, description: 'The invitation behind a link; null for an unknown token.' })
+  @Query(() => InvitationPreview, {
+    nullable: true,
+    description: 'The invitation behind a link; null for an unknown token.',
+  })
   async invitation(@Args('token') token: string): Promise<InvitationPreview | null> {
     const preview = await this.memberships.preview(token);
     if (!preview) return null;
@@ -41,7 +61,9 @@ export class MembershipResolver {
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Mutation(() => InvitationEntity, { description: 'Invite by e-mail (coordinators of the city, organizers).' })
+  @Mutation(() => InvitationEntity, {
+    description: 'Invite by e-mail (coordinators of the city, organizers).',
+  })
   inviteToCity(@Args('input') input: InviteToCityInput): Promise<InvitationEntity> {
     return this.memberships.invite(currentActor(), input, requestContext().origin);
   }
@@ -53,27 +75,43 @@ export class MembershipResolver {
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Mutation(() => MembershipEntity, { description: 'Change a role (coordinators of the city, organizers).' })
+  @Mutation(() => MembershipEntity, {
+    description: 'Change a role (coordinators of the city, organizers).',
+  })
   updateMembership(@Args('input') input: UpdateMembershipInput): Promise<MembershipEntity> {
     return this.memberships.updateRole(currentActor(), input.membershipId, input.role);
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Mutation(() => Boolean, { description: 'Remove a member (coordinators, organizers) or leave a city yourself.' })
-  removeMembership(@Args('membershipId', { type: () => ID }) membershipId: string): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Remove a member (coordinators, organizers) or leave a city yourself.',
+  })
+  removeMembership(
+    @Args('membershipId', { type: () => ID }) membershipId: string,
+  ): Promise<boolean> {
     return this.memberships.remove(currentActor(), membershipId);
   }
 
   @ResolveField(() => CityEntity)
-  async city(@Parent() membership: MembershipEntity, @Context() ctx: GraphQLContext): Promise<CityEntity> {
-    const city = await ctx.loaders.get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids)).load(membership.cityId);
+  async city(
+    @Parent() membership: MembershipEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<CityEntity> {
+    const city = await ctx.loaders
+      .get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids))
+      .load(membership.cityId);
     if (!city) throw new Error(`membership ${membership.id} points to a missing city`);
     return city;
   }
 
   @ResolveField(() => UserEntity)
-  async user(@Parent() membership: MembershipEntity, @Context() ctx: GraphQLContext): Promise<UserEntity> {
-    const user = await ctx.loaders.get('userById', (ids: readonly string[]) => this.users.byIds(ids)).load(membership.userId);
+  async user(
+    @Parent() membership: MembershipEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<UserEntity> {
+    const user = await ctx.loaders
+      .get('userById', (ids: readonly string[]) => this.users.byIds(ids))
+      .load(membership.userId);
     if (!user) throw new Error(`membership ${membership.id} points to a missing user`);
     return user;
   }
@@ -89,8 +127,13 @@ export class InvitationResolver {
   }
 
   @ResolveField(() => CityEntity)
-  async city(@Parent() invitation: InvitationEntity, @Context() ctx: GraphQLContext): Promise<CityEntity> {
-    const city = await ctx.loaders.get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids)).load(invitation.cityId);
+  async city(
+    @Parent() invitation: InvitationEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<CityEntity> {
+    const city = await ctx.loaders
+      .get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids))
+      .load(invitation.cityId);
     if (!city) throw new Error(`invitation ${invitation.id} points to a missing city`);
     return city;
   }

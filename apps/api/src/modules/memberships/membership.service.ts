@@ -8,7 +8,12 @@ import { hashToken, looksLikeToken, newToken } from '../../core/auth/tokens';
 import { APP_CONFIG } from '../../core/config/config.module';
 import type { AppConfig } from '../../core/config/config';
 import { byKeys } from '../../core/graphql/loaders';
-import { MembershipRole, NetworkRole, type Actor, type ActorMembership } from '../../core/tenancy/actor';
+import {
+  MembershipRole,
+  NetworkRole,
+  type Actor,
+  type ActorMembership,
+} from '../../core/tenancy/actor';
 import { requestContext } from '../../core/tenancy/request-context';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { LoginThrottle } from '../auth/login-throttle';
@@ -48,16 +53,32 @@ export class MembershipService {
   async ofUser(userId: string): Promise<ActorMembership[]> {
     const rows = await this.tenantDb.run(
       (manager) => manager.getRepository(MembershipEntity).findBy({ userId }),
-      { actor: { kind: 'user', userId, sessionId: '', networkRole: NetworkRole.NONE, memberships: [], actingCityId: null } },
+      {
+        actor: {
+          kind: 'user',
+          userId,
+          sessionId: '',
+          networkRole: NetworkRole.NONE,
+          memberships: [],
+          actingCityId: null,
+        },
+      },
     );
     return rows.map((row) => ({ cityId: row.cityId, role: row.role }));
   }
 
   async membershipsOfUsers(userIds: readonly string[]): Promise<MembershipEntity[][]> {
     const rows = await this.tenantDb.run((manager) =>
-      manager.getRepository(MembershipEntity).find({ where: { userId: In([...userIds]) }, order: { createdAt: 'ASC' } }),
+      manager
+        .getRepository(MembershipEntity)
+        .find({ where: { userId: In([...userIds]) }, order: { createdAt: 'ASC' } }),
     );
-    return byKeys(userIds, rows, (row) => row.userId, (found) => found);
+    return byKeys(
+      userIds,
+      rows,
+      (row) => row.userId,
+      (found) => found,
+    );
   }
 
   async listForCity(actor: Actor, citySlug: string): Promise<MembershipEntity[]> {
@@ -83,7 +104,9 @@ export class MembershipService {
         .getRepository(InvitationEntity)
         .createQueryBuilder('invitation')
         .where('invitation.city_id = :cityId', { cityId: city.id })
-        .andWhere('invitation.accepted_at IS NULL AND invitation.revoked_at IS NULL AND invitation.expires_at > now()')
+        .andWhere(
+          'invitation.accepted_at IS NULL AND invitation.revoked_at IS NULL AND invitation.expires_at > now()',
+        )
         .orderBy('invitation.created_at', 'DESC')
         .getMany(),
     );
@@ -112,7 +135,10 @@ export class MembershipService {
         .createQueryBuilder()
         .update()
         .set({ revokedAt: () => 'now()' })
-        .where('city_id = :cityId AND email = :email AND accepted_at IS NULL AND revoked_at IS NULL', { cityId: city.id, email })
+        .where(
+          'city_id = :cityId AND email = :email AND accepted_at IS NULL AND revoked_at IS NULL',
+          { cityId: city.id, email },
+        )
         .execute();
       const repository = manager.getRepository(InvitationEntity);
       const saved = await repository.save(
@@ -135,14 +161,24 @@ export class MembershipService {
       return saved;
     });
     const link = `${this.config.publicUrl ?? origin}/einladung/${token}`;
-    await this.mail.sendQuietly(invitationMail({ to: email, cityName: city.name, role: input.role, link, days: INVITATION_VALID_DAYS }));
+    await this.mail.sendQuietly(
+      invitationMail({
+        to: email,
+        cityName: city.name,
+        role: input.role,
+        link,
+        days: INVITATION_VALID_DAYS,
+      }),
+    );
     return invitation;
   }
 
   async revokeInvitation(actor: Actor, invitationId: string): Promise<InvitationEntity> {
     const signedIn = requireSignedIn(actor);
     return this.tenantDb.run(async (manager) => {
-      const invitation = await manager.getRepository(InvitationEntity).findOneBy({ id: invitationId });
+      const invitation = await manager
+        .getRepository(InvitationEntity)
+        .findOneBy({ id: invitationId });
       // Row-level security hides other cities' invitations: not found, not forbidden.
       if (!invitation) throw MembershipException.invitationNotFound('id');
       requireAccess(actor, Permission.CITY_MEMBERS_MANAGE, { cityId: invitation.cityId });
@@ -183,7 +219,11 @@ export class MembershipService {
    * Accepts an invitation: creates the account (or, for an existing account,
    * checks its password) and the membership, in one transaction. Returns the user id.
    */
-  async accept(input: { token: string; displayName?: string | null; password: string }): Promise<string> {
+  async accept(input: {
+    token: string;
+    displayName?: string | null;
+    password: string;
+  }): Promise<string> {
     if (!looksLikeToken(input.token)) throw AuthException.invalidToken('input.token');
     const tokenHash = hashToken(input.token);
     return this.tenantDb.run(
@@ -194,7 +234,8 @@ export class MembershipService {
         if (status === InvitationStatus.EXPIRED || status === InvitationStatus.REVOKED) {
           throw AuthException.invalidToken('input.token');
         }
-        if (status === InvitationStatus.ACCEPTED) throw MembershipException.notPending('input.token', status);
+        if (status === InvitationStatus.ACCEPTED)
+          throw MembershipException.notPending('input.token', status);
 
         let user = await this.users.byEmail(invitation.email, manager);
         if (user) {
@@ -208,7 +249,10 @@ export class MembershipService {
         } else {
           const displayName = input.displayName?.trim() ?? '';
           if (displayName.length < 2 || displayName.length > 120) {
-            throw AuthException.invalidInput('input.displayName', 'Please give a name of 2 to 120 characters');
+            throw AuthException.invalidInput(
+              'input.displayName',
+              'Please give a name of 2 to 120 characters',
+            );
           }
           checkPasswordStrength(input.password, invitation.email, 'input.password');
           user = await this.users.create(manager, {
@@ -224,7 +268,9 @@ export class MembershipService {
            ON CONFLICT (city_id, user_id) DO NOTHING`,
           [invitation.cityId, user.id, invitation.role],
         );
-        await manager.getRepository(InvitationEntity).update({ cityId: invitation.cityId, id: invitation.id }, { acceptedAt: new Date() });
+        await manager
+          .getRepository(InvitationEntity)
+          .update({ cityId: invitation.cityId, id: invitation.id }, { acceptedAt: new Date() });
         await this.audit.record(manager, {
           actorUserId: user.id,
           action: AuditAction.INVITATION_ACCEPTED,
@@ -238,7 +284,11 @@ export class MembershipService {
     );
   }
 
-  async updateRole(actor: Actor, membershipId: string, role: MembershipRole): Promise<MembershipEntity> {
+  async updateRole(
+    actor: Actor,
+    membershipId: string,
+    role: MembershipRole,
+  ): Promise<MembershipEntity> {
     const signedIn = requireSignedIn(actor);
     return this.tenantDb.run(async (manager) => {
       const membership = await this.visibleMembership(manager, membershipId, 'input.membershipId');
@@ -249,7 +299,9 @@ export class MembershipService {
       }
       const previous = membership.role;
       membership.role = role;
-      await manager.getRepository(MembershipEntity).update({ cityId: membership.cityId, id: membership.id }, { role });
+      await manager
+        .getRepository(MembershipEntity)
+        .update({ cityId: membership.cityId, id: membership.id }, { role });
       await this.audit.record(manager, {
         actorUserId: signedIn.userId,
         action: AuditAction.MEMBERSHIP_ROLE_CHANGED,
@@ -266,13 +318,18 @@ export class MembershipService {
     return this.tenantDb.run(async (manager) => {
       const membership = await this.visibleMembership(manager, membershipId, 'membershipId');
       const self = membership.userId === signedIn.userId;
-      if (!self && !mayAccess(actor, Permission.CITY_MEMBERS_MANAGE, { cityId: membership.cityId })) {
+      if (
+        !self &&
+        !mayAccess(actor, Permission.CITY_MEMBERS_MANAGE, { cityId: membership.cityId })
+      ) {
         throw AuthException.forbidden();
       }
       if (membership.role === MembershipRole.COORDINATOR) {
         await this.ensureAnotherCoordinator(manager, membership, 'membershipId');
       }
-      await manager.getRepository(MembershipEntity).delete({ cityId: membership.cityId, id: membership.id });
+      await manager
+        .getRepository(MembershipEntity)
+        .delete({ cityId: membership.cityId, id: membership.id });
       await this.audit.record(manager, {
         actorUserId: signedIn.userId,
         action: AuditAction.MEMBERSHIP_REMOVED,
@@ -284,14 +341,22 @@ export class MembershipService {
     });
   }
 
-  private async visibleMembership(manager: EntityManager, id: string, field: string): Promise<MembershipEntity> {
+  private async visibleMembership(
+    manager: EntityManager,
+    id: string,
+    field: string,
+  ): Promise<MembershipEntity> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw MembershipException.notFound(field);
     const membership = await manager.getRepository(MembershipEntity).findOneBy({ id });
     if (!membership) throw MembershipException.notFound(field);
     return membership;
   }
 
-  private async ensureAnotherCoordinator(manager: EntityManager, membership: MembershipEntity, field: string): Promise<void> {
+  private async ensureAnotherCoordinator(
+    manager: EntityManager,
+    membership: MembershipEntity,
+    field: string,
+  ): Promise<void> {
     // Lock the other coordinators' rows: two of them demoting each other at once
     // must not leave the city without one.
     const others = await manager

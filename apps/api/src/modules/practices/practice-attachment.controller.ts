@@ -1,4 +1,13 @@
-import { Controller, Get, HttpCode, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
@@ -18,13 +27,26 @@ export class PracticeAttachmentController {
   @Post('api/practices/:id/attachments')
   @HttpCode(201)
   // One byte over the limit lets the service tell "too large" apart from a cut-off upload.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ATTACHMENT_MAX_BYTES + 1, files: 1 } }))
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: ATTACHMENT_MAX_BYTES + 1, files: 1 } }),
+  )
   async upload(@Param('id') id: string, @UploadedFile() file: Express.Multer.File | undefined) {
-    if (!file) throw PracticeException.invalid('file', 'send the file in the multipart field "file"');
+    if (!file)
+      throw PracticeException.invalid('file', 'send the file in the multipart field "file"');
     // multer gives the name as latin1; browsers send UTF-8.
     const originalName = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    const attachment = await this.practices.addAttachment(currentActor(), id, { originalName, mimeType: file.mimetype, buffer: file.buffer });
-    return { id: attachment.id, fileName: attachment.fileName, contentType: attachment.contentType, sizeBytes: attachment.sizeBytes, url: `/files/attachments/${attachment.id}` };
+    const attachment = await this.practices.addAttachment(currentActor(), id, {
+      originalName,
+      mimeType: file.mimetype,
+      buffer: file.buffer,
+    });
+    return {
+      id: attachment.id,
+      fileName: attachment.fileName,
+      contentType: attachment.contentType,
+      sizeBytes: attachment.sizeBytes,
+      url: `/files/attachments/${attachment.id}`,
+    };
   }
 
   @Access(AccessLevel.PUBLIC)
@@ -35,7 +57,10 @@ export class PracticeAttachmentController {
     const { attachment, content } = found;
     res.setHeader('Content-Type', attachment.contentType);
     res.setHeader('Content-Length', String(attachment.sizeBytes));
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+    );
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'private, no-store');
     content.pipe(res);

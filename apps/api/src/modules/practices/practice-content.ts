@@ -40,34 +40,50 @@ export interface CleanContent {
  */
 export function cleanContent(input: PracticeContentInput, required: boolean): CleanContent {
   const out: CleanContent = {};
-  const text = (field: keyof PracticeContentInput, value: string | undefined, [min, max]: readonly [number, number]) => {
+  const text = (
+    field: keyof PracticeContentInput,
+    value: string | undefined,
+    [min, max]: readonly [number, number],
+  ) => {
     if (value === undefined) {
       if (required) throw PracticeException.invalid(`input.${field}`, `${field} is required`);
       return undefined;
     }
     const trimmed = value.trim();
     if (trimmed.length < min || trimmed.length > max) {
-      throw PracticeException.invalid(`input.${field}`, `${field} must have ${min} to ${max} characters`, { min, max });
+      throw PracticeException.invalid(
+        `input.${field}`,
+        `${field} must have ${min} to ${max} characters`,
+        { min, max },
+      );
     }
     return trimmed;
   };
   out.title = text('title', input.title, LIMITS.title);
   out.summary = text('summary', input.summary, LIMITS.summary);
   if (input.body !== undefined) {
-    if (input.body.length > LIMITS.body) throw PracticeException.invalid('input.body', 'body is too long', { max: LIMITS.body });
+    if (input.body.length > LIMITS.body)
+      throw PracticeException.invalid('input.body', 'body is too long', { max: LIMITS.body });
     out.body = input.body;
   }
   if (input.visibility !== undefined) out.visibility = input.visibility;
   if (input.topicSlugs !== undefined) {
     const slugs = [...new Set(input.topicSlugs.map((slug) => slug.trim()))];
-    if (slugs.length > LIMITS.topics) throw PracticeException.invalid('input.topicSlugs', 'too many topics', { max: LIMITS.topics });
+    if (slugs.length > LIMITS.topics)
+      throw PracticeException.invalid('input.topicSlugs', 'too many topics', {
+        max: LIMITS.topics,
+      });
     out.topicSlugs = slugs;
   }
   if (input.tags !== undefined) {
     const tags = [...new Set(input.tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
-    if (tags.length > LIMITS.tags) throw PracticeException.invalid('input.tags', 'too many tags', { max: LIMITS.tags });
+    if (tags.length > LIMITS.tags)
+      throw PracticeException.invalid('input.tags', 'too many tags', { max: LIMITS.tags });
     tags.forEach((tag, index) => {
-      if (tag.length > LIMITS.tagLength) throw PracticeException.invalid(`input.tags.${index}`, 'tag too long', { max: LIMITS.tagLength });
+      if (tag.length > LIMITS.tagLength)
+        throw PracticeException.invalid(`input.tags.${index}`, 'tag too long', {
+          max: LIMITS.tagLength,
+        });
     });
     out.tags = tags;
   }
@@ -75,19 +91,28 @@ export function cleanContent(input: PracticeContentInput, required: boolean): Cl
     const value = input[field];
     if (value === undefined) continue;
     const trimmed = value?.trim() || null;
-    if (trimmed && trimmed.length > LIMITS.text) throw PracticeException.invalid(`input.${field}`, `${field} is too long`, { max: LIMITS.text });
+    if (trimmed && trimmed.length > LIMITS.text)
+      throw PracticeException.invalid(`input.${field}`, `${field} is too long`, {
+        max: LIMITS.text,
+      });
     out[field] = trimmed;
   }
   if (input.contactEmail !== undefined) {
     const email = input.contactEmail?.trim().toLowerCase() || null;
-    if (email && !emailSchema.safeParse(email).success) throw PracticeException.invalid('input.contactEmail', 'not an e-mail address');
+    if (email && !emailSchema.safeParse(email).success)
+      throw PracticeException.invalid('input.contactEmail', 'not an e-mail address');
     out.contactEmail = email;
   }
   for (const field of ['periodFrom', 'periodTo'] as const) {
     const value = input[field];
     if (value === undefined) continue;
     const date = value?.trim() || null;
-    if (date && (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date)) {
+    if (
+      date &&
+      (!DATE.test(date) ||
+        Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ||
+        new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date)
+    ) {
       throw PracticeException.invalid(`input.${field}`, 'not a date (YYYY-MM-DD)');
     }
     out[field] = date;
@@ -96,11 +121,13 @@ export function cleanContent(input: PracticeContentInput, required: boolean): Cl
     throw PracticeException.invalid('input.periodTo', 'the period ends before it starts');
   }
   if (input.links !== undefined) {
-    if (input.links.length > LIMITS.links) throw PracticeException.invalid('input.links', 'too many links', { max: LIMITS.links });
+    if (input.links.length > LIMITS.links)
+      throw PracticeException.invalid('input.links', 'too many links', { max: LIMITS.links });
     out.links = input.links.map((link, index) => {
       const label = link.label.trim();
       const url = link.url.trim();
-      if (label.length < 1 || label.length > 200) throw PracticeException.invalid(`input.links.${index}.label`, 'a link needs a label');
+      if (label.length < 1 || label.length > 200)
+        throw PracticeException.invalid(`input.links.${index}.label`, 'a link needs a label');
       let parsed: URL;
       try {
         parsed = new URL(url);
@@ -116,13 +143,20 @@ export function cleanContent(input: PracticeContentInput, required: boolean): Cl
   return out;
 }
 
-export function validateSearchFilter(filter: PracticeSearchFilter | null | undefined): PracticeSearchFilter {
+export function validateSearchFilter(
+  filter: PracticeSearchFilter | null | undefined,
+): PracticeSearchFilter {
   if (!filter) return {};
   for (const [index, state] of (filter.federalStates ?? []).entries()) {
-    if (!isFederalStateCode(state)) throw PracticeException.invalid(`filter.federalStates.${index}`, `unknown federal state ${state}`);
+    if (!isFederalStateCode(state))
+      throw PracticeException.invalid(
+        `filter.federalStates.${index}`,
+        `unknown federal state ${state}`,
+      );
   }
   for (const [key, values] of Object.entries(filter)) {
-    if (Array.isArray(values) && values.length > 50) throw PracticeException.invalid(`filter.${key}`, 'too many values', { max: 50 });
+    if (Array.isArray(values) && values.length > 50)
+      throw PracticeException.invalid(`filter.${key}`, 'too many values', { max: 50 });
   }
   return filter;
 }

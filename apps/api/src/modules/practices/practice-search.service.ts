@@ -4,7 +4,14 @@ import { In } from 'typeorm';
 import { decodeCursor, encodeCursor, validatePageSize } from '../../core/graphql/pagination';
 import { isOrganizer, memberCityIds, type Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
-import { HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_INDEX, type SearchIndex, type SearchRequest, type SearchResponse } from '../../search/search-index';
+import {
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  SEARCH_INDEX,
+  type SearchIndex,
+  type SearchRequest,
+  type SearchResponse,
+} from '../../search/search-index';
 import { CityService } from '../cities/city.service';
 import { TopicService } from '../topics/topic.service';
 import type { PracticeSearchFilter } from './dto/practice.inputs';
@@ -15,22 +22,32 @@ import { PracticeEntity } from './practice.entity';
 import { PracticeException } from './practice.exception';
 
 const FACETS = ['topics', 'federalState', 'citySlug', 'joinedYear', 'kind'];
-const KIND_LABELS: Record<string, string> = { [CityKind.CITY]: 'Stadt', [CityKind.DISTRICT]: 'Stadtteil', [CityKind.COMMUNITY]: 'Gemeinde' };
+const KIND_LABELS: Record<string, string> = {
+  [CityKind.CITY]: 'Stadt',
+  [CityKind.DISTRICT]: 'Stadtteil',
+  [CityKind.COMMUNITY]: 'Gemeinde',
+};
 
 /** Filter values are quoted for the engine; our values are slugs, codes and uuids anyway. */
 const quote = (value: string | number) => JSON.stringify(String(value));
-const anyOf = (attribute: string, values: Array<string | number>) => `${attribute} IN [${values.map(quote).join(', ')}]`;
+const anyOf = (attribute: string, values: Array<string | number>) =>
+  `${attribute} IN [${values.map(quote).join(', ')}]`;
 
 /** What the caller may find: decided on the server from the session, never by the client. */
 export function visibilityFilter(actor: Actor): string {
   const cities = memberCityIds(actor);
-  if (cities.length > 0) return `(visibility IN ["PUBLIC", "NETWORK"] OR ${anyOf('cityId', cities)})`;
+  if (cities.length > 0)
+    return `(visibility IN ["PUBLIC", "NETWORK"] OR ${anyOf('cityId', cities)})`;
   if (isOrganizer(actor)) return 'visibility IN ["PUBLIC", "NETWORK"]';
   return 'visibility = "PUBLIC"';
 }
 
 export function highlightToHtml(text: string): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const escaped = text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
   return escaped.split(HIGHLIGHT_START).join('<mark>').split(HIGHLIGHT_END).join('</mark>');
 }
 
@@ -53,7 +70,8 @@ export class PracticeSearchService {
     after: string | null | undefined,
   ): Promise<PracticeSearchResult> {
     const started = performance.now();
-    if (query.length > 200) throw PracticeException.invalid('query', 'the search text is too long', { max: 200 });
+    if (query.length > 200)
+      throw PracticeException.invalid('query', 'the search text is too long', { max: 200 });
     const filter = validateSearchFilter(filterInput);
     const limit = validatePageSize(first);
     const offset = after ? Number(decodeCursor(after, ['int'])[0]) : 0;
@@ -77,7 +95,9 @@ export class PracticeSearchService {
     // row-level security, so a stale document can never show what is hidden now.
     const ids = response.hits.map((hit) => hit.document.id);
     const practices = ids.length
-      ? await this.tenantDb.run((manager) => manager.getRepository(PracticeEntity).findBy({ id: In(ids) }))
+      ? await this.tenantDb.run((manager) =>
+          manager.getRepository(PracticeEntity).findBy({ id: In(ids) }),
+        )
       : [];
     const byId = new Map(practices.map((practice) => [practice.id, practice]));
     const hits = response.hits.flatMap((hit) => {
@@ -110,30 +130,48 @@ export class PracticeSearchService {
   }
 
   /** Published practices like this one: same topics first, then similar words. */
-  async similar(actor: Actor, practice: PracticeEntity, first: number | null | undefined): Promise<PracticeEntity[]> {
+  async similar(
+    actor: Actor,
+    practice: PracticeEntity,
+    first: number | null | undefined,
+  ): Promise<PracticeEntity[]> {
     const limit = Math.min(validatePageSize(first ?? 5), MAX_PAGE_SIZE);
     const topicRows: Array<{ slug: string }> = await this.tenantDb.run((manager) =>
-      manager.query('SELECT t.slug FROM practice_topic pt JOIN topic t ON t.id = pt.topic_id WHERE pt.practice_id = $1', [practice.id]),
+      manager.query(
+        'SELECT t.slug FROM practice_topic pt JOIN topic t ON t.id = pt.topic_id WHERE pt.practice_id = $1',
+        [practice.id],
+      ),
     );
     const base = `${visibilityFilter(actor)} AND id != ${quote(practice.id)}`;
     const words = practice.title.split(/\s+/).slice(0, 8).join(' ');
     const found: string[] = [];
     const attempts = topicRows.length
       ? [
-          { query: '', filter: `${base} AND ${anyOf('topics', topicRows.map((row) => row.slug))}` },
+          {
+            query: '',
+            filter: `${base} AND ${anyOf(
+              'topics',
+              topicRows.map((row) => row.slug),
+            )}`,
+          },
           { query: words, filter: base },
         ]
       : [{ query: words, filter: base }];
     for (const attempt of attempts) {
       if (found.length >= limit) break;
       const response = await this.engine({ ...attempt, offset: 0, limit: limit * 2 });
-      for (const hit of response.hits) if (!found.includes(hit.document.id)) found.push(hit.document.id);
+      for (const hit of response.hits)
+        if (!found.includes(hit.document.id)) found.push(hit.document.id);
     }
     const ids = found.slice(0, limit);
     if (ids.length === 0) return [];
-    const practices = await this.tenantDb.run((manager) => manager.getRepository(PracticeEntity).findBy({ id: In(ids) }));
+    const practices = await this.tenantDb.run((manager) =>
+      manager.getRepository(PracticeEntity).findBy({ id: In(ids) }),
+    );
     const byId = new Map(practices.map((entry) => [entry.id, entry]));
-    return ids.map((id) => byId.get(id)).filter((entry): entry is PracticeEntity => entry !== undefined);
+    return ids
+      .map((id) => byId.get(id))
+      .filter((entry): entry is PracticeEntity => entry !== undefined);
   }
 
   /** An engine outage is a typed SERVICE_UNAVAILABLE, not a 500. */
@@ -146,19 +184,30 @@ export class PracticeSearchService {
     }
   }
 
-  private async labelFacets(facets: Record<string, Record<string, number>>): Promise<PracticeSearchResult['facets']> {
-    const entries = (name: string) => Object.entries(facets[name] ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  private async labelFacets(
+    facets: Record<string, Record<string, number>>,
+  ): Promise<PracticeSearchResult['facets']> {
+    const entries = (name: string) =>
+      Object.entries(facets[name] ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const topicSlugs = entries('topics').map(([slug]) => slug);
-    const topicNames = new Map((await this.topics.list()).filter((topic) => topicSlugs.includes(topic.slug)).map((topic) => [topic.slug, topic.name]));
+    const topicNames = new Map(
+      (await this.topics.list())
+        .filter((topic) => topicSlugs.includes(topic.slug))
+        .map((topic) => [topic.slug, topic.name]),
+    );
     const citySlugs = entries('citySlug').map(([slug]) => slug);
-    const cityNames = new Map((await this.cities.bySlugs(citySlugs)).map((city) => [city.slug, city.name]));
+    const cityNames = new Map(
+      (await this.cities.bySlugs(citySlugs)).map((city) => [city.slug, city.name]),
+    );
     const toCounts = (name: string, label: (value: string) => string): FacetCount[] =>
       entries(name).map(([value, count]) => ({ value, label: label(value), count }));
     return {
       topics: toCounts('topics', (slug) => topicNames.get(slug) ?? slug),
       federalStates: toCounts('federalState', (code) => federalStateName(code)),
       cities: toCounts('citySlug', (slug) => cityNames.get(slug) ?? slug),
-      joinedYears: toCounts('joinedYear', (year) => year).sort((a, b) => Number(b.value) - Number(a.value)),
+      joinedYears: toCounts('joinedYear', (year) => year).sort(
+        (a, b) => Number(b.value) - Number(a.value),
+      ),
       kinds: toCounts('kind', (kind) => KIND_LABELS[kind] ?? kind),
     };
   }

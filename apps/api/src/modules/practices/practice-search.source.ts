@@ -6,7 +6,13 @@ export const PRACTICES_INDEX = 'practices';
 
 /** The network's vocabulary: each group means the same to a searcher. */
 export const PRACTICE_SYNONYM_GROUPS = [
-  ['ehrenamt', 'freiwilliges engagement', 'bürgerschaftliches engagement', 'ehrenamtliche', 'freiwillige'],
+  [
+    'ehrenamt',
+    'freiwilliges engagement',
+    'bürgerschaftliches engagement',
+    'ehrenamtliche',
+    'freiwillige',
+  ],
   ['digitalisierung', 'digital', 'digitale'],
   ['jugend', 'jugendliche', 'junge menschen'],
   ['beteiligung', 'partizipation', 'bürgerbeteiligung'],
@@ -16,10 +22,55 @@ export const PRACTICE_SYNONYM_GROUPS = [
 
 /** Frequent German words that carry no meaning for ranking. */
 export const GERMAN_STOP_WORDS = [
-  'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'eines',
-  'und', 'oder', 'aber', 'für', 'mit', 'von', 'vom', 'zu', 'zum', 'zur', 'im', 'in', 'am', 'an',
-  'auf', 'bei', 'aus', 'als', 'wie', 'auch', 'ist', 'sind', 'wird', 'werden', 'wir', 'sie', 'es',
-  'sich', 'nicht', 'noch', 'nach', 'über', 'unter', 'so', 'dass', 'damit', 'durch',
+  'der',
+  'die',
+  'das',
+  'den',
+  'dem',
+  'des',
+  'ein',
+  'eine',
+  'einen',
+  'einem',
+  'einer',
+  'eines',
+  'und',
+  'oder',
+  'aber',
+  'für',
+  'mit',
+  'von',
+  'vom',
+  'zu',
+  'zum',
+  'zur',
+  'im',
+  'in',
+  'am',
+  'an',
+  'auf',
+  'bei',
+  'aus',
+  'als',
+  'wie',
+  'auch',
+  'ist',
+  'sind',
+  'wird',
+  'werden',
+  'wir',
+  'sie',
+  'es',
+  'sich',
+  'nicht',
+  'noch',
+  'nach',
+  'über',
+  'unter',
+  'so',
+  'dass',
+  'damit',
+  'durch',
 ];
 
 export function synonymMap(groups: string[][]): Record<string, string[]> {
@@ -33,7 +84,17 @@ export function synonymMap(groups: string[][]): Record<string, string[]> {
 export const PRACTICE_INDEX_SETTINGS: IndexSettings = {
   // Order matters for the attribute ranking rule: title and topics count most.
   searchableAttributes: ['title', 'topicNames', 'tags', 'summary', 'body', 'cityName', 'partners'],
-  filterableAttributes: ['id', 'visibility', 'cityId', 'citySlug', 'federalState', 'joinedYear', 'kind', 'topics', 'tags'],
+  filterableAttributes: [
+    'id',
+    'visibility',
+    'cityId',
+    'citySlug',
+    'federalState',
+    'joinedYear',
+    'kind',
+    'topics',
+    'tags',
+  ],
   sortableAttributes: ['publishedAt', 'title'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   stopWords: GERMAN_STOP_WORDS,
@@ -129,7 +190,10 @@ export const practiceSearchSource: SearchDocumentSource = {
   async load(db: DataSource, ids: string[]) {
     const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     if (uuids.length === 0) return [];
-    const rows: DocumentRow[] = await db.query(`${DOCUMENT_SELECT} AND p.id = ANY($1::uuid[]) GROUP BY p.city_id, p.id, c.id`, [uuids]);
+    const rows: DocumentRow[] = await db.query(
+      `${DOCUMENT_SELECT} AND p.id = ANY($1::uuid[]) GROUP BY p.city_id, p.id, c.id`,
+      [uuids],
+    );
     return rows.map(toDocument);
   },
   async *all(db: DataSource, batchSize: number) {
@@ -145,7 +209,9 @@ export const practiceSearchSource: SearchDocumentSource = {
     }
   },
   async count(db: DataSource) {
-    const [row] = (await db.query(`SELECT count(*)::int AS n FROM practice WHERE status = 'PUBLISHED'`)) as Array<{ n: number }>;
+    const [row] = (await db.query(
+      `SELECT count(*)::int AS n FROM practice WHERE status = 'PUBLISHED'`,
+    )) as Array<{ n: number }>;
     return row.n;
   },
 };

@@ -18,23 +18,54 @@ export enum PracticeExceptionReason {
 
 export class PracticeException extends AppException {
   static notFound(field = 'id'): PracticeException {
-    return new PracticeException(ErrorCode.NOT_FOUND, PracticeExceptionReason.PRACTICE_NOT_FOUND, 'No such practice', field);
+    return new PracticeException(
+      ErrorCode.NOT_FOUND,
+      PracticeExceptionReason.PRACTICE_NOT_FOUND,
+      'No such practice',
+      field,
+    );
   }
 
   static revisionNotFound(field: string): PracticeException {
-    return new PracticeException(ErrorCode.NOT_FOUND, PracticeExceptionReason.REVISION_NOT_FOUND, 'No such revision', field);
+    return new PracticeException(
+      ErrorCode.NOT_FOUND,
+      PracticeExceptionReason.REVISION_NOT_FOUND,
+      'No such revision',
+      field,
+    );
   }
 
   static attachmentNotFound(field: string): PracticeException {
-    return new PracticeException(ErrorCode.NOT_FOUND, PracticeExceptionReason.ATTACHMENT_NOT_FOUND, 'No such attachment', field);
+    return new PracticeException(
+      ErrorCode.NOT_FOUND,
+      PracticeExceptionReason.ATTACHMENT_NOT_FOUND,
+      'No such attachment',
+      field,
+    );
   }
 
-  static invalid(field: string, message: string, params?: Record<string, string | number>): PracticeException {
-    return new PracticeException(ErrorCode.BAD_USER_INPUT, PracticeExceptionReason.INVALID_FIELD, message, field, params);
+  static invalid(
+    field: string,
+    message: string,
+    params?: Record<string, string | number>,
+  ): PracticeException {
+    return new PracticeException(
+      ErrorCode.BAD_USER_INPUT,
+      PracticeExceptionReason.INVALID_FIELD,
+      message,
+      field,
+      params,
+    );
   }
 
   static unknownTopic(field: string, slug: string): PracticeException {
-    return new PracticeException(ErrorCode.BAD_USER_INPUT, PracticeExceptionReason.UNKNOWN_TOPIC, `Unknown topic ${slug}`, field, { slug });
+    return new PracticeException(
+      ErrorCode.BAD_USER_INPUT,
+      PracticeExceptionReason.UNKNOWN_TOPIC,
+      `Unknown topic ${slug}`,
+      field,
+      { slug },
+    );
   }
 
   static invalidTransition(from: string, to: string): PracticeException {
@@ -67,7 +98,13 @@ export class PracticeException extends AppException {
   }
 
   static fileTooLarge(maxBytes: number): PracticeException {
-    return new PracticeException(ErrorCode.BAD_USER_INPUT, PracticeExceptionReason.FILE_TOO_LARGE, 'The file is too large', 'file', { maxBytes });
+    return new PracticeException(
+      ErrorCode.BAD_USER_INPUT,
+      PracticeExceptionReason.FILE_TOO_LARGE,
+      'The file is too large',
+      'file',
+      { maxBytes },
+    );
   }
 
   static fileTypeNotAllowed(type: string): PracticeException {
@@ -90,10 +127,22 @@ export class PracticeException extends AppException {
   }
 
   static tooManyAttachments(max: number): PracticeException {
-    return new PracticeException(ErrorCode.CONFLICT, PracticeExceptionReason.TOO_MANY_ATTACHMENTS, 'Too many attachments', 'file', { max });
+    return new PracticeException(
+      ErrorCode.CONFLICT,
+      PracticeExceptionReason.TOO_MANY_ATTACHMENTS,
+      'Too many attachments',
+      'file',
+      { max },
+    );
   }
 
-  private constructor(code: ErrorCode, reason: PracticeExceptionReason, message: string, field: string, params?: Record<string, string | number>) {
+  private constructor(
+    code: ErrorCode,
+    reason: PracticeExceptionReason,
+    message: string,
+    field: string,
+    params?: Record<string, string | number>,
+  ) {
     super(code, reason, message, field, params);
   }
 }

@@ -1,4 +1,15 @@
-import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import { ConnectionType } from '../../core/graphql/pagination';
@@ -9,7 +20,12 @@ import { CityService } from '../cities/city.service';
 import { TopicEntity } from '../topics/topic.entity';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { CreatePracticeInput, PracticeFilter, PracticeSearchFilter, UpdatePracticeInput } from './dto/practice.inputs';
+import {
+  CreatePracticeInput,
+  PracticeFilter,
+  PracticeSearchFilter,
+  UpdatePracticeInput,
+} from './dto/practice.inputs';
 import { PracticeSearchResult } from './dto/practice-search.types';
 import { PracticeAttachmentEntity } from './practice-attachment.entity';
 import { renderMarkdown } from './practice-markdown';
@@ -31,13 +47,18 @@ export class PracticeResolver {
   ) {}
 
   @Access(AccessLevel.PUBLIC)
-  @Query(() => PracticeEntity, { nullable: true, description: 'null when it does not exist or is not visible to you' })
+  @Query(() => PracticeEntity, {
+    nullable: true,
+    description: 'null when it does not exist or is not visible to you',
+  })
   practice(@Args('id', { type: () => ID }) id: string): Promise<PracticeEntity | null> {
     return this.practiceService.get(id);
   }
 
   @Access(AccessLevel.PUBLIC)
-  @Query(() => PracticeConnection, { description: 'Practices you may see (drafts only of your own cities).' })
+  @Query(() => PracticeConnection, {
+    description: 'Practices you may see (drafts only of your own cities).',
+  })
   practices(
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
@@ -47,10 +68,13 @@ export class PracticeResolver {
   }
 
   @Access(AccessLevel.PUBLIC)
-  @Query(() => PracticeSearchResult, { description: 'Full-text search over published practices you may see.' })
+  @Query(() => PracticeSearchResult, {
+    description: 'Full-text search over published practices you may see.',
+  })
   searchPractices(
     @Args('query', { defaultValue: '' }) query: string,
-    @Args('filter', { type: () => PracticeSearchFilter, nullable: true }) filter: PracticeSearchFilter | null,
+    @Args('filter', { type: () => PracticeSearchFilter, nullable: true })
+    filter: PracticeSearchFilter | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<PracticeSearchResult> {
@@ -58,7 +82,9 @@ export class PracticeResolver {
   }
 
   @Access(AccessLevel.PUBLIC)
-  @Query(() => [PracticeEntity], { description: 'Published practices on the same topics or with similar words.' })
+  @Query(() => [PracticeEntity], {
+    description: 'Published practices on the same topics or with similar words.',
+  })
   async similarPractices(
     @Args('id', { type: () => ID }) id: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 5 }) first: number,
@@ -81,7 +107,9 @@ export class PracticeResolver {
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Mutation(() => PracticeEntity, { description: 'Save changes; keeps a revision. Published entries: coordinators.' })
+  @Mutation(() => PracticeEntity, {
+    description: 'Save changes; keeps a revision. Published entries: coordinators.',
+  })
   updatePractice(@Args('input') input: UpdatePracticeInput): Promise<PracticeEntity> {
     return this.practiceService.update(currentActor(), input);
   }
@@ -93,19 +121,25 @@ export class PracticeResolver {
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Mutation(() => PracticeEntity, { description: 'Archive (coordinators of the city, organizers anywhere).' })
+  @Mutation(() => PracticeEntity, {
+    description: 'Archive (coordinators of the city, organizers anywhere).',
+  })
   archivePractice(@Args('id', { type: () => ID }) id: string): Promise<PracticeEntity> {
     return this.practiceService.archive(currentActor(), id);
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Mutation(() => PracticeEntity, { description: 'Published or archived → draft again (coordinators).' })
+  @Mutation(() => PracticeEntity, {
+    description: 'Published or archived → draft again (coordinators).',
+  })
   revertPracticeToDraft(@Args('id', { type: () => ID }) id: string): Promise<PracticeEntity> {
     return this.practiceService.revertToDraft(currentActor(), id);
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Mutation(() => PracticeEntity, { description: 'Make an old revision the current one (coordinators); keeps history.' })
+  @Mutation(() => PracticeEntity, {
+    description: 'Make an old revision the current one (coordinators); keeps history.',
+  })
   restorePracticeRevision(
     @Args('id', { type: () => ID }) id: string,
     @Args('number', { type: () => Int }) number: number,
@@ -125,20 +159,39 @@ export class PracticeResolver {
   }
 
   @ResolveField(() => CityEntity)
-  async city(@Parent() practice: PracticeEntity, @Context() ctx: GraphQLContext): Promise<CityEntity> {
-    const city = await ctx.loaders.get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids)).load(practice.cityId);
+  async city(
+    @Parent() practice: PracticeEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<CityEntity> {
+    const city = await ctx.loaders
+      .get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids))
+      .load(practice.cityId);
     if (!city) throw new Error(`practice ${practice.id} has no city`);
     return city;
   }
 
   @ResolveField(() => [TopicEntity])
-  topics(@Parent() practice: PracticeEntity, @Context() ctx: GraphQLContext): Promise<TopicEntity[]> {
-    return ctx.loaders.get('practiceTopics', (ids: readonly string[]) => this.practiceService.topicsOfPractices(ids)).load(practice.id);
+  topics(
+    @Parent() practice: PracticeEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<TopicEntity[]> {
+    return ctx.loaders
+      .get('practiceTopics', (ids: readonly string[]) =>
+        this.practiceService.topicsOfPractices(ids),
+      )
+      .load(practice.id);
   }
 
   @ResolveField(() => [PracticeAttachmentEntity])
-  attachments(@Parent() practice: PracticeEntity, @Context() ctx: GraphQLContext): Promise<PracticeAttachmentEntity[]> {
-    return ctx.loaders.get('practiceAttachments', (ids: readonly string[]) => this.practiceService.attachmentsOfPractices(ids)).load(practice.id);
+  attachments(
+    @Parent() practice: PracticeEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<PracticeAttachmentEntity[]> {
+    return ctx.loaders
+      .get('practiceAttachments', (ids: readonly string[]) =>
+        this.practiceService.attachmentsOfPractices(ids),
+      )
+      .load(practice.id);
   }
 
   @ResolveField(() => [PracticeLink])
@@ -151,7 +204,9 @@ export class PracticeResolver {
     return this.practiceService.canEdit(currentActor(), practice);
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether you may publish, send back to draft or restore' })
+  @ResolveField(() => Boolean, {
+    description: 'Whether you may publish, send back to draft or restore',
+  })
   viewerCanPublish(@Parent() practice: PracticeEntity): boolean {
     return mayAccess(currentActor(), Permission.PRACTICE_PUBLISH, { cityId: practice.cityId });
   }
@@ -167,9 +222,14 @@ export class PracticeRevisionResolver {
   constructor(private readonly users: UsersService) {}
 
   @ResolveField(() => UserEntity, { nullable: true })
-  author(@Parent() revision: PracticeRevisionEntity, @Context() ctx: GraphQLContext): Promise<UserEntity | null> {
+  author(
+    @Parent() revision: PracticeRevisionEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<UserEntity | null> {
     if (!revision.authorId) return Promise.resolve(null);
-    return ctx.loaders.get('userById', (ids: readonly string[]) => this.users.byIds(ids)).load(revision.authorId);
+    return ctx.loaders
+      .get('userById', (ids: readonly string[]) => this.users.byIds(ids))
+      .load(revision.authorId);
   }
 
   @ResolveField(() => String)
@@ -197,7 +257,9 @@ export class PracticeRevisionResolver {
     return revision.snapshot.tags;
   }
 
-  @ResolveField(() => String, { description: 'Every field of the revision as JSON, for a complete comparison' })
+  @ResolveField(() => String, {
+    description: 'Every field of the revision as JSON, for a complete comparison',
+  })
   snapshotJson(@Parent() revision: PracticeRevisionEntity): string {
     return JSON.stringify(revision.snapshot);
   }
@@ -205,7 +267,9 @@ export class PracticeRevisionResolver {
 
 @Resolver(() => PracticeAttachmentEntity)
 export class PracticeAttachmentResolver {
-  @ResolveField(() => String, { description: 'Download address (same session and visibility rules)' })
+  @ResolveField(() => String, {
+    description: 'Download address (same session and visibility rules)',
+  })
   url(@Parent() attachment: PracticeAttachmentEntity): string {
     return `/files/attachments/${attachment.id}`;
   }

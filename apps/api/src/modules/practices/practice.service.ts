@@ -11,7 +11,11 @@ import { FILE_STORAGE, type FileStorage } from '../../storage/file-storage';
 import { CityService } from '../cities/city.service';
 import { TopicEntity } from '../topics/topic.entity';
 import { TopicService } from '../topics/topic.service';
-import type { CreatePracticeInput, PracticeFilter, UpdatePracticeInput } from './dto/practice.inputs';
+import type {
+  CreatePracticeInput,
+  PracticeFilter,
+  UpdatePracticeInput,
+} from './dto/practice.inputs';
 import { PracticeAttachmentEntity } from './practice-attachment.entity';
 import { cleanContent, type CleanContent } from './practice-content';
 import { PracticeRevisionEntity, type PracticeSnapshot } from './practice-revision.entity';
@@ -27,12 +31,30 @@ export const ATTACHMENT_TYPES: Record<string, { extensions: string[]; magic?: nu
   'image/png': { extensions: ['png'], magic: [[0x89, 0x50, 0x4e, 0x47]] },
   'image/jpeg': { extensions: ['jpg', 'jpeg'], magic: [[0xff, 0xd8, 0xff]] },
   'image/webp': { extensions: ['webp'], magic: [[0x52, 0x49, 0x46, 0x46]] },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { extensions: ['docx'], magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { extensions: ['xlsx'], magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': { extensions: ['pptx'], magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  'application/vnd.oasis.opendocument.text': { extensions: ['odt'], magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  'application/vnd.oasis.opendocument.spreadsheet': { extensions: ['ods'], magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  'application/vnd.oasis.opendocument.presentation': { extensions: ['odp'], magic: [[0x50, 0x4b, 0x03, 0x04]] },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    extensions: ['docx'],
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    extensions: ['xlsx'],
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': {
+    extensions: ['pptx'],
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  'application/vnd.oasis.opendocument.text': {
+    extensions: ['odt'],
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  'application/vnd.oasis.opendocument.spreadsheet': {
+    extensions: ['ods'],
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  'application/vnd.oasis.opendocument.presentation': {
+    extensions: ['odp'],
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,8 +75,13 @@ export class PracticeService {
     return this.tenantDb.run((manager) => manager.getRepository(PracticeEntity).findOneBy({ id }));
   }
 
-  async list(filter: PracticeFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<PracticeEntity>> {
-    const city = filter?.citySlug ? await this.cities.requireBySlug(filter.citySlug, 'filter.citySlug') : null;
+  async list(
+    filter: PracticeFilter | null | undefined,
+    page: PageArgs,
+  ): Promise<ConnectionShape<PracticeEntity>> {
+    const city = filter?.citySlug
+      ? await this.cities.requireBySlug(filter.citySlug, 'filter.citySlug')
+      : null;
     const topicIds = await this.topicIds(filter?.topicSlugs ?? [], 'filter.topicSlugs');
     return this.tenantDb.run(async (manager) => {
       const query = manager.getRepository(PracticeEntity).createQueryBuilder('practice');
@@ -66,7 +93,9 @@ export class PracticeService {
           { topicIds },
         );
       }
-      return paginate(query, page, [{ column: 'practice.id', kind: 'uuid', value: (practice) => practice.id }]);
+      return paginate(query, page, [
+        { column: 'practice.id', kind: 'uuid', value: (practice) => practice.id },
+      ]);
     });
   }
 
@@ -108,26 +137,47 @@ export class PracticeService {
   async update(actor: Actor, input: UpdatePracticeInput): Promise<PracticeEntity> {
     const editor = requireSignedIn(actor);
     const content = cleanContent(input, false);
-    const topicIds = content.topicSlugs ? await this.topicIds(content.topicSlugs, 'input.topicSlugs') : undefined;
+    const topicIds = content.topicSlugs
+      ? await this.topicIds(content.topicSlugs, 'input.topicSlugs')
+      : undefined;
     return this.tenantDb.run(async (manager) => {
       const practice = await this.lockVisible(manager, input.id, 'input.id');
       this.requireEdit(editor, practice);
-      if (practice.revision !== input.expectedRevision) throw PracticeException.stale(practice.revision);
+      if (practice.revision !== input.expectedRevision)
+        throw PracticeException.stale(practice.revision);
       this.apply(practice, content);
       return this.saveChange(manager, practice, editor, topicIds, content.topicSlugs);
     });
   }
 
   async publish(actor: Actor, id: string): Promise<PracticeEntity> {
-    return this.transition(actor, id, PracticeStatus.PUBLISHED, [PracticeStatus.DRAFT], Permission.PRACTICE_PUBLISH);
+    return this.transition(
+      actor,
+      id,
+      PracticeStatus.PUBLISHED,
+      [PracticeStatus.DRAFT],
+      Permission.PRACTICE_PUBLISH,
+    );
   }
 
   async archive(actor: Actor, id: string): Promise<PracticeEntity> {
-    return this.transition(actor, id, PracticeStatus.ARCHIVED, [PracticeStatus.DRAFT, PracticeStatus.PUBLISHED], Permission.PRACTICE_ARCHIVE);
+    return this.transition(
+      actor,
+      id,
+      PracticeStatus.ARCHIVED,
+      [PracticeStatus.DRAFT, PracticeStatus.PUBLISHED],
+      Permission.PRACTICE_ARCHIVE,
+    );
   }
 
   async revertToDraft(actor: Actor, id: string): Promise<PracticeEntity> {
-    return this.transition(actor, id, PracticeStatus.DRAFT, [PracticeStatus.PUBLISHED, PracticeStatus.ARCHIVED], Permission.PRACTICE_PUBLISH);
+    return this.transition(
+      actor,
+      id,
+      PracticeStatus.DRAFT,
+      [PracticeStatus.PUBLISHED, PracticeStatus.ARCHIVED],
+      Permission.PRACTICE_PUBLISH,
+    );
   }
 
   async revisions(id: string): Promise<PracticeRevisionEntity[]> {
@@ -146,7 +196,8 @@ export class PracticeService {
     const editor = requireSignedIn(actor);
     return this.tenantDb.run(async (manager) => {
       const practice = await this.lockVisible(manager, id, 'id');
-      if (!mayAccess(editor, Permission.PRACTICE_PUBLISH, { cityId: practice.cityId })) throw PracticeException.needsCoordinator();
+      if (!mayAccess(editor, Permission.PRACTICE_PUBLISH, { cityId: practice.cityId }))
+        throw PracticeException.needsCoordinator();
       const revision = await manager
         .getRepository(PracticeRevisionEntity)
         .findOneBy({ cityId: practice.cityId, practiceId: practice.id, number });
@@ -160,21 +211,35 @@ export class PracticeService {
 
   /** Topics of many practices in one statement (DataLoader batch). */
   async topicsOfPractices(practiceIds: readonly string[]): Promise<TopicEntity[][]> {
-    const rows: Array<{ practice_id: string; topic_id: string }> = await this.tenantDb.run((manager) =>
-      manager.query('SELECT practice_id, topic_id FROM practice_topic WHERE practice_id = ANY($1::uuid[])', [[...practiceIds]]),
+    const rows: Array<{ practice_id: string; topic_id: string }> = await this.tenantDb.run(
+      (manager) =>
+        manager.query(
+          'SELECT practice_id, topic_id FROM practice_topic WHERE practice_id = ANY($1::uuid[])',
+          [[...practiceIds]],
+        ),
     );
     const topicIds = [...new Set(rows.map((row) => row.topic_id))];
     const topics = await this.topics.byIds(topicIds);
-    const byId = new Map(topics.filter((topic): topic is TopicEntity => topic !== null).map((topic) => [topic.id, topic]));
-    return byKeys(practiceIds, rows, (row) => row.practice_id, (found) =>
-      found
-        .map((row) => byId.get(row.topic_id))
-        .filter((topic): topic is TopicEntity => topic !== undefined)
-        .sort((a, b) => a.position - b.position || a.slug.localeCompare(b.slug)),
+    const byId = new Map(
+      topics
+        .filter((topic): topic is TopicEntity => topic !== null)
+        .map((topic) => [topic.id, topic]),
+    );
+    return byKeys(
+      practiceIds,
+      rows,
+      (row) => row.practice_id,
+      (found) =>
+        found
+          .map((row) => byId.get(row.topic_id))
+          .filter((topic): topic is TopicEntity => topic !== undefined)
+          .sort((a, b) => a.position - b.position || a.slug.localeCompare(b.slug)),
     );
   }
 
-  async attachmentsOfPractices(practiceIds: readonly string[]): Promise<PracticeAttachmentEntity[][]> {
+  async attachmentsOfPractices(
+    practiceIds: readonly string[],
+  ): Promise<PracticeAttachmentEntity[][]> {
     const rows = await this.tenantDb.run((manager) =>
       manager
         .getRepository(PracticeAttachmentEntity)
@@ -183,17 +248,29 @@ export class PracticeService {
         .orderBy('attachment.created_at', 'ASC')
         .getMany(),
     );
-    return byKeys(practiceIds, rows, (row) => row.practiceId, (found) => found);
+    return byKeys(
+      practiceIds,
+      rows,
+      (row) => row.practiceId,
+      (found) => found,
+    );
   }
 
-  async addAttachment(actor: Actor, practiceId: string, file: { originalName: string; mimeType: string; buffer: Buffer }): Promise<PracticeAttachmentEntity> {
+  async addAttachment(
+    actor: Actor,
+    practiceId: string,
+    file: { originalName: string; mimeType: string; buffer: Buffer },
+  ): Promise<PracticeAttachmentEntity> {
     const uploader = requireSignedIn(actor);
     const contentType = checkFile(file);
     return this.tenantDb.run(async (manager) => {
       const practice = await this.lockVisible(manager, practiceId, 'practiceId');
       this.requireEdit(uploader, practice);
-      const count = await manager.getRepository(PracticeAttachmentEntity).countBy({ cityId: practice.cityId, practiceId: practice.id });
-      if (count >= ATTACHMENTS_PER_PRACTICE) throw PracticeException.tooManyAttachments(ATTACHMENTS_PER_PRACTICE);
+      const count = await manager
+        .getRepository(PracticeAttachmentEntity)
+        .countBy({ cityId: practice.cityId, practiceId: practice.id });
+      if (count >= ATTACHMENTS_PER_PRACTICE)
+        throw PracticeException.tooManyAttachments(ATTACHMENTS_PER_PRACTICE);
       const id = randomUUID();
       const storageKey = `${practice.cityId}/${practice.id}/${id}`;
       await this.storage.put(storageKey, file.buffer);
@@ -222,11 +299,15 @@ export class PracticeService {
     const editor = requireSignedIn(actor);
     if (!UUID.test(attachmentId)) throw PracticeException.attachmentNotFound('id');
     const key = await this.tenantDb.run(async (manager) => {
-      const attachment = await manager.getRepository(PracticeAttachmentEntity).findOneBy({ id: attachmentId });
+      const attachment = await manager
+        .getRepository(PracticeAttachmentEntity)
+        .findOneBy({ id: attachmentId });
       if (!attachment) throw PracticeException.attachmentNotFound('id');
       const practice = await this.lockVisible(manager, attachment.practiceId, 'id');
       this.requireEdit(editor, practice);
-      await manager.getRepository(PracticeAttachmentEntity).delete({ cityId: attachment.cityId, id: attachment.id });
+      await manager
+        .getRepository(PracticeAttachmentEntity)
+        .delete({ cityId: attachment.cityId, id: attachment.id });
       return attachment.storageKey;
     });
     // The row is gone first; a leftover file is harmless, a row without file is not.
@@ -235,16 +316,23 @@ export class PracticeService {
   }
 
   /** The attachment and its content, if the caller may see its practice. */
-  async openAttachment(attachmentId: string): Promise<{ attachment: PracticeAttachmentEntity; content: NodeJS.ReadableStream } | null> {
+  async openAttachment(
+    attachmentId: string,
+  ): Promise<{ attachment: PracticeAttachmentEntity; content: NodeJS.ReadableStream } | null> {
     if (!UUID.test(attachmentId)) return null;
-    const attachment = await this.tenantDb.run((manager) => manager.getRepository(PracticeAttachmentEntity).findOneBy({ id: attachmentId }));
+    const attachment = await this.tenantDb.run((manager) =>
+      manager.getRepository(PracticeAttachmentEntity).findOneBy({ id: attachmentId }),
+    );
     if (!attachment) return null;
     return { attachment, content: await this.storage.get(attachment.storageKey) };
   }
 
   canEdit(actor: Actor, practice: PracticeEntity): boolean {
     if (!mayAccess(actor, Permission.PRACTICE_DRAFT, { cityId: practice.cityId })) return false;
-    return practice.status === PracticeStatus.DRAFT || mayAccess(actor, Permission.PRACTICE_PUBLISH, { cityId: practice.cityId });
+    return (
+      practice.status === PracticeStatus.DRAFT ||
+      mayAccess(actor, Permission.PRACTICE_PUBLISH, { cityId: practice.cityId })
+    );
   }
 
   private requireEdit(actor: SignedInActor, practice: PracticeEntity): void {
@@ -263,20 +351,32 @@ export class PracticeService {
     return this.tenantDb.run(async (manager) => {
       const practice = await this.lockVisible(manager, id, 'id');
       if (!mayAccess(signedIn, permission, { cityId: practice.cityId })) {
-        if (mayAccess(signedIn, Permission.PRACTICE_DRAFT, { cityId: practice.cityId })) throw PracticeException.needsCoordinator();
+        if (mayAccess(signedIn, Permission.PRACTICE_DRAFT, { cityId: practice.cityId }))
+          throw PracticeException.needsCoordinator();
         requireAccess(signedIn, permission, { cityId: practice.cityId });
       }
-      if (!from.includes(practice.status)) throw PracticeException.invalidTransition(practice.status, to);
-      const changes: Partial<PracticeEntity> = { status: to, updatedBy: signedIn.userId, updatedAt: new Date() };
+      if (!from.includes(practice.status))
+        throw PracticeException.invalidTransition(practice.status, to);
+      const changes: Partial<PracticeEntity> = {
+        status: to,
+        updatedBy: signedIn.userId,
+        updatedAt: new Date(),
+      };
       if (to === PracticeStatus.PUBLISHED) changes.publishedAt = new Date();
-      await manager.getRepository(PracticeEntity).update({ cityId: practice.cityId, id: practice.id }, changes);
+      await manager
+        .getRepository(PracticeEntity)
+        .update({ cityId: practice.cityId, id: practice.id }, changes);
       // Published → in the index; anything else → out of it. Same transaction.
       await this.outbox.enqueue(manager, PRACTICES_INDEX, [practice.id]);
       return manager.getRepository(PracticeEntity).findOneByOrFail({ id: practice.id });
     });
   }
 
-  private async lockVisible(manager: EntityManager, id: string, field: string): Promise<PracticeEntity> {
+  private async lockVisible(
+    manager: EntityManager,
+    id: string,
+    field: string,
+  ): Promise<PracticeEntity> {
     if (!UUID.test(id)) throw PracticeException.notFound(field);
     // Row-level security decides visibility; FOR UPDATE serialises concurrent saves.
     const practice = await manager
@@ -291,11 +391,23 @@ export class PracticeService {
 
   private apply(practice: PracticeEntity, content: CleanContent): void {
     const assign = <K extends keyof CleanContent & keyof PracticeEntity>(key: K) => {
-      if (content[key] !== undefined) (practice as unknown as Record<string, unknown>)[key] = content[key];
+      if (content[key] !== undefined)
+        (practice as unknown as Record<string, unknown>)[key] = content[key];
     };
     for (const key of [
-      'title', 'summary', 'body', 'visibility', 'tags', 'contactName', 'contactEmail', 'periodFrom', 'periodTo',
-      'outcomes', 'resourcesNeeded', 'partners', 'links',
+      'title',
+      'summary',
+      'body',
+      'visibility',
+      'tags',
+      'contactName',
+      'contactEmail',
+      'periodFrom',
+      'periodTo',
+      'outcomes',
+      'resourcesNeeded',
+      'partners',
+      'links',
     ] as const) {
       assign(key);
     }
@@ -315,12 +427,20 @@ export class PracticeService {
     if (topicIds) await this.setTopics(manager, practice, topicIds);
     const slugs = topicSlugs ?? (await this.currentTopicSlugs(manager, practice));
     await this.saveRevision(manager, practice, slugs, editor);
-    if (practice.status === PracticeStatus.PUBLISHED) await this.outbox.enqueue(manager, PRACTICES_INDEX, [practice.id]);
+    if (practice.status === PracticeStatus.PUBLISHED)
+      await this.outbox.enqueue(manager, PRACTICES_INDEX, [practice.id]);
     return manager.getRepository(PracticeEntity).findOneByOrFail({ id: practice.id });
   }
 
-  private async setTopics(manager: EntityManager, practice: PracticeEntity, topicIds: string[]): Promise<void> {
-    await manager.query('DELETE FROM practice_topic WHERE city_id = $1 AND practice_id = $2', [practice.cityId, practice.id]);
+  private async setTopics(
+    manager: EntityManager,
+    practice: PracticeEntity,
+    topicIds: string[],
+  ): Promise<void> {
+    await manager.query('DELETE FROM practice_topic WHERE city_id = $1 AND practice_id = $2', [
+      practice.cityId,
+      practice.id,
+    ]);
     if (topicIds.length) {
       await manager.query(
         'INSERT INTO practice_topic (city_id, practice_id, topic_id) SELECT $1, $2, unnest($3::uuid[])',
@@ -329,7 +449,10 @@ export class PracticeService {
     }
   }
 
-  private async currentTopicSlugs(manager: EntityManager, practice: PracticeEntity): Promise<string[]> {
+  private async currentTopicSlugs(
+    manager: EntityManager,
+    practice: PracticeEntity,
+  ): Promise<string[]> {
     const rows: Array<{ slug: string }> = await manager.query(
       'SELECT t.slug FROM practice_topic pt JOIN topic t ON t.id = pt.topic_id WHERE pt.city_id = $1 AND pt.practice_id = $2 ORDER BY t.position',
       [practice.cityId, practice.id],
@@ -337,7 +460,12 @@ export class PracticeService {
     return rows.map((row) => row.slug);
   }
 
-  private async saveRevision(manager: EntityManager, practice: PracticeEntity, topicSlugs: string[], author: SignedInActor): Promise<void> {
+  private async saveRevision(
+    manager: EntityManager,
+    practice: PracticeEntity,
+    topicSlugs: string[],
+    author: SignedInActor,
+  ): Promise<void> {
     const snapshot: PracticeSnapshot = {
       title: practice.title,
       summary: practice.summary,
@@ -359,7 +487,13 @@ export class PracticeService {
       .insert()
       .into(PracticeRevisionEntity)
       .updateEntity(false)
-      .values({ cityId: practice.cityId, practiceId: practice.id, number: practice.revision, snapshot, authorId: author.userId })
+      .values({
+        cityId: practice.cityId,
+        practiceId: practice.id,
+        number: practice.revision,
+        snapshot,
+        authorId: author.userId,
+      })
       .execute();
   }
 
@@ -377,12 +511,17 @@ export class PracticeService {
 
 function checkFile(file: { originalName: string; mimeType: string; buffer: Buffer }): string {
   if (file.buffer.length === 0) throw PracticeException.invalid('file', 'the file is empty');
-  if (file.buffer.length > ATTACHMENT_MAX_BYTES) throw PracticeException.fileTooLarge(ATTACHMENT_MAX_BYTES);
+  if (file.buffer.length > ATTACHMENT_MAX_BYTES)
+    throw PracticeException.fileTooLarge(ATTACHMENT_MAX_BYTES);
   const extension = file.originalName.split('.').pop()?.toLowerCase() ?? '';
-  const type = Object.entries(ATTACHMENT_TYPES).find(([, rule]) => rule.extensions.includes(extension));
+  const type = Object.entries(ATTACHMENT_TYPES).find(([, rule]) =>
+    rule.extensions.includes(extension),
+  );
   if (!type) throw PracticeException.fileTypeNotAllowed(file.mimeType || extension);
   const [contentType, rule] = type;
-  const matches = (rule.magic ?? []).some((magic) => magic.every((byte, index) => file.buffer[index] === byte));
+  const matches = (rule.magic ?? []).some((magic) =>
+    magic.every((byte, index) => file.buffer[index] === byte),
+  );
   if (!matches) throw PracticeException.fileTypeNotAllowed(file.mimeType || extension);
   return contentType;
 }

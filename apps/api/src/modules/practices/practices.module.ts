@@ -6,13 +6,23 @@ import { UsersModule } from '../users/users.module';
 import { PracticeAttachmentController } from './practice-attachment.controller';
 import { practiceSearchSource } from './practice-search.source';
 import { PracticeSearchService } from './practice-search.service';
-import { PracticeAttachmentResolver, PracticeResolver, PracticeRevisionResolver } from './practice.resolver';
+import {
+  PracticeAttachmentResolver,
+  PracticeResolver,
+  PracticeRevisionResolver,
+} from './practice.resolver';
 import { PracticeService } from './practice.service';
 
 @Module({
   imports: [CitiesModule, TopicsModule, UsersModule],
   controllers: [PracticeAttachmentController],
-  providers: [PracticeService, PracticeSearchService, PracticeResolver, PracticeRevisionResolver, PracticeAttachmentResolver],
+  providers: [
+    PracticeService,
+    PracticeSearchService,
+    PracticeResolver,
+    PracticeRevisionResolver,
+    PracticeAttachmentResolver,
+  ],
   exports: [PracticeService],
 })
 export class PracticesModule implements OnModuleInit {

@@ -17,9 +17,14 @@ export class TopicResolver {
   }
 
   @ResolveField(() => TopicEntity, { nullable: true })
-  parent(@Parent() topic: TopicEntity, @Context() ctx: GraphQLContext): Promise<TopicEntity | null> {
+  parent(
+    @Parent() topic: TopicEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<TopicEntity | null> {
     if (!topic.parentId) return Promise.resolve(null);
-    return ctx.loaders.get('topicById', (ids: readonly string[]) => this.topicService.byIds(ids)).load(topic.parentId);
+    return ctx.loaders
+      .get('topicById', (ids: readonly string[]) => this.topicService.byIds(ids))
+      .load(topic.parentId);
   }
 
   @ResolveField(() => [TopicEntity])

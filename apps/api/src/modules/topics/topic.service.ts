@@ -29,14 +29,24 @@ export class TopicService {
 
   async byIds(ids: readonly string[]): Promise<Array<TopicEntity | null>> {
     const rows = await this.db.getRepository(TopicEntity).findBy({ id: In([...ids]) });
-    return byKeys(ids, rows, (row) => row.id, (found) => found[0] ?? null);
+    return byKeys(
+      ids,
+      rows,
+      (row) => row.id,
+      (found) => found[0] ?? null,
+    );
   }
 
   async childrenOf(parentIds: readonly string[]): Promise<TopicEntity[][]> {
     const rows = await this.db
       .getRepository(TopicEntity)
       .find({ where: { parentId: In([...parentIds]) }, order: { position: 'ASC', slug: 'ASC' } });
-    return byKeys(parentIds, rows, (row) => row.parentId as string, (found) => found);
+    return byKeys(
+      parentIds,
+      rows,
+      (row) => row.parentId as string,
+      (found) => found,
+    );
   }
 
   /** Focus topics per city, for the City.focusTopics loader: two statements for any number of cities. */
@@ -54,11 +64,15 @@ export class TopicService {
       : [];
     const rank = new Map(topics.map((topic, index) => [topic.id, index]));
     const byId = new Map(topics.map((topic) => [topic.id, topic]));
-    return byKeys(cityIds, links, (link) => link.city_id, (found) =>
-      found
-        .map((link) => byId.get(link.topic_id))
-        .filter((topic): topic is TopicEntity => topic !== undefined)
-        .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)),
+    return byKeys(
+      cityIds,
+      links,
+      (link) => link.city_id,
+      (found) =>
+        found
+          .map((link) => byId.get(link.topic_id))
+          .filter((topic): topic is TopicEntity => topic !== undefined)
+          .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)),
     );
   }
 }

@@ -1,8 +1,17 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { NetworkRole } from '../../core/tenancy/actor';
 
-registerEnumType(NetworkRole, { name: 'NetworkRole', description: 'ORGANIZER: the national office of the network' });
+registerEnumType(NetworkRole, {
+  name: 'NetworkRole',
+  description: 'ORGANIZER: the national office of the network',
+});
 
 /** A person with an account; belongs to cities through memberships. */
 @ObjectType('User')

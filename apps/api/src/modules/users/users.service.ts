@@ -19,7 +19,12 @@ export class UsersService {
 
   async byIds(ids: readonly string[]): Promise<Array<UserEntity | null>> {
     const rows = await this.db.getRepository(UserEntity).findBy({ id: In([...ids]) });
-    return byKeys(ids, rows, (row) => row.id, (found) => found[0] ?? null);
+    return byKeys(
+      ids,
+      rows,
+      (row) => row.id,
+      (found) => found[0] ?? null,
+    );
   }
 
   async create(
@@ -31,11 +36,18 @@ export class UsersService {
     return repository.save(created);
   }
 
-  async setPasswordHash(userId: string, passwordHash: string, manager: EntityManager = this.db.manager): Promise<void> {
+  async setPasswordHash(
+    userId: string,
+    passwordHash: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<void> {
     await manager.getRepository(UserEntity).update({ id: userId }, { passwordHash });
   }
 
-  async updateProfile(userId: string, changes: { displayName?: string; locale?: string }): Promise<UserEntity> {
+  async updateProfile(
+    userId: string,
+    changes: { displayName?: string; locale?: string },
+  ): Promise<UserEntity> {
     await this.db.getRepository(UserEntity).update({ id: userId }, changes);
     return this.db.getRepository(UserEntity).findOneByOrFail({ id: userId });
   }

@@ -24,7 +24,10 @@ export class Me {
   @Field(() => [MembershipEntity])
   memberships!: MembershipEntity[];
 
-  @Field(() => CityEntity, { nullable: true, description: 'The city the user acts for in the web app' })
+  @Field(() => CityEntity, {
+    nullable: true,
+    description: 'The city the user acts for in the web app',
+  })
   actingCity!: CityEntity | null;
 }
 
@@ -42,7 +45,10 @@ export class AcceptInvitationInput {
   @Field()
   token!: string;
 
-  @Field(() => String, { nullable: true, description: 'Needed when no account exists for the invited address' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Needed when no account exists for the invited address',
+  })
   displayName?: string | null;
 
   @Field()

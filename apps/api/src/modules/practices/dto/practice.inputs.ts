@@ -68,7 +68,9 @@ export class UpdatePracticeInput extends PracticeContentInput {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => Int, { description: 'The revision the edit started from; a newer one on the server is a CONFLICT' })
+  @Field(() => Int, {
+    description: 'The revision the edit started from; a newer one on the server is a CONFLICT',
+  })
   expectedRevision!: number;
 }
 
