@@ -6,7 +6,6 @@ import { LogoutDocument, SwitchActingCityDocument } from '../../generated/graphq
 import { useAllCities } from '../network/useAllCities';
 import { signInPath } from './return-path';
 import { isOrganizer, useSession, type SessionUser } from './session';
-import { forgetSignIn } from './this-browser';
 
 /** Header part for the account: "Anmelden", or who is signed in, for which city, and the way out. */
 export function AccountMenu() {
@@ -38,7 +37,6 @@ export function AccountMenu() {
       setFailed(true);
       return;
     }
-    forgetSignIn();
     await refresh();
     navigate('/anmelden', { state: { signedOut: true } });
   };

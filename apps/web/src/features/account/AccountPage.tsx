@@ -25,7 +25,6 @@ import { PasswordRules } from './PasswordRules';
 import { newPasswordProblems } from './password-checks';
 import { useSession, type SessionUser } from './session';
 import { SignInRequired } from './SignInRequired';
-import { forgetSignIn, thisBrowserSessionId } from './this-browser';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -41,7 +40,7 @@ export function AccountPage() {
         <ProfileForm me={me} />
         <ChangePasswordForm />
       </div>
-      <SessionList me={me} />
+      <SessionList />
     </div>
   );
 }
@@ -195,7 +194,7 @@ const NO_FIELDS: readonly never[] = [];
 
 type Pending = { kind: 'one'; id: string; thisBrowser: boolean } | { kind: 'all' };
 
-function SessionList({ me }: { me: SessionUser }) {
+function SessionList() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const navigate = useNavigate();
@@ -214,7 +213,6 @@ function SessionList({ me }: { me: SessionUser }) {
   const heading = useRef<HTMLHeadingElement>(null);
 
   const sessions = result.data?.sessions ?? [];
-  const thisBrowser = thisBrowserSessionId(sessions, me.id, navigator.userAgent);
 
   useEffect(() => {
     // The dialog closed: give focus back to the button that opened it, or to the heading if it is gone.
@@ -226,7 +224,6 @@ function SessionList({ me }: { me: SessionUser }) {
   }, [pending]);
 
   const signedOut = async () => {
-    forgetSignIn();
     await refresh();
     navigate('/anmelden', { state: { signedOut: true } });
   };
@@ -269,7 +266,8 @@ function SessionList({ me }: { me: SessionUser }) {
       ) : (
         <ul className="session-list" data-testid="session-list">
           {sessions.map((session) => {
-            const own = session.id === thisBrowser;
+            // The API knows which session belongs to this browser's cookie.
+            const own = session.current;
             return (
               <li
                 key={session.id}

@@ -7,7 +7,6 @@ import { ErrorSummary, TextField, useFormErrors } from '../../ui/FormErrors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { safeReturnPath } from './return-path';
 import { applyAccountLanguage, useSession } from './session';
-import { rememberSignIn } from './this-browser';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -41,7 +40,6 @@ export function LoginPage() {
       return;
     }
     form.clear();
-    rememberSignIn(result.data.login.id);
     applyAccountLanguage(result.data.login);
     await refresh();
     navigate(returnTo, { replace: true });

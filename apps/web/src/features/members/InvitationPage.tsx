@@ -16,7 +16,6 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { PasswordRules } from '../account/PasswordRules';
 import { isToken, newPasswordProblems } from '../account/password-checks';
 import { applyAccountLanguage, useSession } from '../account/session';
-import { rememberSignIn } from '../account/this-browser';
 
 type Invitation = NonNullable<InvitationPreviewQuery['invitation']>;
 
@@ -120,7 +119,6 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     }
     form.clear();
     const user = answer.data.acceptInvitation;
-    rememberSignIn(user.id);
     applyAccountLanguage(user);
     // Someone with other cities arrives acting for the one that invited them.
     if (user.actingCity?.slug !== invitation.city.slug) {
