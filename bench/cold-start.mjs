@@ -5,7 +5,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -147,6 +147,8 @@ async function main() {
     delete apiEnv[name];
   }
 
+  // Other work on the machine skews the API more than the baseline; record how busy it was.
+  const loadBefore = loadavg()[0];
   const samples = [];
   try {
     for (let run = 1; run <= runs; run += 1) {
@@ -193,6 +195,7 @@ async function main() {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
       memoryGiB: round(totalmem() / 2 ** 30),
+      loadAverage1m: { before: round(loadBefore, 2), after: round(loadavg()[0], 2) },
     },
     runs,
     idleMsBeforeRss: idleMs,
@@ -215,7 +218,8 @@ async function main() {
     `# Cold start — ${date} (commit ${result.commit})`,
     '',
     `Node ${process.version}, ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGiB} GiB; ` +
-      `${runs} runs (run 1 cold on a fresh DATA_DIR, then warm); RSS after ${idleMs / 1000} s idle; medians.`,
+      `${runs} runs (run 1 cold on a fresh DATA_DIR, then warm); RSS after ${idleMs / 1000} s idle; medians. ` +
+      `Load average (1 min) ${result.machine.loadAverage1m.before} before, ${result.machine.loadAverage1m.after} after.`,
     '',
     '| measure | API (`dist/api/apps/api/src/main.js`) | baseline (bare `http` server) | ratio |',
     '| --- | ---: | ---: | ---: |',
