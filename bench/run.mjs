@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark in bench/, one after the other (they must not overlap).
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const benchmarks = ['cold-start.mjs'];
+// Every bench/*.mjs except this runner, in name order.
+const benchmarks = readdirSync(here)
+  .filter((name) => name.endsWith('.mjs') && name !== 'run.mjs')
+  .sort();
 
 let failed = false;
 for (const script of benchmarks) {
