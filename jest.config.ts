@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import type { Config } from 'jest';
 
 // Projects appear as their owners write them; a missing one must not break `npm test`.
+// The API's tests run on Vitest (apps/api/vitest.config.ts), started by scripts/test.mjs.
 const projectConfigs = [
-  'apps/api/jest.config.ts',
+  'apps/web/jest.config.ts',
   'libs/dev-services/jest.config.ts',
   'apps/web-e2e/jest.config.ts',
 ].filter((path) => existsSync(join(__dirname, path)));

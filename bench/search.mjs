@@ -1,0 +1,324 @@
+#!/usr/bin/env node
+// Search benchmarks of the practice library (bench/README.md, "search.mjs"):
+//   1. searchPractices through GraphQL vs the same search sent straight to Meilisearch,
+//      on SEARCH_PRACTICES (default 10,000) practices: p50/p95 and their ratio.
+//   2. Freshness: publish → first search that finds it, over FRESHNESS_RUNS (200) publishes.
+//   3. Reindex of REINDEX_PRACTICES (100,000) practices vs a raw bulk addDocuments of the
+//      same documents (prepared in memory beforehand), batches of 1,000 each.
+// Runs the built API (npm run build:api) against its own embedded PostgreSQL + Meilisearch.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist/api');
+const require = createRequire(import.meta.url);
+const pg = require('pg');
+const { startDevServices, freePort } = require(join(dist, 'libs/dev-services/src/index.js'));
+const { generatePractices } = require(join(dist, 'apps/api/src/seed/demo-practices.js'));
+const { writePractices } = require(join(dist, 'apps/api/src/seed/seed-practices.js'));
+const { DEMO_CITIES } = require(join(dist, 'apps/api/src/seed/demo-cities.js'));
+const { reindex } = require(join(dist, 'apps/api/src/search/reindex.js'));
+const { MeiliSearchIndex } = require(join(dist, 'apps/api/src/search/meili-search-index.js'));
+const { practiceSearchSource, PRACTICE_INDEX_SETTINGS } = require(
+  join(dist, 'apps/api/src/modules/practices/practice-search.source.js'),
+);
+const { createSearchDb } = require(join(dist, 'apps/api/src/search/search-db.js'));
+
+const SEARCH_PRACTICES = Number(process.env.SEARCH_PRACTICES ?? 10_000);
+const SEARCH_ROUNDS = Number(process.env.SEARCH_ROUNDS ?? 300);
+const FRESHNESS_RUNS = Number(process.env.FRESHNESS_RUNS ?? 200);
+const REINDEX_PRACTICES = Number(process.env.REINDEX_PRACTICES ?? 100_000);
+const QUERIES = [
+  'Ehrenamt',
+  'Digitalisierung Vereine',
+  'Jugendforum',
+  'Klimaschutz Nachbarschaft',
+  'Beteiligung Spielplatz',
+  'Demokratie Schule',
+  'Repair Cafe',
+  'häusliche Gewalt Beratung',
+  'Mentoring Vorstand',
+  'Engagement Lotsen',
+  'Sprechstunde',
+  'Bürgerhaushalt',
+];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const round = (value) => Math.round(value * 10) / 10;
+
+async function main() {
+  const dataDir = mkdtempSync(join(root, '.data-bench-search-'));
+  const services = await startDevServices({ dataDir, durable: false, log: () => undefined });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const api = spawn(process.execPath, [join(dist, 'apps/api/src/main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...services.env,
+      PORT: String(port),
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dataDir,
+      NODE_ENV: 'development',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const owner = new pg.Client({ connectionString: services.env.DATABASE_MIGRATION_URL });
+  const meili = new MeiliSearchIndex(services.env.MEILI_URL, services.env.MEILI_MASTER_KEY);
+  const results = {
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGiB: round(totalmem() / 2 ** 30),
+    },
+  };
+  try {
+    await waitFor(
+      async () => (await fetch(`${url}/health`).catch(() => null))?.ok === true,
+      180_000,
+      'API start',
+    );
+    await owner.connect();
+    const tx = { query: async (sql, params) => (await owner.query(sql, params)).rows };
+    const ids = async (table, key) =>
+      new Map(
+        (await owner.query(`SELECT ${key}, id FROM ${table}`)).rows.map((row) => [
+          row[key],
+          row.id,
+        ]),
+      );
+    const cityIds = await ids('city', 'slug');
+    const topicIds = await ids('topic', 'slug');
+
+    // --- 1. search latency on SEARCH_PRACTICES practices ---
+    const existing = Number((await owner.query('SELECT count(*) AS n FROM practice')).rows[0].n);
+    const extra = generatePractices(DEMO_CITIES, Math.max(0, SEARCH_PRACTICES - existing), 7);
+    console.log(
+      `writing ${extra.length} practices (total ${existing + extra.length}) and waiting for the index ...`,
+    );
+    await writePractices(tx, extra, cityIds, topicIds, new Map());
+    await waitFor(
+      async () =>
+        Number(
+          (await owner.query('SELECT count(*) AS n FROM search_outbox WHERE processed_at IS NULL'))
+            .rows[0].n,
+        ) === 0,
+      600_000,
+      'indexing',
+    );
+    const graphqlMs = [];
+    const directMs = [];
+    const body = (query) =>
+      JSON.stringify({
+        query: `query($q: String!) { searchPractices(query: $q, first: 20) { totalHits hits { titleHtml summaryHtml practice { id title city { name } topics { slug } } }
+        facets { topics { value label count } federalStates { value label count } cities { value label count } joinedYears { value count } kinds { value label count } } } }`,
+        variables: { q: query },
+      });
+    const direct = (query) =>
+      meili.search('practices', {
+        query,
+        filter: 'visibility = "PUBLIC"',
+        facets: ['topics', 'federalState', 'citySlug', 'joinedYear', 'kind'],
+        offset: 0,
+        limit: 20,
+        highlight: ['title', 'summary'],
+      });
+    for (let i = 0; i < 20; i++) {
+      // warm-up, not measured
+      await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: body(QUERIES[i % QUERIES.length]),
+      });
+      await direct(QUERIES[i % QUERIES.length]);
+    }
+    for (let i = 0; i < SEARCH_ROUNDS; i++) {
+      const query = QUERIES[i % QUERIES.length];
+      // Alternate the order so neither side always runs on a warmer cache.
+      const sides = i % 2 === 0 ? ['graphql', 'direct'] : ['direct', 'graphql'];
+      for (const side of sides) {
+        const started = performance.now();
+        if (side === 'graphql') {
+          const response = await fetch(`${url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: body(query),
+          });
+          const json = await response.json();
+          if (json.errors) throw new Error(JSON.stringify(json.errors));
+          graphqlMs.push(performance.now() - started);
+        } else {
+          await direct(query);
+          directMs.push(performance.now() - started);
+        }
+      }
+    }
+    results.search = {
+      practices: existing + extra.length,
+      rounds: SEARCH_ROUNDS,
+      graphql: { p50: round(percentile(graphqlMs, 50)), p95: round(percentile(graphqlMs, 95)) },
+      direct: { p50: round(percentile(directMs, 50)), p95: round(percentile(directMs, 95)) },
+    };
+    results.search.ratioP50 = round(results.search.graphql.p50 / results.search.direct.p50);
+    results.search.ratioP95 = round(results.search.graphql.p95 / results.search.direct.p95);
+    console.log('search', results.search);
+
+    // --- 2. freshness: publish → findable ---
+    const cookie = await login(url, 'coordinator.cloppenburg@demo.wissensnetz.example');
+    const gql = async (query, variables, withCookie = true) => {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(withCookie ? { cookie } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const json = await response.json();
+      if (json.errors) throw new Error(JSON.stringify(json.errors));
+      return json.data;
+    };
+    const freshnessMs = [];
+    for (let i = 0; i < FRESHNESS_RUNS; i++) {
+      const word = `Frischetest${Date.now().toString(36)}x${i}`;
+      const created = await gql(
+        'mutation($i: CreatePracticeInput!) { createPractice(input: $i) { id } }',
+        {
+          i: {
+            citySlug: 'cloppenburg',
+            title: `${word} Nachbarschaftshilfe`,
+            summary: 'Messung der Aktualität',
+            visibility: 'PUBLIC',
+          },
+        },
+      );
+      await gql('mutation($id: ID!) { publishPractice(id: $id) { id } }', {
+        id: created.createPractice.id,
+      });
+      const published = performance.now();
+      for (;;) {
+        const found = await gql(
+          'query($q: String!) { searchPractices(query: $q, first: 1) { totalHits } }',
+          { q: word },
+          false,
+        );
+        if (found.searchPractices.totalHits > 0) break;
+        if (performance.now() - published > 30_000)
+          throw new Error(`practice ${word} not findable after 30 s`);
+        await sleep(10);
+      }
+      freshnessMs.push(performance.now() - published);
+    }
+    results.freshness = {
+      publishes: FRESHNESS_RUNS,
+      p50: round(percentile(freshnessMs, 50)),
+      p95: round(percentile(freshnessMs, 95)),
+      max: round(Math.max(...freshnessMs)),
+    };
+    console.log('freshness', results.freshness);
+
+    // --- 3. reindex vs raw bulk addDocuments ---
+    api.kill('SIGINT'); // no worker competing for the engine during the measurement
+    await new Promise((resolve) => api.once('exit', resolve));
+    const now = Number((await owner.query('SELECT count(*) AS n FROM practice')).rows[0].n);
+    const more = generatePractices(DEMO_CITIES, Math.max(0, REINDEX_PRACTICES - now), 11);
+    console.log(`writing ${more.length} more practices (total ${now + more.length}) ...`);
+    await writePractices(tx, more, cityIds, topicIds, new Map());
+    await owner.query('DELETE FROM search_outbox');
+    const db = await createSearchDb({ migrationUrl: services.env.DATABASE_MIGRATION_URL });
+    try {
+      const documents = [];
+      for await (const batch of practiceSearchSource.all(db, 1000)) documents.push(batch);
+      const count = documents.reduce((sum, batch) => sum + batch.length, 0);
+      // Baseline: the same documents, already in memory, into a fresh index with the same settings.
+      await meili.drop('bench_raw');
+      await meili.configure('bench_raw', PRACTICE_INDEX_SETTINGS);
+      let started = performance.now();
+      for (const batch of documents) await meili.upsert('bench_raw', batch);
+      const rawMs = performance.now() - started;
+      await meili.drop('bench_raw');
+      started = performance.now();
+      const summary = await reindex(meili, db, practiceSearchSource, () => undefined, 1000);
+      const reindexMs = performance.now() - started;
+      results.reindex = {
+        documents: count,
+        reindexedDocuments: summary.documents,
+        rawMs: Math.round(rawMs),
+        reindexMs: Math.round(reindexMs),
+        ratio: round(reindexMs / rawMs),
+      };
+      console.log('reindex', results.reindex);
+    } finally {
+      await db.destroy();
+    }
+  } finally {
+    if (api.exitCode === null) api.kill('SIGINT');
+    await owner.end().catch(() => undefined);
+    await services.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  await report(results);
+}
+
+async function login(url, email) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($i: LoginInput!) { login(input: $i) { id } }',
+      variables: { i: { email, password: 'wissensnetz-demo' } },
+    }),
+  });
+  const cookie = response.headers.get('set-cookie');
+  if (!cookie) throw new Error(`login of ${email} failed: ${await response.text()}`);
+  return cookie.split(';')[0];
+}
+
+async function waitFor(check, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline)
+      throw new Error(`${what} did not finish within ${timeoutMs / 1000} s`);
+    await sleep(200);
+  }
+}
+
+async function report(results) {
+  const date = new Date().toISOString().slice(0, 10);
+  const dir = join(root, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const { search, freshness, reindex: re } = results;
+  const lines = [
+    `# Search — ${date}`,
+    '',
+    `Node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memoryGiB} GiB.`,
+    '',
+    '| measure | Wissensnetz | baseline | ratio | target |',
+    '| --- | ---: | ---: | ---: | --- |',
+    `| searchPractices p50 (${search.practices} practices, ${search.rounds} rounds) | ${search.graphql.p50} ms (GraphQL) | ${search.direct.p50} ms (Meilisearch direct) | ${search.ratioP50}× | ≤ 1.3× |`,
+    `| searchPractices p95 | ${search.graphql.p95} ms | ${search.direct.p95} ms | ${search.ratioP95}× | – |`,
+    `| publish → findable p50 / p95 / max (${freshness.publishes} publishes) | ${freshness.p50} / ${freshness.p95} / ${freshness.max} ms | – | – | p95 ≤ 1000 ms |`,
+    `| reindex ${re.documents} practices (PostgreSQL → new index → swap) | ${re.reindexMs} ms | ${re.rawMs} ms (raw addDocuments from memory) | ${re.ratio}× | ≤ 1.5× |`,
+    '',
+    'The GraphQL side does more than the engine: the session and visibility filter, loading the',
+    'hits from PostgreSQL through row-level security, facet labels, and JSON over HTTP.',
+  ];
+  await writeFile(join(dir, `search-${date}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(join(dir, `search-${date}.md`), `${lines.join('\n')}\n`);
+  console.log(
+    `\n${lines.join('\n')}\n\nwritten to ${relative(root, join(dir, `search-${date}.md`))}`,
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
