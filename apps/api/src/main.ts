@@ -1,5 +1,6 @@
 import { ConfigError } from './core/config/config';
 import { defaultWebDist, startPlatform, type RunningPlatform } from './bootstrap';
+import { DEMO_DOMAIN, DEMO_PASSWORD, ORGANIZER_EMAIL } from './seed/demo-accounts';
 
 async function main(): Promise<void> {
   let platform: RunningPlatform | undefined;
