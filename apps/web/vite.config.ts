@@ -27,6 +27,9 @@ export default defineConfig({
     proxy: {
       '/graphql': apiTarget,
       '/health': apiTarget,
+      // Attachment upload and download are plain HTTP next to GraphQL.
+      '/api': apiTarget,
+      '/files': apiTarget,
     },
   },
   preview: {
@@ -34,6 +37,8 @@ export default defineConfig({
     proxy: {
       '/graphql': apiTarget,
       '/health': apiTarget,
+      '/api': apiTarget,
+      '/files': apiTarget,
     },
   },
 });

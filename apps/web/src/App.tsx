@@ -11,6 +11,10 @@ import { DevMailboxPage } from './features/dev/DevMailboxPage';
 import { InvitationPage } from './features/members/InvitationPage';
 import { MembersPage } from './features/members/MembersPage';
 import { NetworkPage } from './features/network/NetworkPage';
+import { PracticeHistoryPage } from './features/practices/PracticeHistoryPage';
+import { EditPracticePage, NewPracticePage } from './features/practices/PracticeEditorPage';
+import { PracticePage } from './features/practices/PracticePage';
+import { SearchPage } from './features/practices/SearchPage';
 import { TopicsPage } from './features/topics/TopicsPage';
 import { Layout } from './ui/Layout';
 import { NotFoundPage } from './ui/NotFoundPage';
@@ -31,6 +35,11 @@ const router = createBrowserRouter([
       { path: 'konto', element: <AccountPage /> },
       { path: 'netzwerk/protokoll', element: <AuditLogPage /> },
       { path: 'dev/mailbox', element: <DevMailboxPage /> },
+      { path: 'suche', element: <SearchPage /> },
+      { path: 'praxis/neu', element: <NewPracticePage /> },
+      { path: 'praxis/:id', element: <PracticePage /> },
+      { path: 'praxis/:id/bearbeiten', element: <EditPracticePage /> },
+      { path: 'praxis/:id/verlauf', element: <PracticeHistoryPage /> },
       { path: ':city', element: <CityPage /> },
       { path: ':city/mitglieder', element: <MembersPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -60,7 +60,11 @@ export function useFormErrors<F extends string>(fields: readonly F[]): FormError
       (error: ApiErrorLike) =>
         show(
           apiProblems(error).map((problem) => ({
-            field: fieldList.find((field) => field === problem.field) ?? null,
+            // The whole path first (`links.2.url`), so a repeated row gets its own error.
+            field:
+              fieldList.find((field) => field === problem.path) ??
+              fieldList.find((field) => field === problem.field) ??
+              null,
             text: problem.text,
           })),
         ),
@@ -173,7 +177,7 @@ interface TextFieldProps<F extends string> {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date' | 'url';
   autoComplete?: string;
   hint?: ReactNode;
   required?: boolean;
@@ -207,6 +211,52 @@ export function TextField<F extends string>({
           aria-describedby={describedBy}
           spellCheck={type === 'text' ? undefined : false}
           onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+interface TextAreaFieldProps<F extends string> {
+  form: FormErrors<F>;
+  name: F;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  required?: boolean;
+  rows?: number;
+  maxLength?: number;
+  /** Hidden but kept in the page (e.g. while a preview tab shows), so error links still find it. */
+  hidden?: boolean;
+}
+
+export function TextAreaField<F extends string>({
+  form,
+  name,
+  label,
+  value,
+  onChange,
+  hint,
+  required = false,
+  rows = 4,
+  maxLength,
+  hidden,
+}: TextAreaFieldProps<F>) {
+  return (
+    <FieldShell form={form} name={name} label={label} hint={hint}>
+      {(describedBy, invalid) => (
+        <textarea
+          id={form.fieldId(name)}
+          name={name}
+          value={value}
+          rows={rows}
+          maxLength={maxLength}
+          hidden={hidden}
+          aria-required={required || undefined}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          onChange={(event: ChangeEvent<HTMLTextAreaElement>) => onChange(event.target.value)}
         />
       )}
     </FieldShell>

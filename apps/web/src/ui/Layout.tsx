@@ -1,5 +1,5 @@
-import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useEffect, useRef, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -57,6 +57,14 @@ export function Layout({ account }: LayoutProps) {
     return mainRef.current ? focusPage(mainRef.current) : undefined;
   }, [pathname]);
 
+  const navigate = useNavigate();
+  const onSearch = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const query = new FormData(event.currentTarget).get('q');
+    const text = typeof query === 'string' ? query.trim() : '';
+    navigate(text ? `/suche?q=${encodeURIComponent(text)}` : '/suche');
+  };
+
   const onSkip = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
     mainRef.current?.focus();
@@ -89,8 +97,34 @@ export function Layout({ account }: LayoutProps) {
               <li>
                 <NavLink to="/themen">{t('nav.topics')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/suche">{t('nav.search')}</NavLink>
+              </li>
             </ul>
           </nav>
+          {/* The search page has its own, larger field; two would compete. */}
+          {pathname === '/suche' ? null : (
+            <form
+              className="header-search"
+              role="search"
+              aria-label={t('headerSearch.label')}
+              onSubmit={onSearch}
+            >
+              <label htmlFor="header-search" className="visually-hidden">
+                {t('headerSearch.label')}
+              </label>
+              <input
+                id="header-search"
+                type="search"
+                name="q"
+                placeholder={t('headerSearch.placeholder')}
+                autoComplete="off"
+              />
+              <button type="submit" className="header-search__button">
+                {t('headerSearch.submit')}
+              </button>
+            </form>
+          )}
           <LanguageSwitch />
           {account}
         </div>

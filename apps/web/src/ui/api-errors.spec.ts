@@ -1,4 +1,4 @@
-import { apiErrorCodes, apiProblems, waitValues } from './api-errors';
+import { apiErrorCodes, apiErrorReasons, apiProblems, waitValues } from './api-errors';
 
 const graphQLError = (extensions: Record<string, unknown>) => ({ extensions });
 
@@ -14,7 +14,9 @@ describe('apiProblems', () => {
           }),
         ],
       }),
-    ).toEqual([{ field: 'password', text: { key: 'errors.INVALID_CREDENTIALS' } }]);
+    ).toEqual([
+      { field: 'password', path: 'password', text: { key: 'errors.INVALID_CREDENTIALS' } },
+    ]);
   });
 
   it('names the current password when that one is wrong', () => {
@@ -29,6 +31,7 @@ describe('apiProblems', () => {
     });
     expect(problem).toEqual({
       field: 'currentPassword',
+      path: 'currentPassword',
       text: { key: 'errors.WRONG_CURRENT_PASSWORD' },
     });
   });
@@ -61,6 +64,7 @@ describe('apiProblems', () => {
       })[0];
     expect(wait(899)).toEqual({
       field: null,
+      path: null,
       text: { key: 'errors.TOO_MANY_ATTEMPTS_MINUTES', values: { count: 15 } },
     });
     expect(wait(42).text).toEqual({
@@ -93,7 +97,7 @@ describe('apiProblems', () => {
     ).toBe('errors.FORBIDDEN');
     expect(apiProblems({ graphQLErrors: [{}] })[0].text.key).toBe('errors.UNKNOWN');
     expect(apiProblems({ graphQLErrors: [], networkError: new Error('offline') })).toEqual([
-      { field: null, text: { key: 'errors.NETWORK' } },
+      { field: null, path: null, text: { key: 'errors.NETWORK' } },
     ]);
   });
 
@@ -104,5 +108,66 @@ describe('apiProblems', () => {
       }),
     ).toEqual(['FORBIDDEN']);
     expect(apiErrorCodes(undefined)).toEqual([]);
+  });
+
+  it('names the link row and the limits of a practice field', () => {
+    const [url, title, tag] = apiProblems({
+      graphQLErrors: [
+        graphQLError({
+          code: 'BAD_USER_INPUT',
+          reason: 'INVALID_FIELD',
+          field: 'input.links.2.url',
+        }),
+        graphQLError({
+          code: 'BAD_USER_INPUT',
+          reason: 'INVALID_FIELD',
+          field: 'input.title',
+          params: { min: 3, max: 200 },
+        }),
+        graphQLError({
+          code: 'BAD_USER_INPUT',
+          reason: 'INVALID_FIELD',
+          field: 'input.tags.1',
+          params: { max: 40 },
+        }),
+      ],
+    });
+    expect(url).toEqual({
+      field: 'url',
+      path: 'links.2.url',
+      text: { key: 'errors.PRACTICE_LINK_URL', values: {} },
+    });
+    expect(title.text).toEqual({ key: 'errors.PRACTICE_TITLE', values: { min: 3, max: 200 } });
+    expect(tag.text).toEqual({ key: 'errors.PRACTICE_TAG', values: { max: 40 } });
+  });
+
+  it('explains upload and search failures', () => {
+    const texts = apiProblems({
+      graphQLErrors: [
+        graphQLError({ code: 'BAD_USER_INPUT', reason: 'FILE_TYPE_NOT_ALLOWED', field: 'file' }),
+        graphQLError({
+          code: 'BAD_USER_INPUT',
+          reason: 'FILE_TOO_LARGE',
+          field: 'file',
+          params: { maxBytes: 10 * 1024 * 1024 },
+        }),
+        graphQLError({ code: 'SERVICE_UNAVAILABLE', reason: 'SEARCH_UNAVAILABLE', field: 'query' }),
+      ],
+    }).map((problem) => problem.text);
+    expect(texts).toEqual([
+      { key: 'errors.FILE_TYPE_NOT_ALLOWED' },
+      { key: 'errors.FILE_TOO_LARGE', values: { maxMb: 10 } },
+      { key: 'errors.SEARCH_UNAVAILABLE' },
+    ]);
+  });
+
+  it('lists the reasons to branch on', () => {
+    expect(
+      apiErrorReasons({
+        graphQLErrors: [
+          graphQLError({ code: 'CONFLICT', reason: 'STALE_REVISION', params: { current: 4 } }),
+        ],
+      }),
+    ).toEqual(['STALE_REVISION']);
   });
 });

@@ -26,6 +26,11 @@ export interface ErrorText {
 export interface ApiProblem {
   /** The form field, as the last segment of `extensions.field` (`input.password` → `password`). */
   field: string | null;
+  /**
+   * The whole field path without its argument (`input.links.2.url` → `links.2.url`), for forms
+   * with repeated rows that must mark the right one.
+   */
+  path: string | null;
   text: ErrorText;
 }
 
@@ -37,6 +42,7 @@ const CODE_TEXTS: Record<string, ErrorTextKey> = {
   CONFLICT: 'errors.CONFLICT',
   TOO_MANY_ATTEMPTS: 'errors.TOO_MANY_ATTEMPTS',
   INTERNAL_SERVER_ERROR: 'errors.INTERNAL_SERVER_ERROR',
+  SERVICE_UNAVAILABLE: 'errors.SERVICE_UNAVAILABLE',
 };
 
 const REASON_TEXTS: Record<string, ErrorTextKey> = {
@@ -50,6 +56,14 @@ const REASON_TEXTS: Record<string, ErrorTextKey> = {
   INVITATION_NOT_FOUND: 'errors.INVITATION_NOT_FOUND',
   SIGN_IN_REQUIRED: 'errors.SIGN_IN_REQUIRED',
   NOT_ALLOWED: 'errors.FORBIDDEN',
+  NEEDS_COORDINATOR: 'errors.NEEDS_COORDINATOR',
+  INVALID_TRANSITION: 'errors.INVALID_TRANSITION',
+  STALE_REVISION: 'errors.STALE_REVISION',
+  UNKNOWN_TOPIC: 'errors.UNKNOWN_TOPIC',
+  SEARCH_UNAVAILABLE: 'errors.SEARCH_UNAVAILABLE',
+  FILE_TYPE_NOT_ALLOWED: 'errors.FILE_TYPE_NOT_ALLOWED',
+  TOO_MANY_ATTACHMENTS: 'errors.TOO_MANY_ATTACHMENTS',
+  PRACTICE_NOT_FOUND: 'errors.PRACTICE_NOT_FOUND',
 };
 
 const WEAK_PASSWORD_TEXTS: Record<string, ErrorTextKey> = {
@@ -71,6 +85,42 @@ const FIELD_TEXTS: Record<string, ErrorTextKey> = {
   locale: 'errors.INVALID_LOCALE',
 };
 
+/** INVALID_FIELD of practices: the field says what was wrong; params carry the limits. */
+const PRACTICE_FIELD_TEXTS: Record<string, ErrorTextKey> = {
+  title: 'errors.PRACTICE_TITLE',
+  summary: 'errors.PRACTICE_SUMMARY',
+  body: 'errors.PRACTICE_BODY',
+  topicSlugs: 'errors.PRACTICE_TOPICS',
+  tags: 'errors.PRACTICE_TAGS',
+  contactEmail: 'errors.INVALID_EMAIL',
+  periodFrom: 'errors.PRACTICE_PERIOD',
+  periodTo: 'errors.PRACTICE_PERIOD',
+  links: 'errors.PRACTICE_LINKS',
+  label: 'errors.PRACTICE_LINK_LABEL',
+  url: 'errors.PRACTICE_LINK_URL',
+  contactName: 'errors.PRACTICE_TEXT',
+  outcomes: 'errors.PRACTICE_TEXT',
+  resourcesNeeded: 'errors.PRACTICE_TEXT',
+  partners: 'errors.PRACTICE_TEXT',
+  file: 'errors.FILE_EMPTY',
+  query: 'errors.SEARCH_QUERY',
+};
+
+/** Limits the API names in `params`, passed on to the text. */
+function limitValues(extra: Record<string, unknown>): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const name of ['min', 'max'] as const) {
+    const value = Number(extra[name]);
+    if (extra[name] !== undefined && Number.isFinite(value)) values[name] = value;
+  }
+  return values;
+}
+
+function fieldPath(path: unknown): string | null {
+  if (typeof path !== 'string' || path === '') return null;
+  return path.replace(/^(input|filter)\./, '');
+}
+
 function fieldName(path: unknown): string | null {
   if (typeof path !== 'string' || path === '') return null;
   const segments = path.split('.');
@@ -90,7 +140,11 @@ export function waitValues(seconds: number): { unit: 'seconds' | 'minutes'; coun
     : { unit: 'minutes', count: Math.ceil(safe / 60) };
 }
 
-function textFor(extensions: Readonly<Record<string, unknown>>, field: string | null): ErrorText {
+function textFor(
+  extensions: Readonly<Record<string, unknown>>,
+  field: string | null,
+  path: string | null,
+): ErrorText {
   const code = typeof extensions.code === 'string' ? extensions.code : '';
   const reason = typeof extensions.reason === 'string' ? extensions.reason : '';
   const extra = params(extensions);
@@ -119,6 +173,26 @@ function textFor(extensions: Readonly<Record<string, unknown>>, field: string | 
   if (reason === 'INVALID_CREDENTIALS' && field === 'currentPassword') {
     return { key: 'errors.WRONG_CURRENT_PASSWORD' };
   }
+  if (reason === 'FILE_TOO_LARGE') {
+    const maxBytes = Number(extra.maxBytes);
+    const maxMb =
+      Number.isFinite(maxBytes) && maxBytes > 0 ? Math.round(maxBytes / 1024 / 1024) : 10;
+    return { key: 'errors.FILE_TOO_LARGE', values: { maxMb } };
+  }
+  if (reason === 'UNKNOWN_TOPIC') {
+    return { key: 'errors.UNKNOWN_TOPIC', values: { slug: String(extra.slug ?? '') } };
+  }
+  if (reason === 'TOO_MANY_ATTACHMENTS') {
+    return { key: 'errors.TOO_MANY_ATTACHMENTS', values: limitValues(extra) };
+  }
+  if (reason === 'INVALID_FIELD' && field !== null) {
+    // `tags.3`: one tag is too long; the last segment alone would be the index.
+    if (path !== null && /^tags\.\d+$/.test(path)) {
+      return { key: 'errors.PRACTICE_TAG', values: limitValues(extra) };
+    }
+    const key = PRACTICE_FIELD_TEXTS[field];
+    if (key) return { key, values: limitValues(extra) };
+  }
   if (reason === 'INVALID_INPUT' && field !== null && FIELD_TEXTS[field]) {
     return { key: FIELD_TEXTS[field] };
   }
@@ -130,14 +204,27 @@ function textFor(extensions: Readonly<Record<string, unknown>>, field: string | 
 export function apiProblems(error: ApiErrorLike): ApiProblem[] {
   if (error.graphQLErrors.length === 0) {
     return [
-      { field: null, text: { key: error.networkError ? 'errors.NETWORK' : 'errors.UNKNOWN' } },
+      {
+        field: null,
+        path: null,
+        text: { key: error.networkError ? 'errors.NETWORK' : 'errors.UNKNOWN' },
+      },
     ];
   }
   return error.graphQLErrors.map((graphQLError) => {
     const extensions = graphQLError.extensions ?? {};
     const field = fieldName(extensions.field);
-    return { field, text: textFor(extensions, field) };
+    const path = fieldPath(extensions.field);
+    return { field, path, text: textFor(extensions, field, path) };
   });
+}
+
+/** The reasons of a failed request, to branch on (e.g. STALE_REVISION → offer a reload). */
+export function apiErrorReasons(error: ApiErrorLike | undefined): string[] {
+  if (!error) return [];
+  return error.graphQLErrors
+    .map((graphQLError) => graphQLError.extensions?.reason)
+    .filter((reason): reason is string => typeof reason === 'string');
 }
 
 /** The error codes of a failed request, to branch on (e.g. FORBIDDEN → "no access" page). */

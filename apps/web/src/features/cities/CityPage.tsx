@@ -9,6 +9,7 @@ import { accentColors } from '../../ui/contrast';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { isOrganizer, roleInCity, useSession } from '../account/session';
+import { CityPractices } from '../practices/CityPractices';
 import { CityNotFound } from './CityNotFound';
 
 type CityProfile = NonNullable<CityProfileQuery['city']>;
@@ -148,6 +149,8 @@ function CityProfileView({ city }: { city: CityProfile }) {
           )}
         </section>
       </div>
+
+      <CityPractices citySlug={city.slug} />
 
       <p className="city__back">
         <Link to="/">

@@ -115,6 +115,16 @@ export function NetworkPage() {
         ) : null}
       </section>
 
+      <section className="search-teaser card" aria-labelledby="search-teaser-heading">
+        <h2 id="search-teaser-heading">{t('network.searchHeading')}</h2>
+        <p>{t('network.searchText')}</p>
+        <p>
+          <Link to="/suche" className="button" data-testid="search-link">
+            {t('network.searchLink')}
+          </Link>
+        </p>
+      </section>
+
       {failed ? (
         <ErrorState
           onRetry={() => {

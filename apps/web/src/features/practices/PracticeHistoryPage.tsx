@@ -1,0 +1,317 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import {
+  NetworkTopicsDocument,
+  PracticeDocument,
+  PracticeRevisionsDocument,
+  RestorePracticeRevisionDocument,
+  type PracticeDetailFragment,
+  type PracticeRevisionsQuery,
+} from '../../generated/graphql';
+import { currentLanguage } from '../../i18n';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ErrorSummary, SuccessMessage, useFormErrors } from '../../ui/FormErrors';
+import { formatDateTime } from '../../ui/format';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { ErrorState, Loading } from '../../ui/StatusMessages';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { PRACTICE_ID_PATTERN } from './PracticePage';
+import { PracticeNotFound } from './PracticeNotFound';
+import { diffList, diffText, hasChanges, type DiffPart } from './practice-diff';
+
+type Revision = PracticeRevisionsQuery['practiceRevisions'][number];
+
+export function PracticeHistoryPage() {
+  const { id = '' } = useParams<'id'>();
+  if (!PRACTICE_ID_PATTERN.test(id)) return <PracticeNotFound />;
+  return <HistoryLoader key={id} id={id} />;
+}
+
+function HistoryLoader({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [practice, reexecutePractice] = useQuery({ query: PracticeDocument, variables: { id } });
+  const [revisions, reexecuteRevisions] = useQuery({
+    query: PracticeRevisionsDocument,
+    variables: { id },
+    // Every save adds one; the list must be the server's.
+    requestPolicy: 'network-only',
+  });
+  if (practice.data && practice.data.practice === null) return <PracticeNotFound />;
+  if (practice.error || revisions.error) {
+    return (
+      <div className="page">
+        <h1 className="visually-hidden">{t('state.errorTitle')}</h1>
+        <ErrorState
+          onRetry={() => {
+            reexecutePractice({ requestPolicy: 'network-only' });
+            reexecuteRevisions({ requestPolicy: 'network-only' });
+          }}
+        />
+      </div>
+    );
+  }
+  if (!practice.data?.practice || !revisions.data) return <Loading />;
+  return (
+    <History
+      practice={practice.data.practice}
+      revisions={revisions.data.practiceRevisions}
+      reload={() => reexecuteRevisions({ requestPolicy: 'network-only' })}
+    />
+  );
+}
+
+const NO_FIELDS: readonly never[] = [];
+
+function History({
+  practice,
+  revisions,
+  reload,
+}: {
+  practice: PracticeDetailFragment;
+  revisions: readonly Revision[];
+  reload: () => void;
+}) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  useDocumentTitle(t('history.documentTitle', { title: practice.title }));
+  const newest = revisions[0]?.number ?? 0;
+  const [choice, setChoice] = useState<{ from: number; to: number } | null>(null);
+  // Until the person picks, compare the two newest; after a restore that is the restore itself.
+  const to = choice?.to ?? newest;
+  const from = choice?.from ?? revisions[1]?.number ?? newest;
+  const [pending, setPending] = useState<number | null>(null);
+  const [done, setDone] = useState('');
+  const [{ fetching }, restore] = useMutation(RestorePracticeRevisionDocument);
+  const form = useFormErrors(NO_FIELDS);
+  const trigger = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    if (pending !== null) return;
+    const target = trigger.current;
+    if (target && document.contains(target)) target.focus();
+    trigger.current = null;
+  }, [pending]);
+
+  const confirmRestore = async () => {
+    if (pending === null) return;
+    const number = pending;
+    const answer = await restore({ id: practice.id, number });
+    setPending(null);
+    if (answer.error || !answer.data) {
+      if (answer.error) form.showApiError(answer.error);
+      return;
+    }
+    setChoice(null);
+    setDone(
+      t('history.restored', { number, current: answer.data.restorePracticeRevision.revision }),
+    );
+    reload();
+  };
+
+  const older = revisions.find((revision) => revision.number === from);
+  const newer = revisions.find((revision) => revision.number === to);
+
+  return (
+    <div className="page history" data-testid="history-page">
+      <p className="breadcrumb">
+        <Link to={`/praxis/${practice.id}`}>
+          <span aria-hidden="true">← </span>
+          {t('history.back')}
+        </Link>
+      </p>
+      <h1>
+        {t('history.heading')}{' '}
+        <span className="history__of">{t('history.of', { title: practice.title })}</span>
+      </h1>
+      <p className="lead">{t('history.intro')}</p>
+      <ErrorSummary form={form} title={t('practice.actionFailed')} />
+      {done ? <SuccessMessage>{done}</SuccessMessage> : null}
+
+      <ScrollRegion className="card" label={t('history.caption')}>
+        <table className="table" data-testid="revision-table">
+          <caption className="visually-hidden">{t('history.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('history.number')}</th>
+              <th scope="col">{t('history.time')}</th>
+              <th scope="col">{t('history.author')}</th>
+              <th scope="col">{t('history.older')}</th>
+              <th scope="col">{t('history.newer')}</th>
+              {practice.viewerCanPublish ? (
+                <th scope="col">
+                  <span className="visually-hidden">{t('practice.actions')}</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {revisions.map((revision) => (
+              <tr key={revision.number} data-testid="revision-row">
+                <th scope="row">
+                  {revision.number}
+                  {revision.number === newest ? (
+                    <span className="badge">{t('history.current')}</span>
+                  ) : null}
+                </th>
+                <td className="nowrap">{formatDateTime(revision.createdAt, language)}</td>
+                <td>{revision.author?.displayName ?? t('history.unknownAuthor')}</td>
+                <td>
+                  <input
+                    type="radio"
+                    name="older"
+                    aria-label={t('history.olderWhich', { number: revision.number })}
+                    checked={revision.number === from}
+                    onChange={() => setChoice({ from: revision.number, to })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="radio"
+                    name="newer"
+                    aria-label={t('history.newerWhich', { number: revision.number })}
+                    checked={revision.number === to}
+                    onChange={() => setChoice({ from, to: revision.number })}
+                  />
+                </td>
+                {practice.viewerCanPublish ? (
+                  <td>
+                    {revision.number !== newest ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={(event) => {
+                          trigger.current = event.currentTarget;
+                          setPending(revision.number);
+                        }}
+                      >
+                        {t('history.restore')}
+                        <span className="visually-hidden">
+                          {' '}
+                          ({t('history.restoreWhich', { number: revision.number })})
+                        </span>
+                      </button>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+
+      {revisions.length < 2 ? (
+        <p className="empty">{t('history.single')}</p>
+      ) : older && newer ? (
+        <RevisionDiff older={older} newer={newer} />
+      ) : null}
+
+      {pending !== null ? (
+        <ConfirmDialog
+          title={t('history.confirmRestoreTitle', { number: pending })}
+          confirmLabel={t('history.restoreWhich', { number: pending })}
+          busy={fetching}
+          onConfirm={() => void confirmRestore()}
+          onCancel={() => setPending(null)}
+        >
+          <p>{t('history.confirmRestoreText', { number: pending })}</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}
+
+function RevisionDiff({ older, newer }: { older: Revision; newer: Revision }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const [topics] = useQuery({ query: NetworkTopicsDocument });
+  const topicName = useMemo(() => {
+    const names = new Map(
+      (topics.data?.topics ?? []).map((topic) => [
+        topic.slug,
+        language === 'en' ? topic.nameEn : topic.name,
+      ]),
+    );
+    return (slug: string) => names.get(slug) ?? slug;
+  }, [topics.data, language]);
+
+  const fields = [
+    { name: 'title', parts: diffText(older.title, newer.title), block: false },
+    { name: 'summary', parts: diffText(older.summary, newer.summary), block: false },
+    { name: 'body', parts: diffText(older.body, newer.body), block: true },
+    { name: 'tags', parts: diffList(older.tags, newer.tags), block: false },
+    {
+      name: 'topics',
+      parts: diffList(older.topicSlugs.map(topicName), newer.topicSlugs.map(topicName)),
+      block: false,
+    },
+  ] as const;
+  const changed = fields.filter((field) => hasChanges(field.parts));
+
+  return (
+    <section className="card diff" aria-labelledby="diff-heading" data-testid="revision-diff">
+      <h2 id="diff-heading">
+        {t('history.diffHeading', { from: older.number, to: newer.number })}
+      </h2>
+      <p className="muted">{t('history.legend')}</p>
+      {changed.length === 0 ? (
+        <p className="empty">{t('history.noChanges')}</p>
+      ) : (
+        <dl className="diff__fields">
+          {fields.map((field) => (
+            <div key={field.name} className="diff__field" data-field={field.name}>
+              <dt>{t(`history.field.${field.name}`)}</dt>
+              <dd className={field.block ? 'diff__text diff__text--block' : 'diff__text'}>
+                {hasChanges(field.parts) ? (
+                  <DiffParts
+                    parts={field.parts}
+                    list={field.name === 'tags' || field.name === 'topics'}
+                  />
+                ) : (
+                  <span className="muted">{t('history.unchanged')}</span>
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}
+
+/**
+ * ins/del carry no meaning for most screen readers, so each change also says in words
+ * what happened; colour is backed by underline and strike-through (WCAG 1.4.1).
+ */
+function DiffParts({ parts, list }: { parts: readonly DiffPart[]; list: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {parts.map((part, index) => {
+        const separator = list && index < parts.length - 1 ? ', ' : '';
+        if (part.kind === 'same') {
+          return (
+            <span key={index}>
+              {part.value}
+              {separator}
+            </span>
+          );
+        }
+        const Tag = part.kind === 'added' ? 'ins' : 'del';
+        return (
+          <span key={index}>
+            <Tag className={`diff__${part.kind}`} data-testid={`diff-${part.kind}`}>
+              <span className="visually-hidden">
+                [{t(part.kind === 'added' ? 'history.inserted' : 'history.deleted')}{' '}
+              </span>
+              {part.value}
+              <span className="visually-hidden">]</span>
+            </Tag>
+            {separator}
+          </span>
+        );
+      })}
+    </>
+  );
+}

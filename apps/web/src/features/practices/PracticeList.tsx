@@ -1,0 +1,82 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { PracticeCardFragment } from '../../generated/graphql';
+import { currentLanguage } from '../../i18n';
+import { PracticeBadges } from './PracticeBadges';
+
+export interface PracticeListItem {
+  practice: PracticeCardFragment;
+  /** Escaped text with <mark> around matches, from the search API; safe to inject. */
+  titleHtml?: string;
+  summaryHtml?: string;
+}
+
+interface PracticeListProps {
+  items: readonly PracticeListItem[];
+  /** Heading level of each entry's title, below the list's own heading. */
+  headingLevel?: 3 | 4;
+  /** Leave out the city when the whole list belongs to one. */
+  showCity?: boolean;
+  showStatus?: boolean;
+  testId?: string;
+}
+
+export function PracticeList({
+  items,
+  headingLevel = 3,
+  showCity = true,
+  showStatus = false,
+  testId = 'practice-list',
+}: PracticeListProps) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  return (
+    <ul className="practice-list" data-testid={testId}>
+      {items.map(({ practice, titleHtml, summaryHtml }) => (
+        <li key={practice.id} className="practice-item" data-testid="practice-item">
+          <Heading className="practice-item__title">
+            {titleHtml !== undefined ? (
+              <Link to={`/praxis/${practice.id}`} dangerouslySetInnerHTML={{ __html: titleHtml }} />
+            ) : (
+              <Link to={`/praxis/${practice.id}`}>{practice.title}</Link>
+            )}
+          </Heading>
+          <p className="practice-item__meta">
+            {showCity ? (
+              <>
+                <span className="visually-hidden">{t('practice.fromCity')} </span>
+                <Link to={`/${practice.city.slug}`} className="practice-item__city">
+                  {practice.city.name}
+                </Link>
+              </>
+            ) : null}
+            <PracticeBadges
+              status={showStatus && practice.status !== 'PUBLISHED' ? practice.status : undefined}
+              visibility={practice.visibility}
+            />
+          </p>
+          {summaryHtml !== undefined ? (
+            <p
+              className="practice-item__summary"
+              dangerouslySetInnerHTML={{ __html: summaryHtml }}
+            />
+          ) : (
+            <p className="practice-item__summary">{practice.summary}</p>
+          )}
+          {practice.topics.length > 0 ? (
+            <ul className="tag-list tag-list--small" aria-label={t('practice.topics')}>
+              {practice.topics.map((topic) => (
+                <li key={topic.id}>
+                  <span className="tag tag--static">
+                    {language === 'en' ? topic.nameEn : topic.name}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

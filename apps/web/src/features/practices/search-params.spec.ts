@@ -1,0 +1,39 @@
+import { readSearchState, searchFilter, toggleValue, writeSearchState } from './search-params';
+
+describe('search state in the address', () => {
+  it('reads the German parameters and writes them back the same way', () => {
+    const params = new URLSearchParams('q=Ehrenamt&thema=digitalisierung&land=DE-NW&land=de-by');
+    const state = readSearchState(params);
+    expect(state).toEqual({
+      query: 'Ehrenamt',
+      topics: ['digitalisierung'],
+      federalStates: ['DE-NW', 'DE-BY'],
+      cities: [],
+      joinedYears: [],
+      kinds: [],
+    });
+    expect(writeSearchState(state).toString()).toBe(
+      'q=Ehrenamt&thema=digitalisierung&land=DE-NW&land=DE-BY',
+    );
+  });
+
+  it('drops values the API would reject', () => {
+    const state = readSearchState(new URLSearchParams('jahr=2024&jahr=abc&art=city&art=TOWN'));
+    expect(state.joinedYears).toEqual(['2024']);
+    expect(state.kinds).toEqual(['CITY']);
+    expect(searchFilter(state)).toEqual({
+      topicSlugs: undefined,
+      federalStates: undefined,
+      citySlugs: undefined,
+      joinedYears: [2024],
+      kinds: ['CITY'],
+    });
+  });
+
+  it('toggles a filter value on and off', () => {
+    const empty = readSearchState(new URLSearchParams());
+    const on = toggleValue(empty, 'topics', 'jugend');
+    expect(on.topics).toEqual(['jugend']);
+    expect(toggleValue(on, 'topics', 'jugend').topics).toEqual([]);
+  });
+});
