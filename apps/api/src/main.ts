@@ -38,6 +38,15 @@ async function main(): Promise<void> {
     config.seedDemo
       ? '  Demo-Daten:           das Netzwerk „Engagierte Stadt“ mit seinen Mitgliedsstädten'
       : '',
+    ...(config.seedDemo
+      ? [
+          `  Anmelden:             ${url}/anmelden  (Passwort jeweils ${DEMO_PASSWORD})`,
+          `    Netzwerkbüro:       ${ORGANIZER_EMAIL}`,
+          `    Koordination:       coordinator.<stadt>@${DEMO_DOMAIN}  (z. B. coordinator.cloppenburg@…)`,
+          `    Mitglied:           member.<stadt>@${DEMO_DOMAIN}  (z. B. member.goch@…)`,
+        ]
+      : []),
+    config.smtpUrl || config.production ? '' : `  E-Mails (Entwicklung): ${url}/dev/mailbox`,
     '  Beenden mit Strg+C.',
     '',
   ].filter(Boolean);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { byKeys } from '../../core/graphql/loaders';
+import { TtlCache } from '../../core/graphql/ttl-cache';
 import { CityException, CityExceptionReason } from './city.exception';
 import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
 import { CityEntity } from './city.entity';
@@ -11,6 +12,9 @@ import type { FederalStateSummary } from './dto/city-connection';
 
 @Injectable()
 export class CityService {
+  /** Member cities change rarely; loaders and search facets read them from here. */
+  private readonly all = new TtlCache(30_000, () => this.db.getRepository(CityEntity).find());
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Cities in German alphabetical order, filtered, one page at a time. */
@@ -56,7 +60,8 @@ export class CityService {
 
   async bySlugs(slugs: readonly string[]): Promise<CityEntity[]> {
     if (slugs.length === 0) return [];
-    return this.db.getRepository(CityEntity).findBy({ slug: In([...slugs]) });
+    const wanted = new Set(slugs);
+    return (await this.all.get()).filter((city) => wanted.has(city.slug));
   }
 
   async byIds(ids: readonly string[]): Promise<Array<CityEntity | null>> {

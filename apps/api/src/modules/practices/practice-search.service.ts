@@ -94,11 +94,14 @@ export class PracticeSearchService {
     // The index only decides the order; rows come from PostgreSQL through
     // row-level security, so a stale document can never show what is hidden now.
     const ids = response.hits.map((hit) => hit.document.id);
-    const practices = ids.length
-      ? await this.tenantDb.run((manager) =>
-          manager.getRepository(PracticeEntity).findBy({ id: In(ids) }),
-        )
-      : [];
+    const [practices, facets] = await Promise.all([
+      ids.length
+        ? this.tenantDb.run((manager) =>
+            manager.getRepository(PracticeEntity).findBy({ id: In(ids) }),
+          )
+        : Promise.resolve([]),
+      this.labelFacets(response.facets),
+    ]);
     const byId = new Map(practices.map((practice) => [practice.id, practice]));
     const hits = response.hits.flatMap((hit) => {
       const practice = byId.get(hit.document.id);
@@ -117,7 +120,7 @@ export class PracticeSearchService {
     return {
       hits,
       totalHits: response.total,
-      facets: await this.labelFacets(response.facets),
+      facets,
       processingTimeMs: response.processingTimeMs,
       tookMs: Math.round(performance.now() - started),
       pageInfo: {

@@ -2,17 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { byKeys } from '../../core/graphql/loaders';
+import { TtlCache } from '../../core/graphql/ttl-cache';
 import { TopicEntity } from './topic.entity';
 
 @Injectable()
 export class TopicService {
+  /** The taxonomy is small and curated rarely; every practice list and search labels with it. */
+  private readonly all = new TtlCache(30_000, () =>
+    this.db.getRepository(TopicEntity).find({ order: { position: 'ASC', slug: 'ASC' } }),
+  );
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** All topics: each parent in display order, directly followed by its children. */
   async list(): Promise<TopicEntity[]> {
-    const all = await this.db
-      .getRepository(TopicEntity)
-      .find({ order: { position: 'ASC', slug: 'ASC' } });
+    const all = await this.all.get();
     const ordered: TopicEntity[] = [];
     for (const parent of all.filter((topic) => topic.parentId === null)) {
       ordered.push(parent, ...all.filter((topic) => topic.parentId === parent.id));
@@ -23,7 +27,8 @@ export class TopicService {
   /** Ids for slugs; unknown slugs are left out (the caller decides what that means). */
   async idsBySlugs(slugs: readonly string[]): Promise<Map<string, string>> {
     if (slugs.length === 0) return new Map();
-    const rows = await this.db.getRepository(TopicEntity).findBy({ slug: In([...slugs]) });
+    const wanted = new Set(slugs);
+    const rows = (await this.all.get()).filter((topic) => wanted.has(topic.slug));
     return new Map(rows.map((row) => [row.slug, row.id]));
   }
 
