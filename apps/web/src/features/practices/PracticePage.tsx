@@ -53,7 +53,10 @@ const NO_FIELDS: readonly never[] = [];
 
 type Action = 'archive' | 'revert';
 
-function PracticeView({ practice }: { practice: PracticeDetailFragment }) {
+function PracticeView({ practice: loaded }: { practice: PracticeDetailFragment }) {
+  // A mutation's answer is shown at once; the refetched query catches up a moment later.
+  const [changed, setChanged] = useState<PracticeDetailFragment | null>(null);
+  const practice = changed && changed.updatedAt >= loaded.updatedAt ? changed : loaded;
   const { t } = useTranslation();
   const language = currentLanguage();
   const location = useLocation();
@@ -91,7 +94,18 @@ function PracticeView({ practice }: { practice: PracticeDetailFragment }) {
           : await revert(variables);
     setBusy(false);
     setPending(null);
-    if (answer.error) return form.showApiError(answer.error);
+    if (answer.error || !answer.data) {
+      if (answer.error) form.showApiError(answer.error);
+      return;
+    }
+    const data = answer.data;
+    setChanged(
+      'publishPractice' in data
+        ? data.publishPractice
+        : 'archivePractice' in data
+          ? data.archivePractice
+          : data.revertPracticeToDraft,
+    );
     setDone(
       t(
         action === 'publish'
