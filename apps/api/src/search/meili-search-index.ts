@@ -16,7 +16,14 @@ export class MeiliSearchIndex implements SearchIndex {
   private readonly client: Meilisearch;
 
   constructor(url: string, apiKey: string) {
-    this.client = new Meilisearch({ host: url, apiKey: apiKey || undefined });
+    this.client = new Meilisearch({
+      host: url,
+      apiKey: apiKey || undefined,
+      // Measured (bench/search.mjs): on a reused keep-alive connection each request
+      // to Meilisearch waited ~40 ms (small TCP segments meeting delayed ACKs); a fresh
+      // connection per request answers in ~3 ms, even with the connect.
+      requestInit: { headers: { connection: 'close' } },
+    });
   }
 
   async ping(): Promise<void> {

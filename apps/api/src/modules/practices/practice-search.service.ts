@@ -94,14 +94,34 @@ export class PracticeSearchService {
     // The index only decides the order; rows come from PostgreSQL through
     // row-level security, so a stale document can never show what is hidden now.
     const ids = response.hits.map((hit) => hit.document.id);
-    const [practices, facets] = await Promise.all([
+    const [{ practices, links }, facets] = await Promise.all([
       ids.length
-        ? this.tenantDb.run((manager) =>
-            manager.getRepository(PracticeEntity).findBy({ id: In(ids) }),
-          )
-        : Promise.resolve([]),
+        ? this.tenantDb.run(async (manager) => ({
+            practices: await manager.getRepository(PracticeEntity).findBy({ id: In(ids) }),
+            // The hits' topics in the same transaction, handed to the Practice.topics loader.
+            links: (await manager.query(
+              'SELECT practice_id, topic_id FROM practice_topic WHERE practice_id = ANY($1::uuid[])',
+              [ids],
+            )) as Array<{ practice_id: string; topic_id: string }>,
+          }))
+        : Promise.resolve({ practices: [], links: [] }),
       this.labelFacets(response.facets),
     ]);
+    const topics = new Map(
+      (await this.topics.byIds([...new Set(links.map((link) => link.topic_id))]))
+        .filter((topic): topic is NonNullable<typeof topic> => topic !== null)
+        .map((topic) => [topic.id, topic]),
+    );
+    const topicsByPractice = new Map(
+      ids.map((id) => [
+        id,
+        links
+          .filter((link) => link.practice_id === id)
+          .map((link) => topics.get(link.topic_id))
+          .filter((topic): topic is NonNullable<typeof topic> => topic !== undefined)
+          .sort((a, b) => a.position - b.position || a.slug.localeCompare(b.slug)),
+      ]),
+    );
     const byId = new Map(practices.map((practice) => [practice.id, practice]));
     const hits = response.hits.flatMap((hit) => {
       const practice = byId.get(hit.document.id);
@@ -119,6 +139,7 @@ export class PracticeSearchService {
     const hasNextPage = response.hits.length === limit && nextOffset < response.total;
     return {
       hits,
+      topicsByPractice,
       totalHits: response.total,
       facets,
       processingTimeMs: response.processingTimeMs,

@@ -71,14 +71,24 @@ export class PracticeResolver {
   @Query(() => PracticeSearchResult, {
     description: 'Full-text search over published practices you may see.',
   })
-  searchPractices(
+  async searchPractices(
     @Args('query', { defaultValue: '' }) query: string,
     @Args('filter', { type: () => PracticeSearchFilter, nullable: true })
     filter: PracticeSearchFilter | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Context() ctx: GraphQLContext,
   ): Promise<PracticeSearchResult> {
-    return this.practiceSearch.searchPractices(currentActor(), query, filter, first, after);
+    const result = await this.practiceSearch.searchPractices(
+      currentActor(),
+      query,
+      filter,
+      first,
+      after,
+    );
+    const topics = this.topicLoader(ctx);
+    for (const [id, list] of result.topicsByPractice ?? []) topics.prime(id, list);
+    return result;
   }
 
   @Access(AccessLevel.PUBLIC)
@@ -175,11 +185,14 @@ export class PracticeResolver {
     @Parent() practice: PracticeEntity,
     @Context() ctx: GraphQLContext,
   ): Promise<TopicEntity[]> {
-    return ctx.loaders
-      .get('practiceTopics', (ids: readonly string[]) =>
-        this.practiceService.topicsOfPractices(ids),
-      )
-      .load(practice.id);
+    return this.topicLoader(ctx).load(practice.id);
+  }
+
+  /** One loader for Practice.topics per request; searchPractices primes it with its hits. */
+  private topicLoader(ctx: GraphQLContext) {
+    return ctx.loaders.get('practiceTopics', (ids: readonly string[]) =>
+      this.practiceService.topicsOfPractices(ids),
+    );
   }
 
   @ResolveField(() => [PracticeAttachmentEntity])

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../../../core/graphql/pagination';
+import { TopicEntity } from '../../topics/topic.entity';
 import { PracticeEntity } from '../practice.entity';
 
 @ObjectType('FacetCount')
@@ -63,4 +64,7 @@ export class PracticeSearchResult {
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
+
+  /** Not in the schema: the hits' topics, to prime the Practice.topics loader. */
+  topicsByPractice?: Map<string, TopicEntity[]>;
 }
