@@ -24,6 +24,7 @@ import { MailModule } from './modules/mail/mail.module';
 import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
 import { PracticesModule } from './modules/practices/practices.module';
+import { TandemsModule } from './modules/tandems/tandems.module';
 import { UsersModule } from './modules/users/users.module';
 import { StorageModule } from './storage/storage.module';
 import { SearchModule } from './search/search.module';
@@ -79,6 +80,7 @@ export class AppModule {
         MembershipsModule,
         AuthModule,
         PracticesModule,
+        TandemsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -13,7 +13,7 @@ import type { AppConfig } from './core/config/config';
 import { PinoNestLogger } from './core/logging/logger';
 
 /** Paths the API answers itself; everything else that asks for HTML gets the web app. */
-const API_PATHS = ['/graphql', '/health', '/export/', '/calendar/'];
+const API_PATHS = ['/graphql', '/health', '/export/', '/calendar/', '/files/', '/api/'];
 
 /** Builds the Nest application: GraphQL API, health check and the built web app on one port. */
 export async function createApp(

@@ -11,6 +11,11 @@ import {
   PracticeResolver,
   PracticeRevisionResolver,
 } from './modules/practices/practice.resolver';
+import {
+  CityTandemsResolver,
+  TandemNoteResolver,
+  TandemResolver,
+} from './modules/tandems/tandem.resolver';
 import { TopicResolver } from './modules/topics/topic.resolver';
 
 /** Every resolver of the API, for building the schema without a running server. */
@@ -26,6 +31,9 @@ export const RESOLVERS = [
   PracticeResolver,
   PracticeRevisionResolver,
   PracticeAttachmentResolver,
+  TandemResolver,
+  TandemNoteResolver,
+  CityTandemsResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

@@ -112,6 +112,12 @@ describe('practice attachments', () => {
     );
     expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
 
+    // A browser following the link asks for HTML first; it must still get the file.
+    const asBrowser = await fetch(`${api.url}${attachment.url}`, {
+      headers: { cookie: other.cookie!, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    expect(asBrowser.headers.get('content-type')).toBe('application/pdf');
+
     const anonymous = await fetch(`${api.url}${attachment.url}`);
     expect(anonymous.status).toBe(404);
   });

@@ -21,6 +21,11 @@ interface Fixture {
   throwawayMembershipId(): Promise<string>;
   freshInvitationId(): Promise<string>;
   memberMembershipId: string;
+  /** The target city's active tandem (with a partner outside the matrix). */
+  tandemId: string;
+  /** A fresh tandem of the target city with a partner not paired before. */
+  freshTandem(status: 'PROPOSED' | 'ACTIVE'): Promise<string>;
+  nextPartnerSlug(): string;
   /** A practice in the target city, written as the owner (bypassing every check). */
   freshPractice(
     status: 'DRAFT' | 'PUBLISHED',
@@ -505,6 +510,156 @@ const CASES: Case[] = [
         id: await f.freshPractice('DRAFT', 'CITY'),
       }),
   },
+  {
+    operation: 'tandem',
+    expect: same(PUBLIC),
+    run: (c, f) => c.gql('query($id: ID!) { tandem(id: $id) { id } }', { id: f.tandemId }),
+  },
+  {
+    operation: 'tandems',
+    expect: same(PUBLIC),
+    run: (c, f) =>
+      c.gql('query($s: String!) { tandems(filter: { citySlug: $s }) { totalCount } }', {
+        s: f.slug,
+      }),
+  },
+  {
+    operation: 'tandemSuggestions',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'ok',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'ok',
+      },
+    },
+    run: (c, f) =>
+      c.gql('query($s: String!) { tandemSuggestions(citySlug: $s, first: 3) { score } }', {
+        s: f.slug,
+      }),
+  },
+  {
+    operation: 'tandemNotes',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'ok',
+        coordinator: 'ok',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'FORBIDDEN',
+      },
+    },
+    run: (c, f) =>
+      c.gql('query($id: ID!) { tandemNotes(tandemId: $id) { totalCount } }', { id: f.tandemId }),
+  },
+  {
+    operation: 'addTandemNote',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'ok',
+        coordinator: 'ok',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'FORBIDDEN',
+      },
+    },
+    run: (c, f) =>
+      c.gql('mutation($i: AddTandemNoteInput!) { addTandemNote(input: $i) { id } }', {
+        i: { tandemId: f.tandemId, kind: 'NOTE', body: 'Matrix-Notiz' },
+      }),
+  },
+  {
+    operation: 'proposeTandem',
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'FORBIDDEN',
+      coordinator: 'FORBIDDEN',
+      organizer: 'ok',
+    }),
+    run: (c, f) =>
+      c.gql('mutation($i: ProposeTandemInput!) { proposeTandem(input: $i) { id } }', {
+        i: { newCitySlug: f.slug, partnerCitySlug: f.nextPartnerSlug() },
+      }),
+  },
+  {
+    operation: 'acceptTandem (proposed)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'FORBIDDEN',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { acceptTandem(id: $id) { id } }', {
+        id: await f.freshTandem('PROPOSED'),
+      }),
+  },
+  {
+    operation: 'declineTandem (proposed)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'FORBIDDEN',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { declineTandem(id: $id, reason: "Matrix") { id } }', {
+        id: await f.freshTandem('PROPOSED'),
+      }),
+  },
+  {
+    operation: 'concludeTandem (active)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'ok',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'ok',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { concludeTandem(id: $id, summary: "Matrix") { id } }', {
+        id: await f.freshTandem('ACTIVE'),
+      }),
+  },
   { operation: 'logout', expect: same(PUBLIC), run: (c) => c.gql('mutation { logout }') },
   {
     operation: 'logoutEverywhere',
@@ -538,9 +693,28 @@ describe('isolation matrix', () => {
         'SELECT id FROM app_user WHERE email = $1',
         ['organizer@demo.wissensnetz.example'],
       );
+      const partnerIds = await api.ownerQuery<{ id: string; slug: string }>(
+        `SELECT id, slug FROM city WHERE slug NOT IN ($1, $2) AND slug NOT IN
+           (SELECT c.slug FROM tandem t JOIN city c ON c.id IN (t.city_id, t.partner_city_id)) ORDER BY slug`,
+        [OWN, FOREIGN],
+      );
+      let nextPartner = 0;
+      const takePartner = () => partnerIds[nextPartner++ % partnerIds.length];
+      const insertTandem = async (status: string, partnerId: string) => {
+        const [row] = await api.ownerQuery<{ id: string }>(
+          `INSERT INTO tandem (city_id, partner_city_id, status, new_city_accepted_at, partner_city_accepted_at)
+           VALUES ($1, $2, $3, CASE WHEN $3 = 'ACTIVE' THEN now() END, CASE WHEN $3 = 'ACTIVE' THEN now() END) RETURNING id`,
+          [city.id, partnerId, status],
+        );
+        return row.id;
+      };
+      const tandemId = await insertTandem('ACTIVE', takePartner().id);
       fixtures.set(target, {
         api,
         slug,
+        tandemId,
+        freshTandem: (status) => insertTandem(status, takePartner().id),
+        nextPartnerSlug: () => takePartner().slug,
         cityId: city.id,
         memberMembershipId: member.id,
         async throwawayMembershipId() {

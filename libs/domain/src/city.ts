@@ -31,4 +31,8 @@ export const RESERVED_SLUGS = [
   'passwort-vergessen',
   'passwort-zuruecksetzen',
   'netzwerk',
+  'suche',
+  'praxis',
+  'files',
+  'api',
 ] as const;

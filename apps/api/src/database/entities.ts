@@ -8,6 +8,8 @@ import { MembershipEntity } from '../modules/memberships/membership.entity';
 import { PracticeAttachmentEntity } from '../modules/practices/practice-attachment.entity';
 import { PracticeRevisionEntity } from '../modules/practices/practice-revision.entity';
 import { PracticeEntity } from '../modules/practices/practice.entity';
+import { TandemNoteEntity } from '../modules/tandems/tandem-note.entity';
+import { TandemEntity } from '../modules/tandems/tandem.entity';
 import { TopicEntity } from '../modules/topics/topic.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -25,4 +27,6 @@ export const ENTITIES = [
   PracticeEntity,
   PracticeRevisionEntity,
   PracticeAttachmentEntity,
+  TandemEntity,
+  TandemNoteEntity,
 ];

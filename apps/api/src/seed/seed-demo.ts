@@ -7,6 +7,7 @@ import { hashPassword } from '../core/auth/password';
 import { DEMO_PASSWORD, demoAccounts } from './demo-accounts';
 import { generatePractices } from './demo-practices';
 import { writePractices } from './seed-practices';
+import { writeTandems } from './seed-tandems';
 
 /** Enough for a lively library: about nine entries per demo city. */
 export const DEMO_PRACTICE_COUNT = 300;
@@ -146,6 +147,16 @@ export async function seedDemo(
         }
         tick(account.email);
       }
+
+      const coordinatorsBySlug = new Map<string, string>(
+        (
+          (await tx.query(
+            `SELECT c.slug, u.id FROM app_user u JOIN membership m ON m.user_id = u.id JOIN city c ON c.id = m.city_id
+              WHERE m.role = 'COORDINATOR' AND u.email LIKE 'coordinator.%'`,
+          )) as Array<{ slug: string; id: string }>
+        ).map((row) => [row.slug, row.id]),
+      );
+      await writeTandems(tx, cityIds, coordinatorsBySlug);
 
       // Practices only once: a re-seed must not overwrite what people edited since.
       const [{ n: existing }] = (await tx.query(

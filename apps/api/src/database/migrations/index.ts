@@ -1,10 +1,12 @@
 import { CreateCitiesAndTopics1764057600000 } from './1764057600000-CreateCitiesAndTopics';
 import { IdentityAndTenancy1764144000000 } from './1764144000000-IdentityAndTenancy';
 import { PracticesAndSearchOutbox1764230400000 } from './1764230400000-PracticesAndSearchOutbox';
+import { Tandems1764316800000 } from './1764316800000-Tandems';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
   CreateCitiesAndTopics1764057600000,
   IdentityAndTenancy1764144000000,
   PracticesAndSearchOutbox1764230400000,
+  Tandems1764316800000,
 ];

@@ -13,7 +13,7 @@ import type { FederalStateSummary } from './dto/city-connection';
 @Injectable()
 export class CityService {
   /** Member cities change rarely; loaders and search facets read them from here. */
-  private readonly all = new TtlCache(30_000, () => this.db.getRepository(CityEntity).find());
+  private readonly allCities = new TtlCache(30_000, () => this.db.getRepository(CityEntity).find());
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -58,10 +58,15 @@ export class CityService {
     return city;
   }
 
+  /** Every member city (cached briefly). */
+  all(): Promise<CityEntity[]> {
+    return this.allCities.get();
+  }
+
   async bySlugs(slugs: readonly string[]): Promise<CityEntity[]> {
     if (slugs.length === 0) return [];
     const wanted = new Set(slugs);
-    return (await this.all.get()).filter((city) => wanted.has(city.slug));
+    return (await this.allCities.get()).filter((city) => wanted.has(city.slug));
   }
 
   async byIds(ids: readonly string[]): Promise<Array<CityEntity | null>> {

@@ -28,7 +28,7 @@ import {
 } from './dto/practice.inputs';
 import { PracticeSearchResult } from './dto/practice-search.types';
 import { PracticeAttachmentEntity } from './practice-attachment.entity';
-import { renderMarkdown } from './practice-markdown';
+import { renderMarkdown } from '../../core/markdown/markdown';
 import { PracticeRevisionEntity } from './practice-revision.entity';
 import { PracticeSearchService } from './practice-search.service';
 import { PracticeEntity, PracticeLink } from './practice.entity';

@@ -209,6 +209,31 @@ export class PracticeService {
     });
   }
 
+  /**
+   * Published practices visible network-wide, counted per city and topic (for
+   * tandem suggestions). Entries visible to their own city only are not counted.
+   */
+  async networkCountsByCityAndTopic(
+    cityIds: string[],
+  ): Promise<Map<string, Record<string, number>>> {
+    const rows: Array<{ city_id: string; slug: string; n: number }> = await this.tenantDb.run(
+      (manager) =>
+        manager.query(
+          `SELECT p.city_id, t.slug, count(*)::int AS n
+           FROM practice p
+           JOIN practice_topic pt ON pt.city_id = p.city_id AND pt.practice_id = p.id
+           JOIN topic t ON t.id = pt.topic_id
+          WHERE p.status = 'PUBLISHED' AND p.visibility <> 'CITY' AND p.city_id = ANY($1::uuid[])
+          GROUP BY p.city_id, t.slug`,
+          [cityIds],
+        ),
+    );
+    const counts = new Map<string, Record<string, number>>();
+    for (const row of rows)
+      counts.set(row.city_id, { ...(counts.get(row.city_id) ?? {}), [row.slug]: row.n });
+    return counts;
+  }
+
   /** Topics of many practices in one statement (DataLoader batch). */
   async topicsOfPractices(practiceIds: readonly string[]): Promise<TopicEntity[][]> {
     const rows: Array<{ practice_id: string; topic_id: string }> = await this.tenantDb.run(

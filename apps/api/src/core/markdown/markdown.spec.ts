@@ -1,5 +1,5 @@
-import { renderMarkdown } from './practice-markdown';
-import { stripMarkdown } from './practice-search.source';
+import { renderMarkdown } from './markdown';
+import { stripMarkdown } from '../../modules/practices/practice-search.source';
 
 describe('practice Markdown', () => {
   it('renders Markdown', () => {

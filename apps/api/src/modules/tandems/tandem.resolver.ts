@@ -1,0 +1,238 @@
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { Access, AccessLevel } from '../../core/auth/access.decorator';
+import type { GraphQLContext } from '../../core/graphql/loaders';
+import { ConnectionType } from '../../core/graphql/pagination';
+import { renderMarkdown } from '../../core/markdown/markdown';
+import { currentActor } from '../../core/tenancy/request-context';
+import { CityEntity } from '../cities/city.entity';
+import { CityService } from '../cities/city.service';
+import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import {
+  AddTandemNoteInput,
+  ProposeTandemInput,
+  TandemFilter,
+  TandemSuggestion,
+  UpdateTandemNoteInput,
+} from './dto/tandem.types';
+import { TandemNoteEntity } from './tandem-note.entity';
+import { TandemEntity } from './tandem.entity';
+import { TandemService } from './tandem.service';
+
+@ObjectType('TandemConnection')
+export class TandemConnection extends ConnectionType(TandemEntity, 'Tandem') {}
+
+@ObjectType('TandemNoteConnection')
+export class TandemNoteConnection extends ConnectionType(TandemNoteEntity, 'TandemNote') {}
+
+async function cityOf(ctx: GraphQLContext, cities: CityService, id: string): Promise<CityEntity> {
+  const city = await ctx.loaders
+    .get('cityById', (ids: readonly string[]) => cities.byIds(ids))
+    .load(id);
+  if (!city) throw new Error(`city ${id} is missing`);
+  return city;
+}
+
+@Resolver(() => TandemEntity)
+export class TandemResolver {
+  constructor(
+    private readonly tandemService: TandemService,
+    private readonly cityService: CityService,
+  ) {}
+
+  @Access(AccessLevel.PUBLIC)
+  @Query(() => TandemEntity, { nullable: true })
+  tandem(@Args('id', { type: () => ID }) id: string): Promise<TandemEntity | null> {
+    return this.tandemService.get(id);
+  }
+
+  @Access(AccessLevel.PUBLIC)
+  @Query(() => TandemConnection, {
+    description: 'Tandems of the network (who pairs with whom is no secret).',
+  })
+  tandems(
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('filter', { type: () => TandemFilter, nullable: true }) filter: TandemFilter | null,
+  ): Promise<TandemConnection> {
+    return this.tandemService.list(filter ?? {}, { first, after });
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Query(() => [TandemSuggestion], {
+    description: 'Experienced partners for a new city, best first, with reasons.',
+  })
+  async tandemSuggestions(
+    @Args('citySlug') citySlug: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 5 }) first: number,
+  ): Promise<TandemSuggestion[]> {
+    const suggestions = await this.tandemService.suggestions(currentActor(), citySlug, first);
+    const cities = await this.cityService.byIds(
+      suggestions.map((suggestion) => suggestion.city.id),
+    );
+    return suggestions.map((suggestion, index) => ({
+      ...suggestion,
+      city: cities[index] as CityEntity,
+    }));
+  }
+
+  @Access(AccessLevel.ORGANIZER)
+  @Mutation(() => TandemEntity, {
+    description: 'Organizers propose; both cities’ coordinators then accept.',
+  })
+  proposeTandem(@Args('input') input: ProposeTandemInput): Promise<TandemEntity> {
+    return this.tandemService.propose(currentActor(), input);
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => TandemEntity, {
+    description: 'A coordinator accepts for their city; both accepted → active.',
+  })
+  acceptTandem(@Args('id', { type: () => ID }) id: string): Promise<TandemEntity> {
+    return this.tandemService.accept(currentActor(), id);
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => TandemEntity)
+  declineTandem(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+  ): Promise<TandemEntity> {
+    return this.tandemService.decline(currentActor(), id, reason);
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => TandemEntity, {
+    description: 'Either city’s coordinator or an organizer, with a short summary.',
+  })
+  concludeTandem(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('summary') summary: string,
+  ): Promise<TandemEntity> {
+    return this.tandemService.conclude(currentActor(), id, summary);
+  }
+
+  @ResolveField(() => CityEntity, { description: 'The new city' })
+  newCity(@Parent() tandem: TandemEntity, @Context() ctx: GraphQLContext): Promise<CityEntity> {
+    return cityOf(ctx, this.cityService, tandem.cityId);
+  }
+
+  @ResolveField(() => CityEntity, { description: 'The experienced partner city' })
+  partnerCity(@Parent() tandem: TandemEntity, @Context() ctx: GraphQLContext): Promise<CityEntity> {
+    return cityOf(ctx, this.cityService, tandem.partnerCityId);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'You belong to one of the two cities (and may read the notes)',
+  })
+  viewerIsMember(@Parent() tandem: TandemEntity): boolean {
+    return this.tandemService.isPairMember(currentActor(), tandem);
+  }
+
+  @ResolveField(() => Boolean)
+  viewerCanAccept(@Parent() tandem: TandemEntity): boolean {
+    return this.tandemService.canAccept(currentActor(), tandem);
+  }
+
+  @ResolveField(() => Boolean)
+  viewerCanConclude(@Parent() tandem: TandemEntity): boolean {
+    return this.tandemService.canConclude(currentActor(), tandem);
+  }
+}
+
+@Resolver(() => TandemNoteEntity)
+export class TandemNoteResolver {
+  constructor(
+    private readonly tandemService: TandemService,
+    private readonly cityService: CityService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Query(() => TandemNoteConnection, {
+    description: 'Newest first; only for members of the two cities.',
+  })
+  tandemNotes(
+    @Args('tandemId', { type: () => ID }) tandemId: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<TandemNoteConnection> {
+    return this.tandemService.notes(currentActor(), tandemId, { first, after });
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => TandemNoteEntity)
+  addTandemNote(@Args('input') input: AddTandemNoteInput): Promise<TandemNoteEntity> {
+    return this.tandemService.addNote(currentActor(), input);
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => TandemNoteEntity, {
+    description: 'Authors edit their notes; each edit keeps a revision.',
+  })
+  updateTandemNote(@Args('input') input: UpdateTandemNoteInput): Promise<TandemNoteEntity> {
+    return this.tandemService.updateNote(currentActor(), input);
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => Boolean)
+  deleteTandemNote(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.tandemService.deleteNote(currentActor(), id);
+  }
+
+  @ResolveField(() => String)
+  bodyHtml(@Parent() note: TandemNoteEntity): string {
+    return renderMarkdown(note.body);
+  }
+
+  @ResolveField(() => UserEntity, { nullable: true })
+  author(
+    @Parent() note: TandemNoteEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<UserEntity | null> {
+    if (!note.authorId) return Promise.resolve(null);
+    return ctx.loaders
+      .get('userById', (ids: readonly string[]) => this.users.byIds(ids))
+      .load(note.authorId);
+  }
+
+  @ResolveField(() => CityEntity, { nullable: true })
+  authorCity(
+    @Parent() note: TandemNoteEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<CityEntity | null> {
+    return note.authorCityId
+      ? cityOf(ctx, this.cityService, note.authorCityId)
+      : Promise.resolve(null);
+  }
+
+  @ResolveField(() => Boolean)
+  viewerIsAuthor(@Parent() note: TandemNoteEntity): boolean {
+    const actor = currentActor();
+    return actor.kind === 'user' && actor.userId === note.authorId;
+  }
+}
+
+/** Both city pages show their tandems (proposed, active, concluded). */
+@Resolver(() => CityEntity)
+export class CityTandemsResolver {
+  constructor(private readonly tandemService: TandemService) {}
+
+  @ResolveField(() => [TandemEntity])
+  tandems(@Parent() city: CityEntity, @Context() ctx: GraphQLContext): Promise<TandemEntity[]> {
+    return ctx.loaders
+      .get('tandemsOfCity', (ids: readonly string[]) => this.tandemService.ofCities(ids))
+      .load(city.id);
+  }
+}

@@ -1,0 +1,296 @@
+import pg from 'pg';
+import { inject } from 'vitest';
+import { startTestPlatform, type Client, type TestPlatform } from './harness';
+
+const PROPOSE =
+  'mutation($i: ProposeTandemInput!) { proposeTandem(input: $i) { id status newCity { slug } partnerCity { slug } } }';
+const ACCEPT =
+  'mutation($id: ID!) { acceptTandem(id: $id) { status newCityAcceptedAt partnerCityAcceptedAt } }';
+const ADD_NOTE =
+  'mutation($i: AddTandemNoteInput!) { addTandemNote(input: $i) { id kind body revision authorCity { slug } } }';
+const NOTES =
+  'query($id: ID!) { tandemNotes(tandemId: $id) { totalCount edges { node { id body } } } }';
+
+describe('tandems', () => {
+  let api: TestPlatform;
+  let organizer: Client;
+
+  beforeAll(async () => {
+    api = await startTestPlatform();
+    organizer = await api.as('organizer');
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('runs the lifecycle: proposed → accepted by both → active → concluded', async () => {
+    const proposed = await organizer.gql<{ proposeTandem: { id: string; status: string } }>(
+      PROPOSE,
+      {
+        i: {
+          newCitySlug: 'nordhausen',
+          partnerCitySlug: 'neuruppin',
+          goals: 'Demokratiearbeit mit Jugendlichen',
+        },
+      },
+    );
+    expect(proposed.errors).toBeUndefined();
+    expect(proposed.data!.proposeTandem.status).toBe('PROPOSED');
+    const id = proposed.data!.proposeTandem.id;
+
+    const newSide = await api.as('coordinator', 'nordhausen');
+    const first = await newSide.gql<{
+      acceptTandem: { status: string; newCityAcceptedAt: string | null };
+    }>(ACCEPT, { id });
+    expect(first.data!.acceptTandem.status).toBe('PROPOSED');
+    expect(first.data!.acceptTandem.newCityAcceptedAt).not.toBeNull();
+    const again = await newSide.gql(ACCEPT, { id });
+    expect(again.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ALREADY_ACCEPTED',
+    });
+
+    const member = await api.as('member', 'neuruppin');
+    expect((await member.gql(ACCEPT, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const third = await api.as('coordinator', 'goch');
+    expect((await third.gql(ACCEPT, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const partnerSide = await api.as('coordinator', 'neuruppin');
+    const active = await partnerSide.gql<{ acceptTandem: { status: string } }>(ACCEPT, { id });
+    expect(active.data!.acceptTandem.status).toBe('ACTIVE');
+    expect((await partnerSide.gql(ACCEPT, { id })).errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'INVALID_TRANSITION',
+    });
+    expect(
+      (await partnerSide.gql('mutation($id: ID!) { declineTandem(id: $id) { status } }', { id }))
+        .errors?.[0].extensions,
+    ).toMatchObject({
+      reason: 'INVALID_TRANSITION',
+    });
+
+    const noSummary = await partnerSide.gql(
+      'mutation($id: ID!) { concludeTandem(id: $id, summary: "  ") { status } }',
+      { id },
+    );
+    expect(noSummary.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'summary',
+    });
+    const concluded = await organizer.gql<{
+      concludeTandem: { status: string; outcomeSummary: string };
+    }>(
+      'mutation($id: ID!) { concludeTandem(id: $id, summary: "Gemeinsamer Jugendaktionstag") { status outcomeSummary } }',
+      { id },
+    );
+    expect(concluded.data!.concludeTandem).toEqual({
+      status: 'CONCLUDED',
+      outcomeSummary: 'Gemeinsamer Jugendaktionstag',
+    });
+  });
+
+  it('refuses wrong proposals with typed errors', async () => {
+    const same = await organizer.gql(PROPOSE, {
+      i: { newCitySlug: 'goch', partnerCitySlug: 'goch' },
+    });
+    expect(same.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'SAME_CITY',
+    });
+    const unknown = await organizer.gql(PROPOSE, {
+      i: { newCitySlug: 'atlantis', partnerCitySlug: 'goch' },
+    });
+    expect(unknown.errors?.[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'input.newCitySlug',
+    });
+    // Bitburg and Ginsheim-Gustavsburg already have an active tandem (demo data), either way round.
+    const twice = await organizer.gql(PROPOSE, {
+      i: { newCitySlug: 'bitburg', partnerCitySlug: 'ginsheim-gustavsburg' },
+    });
+    expect(twice.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PAIR_ALREADY_OPEN',
+    });
+    const coordinator = await api.as('coordinator', 'goch');
+    const notOrganizer = await coordinator.gql(PROPOSE, {
+      i: { newCitySlug: 'goch', partnerCitySlug: 'lemgo' },
+    });
+    expect(notOrganizer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lets a coordinator decline a proposal with a reason', async () => {
+    const proposed = await organizer.gql<{ proposeTandem: { id: string } }>(PROPOSE, {
+      i: { newCitySlug: 'zittau', partnerCitySlug: 'greifswald' },
+    });
+    const id = proposed.data!.proposeTandem.id;
+    const coordinator = await api.as('coordinator', 'greifswald');
+    const declined = await coordinator.gql<{
+      declineTandem: { status: string; declineReason: string };
+    }>(
+      'mutation($id: ID!) { declineTandem(id: $id, reason: "Gerade keine Kapazität") { status declineReason } }',
+      { id },
+    );
+    expect(declined.data!.declineTandem).toEqual({
+      status: 'DECLINED',
+      declineReason: 'Gerade keine Kapazität',
+    });
+  });
+
+  it('suggests experienced partners for Cloppenburg, best first, with reasons', async () => {
+    const coordinator = await api.as('coordinator', 'cloppenburg');
+    const { data, errors } = await coordinator.gql<{
+      tandemSuggestions: Array<{
+        city: { slug: string; joinedYear: number };
+        score: number;
+        reasons: string[];
+        distanceKm: number;
+      }>;
+    }>(
+      '{ tandemSuggestions(citySlug: "cloppenburg", first: 5) { city { slug joinedYear } score reasons distanceKm } }',
+    );
+    expect(errors).toBeUndefined();
+    const list = data!.tandemSuggestions;
+    expect(list.length).toBe(5);
+    expect(list.every((entry) => entry.city.joinedYear <= 2022)).toBe(true);
+    expect(list.map((entry) => entry.score)).toEqual(
+      [...list.map((entry) => entry.score)].sort((a, b) => b - a),
+    );
+    expect(list.every((entry) => entry.reasons.some((reason) => /km entfernt$/.test(reason)))).toBe(
+      true,
+    );
+    // Wolfsburg already has an open proposal with Cloppenburg: not suggested again.
+    expect(list.map((entry) => entry.city.slug)).not.toContain('wolfsburg');
+    const member = await api.as('member', 'cloppenburg');
+    expect(
+      (await member.gql('{ tandemSuggestions(citySlug: "cloppenburg") { score } }')).errors?.[0]
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('keeps notes private to the two cities: GraphQL for third cities, anonymous, organizers; and straight SQL', async () => {
+    const { data } = await api.gql<{
+      tandems: { edges: Array<{ node: { id: string; newCity: { slug: string } } }> };
+    }>(
+      '{ tandems(first: 50, filter: { citySlug: "bitburg", status: ACTIVE }) { edges { node { id newCity { slug } } } } }',
+    );
+    const tandem = data!.tandems.edges.find(
+      (edge) => edge.node.newCity.slug === 'ginsheim-gustavsburg',
+    )!.node;
+
+    const partner = await api.as('member', 'bitburg');
+    const added = await partner.gql<{
+      addTandemNote: { id: string; revision: number; authorCity: { slug: string } };
+    }>(ADD_NOTE, {
+      i: { tandemId: tandem.id, kind: 'NOTE', body: 'Vertraulich: Termine für die Börse' },
+    });
+    expect(added.errors).toBeUndefined();
+    expect(added.data!.addTandemNote.authorCity.slug).toBe('bitburg');
+
+    const own = await (
+      await api.as('member', 'ginsheim-gustavsburg')
+    ).gql<{ tandemNotes: { edges: Array<{ node: { body: string } }> } }>(NOTES, { id: tandem.id });
+    expect(own.data!.tandemNotes.edges.map((edge) => edge.node.body)).toContain(
+      'Vertraulich: Termine für die Börse',
+    );
+
+    for (const outsider of [
+      await api.as('member', 'goch'),
+      await api.as('coordinator', 'goch'),
+      organizer,
+    ]) {
+      const result = await outsider.gql(NOTES, { id: tandem.id });
+      expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(result.data ?? null).toBeNull();
+    }
+    expect((await api.gql(NOTES, { id: tandem.id })).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const foreignNote = await (
+      await api.as('member', 'goch')
+    ).gql(ADD_NOTE, { i: { tandemId: tandem.id, kind: 'NOTE', body: 'Einmischung' } });
+    expect(foreignNote.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    // As the application role, with a third city's and an organizer's context: no rows.
+    const app = new pg.Client({ connectionString: inject('serviceEnv').DATABASE_URL });
+    await app.connect();
+    try {
+      const [goch] = await api.ownerQuery<{ id: string }>(
+        "SELECT id FROM city WHERE slug = 'goch'",
+      );
+      for (const context of [`{${goch.id}}`, '{}']) {
+        await app.query('BEGIN');
+        await app.query(
+          `SELECT set_config('app.member_city_ids', $1, true), set_config('app.is_organizer', 'on', true)`,
+          [context],
+        );
+        const rows = await app.query('SELECT count(*)::int AS n FROM tandem_note');
+        expect(rows.rows[0].n).toBe(0);
+        await app.query('ROLLBACK');
+      }
+    } finally {
+      await app.end();
+    }
+  });
+
+  it('keeps a history of note edits; only the author edits or deletes', async () => {
+    const { data } = await api.gql<{
+      tandems: { edges: Array<{ node: { id: string; newCity: { slug: string } } }> };
+    }>(
+      '{ tandems(first: 50, filter: { citySlug: "lemgo", status: ACTIVE }) { edges { node { id newCity { slug } } } } }',
+    );
+    const tandem = data!.tandems.edges.find((edge) => edge.node.newCity.slug === 'herford')!.node;
+    const author = await api.as('coordinator', 'herford');
+    const visitWithoutDate = await author.gql(ADD_NOTE, {
+      i: { tandemId: tandem.id, kind: 'VISIT', body: 'Besuch' },
+    });
+    expect(visitWithoutDate.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.visitDate',
+    });
+    const added = await author.gql<{ addTandemNote: { id: string } }>(ADD_NOTE, {
+      i: { tandemId: tandem.id, kind: 'QUESTION', body: 'Erste Fassung' },
+    });
+    const id = added.data!.addTandemNote.id;
+    const other = await api.as('member', 'lemgo');
+    const foreignEdit = await other.gql(
+      'mutation($i: UpdateTandemNoteInput!) { updateTandemNote(input: $i) { id } }',
+      { i: { id, body: 'Übernommen' } },
+    );
+    expect(foreignEdit.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const edited = await author.gql<{ updateTandemNote: { revision: number; body: string } }>(
+      'mutation($i: UpdateTandemNoteInput!) { updateTandemNote(input: $i) { revision body } }',
+      { i: { id, body: 'Zweite Fassung' } },
+    );
+    expect(edited.data!.updateTandemNote).toEqual({ revision: 2, body: 'Zweite Fassung' });
+    const history = await api.ownerQuery<{ number: number; body: string }>(
+      'SELECT number, body FROM tandem_note_revision WHERE note_id = $1 ORDER BY number',
+      [id],
+    );
+    expect(history).toEqual([
+      { number: 1, body: 'Erste Fassung' },
+      { number: 2, body: 'Zweite Fassung' },
+    ]);
+    expect(
+      (await other.gql('mutation($id: ID!) { deleteTandemNote(id: $id) }', { id })).errors?.[0]
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await author.gql('mutation($id: ID!) { deleteTandemNote(id: $id) }', { id })).data,
+    ).toEqual({ deleteTandemNote: true });
+  });
+
+  it('shows tandems on both city pages', async () => {
+    const { data } = await api.gql<{
+      a: { tandems: Array<{ status: string; partnerCity: { slug: string } }> };
+      b: { tandems: Array<{ newCity: { slug: string } }> };
+    }>(
+      '{ a: city(slug: "cloppenburg") { tandems { status partnerCity { slug } } } b: city(slug: "wolfsburg") { tandems { newCity { slug } } } }',
+    );
+    expect(data!.a.tandems).toContainEqual({
+      status: 'PROPOSED',
+      partnerCity: { slug: 'wolfsburg' },
+    });
+    expect(data!.b.tandems).toContainEqual({ newCity: { slug: 'cloppenburg' } });
+  });
+});
