@@ -4,9 +4,12 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import { parse as parseCookie } from 'cookie';
 import type { Logger } from 'pino';
 import { AccessGuard } from './core/auth/access.guard';
 import type { AppConfig } from './core/config/config';
+import type { Actor } from './core/tenancy/actor';
 import { ConfigModule } from './core/config/config.module';
 import { AppExceptionFilter } from './core/errors/app-exception.filter';
 import { createErrorFormatter } from './core/errors/format-error';
@@ -19,6 +22,8 @@ import { TenancyModule } from './core/tenancy/tenancy.module';
 import { appDataSourceOptions } from './database/data-source';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { AuthService } from './modules/auth/auth.service';
+import { SESSION_COOKIE } from './modules/auth/session-cookie';
 import { CitiesModule } from './modules/cities/cities.module';
 import { MailModule } from './modules/mail/mail.module';
 import { MembershipsModule } from './modules/memberships/memberships.module';
@@ -28,6 +33,12 @@ import { TandemsModule } from './modules/tandems/tandems.module';
 import { UsersModule } from './modules/users/users.module';
 import { StorageModule } from './storage/storage.module';
 import { SearchModule } from './search/search.module';
+
+/** What graphql-ws keeps per WebSocket connection. */
+interface WsExtra {
+  request: IncomingMessage;
+  actor?: Actor;
+}
 
 @Module({})
 export class AppModule {
@@ -41,34 +52,56 @@ export class AppModule {
         TenancyModule,
         SearchModule.forRoot(config),
         StorageModule.forRoot(config),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: true,
-          sortSchema: true,
-          playground: false,
-          graphiql: false,
-          introspection: !config.production,
-          csrfPrevention: true,
-          allowBatchedHttpRequests: false,
-          includeStacktraceInErrorResponses: false,
-          // graphql-armor is typed against Apollo's ESM build, Nest against its CommonJS one.
-          plugins: [
-            ...(protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>),
-            ...(config.production
-              ? []
-              : [
-                  queryCountPlugin() as unknown as NonNullable<
-                    ApolloDriverConfig['plugins']
-                  >[number],
-                ]),
-          ],
-          validationRules: protection.validationRules,
-          formatError: createErrorFormatter(logger),
-          context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => ({
-            req,
-            res,
-            loaders: new RequestLoaders(),
+          imports: [AuthModule],
+          inject: [AuthService],
+          useFactory: (auth: AuthService): ApolloDriverConfig => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            playground: false,
+            graphiql: false,
+            introspection: !config.production,
+            csrfPrevention: true,
+            allowBatchedHttpRequests: false,
+            includeStacktraceInErrorResponses: false,
+            // graphql-armor is typed against Apollo's ESM build, Nest against its CommonJS one.
+            plugins: [
+              ...(protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>),
+              ...(config.production
+                ? []
+                : [
+                    queryCountPlugin() as unknown as NonNullable<
+                      ApolloDriverConfig['plugins']
+                    >[number],
+                  ]),
+            ],
+            validationRules: protection.validationRules,
+            formatError: createErrorFormatter(logger),
+            // Subscriptions (graphql-ws on the same path): the session cookie of the
+            // WebSocket upgrade decides who the connection's actor is.
+            subscriptions: {
+              'graphql-ws': {
+                path: '/graphql',
+                onConnect: async (context: { extra: unknown }) => {
+                  const extra = context.extra as WsExtra;
+                  const cookies = parseCookie(extra.request.headers.cookie ?? '');
+                  extra.actor = await auth.authenticate(cookies[SESSION_COOKIE]);
+                  return true;
+                },
+              },
+            },
+            context: (input: {
+              req?: Request;
+              res?: Response;
+              extra?: WsExtra;
+            }): GraphQLContext => ({
+              req: input.req as Request,
+              res: input.res as Response,
+              loaders: new RequestLoaders(),
+              wsActor: input.extra?.actor,
+            }),
           }),
         }),
         HealthModule,

@@ -1,7 +1,8 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { isOrganizer } from '../tenancy/actor';
-import { currentActor } from '../tenancy/request-context';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { actorOf } from '../tenancy/request-context';
 import { ACCESS_LEVEL, AccessLevel } from './access.decorator';
 import { AuthException, AuthExceptionReason } from './auth.exception';
 import { ErrorCode } from '../errors/error-code';
@@ -31,7 +32,11 @@ export class AccessGuard implements CanActivate {
         'No access rule for this operation',
       );
     }
-    const actor = currentActor();
+    const graphqlContext =
+      context.getType<string>() === 'graphql'
+        ? GqlExecutionContext.create(context).getContext<{ wsActor?: never }>()
+        : undefined;
+    const actor = actorOf(graphqlContext);
     switch (level) {
       case AccessLevel.PUBLIC:
         return true;

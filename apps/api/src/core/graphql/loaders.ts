@@ -22,6 +22,8 @@ export interface GraphQLContext {
   loaders: RequestLoaders;
   req: import('express').Request;
   res: import('express').Response;
+  /** Set for subscriptions: the actor of the WebSocket connection. */
+  wsActor?: import('../tenancy/actor').Actor;
 }
 
 /** Orders batch results like the keys; missing keys get the fallback. */

@@ -41,3 +41,11 @@ export function setCurrentActor(actor: Actor): void {
   const store = storage.getStore();
   if (store) store.actor = actor;
 }
+
+/**
+ * The actor of a GraphQL operation: over WebSocket (subscriptions) there is no
+ * HTTP request, so the connection's actor travels in the GraphQL context.
+ */
+export function actorOf(graphqlContext: { wsActor?: Actor } | undefined): Actor {
+  return graphqlContext?.wsActor ?? currentActor();
+}

@@ -2,6 +2,7 @@ import { CreateCitiesAndTopics1764057600000 } from './1764057600000-CreateCities
 import { IdentityAndTenancy1764144000000 } from './1764144000000-IdentityAndTenancy';
 import { PracticesAndSearchOutbox1764230400000 } from './1764230400000-PracticesAndSearchOutbox';
 import { Tandems1764316800000 } from './1764316800000-Tandems';
+import { TandemNoteNotify1764320400000 } from './1764320400000-TandemNoteNotify';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   IdentityAndTenancy1764144000000,
   PracticesAndSearchOutbox1764230400000,
   Tandems1764316800000,
+  TandemNoteNotify1764320400000,
 ];

@@ -9,12 +9,13 @@ import {
   Query,
   ResolveField,
   Resolver,
+  Subscription,
 } from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import { ConnectionType } from '../../core/graphql/pagination';
 import { renderMarkdown } from '../../core/markdown/markdown';
-import { currentActor } from '../../core/tenancy/request-context';
+import { actorOf, currentActor } from '../../core/tenancy/request-context';
 import { CityEntity } from '../cities/city.entity';
 import { CityService } from '../cities/city.service';
 import { UserEntity } from '../users/user.entity';
@@ -27,7 +28,9 @@ import {
   UpdateTandemNoteInput,
 } from './dto/tandem.types';
 import { TandemNoteEntity } from './tandem-note.entity';
+import { TandemException } from './tandem.exception';
 import { TandemEntity } from './tandem.entity';
+import { TANDEM_NOTE_ADDED, TandemEvents, type TandemNoteAddedEvent } from './tandem-events';
 import { TandemService } from './tandem.service';
 
 @ObjectType('TandemConnection')
@@ -157,6 +160,7 @@ export class TandemNoteResolver {
     private readonly tandemService: TandemService,
     private readonly cityService: CityService,
     private readonly users: UsersService,
+    private readonly events: TandemEvents,
   ) {}
 
   @Access(AccessLevel.SIGNED_IN)
@@ -191,6 +195,31 @@ export class TandemNoteResolver {
     return this.tandemService.deleteNote(currentActor(), id);
   }
 
+  @Access(AccessLevel.SIGNED_IN)
+  @Subscription(() => TandemNoteEntity, {
+    description: 'New notes of a tandem, live (graphql-ws); only for members of the two cities.',
+    filter: (event: TandemNoteAddedEvent, variables: { tandemId: string }) =>
+      event.tandemId === variables.tandemId,
+    // Each subscriber loads the note under its own row-level security.
+    async resolve(
+      this: TandemNoteResolver,
+      event: TandemNoteAddedEvent,
+      _args: unknown,
+      ctx: GraphQLContext,
+    ) {
+      const note = await this.tandemService.noteForSubscriber(actorOf(ctx), event.noteId);
+      if (!note) throw TandemException.noteNotFound('tandemId');
+      return note;
+    },
+  })
+  async tandemNoteAdded(
+    @Args('tandemId', { type: () => ID }) tandemId: string,
+    @Context() ctx: GraphQLContext,
+  ): Promise<AsyncIterableIterator<TandemNoteAddedEvent>> {
+    await this.tandemService.requireNoteReader(actorOf(ctx), tandemId);
+    return this.events.pubSub.asyncIterableIterator<TandemNoteAddedEvent>(TANDEM_NOTE_ADDED);
+  }
+
   @ResolveField(() => String)
   bodyHtml(@Parent() note: TandemNoteEntity): string {
     return renderMarkdown(note.body);
@@ -218,8 +247,8 @@ export class TandemNoteResolver {
   }
 
   @ResolveField(() => Boolean)
-  viewerIsAuthor(@Parent() note: TandemNoteEntity): boolean {
-    const actor = currentActor();
+  viewerIsAuthor(@Parent() note: TandemNoteEntity, @Context() ctx: GraphQLContext): boolean {
+    const actor = actorOf(ctx);
     return actor.kind === 'user' && actor.userId === note.authorId;
   }
 }

@@ -296,6 +296,23 @@ export class TandemService {
     });
   }
 
+  /** Throws unless the actor may read this tandem's notes (for subscriptions). */
+  async requireNoteReader(actor: Actor, tandemId: string): Promise<void> {
+    const signedIn = requireSignedIn(actor);
+    const tandem = await this.get(tandemId);
+    if (!tandem) throw TandemException.notFound('tandemId');
+    this.requirePairMember(signedIn, tandem);
+  }
+
+  /** One note as this subscriber may see it (row-level security with its own actor). */
+  async noteForSubscriber(actor: Actor, noteId: string): Promise<TandemNoteEntity | null> {
+    if (!UUID.test(noteId)) return null;
+    return this.tenantDb.run(
+      (manager) => manager.getRepository(TandemNoteEntity).findOneBy({ id: noteId }),
+      { actor },
+    );
+  }
+
   async addNote(
     actor: Actor,
     input: { tandemId: string; kind: TandemNoteKind } & NoteInput,

@@ -5,10 +5,11 @@ import { PracticesModule } from '../practices/practices.module';
 import { TopicsModule } from '../topics/topics.module';
 import { UsersModule } from '../users/users.module';
 import { CityTandemsResolver, TandemNoteResolver, TandemResolver } from './tandem.resolver';
+import { TandemEvents } from './tandem-events';
 import { TandemService } from './tandem.service';
 
 @Module({
   imports: [CitiesModule, TopicsModule, PracticesModule, UsersModule, AuditModule],
-  providers: [TandemService, TandemResolver, TandemNoteResolver, CityTandemsResolver],
+  providers: [TandemService, TandemEvents, TandemResolver, TandemNoteResolver, CityTandemsResolver],
 })
 export class TandemsModule {}
