@@ -224,7 +224,10 @@ describe('tandems', () => {
           `SELECT set_config('app.member_city_ids', $1, true), set_config('app.is_organizer', 'on', true)`,
           [context],
         );
-        const rows = await app.query('SELECT count(*)::int AS n FROM tandem_note');
+        const rows = await app.query(
+          'SELECT count(*)::int AS n FROM tandem_note WHERE tandem_id = $1',
+          [tandem.id],
+        );
         expect(rows.rows[0].n).toBe(0);
         await app.query('ROLLBACK');
       }
