@@ -25,7 +25,8 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/graphql': apiTarget,
+      // ws: graphql-ws subscriptions (live tandem notes) share the path.
+      '/graphql': { target: apiTarget, ws: true },
       '/health': apiTarget,
       // Attachment upload and download are plain HTTP next to GraphQL.
       '/api': apiTarget,
@@ -35,7 +36,7 @@ export default defineConfig({
   preview: {
     port: 4173,
     proxy: {
-      '/graphql': apiTarget,
+      '/graphql': { target: apiTarget, ws: true },
       '/health': apiTarget,
       '/api': apiTarget,
       '/files': apiTarget,

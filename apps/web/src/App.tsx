@@ -15,6 +15,9 @@ import { PracticeHistoryPage } from './features/practices/PracticeHistoryPage';
 import { EditPracticePage, NewPracticePage } from './features/practices/PracticeEditorPage';
 import { PracticePage } from './features/practices/PracticePage';
 import { SearchPage } from './features/practices/SearchPage';
+import { CityTandemRedirect } from './features/tandems/CityTandemRedirect';
+import { TandemBoardPage } from './features/tandems/TandemBoardPage';
+import { TandemPage } from './features/tandems/TandemPage';
 import { TopicsPage } from './features/topics/TopicsPage';
 import { Layout } from './ui/Layout';
 import { NotFoundPage } from './ui/NotFoundPage';
@@ -34,6 +37,7 @@ const router = createBrowserRouter([
       { path: 'einladung/:token', element: <InvitationPage /> },
       { path: 'konto', element: <AccountPage /> },
       { path: 'netzwerk/protokoll', element: <AuditLogPage /> },
+      { path: 'netzwerk/tandems', element: <TandemBoardPage /> },
       { path: 'dev/mailbox', element: <DevMailboxPage /> },
       { path: 'suche', element: <SearchPage /> },
       { path: 'praxis/neu', element: <NewPracticePage /> },
@@ -42,6 +46,8 @@ const router = createBrowserRouter([
       { path: 'praxis/:id/verlauf', element: <PracticeHistoryPage /> },
       { path: ':city', element: <CityPage /> },
       { path: ':city/mitglieder', element: <MembersPage /> },
+      { path: ':city/tandem', element: <CityTandemRedirect /> },
+      { path: ':city/tandems/:id', element: <TandemPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

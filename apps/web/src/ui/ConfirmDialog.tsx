@@ -8,6 +8,8 @@ interface ConfirmDialogProps {
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
+  /** danger for what destroys or ends something; primary for a welcome step (accepting). */
+  tone?: 'danger' | 'primary';
 }
 
 /**
@@ -22,6 +24,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   busy = false,
+  tone = 'danger',
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
@@ -67,7 +70,12 @@ export function ConfirmDialog({
         >
           {t('form.cancel')}
         </button>
-        <button type="button" className="button button--danger" onClick={onConfirm} disabled={busy}>
+        <button
+          type="button"
+          className={tone === 'danger' ? 'button button--danger' : 'button'}
+          onClick={onConfirm}
+          disabled={busy}
+        >
           {confirmLabel}
         </button>
       </div>

@@ -11,7 +11,13 @@ import {
   type RefObject,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiProblems, type ApiErrorLike, type ErrorText, type ErrorTextKey } from './api-errors';
+import {
+  apiProblems,
+  type ApiErrorLike,
+  type ErrorText,
+  type ErrorTextKey,
+  type FieldTexts,
+} from './api-errors';
 
 interface FormError<F extends string> {
   /** null: belongs to the whole form (shown in the summary only). */
@@ -40,7 +46,11 @@ export interface FormErrors<F extends string> {
  * keyboard users jump from it to each field), and each field marked with
  * aria-invalid and described by its message.
  */
-export function useFormErrors<F extends string>(fields: readonly F[]): FormErrors<F> {
+export function useFormErrors<F extends string>(
+  fields: readonly F[],
+  /** What INVALID_FIELD means for this form's fields, where the shared texts would mislead. */
+  fieldTexts?: FieldTexts,
+): FormErrors<F> {
   const prefix = useId();
   const [errors, setErrors] = useState<Array<FormError<F>>>([]);
   const [attempt, setAttempt] = useState(0);
@@ -59,7 +69,7 @@ export function useFormErrors<F extends string>(fields: readonly F[]): FormError
     showApiError: useCallback(
       (error: ApiErrorLike) =>
         show(
-          apiProblems(error).map((problem) => ({
+          apiProblems(error, fieldTexts).map((problem) => ({
             // The whole path first (`links.2.url`), so a repeated row gets its own error.
             field:
               fieldList.find((field) => field === problem.path) ??
@@ -68,7 +78,7 @@ export function useFormErrors<F extends string>(fields: readonly F[]): FormError
             text: problem.text,
           })),
         ),
-      [fieldList, show],
+      [fieldList, show, fieldTexts],
     ),
     showErrors: useCallback(
       (list: Array<{ field: F | null; key: ErrorTextKey; values?: ErrorText['values'] }>) =>

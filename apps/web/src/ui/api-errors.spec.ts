@@ -161,6 +161,43 @@ describe('apiProblems', () => {
     ]);
   });
 
+  it('lets a form say what INVALID_FIELD means for its own fields', () => {
+    const error = {
+      graphQLErrors: [
+        graphQLError({ code: 'BAD_USER_INPUT', reason: 'INVALID_FIELD', field: 'input.body' }),
+      ],
+    };
+    expect(apiProblems(error)[0]?.text.key).toBe('errors.PRACTICE_BODY');
+    expect(apiProblems(error, { body: 'errors.TANDEM_NOTE_BODY' })[0]).toEqual({
+      field: 'body',
+      path: 'body',
+      text: { key: 'errors.TANDEM_NOTE_BODY', values: {} },
+    });
+  });
+
+  it('explains the tandem rules', () => {
+    const texts = apiProblems({
+      graphQLErrors: [
+        graphQLError({
+          code: 'BAD_USER_INPUT',
+          reason: 'SAME_CITY',
+          field: 'input.partnerCitySlug',
+        }),
+        graphQLError({
+          code: 'CONFLICT',
+          reason: 'PAIR_ALREADY_OPEN',
+          field: 'input.partnerCitySlug',
+        }),
+        graphQLError({ code: 'CONFLICT', reason: 'TANDEM_NOT_ACTIVE', field: 'input.tandemId' }),
+      ],
+    }).map((problem) => problem.text.key);
+    expect(texts).toEqual([
+      'errors.SAME_CITY',
+      'errors.PAIR_ALREADY_OPEN',
+      'errors.TANDEM_NOT_ACTIVE',
+    ]);
+  });
+
   it('lists the reasons to branch on', () => {
     expect(
       apiErrorReasons({

@@ -64,6 +64,12 @@ const REASON_TEXTS: Record<string, ErrorTextKey> = {
   FILE_TYPE_NOT_ALLOWED: 'errors.FILE_TYPE_NOT_ALLOWED',
   TOO_MANY_ATTACHMENTS: 'errors.TOO_MANY_ATTACHMENTS',
   PRACTICE_NOT_FOUND: 'errors.PRACTICE_NOT_FOUND',
+  TANDEM_NOT_FOUND: 'errors.TANDEM_NOT_FOUND',
+  NOTE_NOT_FOUND: 'errors.NOTE_NOT_FOUND',
+  SAME_CITY: 'errors.SAME_CITY',
+  PAIR_ALREADY_OPEN: 'errors.PAIR_ALREADY_OPEN',
+  ALREADY_ACCEPTED: 'errors.ALREADY_ACCEPTED',
+  TANDEM_NOT_ACTIVE: 'errors.TANDEM_NOT_ACTIVE',
 };
 
 const WEAK_PASSWORD_TEXTS: Record<string, ErrorTextKey> = {
@@ -140,10 +146,17 @@ export function waitValues(seconds: number): { unit: 'seconds' | 'minutes'; coun
     : { unit: 'minutes', count: Math.ceil(safe / 60) };
 }
 
+/**
+ * What INVALID_FIELD means for one form's own fields, where the same field name means
+ * something else elsewhere (a tandem note's `body` is not a practice's `body`).
+ */
+export type FieldTexts = Readonly<Record<string, ErrorTextKey>>;
+
 function textFor(
   extensions: Readonly<Record<string, unknown>>,
   field: string | null,
   path: string | null,
+  fieldTexts: FieldTexts,
 ): ErrorText {
   const code = typeof extensions.code === 'string' ? extensions.code : '';
   const reason = typeof extensions.reason === 'string' ? extensions.reason : '';
@@ -185,6 +198,9 @@ function textFor(
   if (reason === 'TOO_MANY_ATTACHMENTS') {
     return { key: 'errors.TOO_MANY_ATTACHMENTS', values: limitValues(extra) };
   }
+  if (reason === 'INVALID_FIELD' && field !== null && fieldTexts[field]) {
+    return { key: fieldTexts[field], values: limitValues(extra) };
+  }
   if (reason === 'INVALID_FIELD' && field !== null) {
     // `tags.3`: one tag is too long; the last segment alone would be the index.
     if (path !== null && /^tags\.\d+$/.test(path)) {
@@ -200,8 +216,11 @@ function textFor(
   return { key: key ?? 'errors.UNKNOWN' };
 }
 
-/** One problem per GraphQL error; a failed request without any becomes one network problem. */
-export function apiProblems(error: ApiErrorLike): ApiProblem[] {
+/**
+ * One problem per GraphQL error; a failed request without any becomes one network problem.
+ * `fieldTexts`: the form's own meaning of INVALID_FIELD per field (see FieldTexts).
+ */
+export function apiProblems(error: ApiErrorLike, fieldTexts: FieldTexts = {}): ApiProblem[] {
   if (error.graphQLErrors.length === 0) {
     return [
       {
@@ -215,7 +234,7 @@ export function apiProblems(error: ApiErrorLike): ApiProblem[] {
     const extensions = graphQLError.extensions ?? {};
     const field = fieldName(extensions.field);
     const path = fieldPath(extensions.field);
-    return { field, path, text: textFor(extensions, field, path) };
+    return { field, path, text: textFor(extensions, field, path, fieldTexts) };
   });
 }
 

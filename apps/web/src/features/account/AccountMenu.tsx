@@ -67,9 +67,14 @@ export function AccountMenu() {
             <Link to="/konto">{t('account.menu.myAccount')}</Link>
           </li>
           {isOrganizer(me) ? (
-            <li>
-              <Link to="/netzwerk/protokoll">{t('audit.navLink')}</Link>
-            </li>
+            <>
+              <li>
+                <Link to="/netzwerk/tandems">{t('tandems.board.navLink')}</Link>
+              </li>
+              <li>
+                <Link to="/netzwerk/protokoll">{t('audit.navLink')}</Link>
+              </li>
+            </>
           ) : null}
           <li>
             <button type="button" className="link-button" onClick={() => void onLogout()}>

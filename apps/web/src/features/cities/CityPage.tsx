@@ -10,6 +10,7 @@ import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { isOrganizer, roleInCity, useSession } from '../account/session';
 import { CityPractices } from '../practices/CityPractices';
+import { CityTandems } from '../tandems/CityTandems';
 import { CityNotFound } from './CityNotFound';
 
 type CityProfile = NonNullable<CityProfileQuery['city']>;
@@ -89,6 +90,7 @@ function CityProfileView({ city }: { city: CityProfile }) {
         </p>
         <h1 className="city__name">{city.name}</h1>
         <p className="city__since">{t('city.memberSince', { year: city.joinedYear })}</p>
+        <CityTandems citySlug={city.slug} />
         {memberOfCity ? (
           <p className="city__members-link">
             <Link to={`/${city.slug}/mitglieder`} data-testid="members-link">
