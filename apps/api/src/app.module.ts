@@ -28,6 +28,7 @@ import { CitiesModule } from './modules/cities/cities.module';
 import { MailModule } from './modules/mail/mail.module';
 import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PracticesModule } from './modules/practices/practices.module';
 import { TandemsModule } from './modules/tandems/tandems.module';
 import { UsersModule } from './modules/users/users.module';
@@ -114,6 +115,7 @@ export class AppModule {
         AuthModule,
         PracticesModule,
         TandemsModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { NotificationResolver } from './modules/notifications/notification.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver, SessionResolver } from './modules/auth/auth.resolver';
 import { CityResolver } from './modules/cities/city.resolver';
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   TandemResolver,
   TandemNoteResolver,
   CityTandemsResolver,
+  NotificationResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

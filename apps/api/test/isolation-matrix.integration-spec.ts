@@ -660,6 +660,21 @@ const CASES: Case[] = [
         id: await f.freshTandem('ACTIVE'),
       }),
   },
+  {
+    operation: 'notifications',
+    expect: same(SIGNED_IN),
+    run: (c) => c.gql('{ notifications(first: 5) { id } }'),
+  },
+  {
+    operation: 'unreadNotificationCount',
+    expect: same(SIGNED_IN),
+    run: (c) => c.gql('{ unreadNotificationCount }'),
+  },
+  {
+    operation: 'markNotificationsRead',
+    expect: same(SIGNED_IN),
+    run: (c) => c.gql('mutation { markNotificationsRead }'),
+  },
   { operation: 'logout', expect: same(PUBLIC), run: (c) => c.gql('mutation { logout }') },
   {
     operation: 'logoutEverywhere',

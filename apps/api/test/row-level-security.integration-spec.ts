@@ -12,7 +12,7 @@ describe('row-level security for the application role', () => {
   let goch: string;
   let herford: string;
 
-  const TENANT_TABLES = ['membership', 'invitation', 'audit_log'];
+  const TENANT_TABLES = ['membership', 'invitation', 'audit_log', 'notification', 'tandem_note'];
 
   beforeAll(async () => {
     api = await startTestPlatform();

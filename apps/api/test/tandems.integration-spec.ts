@@ -283,6 +283,67 @@ describe('tandems', () => {
     ).toEqual({ deleteTandemNote: true });
   });
 
+  it('notifies the other city in the app and by e-mail, respecting each person’s setting', async () => {
+    const { data } = await api.gql<{
+      tandems: { edges: Array<{ node: { id: string; newCity: { slug: string } } }> };
+    }>(
+      '{ tandems(first: 50, filter: { citySlug: "bitburg", status: ACTIVE }) { edges { node { id newCity { slug } } } } }',
+    );
+    const tandem = data!.tandems.edges.find(
+      (edge) => edge.node.newCity.slug === 'ginsheim-gustavsburg',
+    )!.node;
+    const reader = await api.as('member', 'ginsheim-gustavsburg');
+    const optedOut = await api.as('coordinator', 'ginsheim-gustavsburg');
+    await reader.gql('mutation { markNotificationsRead }');
+    const off = await optedOut.gql<{ updateMe: { emailNotifications: boolean } }>(
+      'mutation { updateMe(input: { emailNotifications: false }) { emailNotifications } }',
+    );
+    expect(off.data!.updateMe.emailNotifications).toBe(false);
+    const body = `Neuer Terminvorschlag ${Date.now()}`;
+    const writer = await api.as('coordinator', 'bitburg');
+    await writer.gql(ADD_NOTE, { i: { tandemId: tandem.id, kind: 'NOTE', body } });
+
+    const inbox = await reader.gql<{
+      unreadNotificationCount: number;
+      notifications: Array<{ title: string; body: string; link: string; readAt: string | null }>;
+    }>('{ unreadNotificationCount notifications(first: 5) { title body link readAt } }');
+    expect(inbox.data!.unreadNotificationCount).toBe(1);
+    expect(inbox.data!.notifications[0]).toMatchObject({
+      title: 'Neuer Eintrag im Tandem mit Bitburg',
+      body,
+      link: `/ginsheim-gustavsburg/tandems/${tandem.id}`,
+      readAt: null,
+    });
+    expect(
+      (await optedOut.gql<{ unreadNotificationCount: number }>('{ unreadNotificationCount }')).data!
+        .unreadNotificationCount,
+    ).toBeGreaterThan(0);
+    // The writer's own city hears nothing of its own note.
+    const bitburgMember = await api.as('member', 'bitburg');
+    const own = await bitburgMember.gql<{ notifications: Array<{ body: string }> }>(
+      '{ notifications(first: 20) { body } }',
+    );
+    expect(own.data!.notifications.map((n) => n.body)).not.toContain(body);
+
+    const mails = await api.ownerQuery<{ recipient: string }>(
+      'SELECT recipient FROM dev_mail WHERE text_body LIKE $1',
+      [`%${body}%`],
+    );
+    const recipients = mails.map((mail) => mail.recipient);
+    expect(recipients).toContain('member.ginsheim-gustavsburg@demo.wissensnetz.example');
+    expect(recipients).not.toContain('coordinator.ginsheim-gustavsburg@demo.wissensnetz.example');
+    expect(recipients.some((recipient) => recipient.includes('bitburg'))).toBe(false);
+
+    expect((await reader.gql('mutation { markNotificationsRead }')).data).toEqual({
+      markNotificationsRead: 1,
+    });
+    expect(
+      (await reader.gql<{ unreadNotificationCount: number }>('{ unreadNotificationCount }')).data!
+        .unreadNotificationCount,
+    ).toBe(0);
+    await optedOut.gql('mutation { updateMe(input: { emailNotifications: true }) { id } }');
+  });
+
   it('shows tandems on both city pages', async () => {
     const { data } = await api.gql<{
       a: { tandems: Array<{ status: string; partnerCity: { slug: string } }> };

@@ -5,6 +5,7 @@ import { CityEntity } from '../modules/cities/city.entity';
 import { DevMailEntity } from '../modules/mail/dev-mail.entity';
 import { InvitationEntity } from '../modules/memberships/invitation.entity';
 import { MembershipEntity } from '../modules/memberships/membership.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { PracticeAttachmentEntity } from '../modules/practices/practice-attachment.entity';
 import { PracticeRevisionEntity } from '../modules/practices/practice-revision.entity';
 import { PracticeEntity } from '../modules/practices/practice.entity';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   PracticeAttachmentEntity,
   TandemEntity,
   TandemNoteEntity,
+  NotificationEntity,
 ];

@@ -142,6 +142,7 @@ export type TandemStatus =
 
 export type UpdateMeInput = {
   displayName?: string | null | undefined;
+  emailNotifications?: boolean | null | undefined;
   /** de or en */
   locale?: string | null | undefined;
 };

@@ -3,6 +3,7 @@ import { IdentityAndTenancy1764144000000 } from './1764144000000-IdentityAndTena
 import { PracticesAndSearchOutbox1764230400000 } from './1764230400000-PracticesAndSearchOutbox';
 import { Tandems1764316800000 } from './1764316800000-Tandems';
 import { TandemNoteNotify1764320400000 } from './1764320400000-TandemNoteNotify';
+import { Notifications1764324000000 } from './1764324000000-Notifications';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   PracticesAndSearchOutbox1764230400000,
   Tandems1764316800000,
   TandemNoteNotify1764320400000,
+  Notifications1764324000000,
 ];

@@ -154,7 +154,7 @@ export class AuthResolver {
   async updateMe(@Args('input') input: UpdateMeInput): Promise<Me> {
     const actor = currentActor();
     if (actor.kind !== 'user') throw AuthException.signInRequired();
-    const changes: { displayName?: string; locale?: string } = {};
+    const changes: { displayName?: string; locale?: string; emailNotifications?: boolean } = {};
     if (input.displayName != null) {
       const name = input.displayName.trim();
       if (name.length < 2 || name.length > 120)
@@ -169,6 +169,7 @@ export class AuthResolver {
         throw AuthException.invalidInput('input.locale', 'Locale must be de or en');
       changes.locale = input.locale;
     }
+    if (input.emailNotifications != null) changes.emailNotifications = input.emailNotifications;
     await this.users.updateProfile(actor.userId, changes);
     return this.requireView(actor);
   }
@@ -193,6 +194,7 @@ export class AuthResolver {
       displayName: user.displayName,
       locale: user.locale,
       networkRole: user.networkRole,
+      emailNotifications: user.emailNotifications,
       memberships: memberships.filter((membership) => membership.userId === user.id),
       actingCity: actingCity ?? null,
     };

@@ -15,6 +15,7 @@ import { TenantDb } from '../../core/tenancy/tenant-db';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { CityService } from '../cities/city.service';
 import { PracticeService } from '../practices/practice.service';
+import { NotificationService } from '../notifications/notification.service';
 import { TopicService } from '../topics/topic.service';
 import { rankSuggestions, type Suggestion } from './tandem-suggestions';
 import { TandemNoteEntity, TandemNoteKind } from './tandem-note.entity';
@@ -38,7 +39,32 @@ export class TandemService {
     private readonly topics: TopicService,
     private readonly practices: PracticeService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationService,
   ) {}
+
+  /** Tells both cities' members (except the actor) that the tandem changed. */
+  private async announce(
+    tandem: TandemEntity,
+    actorId: string,
+    title: string,
+    body: string,
+    onlyCityId?: string,
+  ): Promise<void> {
+    const [newCity, partner] = await this.cities.byIds([tandem.cityId, tandem.partnerCityId]);
+    if (!newCity || !partner) return;
+    for (const [city, other] of [
+      [newCity, partner],
+      [partner, newCity],
+    ] as const) {
+      if (onlyCityId && city.id !== onlyCityId) continue;
+      await this.notifications.notifyCities([city.id], actorId, {
+        kind: title.startsWith('Neue') ? 'TANDEM_NOTE_ADDED' : 'TANDEM_STATUS_CHANGED',
+        title: title.replace('{other}', other.name),
+        body: body.replace('{other}', other.name),
+        link: `/${city.slug}/tandems/${tandem.id}`,
+      });
+    }
+  }
 
   async get(id: string): Promise<TandemEntity | null> {
     if (!UUID.test(id)) return null;
@@ -93,7 +119,7 @@ export class TandemService {
     if (newCity.id === partner.id) throw TandemException.sameCity();
     const goals = (input.goals ?? '').trim();
     if (goals.length > 5000) throw TandemException.invalid('input.goals', 'goals are too long');
-    return this.tenantDb.run(async (manager) => {
+    const saved = await this.tenantDb.run(async (manager) => {
       const open = await manager
         .getRepository(TandemEntity)
         .createQueryBuilder('tandem')
@@ -125,36 +151,57 @@ export class TandemService {
       });
       return repository.findOneByOrFail({ id: tandem.id });
     });
+    await this.announce(
+      saved,
+      organizer.userId,
+      'Tandem mit {other} vorgeschlagen',
+      `Das Netzwerkbüro schlägt ein Tandem mit {other} vor. Ziele: ${goals || '–'}`,
+    );
+    return saved;
   }
 
   /** A coordinator accepts for their city; with both sides accepted the tandem is active. */
   async accept(actor: Actor, id: string): Promise<TandemEntity> {
-    return this.change(actor, id, async (manager, tandem, coordinator) => {
-      if (tandem.status !== TandemStatus.PROPOSED)
-        throw TandemException.invalidTransition(tandem.status, TandemStatus.ACTIVE);
-      const sides = this.coordinatedSides(coordinator, tandem);
-      if (sides.length === 0)
-        throw AuthException.forbidden('Only coordinators of the two cities accept');
-      const now = new Date();
-      let changed = false;
-      if (sides.includes('new') && !tandem.newCityAcceptedAt) {
-        tandem.newCityAcceptedAt = now;
-        changed = true;
-      }
-      if (sides.includes('partner') && !tandem.partnerCityAcceptedAt) {
-        tandem.partnerCityAcceptedAt = now;
-        changed = true;
-      }
-      if (!changed) throw TandemException.alreadyAccepted();
-      if (tandem.newCityAcceptedAt && tandem.partnerCityAcceptedAt)
-        tandem.status = TandemStatus.ACTIVE;
-      await this.audit.record(manager, {
-        actorUserId: coordinator.userId,
-        action: AuditAction.TANDEM_ACCEPTED,
-        cityId: tandem.cityId,
-        target: tandem.id,
-      });
-    });
+    return this.change(
+      actor,
+      id,
+      async (manager, tandem, coordinator) => {
+        if (tandem.status !== TandemStatus.PROPOSED)
+          throw TandemException.invalidTransition(tandem.status, TandemStatus.ACTIVE);
+        const sides = this.coordinatedSides(coordinator, tandem);
+        if (sides.length === 0)
+          throw AuthException.forbidden('Only coordinators of the two cities accept');
+        const now = new Date();
+        let changed = false;
+        if (sides.includes('new') && !tandem.newCityAcceptedAt) {
+          tandem.newCityAcceptedAt = now;
+          changed = true;
+        }
+        if (sides.includes('partner') && !tandem.partnerCityAcceptedAt) {
+          tandem.partnerCityAcceptedAt = now;
+          changed = true;
+        }
+        if (!changed) throw TandemException.alreadyAccepted();
+        if (tandem.newCityAcceptedAt && tandem.partnerCityAcceptedAt)
+          tandem.status = TandemStatus.ACTIVE;
+        await this.audit.record(manager, {
+          actorUserId: coordinator.userId,
+          action: AuditAction.TANDEM_ACCEPTED,
+          cityId: tandem.cityId,
+          target: tandem.id,
+        });
+      },
+      (tandem) =>
+        tandem.status === TandemStatus.ACTIVE
+          ? {
+              title: 'Tandem mit {other} ist aktiv',
+              body: 'Beide Städte haben zugestimmt: das Tandem mit {other} beginnt.',
+            }
+          : {
+              title: 'Zusage im Tandem mit {other}',
+              body: 'Eine Stadt hat zugestimmt; die zweite Zusage steht noch aus.',
+            },
+    );
   }
 
   async decline(
@@ -162,24 +209,32 @@ export class TandemService {
     id: string,
     reason: string | null | undefined,
   ): Promise<TandemEntity> {
-    return this.change(actor, id, async (manager, tandem, coordinator) => {
-      if (tandem.status !== TandemStatus.PROPOSED)
-        throw TandemException.invalidTransition(tandem.status, TandemStatus.DECLINED);
-      const sides = this.coordinatedSides(coordinator, tandem);
-      if (sides.length === 0)
-        throw AuthException.forbidden('Only coordinators of the two cities decline');
-      const text = (reason ?? '').trim();
-      if (text.length > 2000) throw TandemException.invalid('reason', 'the reason is too long');
-      tandem.status = TandemStatus.DECLINED;
-      tandem.declineReason = text || null;
-      tandem.declinedByCityId = sides[0] === 'new' ? tandem.cityId : tandem.partnerCityId;
-      await this.audit.record(manager, {
-        actorUserId: coordinator.userId,
-        action: AuditAction.TANDEM_DECLINED,
-        cityId: tandem.cityId,
-        target: tandem.id,
-      });
-    });
+    return this.change(
+      actor,
+      id,
+      async (manager, tandem, coordinator) => {
+        if (tandem.status !== TandemStatus.PROPOSED)
+          throw TandemException.invalidTransition(tandem.status, TandemStatus.DECLINED);
+        const sides = this.coordinatedSides(coordinator, tandem);
+        if (sides.length === 0)
+          throw AuthException.forbidden('Only coordinators of the two cities decline');
+        const text = (reason ?? '').trim();
+        if (text.length > 2000) throw TandemException.invalid('reason', 'the reason is too long');
+        tandem.status = TandemStatus.DECLINED;
+        tandem.declineReason = text || null;
+        tandem.declinedByCityId = sides[0] === 'new' ? tandem.cityId : tandem.partnerCityId;
+        await this.audit.record(manager, {
+          actorUserId: coordinator.userId,
+          action: AuditAction.TANDEM_DECLINED,
+          cityId: tandem.cityId,
+          target: tandem.id,
+        });
+      },
+      (tandem) => ({
+        title: 'Tandem mit {other} abgelehnt',
+        body: `Der Vorschlag wurde abgelehnt. ${tandem.declineReason ?? ''}`.trim(),
+      }),
+    );
   }
 
   async conclude(
@@ -187,28 +242,38 @@ export class TandemService {
     id: string,
     summary: string | null | undefined,
   ): Promise<TandemEntity> {
-    return this.change(actor, id, async (manager, tandem, signedIn) => {
-      if (tandem.status !== TandemStatus.ACTIVE)
-        throw TandemException.invalidTransition(tandem.status, TandemStatus.CONCLUDED);
-      if (!isOrganizer(signedIn) && this.coordinatedSides(signedIn, tandem).length === 0) {
-        throw AuthException.forbidden('Only coordinators of the two cities or organizers conclude');
-      }
-      const text = (summary ?? '').trim();
-      if (text.length < 1 || text.length > 5000)
-        throw TandemException.invalid(
-          'summary',
-          'please sum up the outcome (up to 5000 characters)',
-        );
-      tandem.status = TandemStatus.CONCLUDED;
-      tandem.concludedAt = new Date();
-      tandem.outcomeSummary = text;
-      await this.audit.record(manager, {
-        actorUserId: signedIn.userId,
-        action: AuditAction.TANDEM_CONCLUDED,
-        cityId: tandem.cityId,
-        target: tandem.id,
-      });
-    });
+    return this.change(
+      actor,
+      id,
+      async (manager, tandem, signedIn) => {
+        if (tandem.status !== TandemStatus.ACTIVE)
+          throw TandemException.invalidTransition(tandem.status, TandemStatus.CONCLUDED);
+        if (!isOrganizer(signedIn) && this.coordinatedSides(signedIn, tandem).length === 0) {
+          throw AuthException.forbidden(
+            'Only coordinators of the two cities or organizers conclude',
+          );
+        }
+        const text = (summary ?? '').trim();
+        if (text.length < 1 || text.length > 5000)
+          throw TandemException.invalid(
+            'summary',
+            'please sum up the outcome (up to 5000 characters)',
+          );
+        tandem.status = TandemStatus.CONCLUDED;
+        tandem.concludedAt = new Date();
+        tandem.outcomeSummary = text;
+        await this.audit.record(manager, {
+          actorUserId: signedIn.userId,
+          action: AuditAction.TANDEM_CONCLUDED,
+          cityId: tandem.cityId,
+          target: tandem.id,
+        });
+      },
+      (tandem) => ({
+        title: 'Tandem mit {other} abgeschlossen',
+        body: tandem.outcomeSummary ?? '',
+      }),
+    );
   }
 
   async suggestions(actor: Actor, citySlug: string, first: number): Promise<Suggestion[]> {
@@ -323,7 +388,7 @@ export class TandemService {
     const authorCityId = this.requirePairMember(author, tandem);
     if (tandem.status !== TandemStatus.ACTIVE) throw TandemException.notActive();
     const content = cleanNote(input, input.kind);
-    return this.tenantDb.run(async (manager) => {
+    const added = await this.tenantDb.run(async (manager) => {
       const repository = manager.getRepository(TandemNoteEntity);
       const note = repository.create({
         cityId: tandem.cityId,
@@ -338,6 +403,15 @@ export class TandemService {
       await this.saveNoteRevision(manager, note, author);
       return repository.findOneByOrFail({ id: note.id });
     });
+    const otherCityId = authorCityId === tandem.cityId ? tandem.partnerCityId : tandem.cityId;
+    await this.announce(
+      tandem,
+      author.userId,
+      'Neuer Eintrag im Tandem mit {other}',
+      content.body.slice(0, 300),
+      otherCityId,
+    );
+    return added;
   }
 
   async updateNote(actor: Actor, input: { id: string } & NoteInput): Promise<TandemNoteEntity> {
@@ -420,10 +494,11 @@ export class TandemService {
     actor: Actor,
     id: string,
     apply: (manager: EntityManager, tandem: TandemEntity, actor: SignedInActor) => Promise<void>,
+    announcement: (tandem: TandemEntity) => { title: string; body: string },
   ): Promise<TandemEntity> {
     const signedIn = requireSignedIn(actor);
     if (!UUID.test(id)) throw TandemException.notFound('id');
-    return this.tenantDb.run(async (manager) => {
+    const changed = await this.tenantDb.run(async (manager) => {
       // Locking needs the update policy: cities outside the pair cannot even lock it.
       const tandem = await manager
         .getRepository(TandemEntity)
@@ -441,6 +516,9 @@ export class TandemService {
       await manager.getRepository(TandemEntity).save(tandem);
       return tandem;
     });
+    const { title, body } = announcement(changed);
+    await this.announce(changed, signedIn.userId, title, body);
+    return changed;
   }
 
   private async visibleNote(

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CitiesModule } from '../cities/cities.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PracticesModule } from '../practices/practices.module';
 import { TopicsModule } from '../topics/topics.module';
 import { UsersModule } from '../users/users.module';
@@ -9,7 +10,14 @@ import { TandemEvents } from './tandem-events';
 import { TandemService } from './tandem.service';
 
 @Module({
-  imports: [CitiesModule, TopicsModule, PracticesModule, UsersModule, AuditModule],
+  imports: [
+    CitiesModule,
+    TopicsModule,
+    PracticesModule,
+    UsersModule,
+    AuditModule,
+    NotificationsModule,
+  ],
   providers: [TandemService, TandemEvents, TandemResolver, TandemNoteResolver, CityTandemsResolver],
 })
 export class TandemsModule {}

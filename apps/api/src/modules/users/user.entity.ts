@@ -40,6 +40,10 @@ export class UserEntity {
   @Column({ name: 'network_role', type: 'text', default: NetworkRole.NONE })
   networkRole!: NetworkRole;
 
+  @Field({ description: 'Send notifications also by e-mail' })
+  @Column({ name: 'email_notifications', type: 'boolean', default: true })
+  emailNotifications!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -21,6 +21,9 @@ export class Me {
   @Field(() => NetworkRole)
   networkRole!: NetworkRole;
 
+  @Field({ description: 'Notifications also by e-mail' })
+  emailNotifications!: boolean;
+
   @Field(() => [MembershipEntity])
   memberships!: MembershipEntity[];
 
@@ -86,4 +89,7 @@ export class UpdateMeInput {
 
   @Field(() => String, { nullable: true, description: 'de or en' })
   locale?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  emailNotifications?: boolean | null;
 }
