@@ -37,6 +37,10 @@ describe('row-level security for the application role', () => {
       `INSERT INTO audit_log (city_id, actor_user_id, action, target) VALUES ($1, $2, 'RLS_TEST', 'x')`,
       [herford, organizer.id],
     );
+    await api.ownerQuery(
+      `INSERT INTO notification (user_id, city_id, kind, title) VALUES ($1, $2, 'RLS_TEST', 'x')`,
+      [organizer.id, herford],
+    );
   });
   afterAll(async () => {
     await app?.end();
