@@ -369,7 +369,6 @@ function AddNoteForm({
             form={form}
             name="place"
             label={t('tandems.notes.place')}
-            hint={t('tandems.notes.placeHint')}
             value={place}
             onChange={setPlace}
             required={false}
