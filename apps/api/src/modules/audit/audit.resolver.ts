@@ -2,7 +2,6 @@ import {
   Args,
   Field,
   InputType,
-  Int,
   ObjectType,
   Query,
   ResolveField,
@@ -12,7 +11,7 @@ import {
 } from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
-import { ConnectionType } from '../../core/graphql/pagination';
+import { ConnectionType, ConnectionArgs } from '../../core/graphql/pagination';
 import { currentActor } from '../../core/tenancy/request-context';
 import { CityEntity } from '../cities/city.entity';
 import { CityService } from '../cities/city.service';
@@ -46,18 +45,13 @@ export class AuditResolver {
     description: 'Privileged actions, newest first (organizers only).',
   })
   async auditLog(
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() page: ConnectionArgs,
     @Args('filter', { type: () => AuditLogFilter, nullable: true }) filter: AuditLogFilter | null,
   ): Promise<AuditEntryConnection> {
     const city = filter?.citySlug
       ? await this.cityService.requireBySlug(filter.citySlug, 'filter.citySlug')
       : null;
-    return this.audit.list(
-      currentActor(),
-      { cityId: city?.id, action: filter?.action },
-      { first, after },
-    );
+    return this.audit.list(currentActor(), { cityId: city?.id, action: filter?.action }, page);
   }
 
   @ResolveField(() => CityEntity, { nullable: true })

@@ -1,5 +1,6 @@
-import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
+import { ConnectionArgs } from '../../core/graphql/pagination';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import { TopicEntity } from '../topics/topic.entity';
 import { TopicService } from '../topics/topic.service';
@@ -18,11 +19,10 @@ export class CityResolver {
   @Access(AccessLevel.PUBLIC)
   @Query(() => CityConnection)
   cities(
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() page: ConnectionArgs,
     @Args('filter', { type: () => CityFilter, nullable: true }) filter: CityFilter | null,
   ): Promise<CityConnection> {
-    return this.cityService.list(filter, { first, after });
+    return this.cityService.list(filter, page);
   }
 
   @Access(AccessLevel.PUBLIC)

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
-import { ConnectionType } from '../../core/graphql/pagination';
+import { ConnectionType, ConnectionArgs } from '../../core/graphql/pagination';
 import { Permission, mayAccess } from '../../core/auth/access';
 import { currentActor } from '../../core/tenancy/request-context';
 import { CityEntity } from '../cities/city.entity';
@@ -60,11 +60,10 @@ export class PracticeResolver {
     description: 'Practices you may see (drafts only of your own cities).',
   })
   practices(
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() page: ConnectionArgs,
     @Args('filter', { type: () => PracticeFilter, nullable: true }) filter: PracticeFilter | null,
   ): Promise<PracticeConnection> {
-    return this.practiceService.list(filter, { first, after });
+    return this.practiceService.list(filter, page);
   }
 
   @Access(AccessLevel.PUBLIC)
@@ -75,16 +74,15 @@ export class PracticeResolver {
     @Args('query', { defaultValue: '' }) query: string,
     @Args('filter', { type: () => PracticeSearchFilter, nullable: true })
     filter: PracticeSearchFilter | null,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() page: ConnectionArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<PracticeSearchResult> {
     const result = await this.practiceSearch.searchPractices(
       currentActor(),
       query,
       filter,
-      first,
-      after,
+      page.first,
+      page.after,
     );
     const topics = this.topicLoader(ctx);
     for (const [id, list] of result.topicsByPractice ?? []) topics.prime(id, list);

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
-import { ConnectionType } from '../../core/graphql/pagination';
+import { ConnectionType, ConnectionArgs } from '../../core/graphql/pagination';
 import { renderMarkdown } from '../../core/markdown/markdown';
 import { actorOf, currentActor } from '../../core/tenancy/request-context';
 import { CityEntity } from '../cities/city.entity';
@@ -65,11 +65,10 @@ export class TandemResolver {
     description: 'Tandems of the network (who pairs with whom is no secret).',
   })
   tandems(
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() page: ConnectionArgs,
     @Args('filter', { type: () => TandemFilter, nullable: true }) filter: TandemFilter | null,
   ): Promise<TandemConnection> {
-    return this.tandemService.list(filter ?? {}, { first, after });
+    return this.tandemService.list(filter ?? {}, page);
   }
 
   @Access(AccessLevel.SIGNED_IN)
@@ -169,10 +168,9 @@ export class TandemNoteResolver {
   })
   tandemNotes(
     @Args('tandemId', { type: () => ID }) tandemId: string,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() page: ConnectionArgs,
   ): Promise<TandemNoteConnection> {
-    return this.tandemService.notes(currentActor(), tandemId, { first, after });
+    return this.tandemService.notes(currentActor(), tandemId, page);
   }
 
   @Access(AccessLevel.SIGNED_IN)
