@@ -20,6 +20,8 @@ describe('tandems: propose, accept, exchange privately', () => {
   let browser: Browser;
   const pages: Page[] = [];
   let partner: Suggestion['city'];
+  /** The second suggestion, proposed too and then declined. */
+  let runnerUp: Suggestion['city'];
   let tandemId = '';
 
   const open = async (email: string) => {
@@ -60,6 +62,11 @@ describe('tandems: propose, accept, exchange privately', () => {
     const choice = tandemSuggestions.find((item) => !AVOID.includes(item.city.slug));
     if (!choice) throw new Error('no usable suggestion');
     partner = choice.city;
+    const second = tandemSuggestions.find(
+      (item) => !AVOID.includes(item.city.slug) && item.city.slug !== partner.slug,
+    );
+    if (!second) throw new Error('no second usable suggestion');
+    runnerUp = second.city;
     expect(await suggestions.count()).toBe(tandemSuggestions.length);
     const shown = suggestions.filter({ hasText: partner.name });
     expect(await shown.getByText(/Passung \d+ von 100/).count()).toBe(1);
@@ -169,6 +176,39 @@ describe('tandems: propose, accept, exchange privately', () => {
     await saveScreenshot(outsider, 'tandems-private');
   });
 
+  it('lets a coordinator decline a proposal with a reason, after asking', async () => {
+    const organizer = pages[0] as Page;
+    const { proposeTandem } = await pageGraphql<{ proposeTandem: { id: string } }>(
+      organizer,
+      'mutation ($input: ProposeTandemInput!) { proposeTandem(input: $input) { id } }',
+      { input: { newCitySlug: NEW_CITY.slug, partnerCitySlug: runnerUp.slug } },
+    );
+    const page = await open(coordinatorOf(runnerUp.slug));
+    await openTandem(page, runnerUp.slug, proposeTandem.id);
+    const toggle = page.getByRole('button', { name: 'Ablehnen', exact: true });
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await page
+      .getByLabel('Grund der Ablehnung (freiwillig)')
+      .fill('Wir sind gerade selbst im Umbruch.');
+    const send = page.getByRole('button', { name: 'Vorschlag ablehnen' });
+    await send.click();
+    const dialog = page.getByRole('dialog', { name: 'Vorschlag ablehnen?' });
+    await dialog.waitFor();
+    // Escape cancels and gives focus back to the button that asked.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await send.evaluate((button) => button === document.activeElement)).toBe(true);
+    await send.click();
+    await dialog.getByRole('button', { name: 'Ablehnen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Der Vorschlag ist abgelehnt.' }).waitFor();
+    expect(await page.getByTestId('tandem-status').getAttribute('data-status')).toBe('DECLINED');
+    expect(await page.getByTestId('tandem-page').textContent()).toContain(
+      'Wir sind gerade selbst im Umbruch.',
+    );
+    await saveScreenshot(page, 'tandems-declined');
+  });
+
   it('shows the partner on both city pages', async () => {
     const page = pages[0] as Page;
     for (const [slug, other] of [
@@ -188,6 +228,33 @@ describe('tandems: propose, accept, exchange privately', () => {
       .getByRole('link', { name: `zum Tandem mit ${NEW_CITY.name}` })
       .click();
     await page.waitForURL((url) => url.pathname === `/${partner.slug}/tandems/${tandemId}`);
+  });
+  it('lets a coordinator conclude the tandem with a summary; the exchange stays readable', async () => {
+    const page = await open(coordinatorOf(partner.slug));
+    await openTandem(page, partner.slug, tandemId);
+    await page.getByRole('button', { name: 'Abschließen', exact: true }).click();
+    await page.getByRole('button', { name: 'Tandem abschließen' }).click();
+    // The summary is required: said in the summary box (which takes focus) and on the field.
+    const box = page.getByRole('alert', { name: 'Das hat nicht geklappt' });
+    await box.waitFor();
+    expect(await box.textContent()).toContain(
+      'Bitte fassen Sie das Ergebnis des Tandems zusammen.',
+    );
+    expect(await page.getByLabel('Ergebnis des Tandems').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Ergebnis des Tandems').fill('Das Freiwilligenzentrum ist eröffnet.');
+    await page.getByRole('button', { name: 'Tandem abschließen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tandem abschließen?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Abschließen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Das Tandem ist abgeschlossen.' }).waitFor();
+    expect(await page.getByTestId('tandem-status').getAttribute('data-status')).toBe('CONCLUDED');
+    expect(await page.getByTestId('tandem-outcome').textContent()).toBe(
+      'Das Freiwilligenzentrum ist eröffnet.',
+    );
+    // Notes stay readable, new ones are no longer possible.
+    await page.getByTestId('tandem-note').filter({ hasText: 'Erster Besuch' }).waitFor();
+    expect(await page.getByTestId('note-form').count()).toBe(0);
+    await saveScreenshot(page, 'tandems-concluded');
   });
 });
 
