@@ -45,7 +45,7 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={tone === 'danger' ? 'dialog' : 'dialog dialog--primary'}
       aria-labelledby={titleId}
       aria-describedby={textId}
       onCancel={(event) => {

@@ -237,6 +237,8 @@ function PartnerChoice({
                   id={`${id}-reasons`}
                   className="suggestion__reasons"
                   data-testid="suggestion-reasons"
+                  // The API words its reasons in German, whatever the page language (WCAG 3.1.2).
+                  lang="de"
                 >
                   {suggestion.reasons.map((reason) => (
                     <li key={reason}>{reason}</li>

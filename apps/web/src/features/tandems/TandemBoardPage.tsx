@@ -9,7 +9,8 @@ import { isOrganizer, useSession } from '../account/session';
 import { NoAccess, SignInRequired } from '../account/SignInRequired';
 import { ProposeTandemForm } from './ProposeTandemForm';
 import { AcceptanceState, TandemStatusPill } from './TandemParts';
-import { formatDay, TANDEM_STATUSES, tandemPath } from './tandem-format';
+import { formatDay } from '../../ui/format';
+import { TANDEM_STATUSES, tandemPath } from './tandem-format';
 import { useAllTandems } from './useAllTandems';
 
 /** The organizers' board: every tandem by status, and the form to propose a new one. */

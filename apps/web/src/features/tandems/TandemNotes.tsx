@@ -18,9 +18,9 @@ import {
   useFormErrors,
   type FormErrors,
 } from '../../ui/FormErrors';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, formatDay } from '../../ui/format';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
-import { formatDay, todayInBerlin } from './tandem-format';
+import { todayInBerlin } from './tandem-format';
 import type { TandemDetail } from './TandemPage';
 import { useTandemNoteAdded } from './useTandemNoteAdded';
 
@@ -219,7 +219,7 @@ export function TandemNotes({ tandem }: { tandem: TandemDetail }) {
         />
       ) : timeline.notes.length === 0 ? (
         <p className="empty" data-testid="notes-empty">
-          {t('tandems.notes.empty')}
+          {tandem.status === 'ACTIVE' ? t('tandems.notes.empty') : t('tandems.notes.emptyClosed')}
         </p>
       ) : (
         <>

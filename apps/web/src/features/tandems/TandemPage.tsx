@@ -14,7 +14,8 @@ import { CityNotFound } from '../cities/CityNotFound';
 import { TandemActions } from './TandemActions';
 import { TandemNotes } from './TandemNotes';
 import { AcceptanceState, TandemStatusPill } from './TandemParts';
-import { formatDay, partnerOf, tandemPath } from './tandem-format';
+import { formatDay } from '../../ui/format';
+import { partnerOf, tandemPath } from './tandem-format';
 
 export type TandemDetail = NonNullable<TandemDetailQuery['tandem']>;
 

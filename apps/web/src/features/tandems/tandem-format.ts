@@ -1,6 +1,4 @@
 import type { TandemStatus, TandemSummaryFragment } from '../../generated/graphql';
-import type { Language } from '../../i18n';
-import { numberLocale } from '../../i18n';
 
 /** The order of the organizers' board: what needs doing first. */
 export const TANDEM_STATUSES: readonly TandemStatus[] = [
@@ -23,19 +21,6 @@ export function partnerOf(
   citySlug: string,
 ): TandemCity {
   return tandem.newCity.slug === citySlug ? tandem.partnerCity : tandem.newCity;
-}
-
-/**
- * A calendar date (YYYY-MM-DD) as people read it. It is a date, not a moment: formatted
- * in UTC so no time zone can move it to the day before.
- */
-export function formatDay(day: string, language: Language): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(numberLocale(language), {
-    dateStyle: 'medium',
-    timeZone: 'UTC',
-  }).format(date);
 }
 
 /** Today in Berlin as YYYY-MM-DD, the default date of a visit. */
