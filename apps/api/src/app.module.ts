@@ -28,6 +28,7 @@ import { CitiesModule } from './modules/cities/cities.module';
 import { MailModule } from './modules/mail/mail.module';
 import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
+import { ConferencesModule } from './modules/conferences/conferences.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PracticesModule } from './modules/practices/practices.module';
 import { TandemsModule } from './modules/tandems/tandems.module';
@@ -116,6 +117,7 @@ export class AppModule {
         PracticesModule,
         TandemsModule,
         NotificationsModule,
+        ConferencesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

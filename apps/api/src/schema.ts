@@ -1,6 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import {
+  AgendaSessionResolver,
+  ConferenceResolver,
+  RegistrationResolver,
+} from './modules/conferences/conference.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver, SessionResolver } from './modules/auth/auth.resolver';
@@ -36,6 +41,9 @@ export const RESOLVERS = [
   TandemNoteResolver,
   CityTandemsResolver,
   NotificationResolver,
+  ConferenceResolver,
+  RegistrationResolver,
+  AgendaSessionResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

@@ -26,6 +26,10 @@ interface Fixture {
   /** A fresh tandem of the target city with a partner not paired before. */
   freshTandem(status: 'PROPOSED' | 'ACTIVE'): Promise<string>;
   nextPartnerSlug(): string;
+  /** An open conference, and the target city's registration for a fresh one. */
+  conferenceId: string;
+  freshConference(): Promise<string>;
+  freshRegistration(): Promise<string>;
   /** A practice in the target city, written as the owner (bypassing every check). */
   freshPractice(
     status: 'DRAFT' | 'PUBLISHED',
@@ -675,6 +679,93 @@ const CASES: Case[] = [
     expect: same(SIGNED_IN),
     run: (c) => c.gql('mutation { markNotificationsRead }'),
   },
+  {
+    operation: 'conferences',
+    expect: same(PUBLIC),
+    run: (c) => c.gql('{ conferences(first: 5) { totalCount } }'),
+  },
+  {
+    operation: 'conference registrations (participants)',
+    expect: same(PUBLIC),
+    run: (c, f) =>
+      c.gql(
+        'query($id: ID!) { conference(id: $id) { registrations { city { slug } participants { email } } } }',
+        { id: f.conferenceId },
+      ),
+    citySlugsIn: (data) =>
+      (data.conference as { registrations: Array<{ city: { slug: string } }> }).registrations.map(
+        (r) => r.city.slug,
+      ),
+  },
+  {
+    operation: 'createConference',
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'FORBIDDEN',
+      coordinator: 'FORBIDDEN',
+      organizer: 'ok',
+    }),
+    run: (c) =>
+      c.gql('mutation($i: ConferenceInput!) { createConference(input: $i) { id } }', {
+        i: {
+          title: 'Matrix-Treffen',
+          kind: 'TRAINING',
+          startsAt: '2027-06-01T10:00',
+          endsAt: '2027-06-01T12:00',
+          capacity: 10,
+        },
+      }),
+  },
+  {
+    operation: 'registerForConference',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'ok',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'ok',
+      },
+    },
+    run: async (c, f) =>
+      c.gql(
+        'mutation($i: RegisterForConferenceInput!) { registerForConference(input: $i) { id city { slug } } }',
+        {
+          i: {
+            conferenceId: await f.freshConference(),
+            citySlug: f.slug,
+            participants: [{ name: 'Matrix Person', email: 'matrix@stadt.example' }],
+          },
+        },
+      ),
+    citySlugsIn: (data) => [(data.registerForConference as { city: { slug: string } }).city.slug],
+  },
+  {
+    operation: 'cancelRegistration',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'ok',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'ok',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { cancelRegistration(id: $id) { id } }', {
+        id: await f.freshRegistration(),
+      }),
+  },
   { operation: 'logout', expect: same(PUBLIC), run: (c) => c.gql('mutation { logout }') },
   {
     operation: 'logoutEverywhere',
@@ -724,10 +815,44 @@ describe('isolation matrix', () => {
         return row.id;
       };
       const tandemId = await insertTandem('ACTIVE', takePartner().id);
+      const freshConference = async () => {
+        const [row] = await api.ownerQuery<{ id: string }>(
+          `INSERT INTO conference (title, kind, starts_at, ends_at, capacity, status)
+           VALUES ('Matrix-Konferenz', 'NETWORK_MEETING', now() + interval '30 days', now() + interval '31 days', 100, 'OPEN') RETURNING id`,
+        );
+        return row.id;
+      };
+      const freshRegistration = async () => {
+        const conference = await freshConference();
+        const [row] = await api.ownerQuery<{ id: string }>(
+          `INSERT INTO registration (city_id, conference_id, status, participant_count) VALUES ($1, $2, 'CONFIRMED', 1) RETURNING id`,
+          [city.id, conference],
+        );
+        await api.ownerQuery(`UPDATE conference SET confirmed_participants = 1 WHERE id = $1`, [
+          conference,
+        ]);
+        await api.ownerQuery(
+          `INSERT INTO registration_participant (city_id, registration_id, position, name, email) VALUES ($1, $2, 1, 'Geheime Person', 'geheim@stadt.example')`,
+          [city.id, row.id],
+        );
+        return row.id;
+      };
+      const conferenceId = await freshConference();
+      const [registration] = await api.ownerQuery<{ id: string }>(
+        `INSERT INTO registration (city_id, conference_id, status, participant_count) VALUES ($1, $2, 'CONFIRMED', 1) RETURNING id`,
+        [city.id, conferenceId],
+      );
+      await api.ownerQuery(
+        `INSERT INTO registration_participant (city_id, registration_id, position, name, email) VALUES ($1, $2, 1, 'Geheime Person', 'geheim@stadt.example')`,
+        [city.id, registration.id],
+      );
       fixtures.set(target, {
         api,
         slug,
         tandemId,
+        conferenceId,
+        freshConference,
+        freshRegistration,
         freshTandem: (status) => insertTandem(status, takePartner().id),
         nextPartnerSlug: () => takePartner().slug,
         cityId: city.id,

@@ -5,6 +5,11 @@ import { CityEntity } from '../modules/cities/city.entity';
 import { DevMailEntity } from '../modules/mail/dev-mail.entity';
 import { InvitationEntity } from '../modules/memberships/invitation.entity';
 import { MembershipEntity } from '../modules/memberships/membership.entity';
+import {
+  AgendaSessionEntity,
+  ConferenceEntity,
+  RegistrationEntity,
+} from '../modules/conferences/conference.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { PracticeAttachmentEntity } from '../modules/practices/practice-attachment.entity';
 import { PracticeRevisionEntity } from '../modules/practices/practice-revision.entity';
@@ -31,4 +36,7 @@ export const ENTITIES = [
   TandemEntity,
   TandemNoteEntity,
   NotificationEntity,
+  ConferenceEntity,
+  AgendaSessionEntity,
+  RegistrationEntity,
 ];

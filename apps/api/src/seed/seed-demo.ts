@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, demoAccounts } from './demo-accounts';
 import { generatePractices } from './demo-practices';
 import { writePractices } from './seed-practices';
 import { writeTandems } from './seed-tandems';
+import { writeConferences } from './seed-conferences';
 
 /** Enough for a lively library: about nine entries per demo city. */
 export const DEMO_PRACTICE_COUNT = 300;
@@ -157,6 +158,7 @@ export async function seedDemo(
         ).map((row) => [row.slug, row.id]),
       );
       await writeTandems(tx, cityIds, coordinatorsBySlug);
+      await writeConferences(tx, cityIds);
 
       // Practices only once: a re-seed must not overwrite what people edited since.
       const [{ n: existing }] = (await tx.query(

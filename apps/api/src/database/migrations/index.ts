@@ -4,6 +4,7 @@ import { PracticesAndSearchOutbox1764230400000 } from './1764230400000-Practices
 import { Tandems1764316800000 } from './1764316800000-Tandems';
 import { TandemNoteNotify1764320400000 } from './1764320400000-TandemNoteNotify';
 import { Notifications1764324000000 } from './1764324000000-Notifications';
+import { Conferences1764327600000 } from './1764327600000-Conferences';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Tandems1764316800000,
   TandemNoteNotify1764320400000,
   Notifications1764324000000,
+  Conferences1764327600000,
 ];
