@@ -1,23 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Client, Provider, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
-import { createClient as createWsClient } from 'graphql-ws';
 import './i18n';
 import './ui/styles.css';
 import { App } from './App';
-
-/**
- * Live updates (tandem notes) over graphql-ws on the same path. The browser sends the
- * session cookie with the upgrade; lazy: the socket opens with the first subscription
- * and closes a moment after the last one ends.
- */
-const wsClient = createWsClient({
-  url: `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}/graphql`,
-  lazy: true,
-  lazyCloseTimeout: 3000,
-  retryAttempts: Infinity,
-  shouldRetry: () => true,
-});
+import { liveClient } from './ui/live';
 
 const client = new Client({
   url: '/graphql',
@@ -29,7 +16,7 @@ const client = new Client({
         const input = { ...request, query: request.query ?? '' };
         return {
           subscribe(sink) {
-            const unsubscribe = wsClient.subscribe(input, sink);
+            const unsubscribe = liveClient.subscribe(input, sink);
             return { unsubscribe };
           },
         };

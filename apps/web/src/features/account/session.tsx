@@ -1,7 +1,16 @@
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  type ReactNode,
+} from 'react';
 import { useClient, useQuery } from 'urql';
 import { MeDocument, type SessionUserFragment } from '../../generated/graphql';
 import i18n, { LANGUAGES, type Language } from '../../i18n';
+import { restartLive } from '../../ui/live';
 
 export type SessionUser = SessionUserFragment;
 
@@ -33,6 +42,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // A failed `me` (API down) counts as signed out, so public pages keep working.
   const me = result.data ? result.data.me : result.error ? null : undefined;
+
+  // The live socket carries the cookie it opened with: a change of person starts it afresh.
+  const liveFor = useRef<string | null | undefined>(undefined);
+  const personId = me === undefined ? undefined : (me?.id ?? null);
+  useEffect(() => {
+    if (personId === undefined) return;
+    if (liveFor.current !== undefined && liveFor.current !== personId) restartLive();
+    liveFor.current = personId;
+  }, [personId]);
   const value = useMemo(() => ({ me, refresh }), [me, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -19,6 +19,7 @@ import {
   type FormErrors,
 } from '../../ui/FormErrors';
 import { formatDateTime, formatDay } from '../../ui/format';
+import { onLiveReconnected } from '../../ui/live';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { todayInBerlin } from './tandem-format';
 import type { TandemDetail } from './TandemPage';
@@ -146,6 +147,18 @@ export function TandemNotes({ tandem }: { tandem: TandemDetail }) {
       }),
     );
   });
+
+  // After a break in the live connection, fetch the newest page again for what came meanwhile.
+  useEffect(
+    () =>
+      onLiveReconnected(() => {
+        void fetchPage(null).then((result) => {
+          const missed = result.data?.tandemNotes.edges.map((edge) => edge.node) ?? [];
+          for (const note of [...missed].reverse()) insert(note);
+        });
+      }),
+    [fetchPage, insert],
+  );
 
   const replace = (note: TandemNote) =>
     setTimeline((current) =>
