@@ -176,6 +176,37 @@ describe('tandems: propose, accept, exchange privately', () => {
     await saveScreenshot(outsider, 'tandems-private');
   });
 
+  it('lets authors edit and delete their own entries', async () => {
+    const page = await open(memberOf(NEW_CITY.slug));
+    await openTandem(page, NEW_CITY.slug, tandemId);
+    const form = page.getByTestId('note-form');
+    await form.waitFor();
+    await form.getByRole('radio', { name: 'Vereinbarung' }).check();
+    await form.getByLabel('Wortlaut der Vereinbarung').fill('Wir telefonieren monatlich.');
+    await form.getByRole('button', { name: 'Eintrag speichern' }).click();
+    await page.getByTestId('tandem-note').filter({ hasText: 'monatlich' }).waitFor();
+    // Newest first: the entry stays the first while its text changes.
+    const note = page.getByTestId('tandem-note').first();
+
+    await note.getByRole('button', { name: 'Bearbeiten (Vereinbarung)' }).click();
+    const text = note.getByLabel('Wortlaut der Vereinbarung');
+    // The text field takes focus, ready to change.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+    await text.fill('Wir telefonieren jeden ersten Montag im Monat.');
+    await note.getByRole('button', { name: 'Änderung speichern' }).click();
+    await note.getByTestId('note-body').filter({ hasText: 'jeden ersten Montag' }).waitFor();
+    expect(await note.textContent()).toContain('bearbeitet');
+
+    await note.getByRole('button', { name: 'Löschen (Vereinbarung)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Eintrag löschen?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Löschen' }).click();
+    await page.getByTestId('tandem-note').filter({ hasText: 'ersten Montag' }).waitFor({
+      state: 'detached',
+    });
+    expect(await page.getByTestId('notes-announcer').textContent()).toBe('Eintrag gelöscht.');
+  });
+
   it('lets a coordinator decline a proposal with a reason, after asking', async () => {
     const organizer = pages[0] as Page;
     const { proposeTandem } = await pageGraphql<{ proposeTandem: { id: string } }>(
