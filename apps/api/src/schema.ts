@@ -1,3 +1,8 @@
+import {
+  ConferenceRecordResolver,
+  ConferenceRecordsFieldResolver,
+  FollowUpActionResolver,
+} from './modules/conferences/conference-record.resolver';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
@@ -44,6 +49,9 @@ export const RESOLVERS = [
   ConferenceResolver,
   RegistrationResolver,
   AgendaSessionResolver,
+  ConferenceRecordResolver,
+  FollowUpActionResolver,
+  ConferenceRecordsFieldResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

@@ -766,6 +766,32 @@ const CASES: Case[] = [
         id: await f.freshRegistration(),
       }),
   },
+  {
+    operation: 'saveConferenceRecord',
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'FORBIDDEN',
+      coordinator: 'FORBIDDEN',
+      organizer: 'ok',
+    }),
+    run: async (c, f) =>
+      c.gql('mutation($i: SaveConferenceRecordInput!) { saveConferenceRecord(input: $i) { id } }', {
+        i: { conferenceId: await f.freshConference(), decisions: 'Matrix' },
+      }),
+  },
+  {
+    operation: 'searchRecords',
+    expect: same(SIGNED_IN),
+    run: (c) => c.gql('{ searchRecords(query: "Matrix") { conferenceTitle } }'),
+  },
+  {
+    operation: 'followUpActions',
+    expect: same(SIGNED_IN),
+    run: (c, f) =>
+      c.gql('query($s: String!) { followUpActions(filter: { citySlug: $s }) { id } }', {
+        s: f.slug,
+      }),
+  },
   { operation: 'logout', expect: same(PUBLIC), run: (c) => c.gql('mutation { logout }') },
   {
     operation: 'logoutEverywhere',

@@ -1,3 +1,7 @@
+import {
+  ConferenceRecordEntity,
+  FollowUpActionEntity,
+} from '../modules/conferences/conference-record.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { PasswordResetEntity } from '../modules/auth/password-reset.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
@@ -39,4 +43,6 @@ export const ENTITIES = [
   ConferenceEntity,
   AgendaSessionEntity,
   RegistrationEntity,
+  ConferenceRecordEntity,
+  FollowUpActionEntity,
 ];

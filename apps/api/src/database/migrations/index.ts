@@ -5,6 +5,7 @@ import { Tandems1764316800000 } from './1764316800000-Tandems';
 import { TandemNoteNotify1764320400000 } from './1764320400000-TandemNoteNotify';
 import { Notifications1764324000000 } from './1764324000000-Notifications';
 import { Conferences1764327600000 } from './1764327600000-Conferences';
+import { ConferenceRecords1764331200000 } from './1764331200000-ConferenceRecords';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   TandemNoteNotify1764320400000,
   Notifications1764324000000,
   Conferences1764327600000,
+  ConferenceRecords1764331200000,
 ];

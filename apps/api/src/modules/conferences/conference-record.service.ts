@@ -1,0 +1,279 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { requireSignedIn } from '../../core/auth/access';
+import { AuthException } from '../../core/auth/auth.exception';
+import {
+  coordinatorCityIds,
+  isOrganizer,
+  memberCityIds,
+  type Actor,
+} from '../../core/tenancy/actor';
+import { TenantDb } from '../../core/tenancy/tenant-db';
+import {
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  SEARCH_INDEX,
+  type SearchIndex,
+} from '../../search/search-index';
+import { SearchOutbox } from '../../search/search-outbox';
+import { AuditAction, AuditService } from '../audit/audit.service';
+import { CityService } from '../cities/city.service';
+import {
+  ConferenceRecordEntity,
+  FollowUpActionEntity,
+  FollowUpStatus,
+  RecordStatus,
+} from './conference-record.entity';
+import { ConferenceEntity } from './conference.entity';
+import { ConferenceException, ConferenceExceptionReason } from './conference.exception';
+import { RECORDS_INDEX } from './record-search.source';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface RecordHit {
+  record: ConferenceRecordEntity;
+  conferenceTitle: string;
+  snippetHtml: string;
+}
+
+@Injectable()
+export class ConferenceRecordService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly cities: CityService,
+    private readonly audit: AuditService,
+    private readonly outbox: SearchOutbox,
+    @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
+  ) {}
+
+  recordsOf(conferenceId: string): Promise<ConferenceRecordEntity[]> {
+    return this.tenantDb.run((manager) =>
+      manager
+        .getRepository(ConferenceRecordEntity)
+        .find({ where: { conferenceId }, order: { updatedAt: 'ASC' } }),
+    );
+  }
+
+  /** Creates or updates the record of a conference (or of one agenda session). */
+  async save(
+    actor: Actor,
+    input: {
+      conferenceId: string;
+      agendaSessionId?: string | null;
+      minutes?: string;
+      decisions?: string;
+      outcomes?: string;
+      practiceIds?: string[];
+    },
+  ): Promise<ConferenceRecordEntity> {
+    const organizer = requireSignedIn(actor);
+    if (!isOrganizer(organizer)) throw AuthException.forbidden('Organizers keep the records');
+    if (!UUID.test(input.conferenceId)) throw ConferenceException.notFound('input.conferenceId');
+    for (const [field, max] of [
+      ['minutes', 100000],
+      ['decisions', 20000],
+      ['outcomes', 20000],
+    ] as const) {
+      if ((input[field]?.length ?? 0) > max)
+        throw ConferenceException.invalid(`input.${field}`, `${field} is too long`);
+    }
+    return this.tenantDb.run(async (manager) => {
+      const conference = await manager
+        .getRepository(ConferenceEntity)
+        .findOneBy({ id: input.conferenceId });
+      if (!conference) throw ConferenceException.notFound('input.conferenceId');
+      const repository = manager.getRepository(ConferenceRecordEntity);
+      const scope = input.agendaSessionId ?? null;
+      let record = await repository
+        .createQueryBuilder('r')
+        .where('r.conference_id = :conference', { conference: conference.id })
+        .andWhere(scope === null ? 'r.agenda_session_id IS NULL' : 'r.agenda_session_id = :scope', {
+          scope,
+        })
+        .getOne();
+      const wasFinal = record?.status === RecordStatus.FINAL;
+      record ??= repository.create({ conferenceId: conference.id, agendaSessionId: scope });
+      for (const field of ['minutes', 'decisions', 'outcomes'] as const)
+        if (input[field] !== undefined) record[field] = input[field]!.trim();
+      if (input.practiceIds !== undefined)
+        record.practiceIds = [...new Set(input.practiceIds.filter((id) => UUID.test(id)))];
+      record.updatedBy = organizer.userId;
+      record.updatedAt = new Date();
+      try {
+        record = await repository.save(record);
+      } catch (error) {
+        if ((error as { code?: string }).code === '23503')
+          throw ConferenceException.invalid(
+            'input.agendaSessionId',
+            'no such session in this conference',
+          );
+        throw error;
+      }
+      if (wasFinal) {
+        // A final record changed: keep the trace, and refresh the search index.
+        await this.audit.record(manager, {
+          actorUserId: organizer.userId,
+          action: AuditAction.RECORD_CHANGED_AFTER_FINAL,
+          target: record.id,
+        });
+        await this.outbox.enqueue(manager, RECORDS_INDEX, [record.id]);
+      }
+      return record;
+    });
+  }
+
+  async finalize(actor: Actor, id: string): Promise<ConferenceRecordEntity> {
+    const organizer = requireSignedIn(actor);
+    if (!isOrganizer(organizer)) throw AuthException.forbidden('Organizers keep the records');
+    return this.tenantDb.run(async (manager) => {
+      const record = UUID.test(id)
+        ? await manager.getRepository(ConferenceRecordEntity).findOneBy({ id })
+        : null;
+      if (!record)
+        throw ConferenceException.notFound('id', ConferenceExceptionReason.CONFERENCE_NOT_FOUND);
+      if (record.status === RecordStatus.FINAL)
+        throw ConferenceException.conflict(
+          ConferenceExceptionReason.INVALID_TRANSITION,
+          'Already final',
+          'id',
+        );
+      record.status = RecordStatus.FINAL;
+      record.finalizedAt = new Date();
+      await manager.getRepository(ConferenceRecordEntity).save(record);
+      await this.outbox.enqueue(manager, RECORDS_INDEX, [record.id]);
+      return record;
+    });
+  }
+
+  async addFollowUp(
+    actor: Actor,
+    input: {
+      recordId: string;
+      what: string;
+      responsibleCitySlug?: string | null;
+      dueOn?: string | null;
+    },
+  ): Promise<FollowUpActionEntity> {
+    const organizer = requireSignedIn(actor);
+    if (!isOrganizer(organizer)) throw AuthException.forbidden('Organizers plan follow-up actions');
+    const what = input.what.trim();
+    if (what.length < 3 || what.length > 1000)
+      throw ConferenceException.invalid(
+        'input.what',
+        'describe the action in 3 to 1000 characters',
+      );
+    if (input.dueOn && (!DATE.test(input.dueOn) || Number.isNaN(Date.parse(input.dueOn))))
+      throw ConferenceException.invalid('input.dueOn', 'not a date (YYYY-MM-DD)');
+    const city = input.responsibleCitySlug
+      ? await this.cities.requireBySlug(input.responsibleCitySlug, 'input.responsibleCitySlug')
+      : null;
+    return this.tenantDb.run(async (manager) => {
+      const record = UUID.test(input.recordId)
+        ? await manager.getRepository(ConferenceRecordEntity).findOneBy({ id: input.recordId })
+        : null;
+      if (!record) throw ConferenceException.notFound('input.recordId');
+      const repository = manager.getRepository(FollowUpActionEntity);
+      return repository.save(
+        repository.create({
+          recordId: record.id,
+          what,
+          responsibleCityId: city?.id ?? null,
+          dueOn: input.dueOn || null,
+        }),
+      );
+    });
+  }
+
+  /** Organizers change anything; the responsible city's coordinators mark it open or done. */
+  async updateFollowUp(
+    actor: Actor,
+    input: {
+      id: string;
+      status?: FollowUpStatus | null;
+      what?: string | null;
+      dueOn?: string | null;
+    },
+  ): Promise<FollowUpActionEntity> {
+    const signedIn = requireSignedIn(actor);
+    return this.tenantDb.run(async (manager) => {
+      const action = UUID.test(input.id)
+        ? await manager.getRepository(FollowUpActionEntity).findOneBy({ id: input.id })
+        : null;
+      if (!action) throw ConferenceException.notFound('input.id');
+      const responsible =
+        action.responsibleCityId !== null &&
+        coordinatorCityIds(signedIn).includes(action.responsibleCityId);
+      if (!isOrganizer(signedIn) && !responsible) throw AuthException.forbidden();
+      if (!isOrganizer(signedIn) && (input.what != null || input.dueOn != null))
+        throw AuthException.forbidden('Only organizers change what and when');
+      if (input.status) {
+        action.status = input.status;
+        action.doneAt = input.status === FollowUpStatus.DONE ? new Date() : null;
+      }
+      if (input.what != null) action.what = input.what.trim();
+      if (input.dueOn != null) action.dueOn = input.dueOn;
+      return manager.getRepository(FollowUpActionEntity).save(action);
+    });
+  }
+
+  async followUps(
+    actor: Actor,
+    filter: { citySlug?: string | null; status?: FollowUpStatus | null; recordId?: string | null },
+  ): Promise<FollowUpActionEntity[]> {
+    requireSignedIn(actor);
+    const city = filter.citySlug
+      ? await this.cities.requireBySlug(filter.citySlug, 'filter.citySlug')
+      : null;
+    return this.tenantDb.run((manager) => {
+      const query = manager.getRepository(FollowUpActionEntity).createQueryBuilder('a');
+      if (city) query.andWhere('a.responsible_city_id = :city', { city: city.id });
+      if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
+      if (filter.recordId) query.andWhere('a.record_id = :record', { record: filter.recordId });
+      return query.orderBy('a.due_on', 'ASC', 'NULLS LAST').addOrderBy('a.created_at').getMany();
+    });
+  }
+
+  /** Full-text search over final records, for members of the network. */
+  async searchRecords(actor: Actor, query: string, first: number): Promise<RecordHit[]> {
+    const signedIn = requireSignedIn(actor);
+    if (memberCityIds(signedIn).length === 0 && !isOrganizer(signedIn))
+      throw AuthException.forbidden('Records are for members of the network');
+    if (query.length > 200)
+      throw ConferenceException.invalid('query', 'the search text is too long');
+    const response = await this.search.search(RECORDS_INDEX, {
+      query: query.trim(),
+      offset: 0,
+      limit: Math.min(Math.max(first, 1), 50),
+      highlight: ['decisions'],
+    });
+    const ids = response.hits.map((hit) => hit.document.id);
+    if (ids.length === 0) return [];
+    const records = await this.tenantDb.run((manager) =>
+      manager
+        .getRepository(ConferenceRecordEntity)
+        .createQueryBuilder('r')
+        .where('r.id = ANY(:ids)', { ids })
+        .getMany(),
+    );
+    const byId = new Map(records.map((record) => [record.id, record]));
+    return response.hits.flatMap((hit) => {
+      const record = byId.get(hit.document.id);
+      if (!record) return [];
+      const text = (hit.highlighted.decisions ?? record.decisions)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
+      return [
+        {
+          record,
+          conferenceTitle: String(hit.document.conferenceTitle),
+          snippetHtml: text
+            .split(HIGHLIGHT_START)
+            .join('<mark>')
+            .split(HIGHLIGHT_END)
+            .join('</mark>'),
+        },
+      ];
+    });
+  }
+}

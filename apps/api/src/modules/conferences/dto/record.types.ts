@@ -1,0 +1,77 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { ConferenceRecordEntity, FollowUpStatus } from '../conference-record.entity';
+
+@InputType()
+export class SaveConferenceRecordInput {
+  @Field(() => ID)
+  conferenceId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Record of one agenda session instead of the whole conference',
+  })
+  agendaSessionId?: string | null;
+
+  @Field({ nullable: true, description: 'Markdown' })
+  minutes?: string;
+
+  @Field({ nullable: true })
+  decisions?: string;
+
+  @Field({ nullable: true })
+  outcomes?: string;
+
+  @Field(() => [ID], { nullable: true })
+  practiceIds?: string[];
+}
+
+@InputType()
+export class AddFollowUpActionInput {
+  @Field(() => ID)
+  recordId!: string;
+
+  @Field()
+  what!: string;
+
+  @Field(() => String, { nullable: true })
+  responsibleCitySlug?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  dueOn?: string | null;
+}
+
+@InputType()
+export class UpdateFollowUpActionInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => FollowUpStatus, { nullable: true })
+  status?: FollowUpStatus | null;
+
+  @Field(() => String, { nullable: true })
+  what?: string | null;
+
+  @Field(() => String, { nullable: true })
+  dueOn?: string | null;
+}
+
+@InputType()
+export class FollowUpFilter {
+  @Field(() => String, { nullable: true })
+  citySlug?: string | null;
+
+  @Field(() => FollowUpStatus, { nullable: true })
+  status?: FollowUpStatus | null;
+}
+
+@ObjectType('RecordHit')
+export class RecordHit {
+  @Field(() => ConferenceRecordEntity)
+  record!: ConferenceRecordEntity;
+
+  @Field()
+  conferenceTitle!: string;
+
+  @Field({ description: 'Decisions as HTML: escaped text, matches in <mark>' })
+  snippetHtml!: string;
+}

@@ -1,0 +1,163 @@
+import { OutboxWorker } from '../src/search/outbox-worker';
+import { startTestPlatform, type Client, type TestPlatform } from './harness';
+
+const SAVE =
+  'mutation($i: SaveConferenceRecordInput!) { saveConferenceRecord(input: $i) { id status decisions } }';
+
+describe('conference records and follow-up actions', () => {
+  let api: TestPlatform;
+  let organizer: Client;
+  let conferenceId: string;
+
+  beforeAll(async () => {
+    api = await startTestPlatform();
+    organizer = await api.as('organizer');
+    const created = await organizer.gql<{ createConference: { id: string } }>(
+      'mutation($i: ConferenceInput!) { createConference(input: $i) { id } }',
+      {
+        i: {
+          title: 'Regionalkonferenz Protokolltest',
+          kind: 'REGIONAL_CONFERENCE',
+          region: 'WEST',
+          startsAt: '2026-06-10T10:00',
+          endsAt: '2026-06-10T16:00',
+          capacity: 40,
+        },
+      },
+    );
+    conferenceId = created.data!.createConference.id;
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('keeps a draft, finalizes it, logs changes after final, and search finds the decision', async () => {
+    const word = `Wanderausstellung${Date.now().toString(36)}`;
+    const draft = await organizer.gql<{ saveConferenceRecord: { id: string; status: string } }>(
+      SAVE,
+      {
+        i: {
+          conferenceId,
+          minutes: '## Ablauf\n\nDrei Werkstätten.',
+          decisions: `Die ${word} zieht durch alle Städte der Region.`,
+          outcomes: 'Zwei neue Tandems',
+        },
+      },
+    );
+    expect(draft.data!.saveConferenceRecord.status).toBe('DRAFT');
+    const id = draft.data!.saveConferenceRecord.id;
+    const coordinator = await api.as('coordinator', 'goch');
+    expect(
+      (await coordinator.gql(SAVE, { i: { conferenceId, decisions: 'Übernommen' } })).errors?.[0]
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
+
+    const final = await organizer.gql<{ finalizeConferenceRecord: { status: string } }>(
+      'mutation($id: ID!) { finalizeConferenceRecord(id: $id) { status } }',
+      { id },
+    );
+    expect(final.data!.finalizeConferenceRecord.status).toBe('FINAL');
+    expect(
+      (
+        await organizer.gql('mutation($id: ID!) { finalizeConferenceRecord(id: $id) { status } }', {
+          id,
+        })
+      ).errors?.[0].extensions?.reason,
+    ).toBe('INVALID_TRANSITION');
+
+    await api.platform.app.get(OutboxWorker).settle();
+    const member = await api.as('member', 'herford');
+    const found = await member.gql<{
+      searchRecords: Array<{
+        conferenceTitle: string;
+        snippetHtml: string;
+        record: { id: string };
+      }>;
+    }>(
+      'query($q: String!) { searchRecords(query: $q) { conferenceTitle snippetHtml record { id } } }',
+      { q: word },
+    );
+    expect(found.data!.searchRecords[0]).toMatchObject({
+      conferenceTitle: 'Regionalkonferenz Protokolltest',
+      record: { id },
+    });
+    expect(found.data!.searchRecords[0].snippetHtml).toContain(`<mark>${word}</mark>`);
+    expect(
+      (await api.gql('query { searchRecords(query: "x") { conferenceTitle } }')).errors?.[0]
+        .extensions?.code,
+    ).toBe('UNAUTHENTICATED');
+
+    const changed = await organizer.gql(SAVE, {
+      i: { conferenceId, outcomes: 'Drei neue Tandems' },
+    });
+    expect(changed.errors).toBeUndefined();
+    const log = await api.ownerQuery<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'RECORD_CHANGED_AFTER_FINAL' AND target = $1",
+      [id],
+    );
+    expect(log[0].n).toBe(1);
+
+    // Records are for the network's members, not for anonymous visitors.
+    const anonymous = await api.gql<{ conference: { records: unknown[] } }>(
+      'query($id: ID!) { conference(id: $id) { records { id } } }',
+      { id: conferenceId },
+    );
+    expect(anonymous.data!.conference.records).toEqual([]);
+    const visible = await member.gql<{ conference: { records: Array<{ outcomes: string }> } }>(
+      'query($id: ID!) { conference(id: $id) { records { outcomes } } }',
+      { id: conferenceId },
+    );
+    expect(visible.data!.conference.records).toEqual([{ outcomes: 'Drei neue Tandems' }]);
+  });
+
+  it('assigns follow-up actions to a city, which marks them done', async () => {
+    const saved = await organizer.gql<{ saveConferenceRecord: { id: string } }>(SAVE, {
+      i: { conferenceId, decisions: 'Folgeaufgaben verteilen' },
+    });
+    const recordId = saved.data!.saveConferenceRecord.id;
+    const added = await organizer.gql<{ addFollowUpAction: { id: string; status: string } }>(
+      'mutation($i: AddFollowUpActionInput!) { addFollowUpAction(input: $i) { id status } }',
+      {
+        i: {
+          recordId,
+          what: 'Leitfaden Ehrenamtsbörse verschicken',
+          responsibleCitySlug: 'lemgo',
+          dueOn: '2026-07-31',
+        },
+      },
+    );
+    const id = added.data!.addFollowUpAction.id;
+    const lemgo = await api.as('coordinator', 'lemgo');
+    const open = await lemgo.gql<{
+      followUpActions: Array<{ what: string; responsibleCity: { slug: string } }>;
+    }>(
+      '{ followUpActions(filter: { citySlug: "lemgo", status: OPEN }) { what responsibleCity { slug } } }',
+    );
+    expect(open.data!.followUpActions.map((a) => a.what)).toContain(
+      'Leitfaden Ehrenamtsbörse verschicken',
+    );
+    const other = await api.as('coordinator', 'goch');
+    expect(
+      (
+        await other.gql(
+          'mutation($i: UpdateFollowUpActionInput!) { updateFollowUpAction(input: $i) { status } }',
+          { i: { id, status: 'DONE' } },
+        )
+      ).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
+    const done = await lemgo.gql<{ updateFollowUpAction: { status: string; doneAt: string } }>(
+      'mutation($i: UpdateFollowUpActionInput!) { updateFollowUpAction(input: $i) { status doneAt } }',
+      { i: { id, status: 'DONE' } },
+    );
+    expect(done.data!.updateFollowUpAction.status).toBe('DONE');
+    expect(done.data!.updateFollowUpAction.doneAt).not.toBeNull();
+    const badDate = await organizer.gql(
+      'mutation($i: AddFollowUpActionInput!) { addFollowUpAction(input: $i) { id } }',
+      { i: { recordId, what: 'Irgendwas tun', dueOn: 'bald' } },
+    );
+    expect(badDate.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.dueOn',
+    });
+  });
+});
