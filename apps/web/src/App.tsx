@@ -7,6 +7,9 @@ import { ResetPasswordPage } from './features/account/ResetPasswordPage';
 import { SessionProvider } from './features/account/session';
 import { AuditLogPage } from './features/audit/AuditLogPage';
 import { CityPage } from './features/cities/CityPage';
+import { ConferencePage } from './features/conferences/ConferencePage';
+import { ConferencesPage } from './features/conferences/ConferencesPage';
+import { NewConferencePage } from './features/conferences/NewConferencePage';
 import { DevMailboxPage } from './features/dev/DevMailboxPage';
 import { InvitationPage } from './features/members/InvitationPage';
 import { MembersPage } from './features/members/MembersPage';
@@ -38,6 +41,9 @@ const router = createBrowserRouter([
       { path: 'konto', element: <AccountPage /> },
       { path: 'netzwerk/protokoll', element: <AuditLogPage /> },
       { path: 'netzwerk/tandems', element: <TandemBoardPage /> },
+      { path: 'netzwerk/konferenzen/neu', element: <NewConferencePage /> },
+      { path: 'konferenzen', element: <ConferencesPage /> },
+      { path: 'konferenzen/:id', element: <ConferencePage /> },
       { path: 'dev/mailbox', element: <DevMailboxPage /> },
       { path: 'suche', element: <SearchPage /> },
       { path: 'praxis/neu', element: <NewPracticePage /> },

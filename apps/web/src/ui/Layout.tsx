@@ -98,6 +98,9 @@ export function Layout({ account }: LayoutProps) {
                 <NavLink to="/themen">{t('nav.topics')}</NavLink>
               </li>
               <li>
+                <NavLink to="/konferenzen">{t('nav.conferences')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/suche">{t('nav.search')}</NavLink>
               </li>
             </ul>

@@ -9,6 +9,7 @@ import { accentColors } from '../../ui/contrast';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { isOrganizer, roleInCity, useSession } from '../account/session';
+import { CityFollowUps } from '../conferences/CityFollowUps';
 import { CityPractices } from '../practices/CityPractices';
 import { CityTandems } from '../tandems/CityTandems';
 import { CityNotFound } from './CityNotFound';
@@ -153,6 +154,8 @@ function CityProfileView({ city }: { city: CityProfile }) {
       </div>
 
       <CityPractices citySlug={city.slug} />
+
+      <CityFollowUps citySlug={city.slug} />
 
       <p className="city__back">
         <Link to="/">

@@ -1,0 +1,160 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { useTranslation } from 'react-i18next';
+import {
+  AddAgendaSessionDocument,
+  RemoveAgendaSessionDocument,
+  type AgendaFormat,
+} from '../../generated/graphql';
+import type { ErrorTextKey } from '../../ui/api-errors';
+import {
+  ErrorSummary,
+  SelectField,
+  SuccessMessage,
+  TextField,
+  useFormErrors,
+} from '../../ui/FormErrors';
+import type { ConferenceDetail } from './ConferencePage';
+import { DateTimeField } from './DateTimeField';
+import { formatLocalTime } from './conference-format';
+
+const FIELDS = ['title', 'format', 'startsAt', 'endsAt', 'room', 'speakers'] as const;
+type Field = (typeof FIELDS)[number];
+const FORMATS: AgendaFormat[] = ['TALK', 'WORKSHOP', 'PANEL', 'WORLD_CAFE', 'BREAK', 'OTHER'];
+const FIELD_TEXTS = { title: 'errors.CONFERENCE_TITLE' } as const;
+
+/** Organizers add and remove agenda sessions; clashes come back on the right field. */
+export function AgendaEditor({
+  conference,
+  onChanged,
+}: {
+  conference: ConferenceDetail;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const form = useFormErrors(FIELDS, FIELD_TEXTS);
+  const day = conference.startsAtLocal.slice(0, 10);
+  const [title, setTitle] = useState('');
+  const [format, setFormat] = useState<AgendaFormat>('TALK');
+  const [startsAt, setStartsAt] = useState(`${day}T${formatLocalTime(conference.startsAtLocal)}`);
+  const [endsAt, setEndsAt] = useState('');
+  const [room, setRoom] = useState('');
+  const [speakers, setSpeakers] = useState('');
+  const [done, setDone] = useState('');
+  const [{ fetching: adding }, add] = useMutation(AddAgendaSessionDocument);
+  const [{ fetching: removing }, remove] = useMutation(RemoveAgendaSessionDocument);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const missing: Array<{ field: Field; key: ErrorTextKey }> = [];
+    if (!title.trim()) missing.push({ field: 'title', key: 'errors.REQUIRED_TITLE' });
+    if (!startsAt) missing.push({ field: 'startsAt', key: 'errors.INVALID_TIME' });
+    if (!endsAt) missing.push({ field: 'endsAt', key: 'errors.INVALID_TIME' });
+    if (missing.length > 0) return form.showErrors(missing);
+    form.clear();
+    const answer = await add({
+      input: {
+        conferenceId: conference.id,
+        title: title.trim(),
+        format,
+        startsAt,
+        endsAt,
+        room: room.trim(),
+        speakers: speakers.trim(),
+      },
+    });
+    if (answer.error) return form.showApiError(answer.error);
+    setDone(t('conferences.agenda.added', { title: title.trim() }));
+    setTitle('');
+    setSpeakers('');
+    onChanged();
+  };
+
+  const onRemove = async (id: string, sessionTitle: string) => {
+    const answer = await remove({ id });
+    if (answer.error) return form.showApiError(answer.error);
+    setDone(t('conferences.agenda.removed', { title: sessionTitle }));
+    onChanged();
+  };
+
+  return (
+    <div className="conference-section" data-testid="agenda-editor">
+      <h3>{t('conferences.agenda.edit')}</h3>
+      {done ? <SuccessMessage>{done}</SuccessMessage> : null}
+      {conference.agenda.length > 0 ? (
+        <ul className="link-list">
+          {conference.agenda.map((session) => (
+            <li key={session.id}>
+              {session.startsAtLocal.replace('T', ' ')} {session.title}{' '}
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={removing}
+                onClick={() => void onRemove(session.id, session.title)}
+              >
+                {t('conferences.agenda.remove')}
+                <span className="visually-hidden">: {session.title}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <ErrorSummary form={form} />
+        <TextField
+          form={form}
+          name="title"
+          label={t('conferences.agenda.title')}
+          value={title}
+          onChange={setTitle}
+        />
+        <SelectField
+          form={form}
+          name="format"
+          label={t('conferences.agenda.format')}
+          value={format}
+          onChange={(value) => setFormat(value as AgendaFormat)}
+          options={FORMATS.map((value) => ({
+            value,
+            label: t(`conferences.format.${value}`),
+          }))}
+        />
+        <DateTimeField
+          form={form}
+          name="startsAt"
+          label={t('conferences.agenda.startsAt')}
+          value={startsAt}
+          onChange={setStartsAt}
+        />
+        <DateTimeField
+          form={form}
+          name="endsAt"
+          label={t('conferences.agenda.endsAt')}
+          value={endsAt}
+          onChange={setEndsAt}
+        />
+        <TextField
+          form={form}
+          name="room"
+          label={t('conferences.agenda.room')}
+          required={false}
+          value={room}
+          onChange={setRoom}
+        />
+        <TextField
+          form={form}
+          name="speakers"
+          label={t('conferences.agenda.speakers')}
+          required={false}
+          value={speakers}
+          onChange={setSpeakers}
+        />
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={adding}>
+            {t('conferences.agenda.add')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,425 @@
+import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Link } from 'react-router';
+import { useMutation } from 'urql';
+import { useTranslation } from 'react-i18next';
+import {
+  AddFollowUpActionDocument,
+  FinalizeConferenceRecordDocument,
+  SaveConferenceRecordDocument,
+  type ConferenceRecordPartsFragment,
+} from '../../generated/graphql';
+import { currentLanguage } from '../../i18n';
+import type { ErrorTextKey } from '../../ui/api-errors';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import {
+  ErrorSummary,
+  SelectField,
+  SuccessMessage,
+  TextAreaField,
+  TextField,
+  useFormErrors,
+} from '../../ui/FormErrors';
+import { formatDateTime, formatDay } from '../../ui/format';
+import { isOrganizer, useSession } from '../account/session';
+import { useAllCities } from '../network/useAllCities';
+import { renderMarkdown } from '../practices/practice-format';
+import type { ConferenceDetail } from './ConferencePage';
+
+type RecordParts = ConferenceRecordPartsFragment;
+
+/** The records of a conference for network members; organizers also write them. */
+export function ConferenceRecords({
+  conference,
+  onChanged,
+}: {
+  conference: ConferenceDetail;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const organizer = isOrganizer(me);
+  const main = conference.records.find((record) => record.agendaSessionId === null);
+  const visible = organizer
+    ? conference.records
+    : conference.records.filter((record) => record.status === 'FINAL');
+  return (
+    <section
+      className="card conference-section"
+      aria-labelledby="conference-records"
+      data-testid="conference-records"
+    >
+      <h2 id="conference-records">{t('conferences.records.heading')}</h2>
+      {visible.length === 0 ? <p className="empty">{t('conferences.records.none')}</p> : null}
+      {visible.map((record) => (
+        <RecordView key={record.id} record={record} conference={conference} />
+      ))}
+      {organizer ? (
+        <RecordEditor
+          key={main?.id ?? 'new'}
+          conference={conference}
+          record={main}
+          onChanged={onChanged}
+        />
+      ) : null}
+      {organizer && main ? <FollowUpForm record={main} onChanged={onChanged} /> : null}
+    </section>
+  );
+}
+
+function RecordView({ record, conference }: { record: RecordParts; conference: ConferenceDetail }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const session = conference.agenda.find((item) => item.id === record.agendaSessionId);
+  return (
+    <article className="conference-section" data-testid="record">
+      <h3>
+        {session ? session.title : t('conferences.records.whole')}{' '}
+        <span className="pill">{t(`conferences.records.status.${record.status}`)}</span>
+      </h3>
+      {record.finalizedAt ? (
+        <p className="muted">
+          {t('conferences.records.finalizedAt', {
+            date: formatDateTime(record.finalizedAt, language),
+          })}
+        </p>
+      ) : null}
+      {record.minutesHtml.trim() ? (
+        <>
+          <h4>{t('conferences.records.minutes')}</h4>
+          {/* The API's sanitized rendering of the Markdown. */}
+          <div className="prose" dangerouslySetInnerHTML={{ __html: record.minutesHtml }} />
+        </>
+      ) : null}
+      {record.decisions.trim() ? (
+        <>
+          <h4>{t('conferences.records.decisions')}</h4>
+          <p className="pre-line" data-testid="record-decisions">
+            {record.decisions}
+          </p>
+        </>
+      ) : null}
+      {record.outcomes.trim() ? (
+        <>
+          <h4>{t('conferences.records.outcomes')}</h4>
+          <p className="pre-line">{record.outcomes}</p>
+        </>
+      ) : null}
+      {record.linkedPractices.length > 0 ? (
+        <>
+          <h4>{t('conferences.records.practices')}</h4>
+          <ul>
+            {record.linkedPractices.map((practice) => (
+              <li key={practice.id}>
+                <Link to={`/praxis/${practice.id}`}>{practice.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {record.followUpActions.length > 0 ? (
+        <>
+          <h4>{t('conferences.records.actions')}</h4>
+          <ul data-testid="record-actions">
+            {record.followUpActions.map((action) => (
+              <li key={action.id}>
+                {action.what}
+                {action.responsibleCity ? ` – ${action.responsibleCity.name}` : ''}
+                {action.dueOn
+                  ? ` – ${t('conferences.followUps.due', { date: formatDay(action.dueOn, language) })}`
+                  : ''}{' '}
+                <span className="pill">{t(`conferences.followUps.status.${action.status}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+const RECORD_FIELDS = ['minutes', 'decisions', 'outcomes'] as const;
+const RECORD_TEXTS = {
+  minutes: 'errors.CONFERENCE_TEXT',
+  decisions: 'errors.CONFERENCE_TEXT',
+  outcomes: 'errors.CONFERENCE_TEXT',
+} as const;
+
+function RecordEditor({
+  conference,
+  record,
+  onChanged,
+}: {
+  conference: ConferenceDetail;
+  record: RecordParts | undefined;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const form = useFormErrors(RECORD_FIELDS, RECORD_TEXTS);
+  const [minutes, setMinutes] = useState(record?.minutes ?? '');
+  const [decisions, setDecisions] = useState(record?.decisions ?? '');
+  const [outcomes, setOutcomes] = useState(record?.outcomes ?? '');
+  const [done, setDone] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [{ fetching: saving }, save] = useMutation(SaveConferenceRecordDocument);
+  const [{ fetching: finalizing }, finalize] = useMutation(FinalizeConferenceRecordDocument);
+  const busy = saving || finalizing;
+
+  const saveDraft = async (): Promise<RecordParts | null> => {
+    form.clear();
+    const answer = await save({
+      input: {
+        conferenceId: conference.id,
+        minutes,
+        decisions,
+        outcomes,
+        practiceIds: record?.linkedPractices.map((practice) => practice.id) ?? [],
+      },
+    });
+    if (answer.error || !answer.data) {
+      if (answer.error) form.showApiError(answer.error);
+      return null;
+    }
+    return answer.data.saveConferenceRecord;
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const saved = await saveDraft();
+    if (!saved) return;
+    setDone(t('conferences.records.saved'));
+    onChanged();
+  };
+
+  const onFinalize = async () => {
+    const saved = await saveDraft();
+    if (!saved) return setConfirming(false);
+    const answer = await finalize({ id: saved.id });
+    setConfirming(false);
+    if (answer.error) return form.showApiError(answer.error);
+    setDone(t('conferences.records.finalized'));
+    onChanged();
+  };
+
+  const final = record?.status === 'FINAL';
+  return (
+    <form
+      className="form conference-section"
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+      aria-labelledby="record-editor"
+      data-testid="record-editor"
+    >
+      <h3 id="record-editor">{t('conferences.records.editor')}</h3>
+      {final ? <p className="notice">{t('conferences.records.finalNotice')}</p> : null}
+      <ErrorSummary form={form} />
+      {done ? <SuccessMessage>{done}</SuccessMessage> : null}
+      <MinutesField form={form} value={minutes} onChange={setMinutes} />
+      <TextAreaField
+        form={form}
+        name="decisions"
+        label={t('conferences.records.decisions')}
+        value={decisions}
+        onChange={setDecisions}
+      />
+      <TextAreaField
+        form={form}
+        name="outcomes"
+        label={t('conferences.records.outcomes')}
+        value={outcomes}
+        onChange={setOutcomes}
+      />
+      <div className="form__actions">
+        <button type="submit" className="button button--secondary" disabled={busy}>
+          {t('conferences.records.saveDraft')}
+        </button>
+        {final ? null : (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => setConfirming(true)}
+          >
+            {t('conferences.records.finalize')}
+          </button>
+        )}
+      </div>
+      {confirming ? (
+        <ConfirmDialog
+          title={t('conferences.records.finalizeTitle')}
+          confirmLabel={t('conferences.records.finalize')}
+          tone="primary"
+          busy={busy}
+          onConfirm={() => void onFinalize()}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>{t('conferences.records.finalizeText')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </form>
+  );
+}
+
+/** Markdown minutes with a preview tab, as in the practice editor. */
+function MinutesField({
+  form,
+  value,
+  onChange,
+}: {
+  form: ReturnType<typeof useFormErrors<(typeof RECORD_FIELDS)[number]>>;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<'write' | 'preview'>('write');
+  const prefix = useId();
+  const writeRef = useRef<HTMLButtonElement>(null);
+  const previewRef = useRef<HTMLButtonElement>(null);
+  const preview = useMemo(() => (tab === 'preview' ? renderMarkdown(value) : ''), [tab, value]);
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
+    event.preventDefault();
+    const next = tab === 'write' ? 'preview' : 'write';
+    const target = event.key === 'Home' ? 'write' : event.key === 'End' ? 'preview' : next;
+    setTab(target);
+    (target === 'write' ? writeRef : previewRef).current?.focus();
+  };
+  return (
+    <div className="body-field">
+      <div role="tablist" aria-label={t('conferences.records.minutesTabs')} className="tabs">
+        {(['write', 'preview'] as const).map((name) => (
+          <button
+            key={name}
+            ref={name === 'write' ? writeRef : previewRef}
+            id={`${prefix}-tab-${name}`}
+            type="button"
+            role="tab"
+            className="tabs__tab"
+            aria-selected={tab === name}
+            aria-controls={`${prefix}-panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => setTab(name)}
+            onKeyDown={onKeyDown}
+          >
+            {t(`editor.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div
+        id={`${prefix}-panel-write`}
+        role="tabpanel"
+        aria-labelledby={`${prefix}-tab-write`}
+        hidden={tab !== 'write'}
+      >
+        <TextAreaField
+          form={form}
+          name="minutes"
+          label={t('conferences.records.minutes')}
+          hint={t('editor.bodyHint')}
+          rows={10}
+          value={value}
+          onChange={onChange}
+        />
+      </div>
+      <div
+        id={`${prefix}-panel-preview`}
+        role="tabpanel"
+        aria-labelledby={`${prefix}-tab-preview`}
+        hidden={tab !== 'preview'}
+        className="body-field__preview"
+      >
+        {value.trim() ? (
+          // markdown-it with html: false: raw HTML in the text stays text.
+          <div className="prose" dangerouslySetInnerHTML={{ __html: preview }} />
+        ) : (
+          <p className="empty">{t('editor.previewEmpty')}</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+const ACTION_FIELDS = ['what', 'responsibleCitySlug', 'dueOn'] as const;
+const ACTION_TEXTS = {
+  what: 'errors.CONFERENCE_TEXT',
+  responsibleCitySlug: 'errors.UNKNOWN_CITY',
+  dueOn: 'errors.CONFERENCE_DATE',
+} as const;
+
+function FollowUpForm({ record, onChanged }: { record: RecordParts; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const form = useFormErrors(ACTION_FIELDS, ACTION_TEXTS);
+  const cities = useAllCities();
+  const [what, setWhat] = useState('');
+  const [city, setCity] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const [done, setDone] = useState('');
+  const [{ fetching }, add] = useMutation(AddFollowUpActionDocument);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!what.trim()) {
+      const key: ErrorTextKey = 'errors.CONFERENCE_WHAT';
+      return form.showErrors([{ field: 'what', key }]);
+    }
+    form.clear();
+    const answer = await add({
+      input: {
+        recordId: record.id,
+        what: what.trim(),
+        responsibleCitySlug: city || null,
+        dueOn: dueOn || null,
+      },
+    });
+    if (answer.error) return form.showApiError(answer.error);
+    setDone(t('conferences.followUps.added'));
+    setWhat('');
+    onChanged();
+  };
+
+  return (
+    <form
+      className="form conference-section"
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+      aria-labelledby="follow-up-form"
+    >
+      <h3 id="follow-up-form">{t('conferences.followUps.add')}</h3>
+      <ErrorSummary form={form} />
+      {done ? <SuccessMessage>{done}</SuccessMessage> : null}
+      <TextField
+        form={form}
+        name="what"
+        label={t('conferences.followUps.what')}
+        value={what}
+        onChange={setWhat}
+      />
+      <SelectField
+        form={form}
+        name="responsibleCitySlug"
+        label={t('conferences.followUps.city')}
+        value={city}
+        onChange={setCity}
+        options={[
+          { value: '', label: t('conferences.followUps.noCity') },
+          ...(cities.status === 'done'
+            ? cities.cities.map((item) => ({ value: item.slug, label: item.name }))
+            : []),
+        ]}
+      />
+      <TextField
+        form={form}
+        name="dueOn"
+        type="date"
+        required={false}
+        label={t('conferences.followUps.dueOn')}
+        value={dueOn}
+        onChange={setDueOn}
+      />
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={fetching}>
+          {t('conferences.followUps.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
