@@ -129,7 +129,9 @@ export async function writeTandems(
         seed.goals,
         seed.startsOn,
         accepted,
-        seed.status === 'CONCLUDED' ? `${seed.startsOn}T09:00:00Z` : null,
+        seed.status === 'CONCLUDED'
+          ? new Date(new Date(`${seed.startsOn}T09:00:00Z`).getTime() + 365 * 24 * 3600 * 1000)
+          : null,
         seed.outcome ?? null,
       ],
     )) as Array<{ id: string }>;
