@@ -143,7 +143,10 @@ export function ConferencePlace({ conference }: { conference: ConferenceSummaryF
   if (conference.kind === 'ONLINE_EXCHANGE' || (!conference.venue && conference.onlineUrl)) {
     return <>{t('conferences.online')}</>;
   }
-  const place = [conference.venue, conference.hostCity?.name].filter(Boolean).join(', ');
+  const venue = conference.venue ?? '';
+  const city = conference.hostCity?.name ?? '';
+  // Venues often name their town already ("Musikforum, Stendal").
+  const place = city && !venue.includes(city) ? [venue, city].filter(Boolean).join(', ') : venue;
   return <>{place || t('conferences.placeOpen')}</>;
 }
 

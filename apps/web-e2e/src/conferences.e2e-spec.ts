@@ -1,0 +1,199 @@
+import type { Browser, Page } from 'playwright-core';
+import { coordinatorOf, memberOf, ORGANIZER } from './support/accounts';
+import { seriousViolations } from './support/axe';
+import { closePage, launchBrowser, saveScreenshot } from './support/browser';
+import { waitForHeading } from './support/practices';
+import { signedInPage } from './support/tandems';
+
+/** Cities no other spec signs in with. */
+const CITY = { slug: 'nordhausen', name: 'Nordhausen' };
+const MEMBER_CITY = 'kamp-lintfort';
+
+const run = Date.now().toString(36);
+const TITLE = `Werkstatt Ehrenamt ${run}`;
+/** A word only this run's record contains, to find it through the record search. */
+const WORD = `Zukunftsfonds${run}`;
+
+async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const violations = await seriousViolations(page);
+  expect(violations).toEqual([]);
+}
+
+describe('conferences: plan, register, record, find', () => {
+  let browser: Browser;
+  const pages: Page[] = [];
+  let conferencePath = '';
+
+  const open = async (email: string) => {
+    // axe is injected as a script: only that needs the CSP bypassed.
+    const page = await signedInPage(browser, email, { bypassCSP: true });
+    pages.push(page);
+    return page;
+  };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const page of pages) await closePage(page);
+    await browser?.close();
+  });
+
+  it('lets an organizer create a conference, plan its agenda and open registration', async () => {
+    const page = await open(ORGANIZER);
+    await page.goto('/konferenzen');
+    await waitForHeading(page, 'Konferenzen');
+    await page.getByRole('link', { name: 'Konferenz anlegen' }).click();
+    await waitForHeading(page, 'Konferenz anlegen');
+    expect(new URL(page.url()).pathname).toBe('/netzwerk/konferenzen/neu');
+    await expectNoSeriousViolations(page);
+
+    // Nothing filled in: the summary names what is missing.
+    await page.getByRole('button', { name: 'Konferenz anlegen' }).click();
+    await page.getByTestId('error-summary').waitFor();
+    expect(await page.getByTestId('error-title').textContent()).toContain('Titel');
+
+    await page.getByLabel('Titel', { exact: true }).fill(TITLE);
+    await page.getByLabel('Art', { exact: true }).selectOption({ label: 'Schulung' });
+    await page.getByLabel('Beginn', { exact: true }).fill('2028-03-14T10:00');
+    await page.getByLabel('Ende', { exact: true }).fill('2028-03-15T16:00');
+    await page.getByLabel('Veranstaltungsort (freiwillig)').fill('Bürgerhaus');
+    await page.getByLabel('Plätze (Personen)').fill('12');
+    await saveScreenshot(page, 'conferences-create');
+    await page.getByRole('button', { name: 'Konferenz anlegen' }).click();
+
+    await waitForHeading(page, TITLE);
+    conferencePath = new URL(page.url()).pathname;
+    expect(conferencePath).toMatch(/^\/konferenzen\/[0-9a-f-]{36}$/);
+    expect(await page.getByTestId('conference-status').textContent()).toBe('In Planung');
+
+    // Agenda in Berlin time; a second session in the same room at the same time is refused.
+    const editor = page.getByTestId('agenda-editor');
+    await editor.getByLabel('Titel des Programmpunkts').fill('Begrüßung');
+    await editor.getByLabel('Beginn', { exact: true }).fill('2028-03-14T10:00');
+    await editor.getByLabel('Ende', { exact: true }).fill('2028-03-14T11:00');
+    await editor.getByLabel('Raum', { exact: true }).fill('Saal 1');
+    await editor.getByRole('button', { name: 'Programmpunkt hinzufügen' }).click();
+    await page.getByTestId('agenda-day').getByText('Begrüßung').waitFor();
+    expect(await page.getByTestId('agenda-day').textContent()).toContain('10:00–11:00');
+
+    await editor.getByLabel('Titel des Programmpunkts').fill('Parallele Werkstatt');
+    await editor.getByLabel('Beginn', { exact: true }).fill('2028-03-14T10:30');
+    await editor.getByLabel('Ende', { exact: true }).fill('2028-03-14T11:30');
+    await editor.getByRole('button', { name: 'Programmpunkt hinzufügen' }).click();
+    await editor.getByTestId('error-room').waitFor();
+    expect(await editor.getByTestId('error-room').textContent()).toContain('schon belegt');
+
+    await page.getByRole('button', { name: 'Anmeldung öffnen' }).click();
+    await page.getByText('Die Anmeldung ist geöffnet.').waitFor();
+    await page.getByTestId('conference-status').getByText('Anmeldung offen').waitFor();
+  });
+
+  it('lets a coordinator register two participants', async () => {
+    const page = await open(coordinatorOf(CITY.slug));
+    await page.goto(conferencePath);
+    await waitForHeading(page, TITLE);
+    const panel = page.getByTestId('registration-panel');
+    await panel.getByRole('heading', { name: `Anmeldung für ${CITY.name}` }).waitFor();
+
+    const first = panel.getByRole('group', { name: 'Teilnehmende Person 1' });
+    await first.getByLabel('Name', { exact: true }).fill('Anna Beispiel');
+    await first.getByLabel('E-Mail-Adresse', { exact: true }).fill('anna@example.org');
+    await first.getByLabel('Funktion (freiwillig)').fill('Ehrenamtskoordination');
+    await panel.getByRole('button', { name: 'Weitere Person hinzufügen' }).click();
+    const second = panel.getByRole('group', { name: 'Teilnehmende Person 2' });
+    await second.getByLabel('Name', { exact: true }).fill('Ben Muster');
+    await second.getByLabel('E-Mail-Adresse', { exact: true }).fill('ben@example.org');
+    await second.getByLabel('Bedarfe (freiwillig)').fill('vegetarisch');
+    await expectNoSeriousViolations(page);
+    await saveScreenshot(page, 'conferences-register-form');
+
+    await panel.getByRole('button', { name: 'Verbindlich anmelden' }).click();
+    await panel.getByText('Die Anmeldung ist bestätigt.').waitFor();
+    expect(await panel.getByTestId('registration-status').textContent()).toContain(
+      'Angemeldet und bestätigt: 2 Personen.',
+    );
+    await saveScreenshot(page, 'conferences-registered');
+  });
+
+  it('shows the organizer the registration, then saves and finalizes the record', async () => {
+    const page = pages[0];
+    await page.reload();
+    await waitForHeading(page, TITLE);
+    const row = page.getByTestId('registration-row').filter({ hasText: CITY.name });
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('Bestätigt');
+    expect(text).toContain('Anna Beispiel');
+    expect(text).toContain('Ben Muster');
+    expect(
+      await page
+        .getByRole('link', { name: 'Anmeldungen als CSV herunterladen' })
+        .getAttribute('href'),
+    ).toBe(`/export/conferences/${conferencePath.split('/').pop()}/registrations.csv`);
+
+    const editor = page.getByTestId('record-editor');
+    await editor
+      .getByLabel('Protokoll', { exact: true })
+      .fill('## Begrüßung\n\nAlle Städte **vertreten**.');
+    await editor.getByRole('tab', { name: 'Vorschau' }).click();
+    await editor.locator('.prose strong').getByText('vertreten').waitFor();
+    await editor.getByRole('tab', { name: 'Schreiben' }).click();
+    await editor.getByLabel('Beschlüsse').fill(`Wir gründen den ${WORD} für Ehrenamtsprojekte.`);
+    await editor.getByLabel('Ergebnisse').fill('Drei neue Tandems.');
+    await editor.getByRole('button', { name: 'Entwurf speichern' }).click();
+    await editor.getByText('Der Entwurf ist gespeichert.').waitFor();
+
+    await page
+      .getByTestId('record-editor')
+      .getByRole('button', { name: 'Endgültig machen' })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Endgültig machen' }).click();
+    await page.getByText('Das Protokoll ist endgültig.', { exact: true }).waitFor();
+    await page.getByTestId('record').getByText('Endgültig', { exact: true }).waitFor();
+    await saveScreenshot(page, 'conferences-organizer');
+  });
+
+  it('lets a member find the record through the record search and open the conference', async () => {
+    const page = await open(memberOf(MEMBER_CITY));
+    await page.goto('/konferenzen');
+    await waitForHeading(page, 'Konferenzen');
+    await page.getByTestId('conferences-upcoming').getByTestId('conference-item').first().waitFor();
+    await expectNoSeriousViolations(page);
+    await saveScreenshot(page, 'conferences-list');
+
+    const search = page.getByRole('region', { name: 'Protokolle durchsuchen' });
+    const field = search.getByRole('searchbox', { name: 'Protokolle durchsuchen' });
+    const hit = page.getByTestId('record-hit').filter({ hasText: TITLE });
+    // Indexing runs through the outbox: ask again until the record is in (up to 10 s).
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      await field.fill(WORD);
+      await search.getByRole('button', { name: 'Suchen', exact: true }).click();
+      try {
+        await hit.waitFor({ timeout: 1_000 });
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+    }
+    expect(await hit.locator('mark').first().textContent()).toContain(WORD);
+    await saveScreenshot(page, 'conferences-record-search');
+    await hit.getByRole('link', { name: TITLE }).click();
+    await waitForHeading(page, TITLE);
+    expect(await page.getByTestId('record-decisions').textContent()).toContain(WORD);
+  });
+
+  it('keeps the kind filter in the URL', async () => {
+    const page = pages[pages.length - 1];
+    await page.goto('/konferenzen');
+    await page.getByLabel('Art', { exact: true }).selectOption({ label: 'Netzwerktreffen' });
+    await page.waitForURL(/art=NETWORK_MEETING/);
+    const past = page.getByTestId('conferences-past');
+    await past.getByText('Netzwerktreffen 2024 in Würzburg').waitFor();
+    // The filtered answer replaces the unfiltered one.
+    await past.getByText('Regionalkonferenz Ost').waitFor({ state: 'detached' });
+    expect(await past.textContent()).not.toContain('Regionalkonferenz');
+  });
+});
