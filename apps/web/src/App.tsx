@@ -24,6 +24,7 @@ import { TandemPage } from './features/tandems/TandemPage';
 import { TopicsPage } from './features/topics/TopicsPage';
 import { Layout } from './ui/Layout';
 import { NotFoundPage } from './ui/NotFoundPage';
+import { NotificationsPage } from './features/notifications/NotificationsPage';
 
 // Network-wide routes are fixed words (see RESERVED_SLUGS); any other single segment is a city.
 const router = createBrowserRouter([
@@ -40,6 +41,7 @@ const router = createBrowserRouter([
       { path: 'einladung/:token', element: <InvitationPage /> },
       { path: 'konto', element: <AccountPage /> },
       { path: 'netzwerk/protokoll', element: <AuditLogPage /> },
+      { path: 'benachrichtigungen', element: <NotificationsPage /> },
       { path: 'netzwerk/tandems', element: <TandemBoardPage /> },
       { path: 'netzwerk/konferenzen/neu', element: <NewConferencePage /> },
       { path: 'konferenzen', element: <ConferencesPage /> },

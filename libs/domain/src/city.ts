@@ -35,4 +35,6 @@ export const RESERVED_SLUGS = [
   'praxis',
   'files',
   'api',
+  'benachrichtigungen',
+  'konferenzen',
 ] as const;
