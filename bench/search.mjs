@@ -254,6 +254,7 @@ async function main() {
         const summary = await reindex(meili, db, practiceSearchSource, () => undefined, 1000);
         const reindexMs = performance.now() - started;
         results.reindex = {
+          practices: now + more.length,
           documents: count,
           reindexedDocuments: summary.documents,
           rawMs: Math.round(rawMs),
