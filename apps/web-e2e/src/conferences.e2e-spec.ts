@@ -152,6 +152,17 @@ describe('conferences: plan, register, record, find', () => {
     await dialog.getByRole('button', { name: 'Endgültig machen' }).click();
     await page.getByText('Das Protokoll ist endgültig.', { exact: true }).waitFor();
     await page.getByTestId('record').getByText('Endgültig', { exact: true }).waitFor();
+
+    // A follow-up action for the registered city.
+    await page.getByLabel('Was ist zu tun?').fill(`Konzept ${WORD} vorlegen`);
+    await page.getByLabel('Verantwortliche Kommune').selectOption({ label: CITY.name });
+    await page.getByLabel('Fällig am (freiwillig)').fill('2028-06-30');
+    await page.getByRole('button', { name: 'Folgeaufgabe hinzufügen' }).click();
+    await page.getByText('Die Folgeaufgabe ist eingetragen.').waitFor();
+    await page
+      .getByTestId('record-actions')
+      .getByText(`Konzept ${WORD} vorlegen`, { exact: false })
+      .waitFor();
     await saveScreenshot(page, 'conferences-organizer');
   });
 
@@ -183,6 +194,39 @@ describe('conferences: plan, register, record, find', () => {
     await hit.getByRole('link', { name: TITLE }).click();
     await waitForHeading(page, TITLE);
     expect(await page.getByTestId('record-decisions').textContent()).toContain(WORD);
+  });
+
+  it('shows the city its open follow-up action and lets its coordinator mark it done', async () => {
+    const page = pages[1];
+    await page.goto(`/${CITY.slug}`);
+    const section = page.getByTestId('city-follow-ups');
+    await section.getByRole('heading', { name: 'Offene Aufgaben aus Konferenzen' }).waitFor();
+    expect(await section.getByRole('link', { name: /Kalender-Abo/ }).getAttribute('href')).toBe(
+      `/calendar/${CITY.slug}.ics`,
+    );
+    const action = section.getByTestId('city-follow-up').filter({ hasText: WORD });
+    await action.waitFor();
+    await action.getByRole('button', { name: /Als erledigt markieren/ }).click();
+    await section.getByText(`„Konzept ${WORD} vorlegen“ ist erledigt.`).waitFor();
+    await action.waitFor({ state: 'detached' });
+  });
+
+  it('fits a 320 px wide screen and speaks English after the switch', async () => {
+    const page = pages[pages.length - 1];
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(conferencePath);
+    await waitForHeading(page, TITLE);
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    await saveScreenshot(page, 'conferences-page-320');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Agenda', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Add to calendar' }).waitFor();
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('keeps the kind filter in the URL', async () => {

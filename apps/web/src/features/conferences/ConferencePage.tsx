@@ -178,7 +178,7 @@ function ConferenceView({
                       <span className="muted">
                         {' · '}
                         {t(`conferences.format.${session.format}`)}
-                        {session.room ? ` · ${t('conferences.agenda.room')} ${session.room}` : ''}
+                        {session.room ? ` · ${t('conferences.agenda.room')}: ${session.room}` : ''}
                       </span>
                       {session.speakers ? (
                         <>

@@ -54,12 +54,9 @@ export function ConferenceRecords({
         <RecordView key={record.id} record={record} conference={conference} />
       ))}
       {organizer ? (
-        <RecordEditor
-          key={main?.id ?? 'new'}
-          conference={conference}
-          record={main}
-          onChanged={onChanged}
-        />
+        // One editor per conference: it must keep its state (and its message) when the
+        // first save gives the record an id.
+        <RecordEditor conference={conference} record={main} onChanged={onChanged} />
       ) : null}
       {organizer && main ? <FollowUpForm record={main} onChanged={onChanged} /> : null}
     </section>

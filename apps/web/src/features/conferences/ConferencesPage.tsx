@@ -87,10 +87,10 @@ export function ConferencesPage() {
         </div>
       </form>
 
+      {me ? <RecordSearch /> : null}
+
       <ConferenceSection upcoming kind={kind} region={region} />
       <ConferenceSection upcoming={false} kind={kind} region={region} />
-
-      {me ? <RecordSearch /> : null}
     </div>
   );
 }
