@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { coordinatorOf, memberOf, ORGANIZER } from './support/accounts';
 import { seriousViolations } from './support/axe';
-import { closePage, launchBrowser, saveScreenshot } from './support/browser';
+import { closePage, launchBrowser, newVisitorPage, saveScreenshot } from './support/browser';
 import { waitForHeading } from './support/practices';
 import { signedInPage } from './support/tandems';
 
@@ -227,6 +227,17 @@ describe('conferences: plan, register, record, find', () => {
     await page.getByRole('link', { name: 'Add to calendar' }).waitFor();
     await page.getByRole('button', { name: 'Deutsch' }).click();
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('shows a visitor without an account the programme, but no registrations or records', async () => {
+    const page = await newVisitorPage(browser);
+    pages.push(page);
+    await page.goto(conferencePath);
+    await waitForHeading(page, TITLE);
+    await page.getByTestId('agenda-day').getByText('Begrüßung').waitFor();
+    expect(await page.getByTestId('registration-panel').count()).toBe(0);
+    expect(await page.getByTestId('conference-records').count()).toBe(0);
+    expect(await page.getByText('Anna Beispiel').count()).toBe(0);
   });
 
   it('keeps the kind filter in the URL', async () => {

@@ -200,7 +200,7 @@ function RecordSearch() {
   const { t } = useTranslation();
   const [input, setInput] = useState('');
   const [query, setQuery] = useState('');
-  const [result] = useQuery({
+  const [result, reexecute] = useQuery({
     query: SearchRecordsDocument,
     variables: { query, first: 20 },
     pause: query === '',
@@ -208,7 +208,10 @@ function RecordSearch() {
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setQuery(input.trim());
+    const text = input.trim();
+    // The same words again: ask again, new records may have been indexed meanwhile.
+    if (text === query && text !== '') reexecute({ requestPolicy: 'network-only' });
+    else setQuery(text);
   };
   const hits = result.data?.searchRecords ?? [];
   return (
