@@ -240,6 +240,31 @@ describe('conferences: plan, register, record, find', () => {
     expect(await page.getByText('Anna Beispiel').count()).toBe(0);
   });
 
+  it('lets the coordinator cancel the registration and the organizer cancel the conference', async () => {
+    const coordinator = pages[1];
+    await coordinator.goto(conferencePath);
+    const panel = coordinator.getByTestId('registration-panel');
+    await panel.getByTestId('registration-status').waitFor();
+    await panel.getByRole('button', { name: 'Anmeldung stornieren' }).click();
+    const dialog = coordinator.getByRole('dialog', { name: 'Anmeldung stornieren?' });
+    await dialog.getByRole('button', { name: 'Anmeldung stornieren' }).click();
+    await panel.getByText('Die Anmeldung wurde storniert.').waitFor();
+    await panel.getByRole('button', { name: 'Verbindlich anmelden' }).waitFor();
+
+    const organizer = pages[0];
+    await organizer.reload();
+    await waitForHeading(organizer, TITLE);
+    await organizer.getByRole('button', { name: 'Konferenz absagen' }).click();
+    const confirm = organizer.getByRole('dialog', { name: 'Konferenz absagen?' });
+    // Cancel first: nothing changes.
+    await confirm.getByRole('button', { name: 'Abbrechen' }).click();
+    expect(await organizer.getByTestId('conference-status').textContent()).toBe('Anmeldung offen');
+    await organizer.getByRole('button', { name: 'Konferenz absagen' }).click();
+    await confirm.getByRole('button', { name: 'Konferenz absagen' }).click();
+    await organizer.getByText('Die Konferenz ist abgesagt.').waitFor();
+    await organizer.getByTestId('conference-status').getByText('Abgesagt').waitFor();
+  });
+
   it('keeps the kind filter in the URL', async () => {
     const page = pages[pages.length - 1];
     await page.goto('/konferenzen');

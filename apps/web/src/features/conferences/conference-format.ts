@@ -1,4 +1,9 @@
-import { numberLocale, type Language } from '../../i18n';
+import type { Language } from '../../i18n';
+
+/** As numberLocale of i18n, without loading i18next (keeps this file testable in node). */
+function numberLocale(language: Language): string {
+  return language === 'de' ? 'de-DE' : 'en-GB';
+}
 
 export const CONFERENCE_KINDS = [
   'NETWORK_MEETING',
