@@ -48,8 +48,8 @@ export function AgendaEditor({
     event.preventDefault();
     const missing: Array<{ field: Field; key: ErrorTextKey }> = [];
     if (!title.trim()) missing.push({ field: 'title', key: 'errors.REQUIRED_TITLE' });
-    if (!startsAt) missing.push({ field: 'startsAt', key: 'errors.INVALID_TIME' });
-    if (!endsAt) missing.push({ field: 'endsAt', key: 'errors.INVALID_TIME' });
+    if (!startsAt) missing.push({ field: 'startsAt', key: 'errors.CONFERENCE_TIME_REQUIRED' });
+    if (!endsAt) missing.push({ field: 'endsAt', key: 'errors.CONFERENCE_TIME_REQUIRED' });
     if (missing.length > 0) return form.showErrors(missing);
     form.clear();
     const answer = await add({

@@ -26,7 +26,7 @@ export function DateTimeField<F extends string>({
     <div className={error ? 'field field--invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
       <div id={hintId} className="field__hint">
-        {t('conferences.berlinTime')}
+        {t('conferences.berlinTimeHint')}
       </div>
       {error ? (
         <p id={errorId} className="field__error" data-testid={`error-${name}`}>

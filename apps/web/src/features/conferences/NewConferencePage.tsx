@@ -84,8 +84,8 @@ function NewConferenceForm() {
     event.preventDefault();
     const missing: Array<{ field: Field; key: ErrorTextKey }> = [];
     if (!title.trim()) missing.push({ field: 'title', key: 'errors.REQUIRED_TITLE' });
-    if (!startsAt) missing.push({ field: 'startsAt', key: 'errors.INVALID_TIME' });
-    if (!endsAt) missing.push({ field: 'endsAt', key: 'errors.INVALID_TIME' });
+    if (!startsAt) missing.push({ field: 'startsAt', key: 'errors.CONFERENCE_TIME_REQUIRED' });
+    if (!endsAt) missing.push({ field: 'endsAt', key: 'errors.CONFERENCE_TIME_REQUIRED' });
     if (kind === 'REGIONAL_CONFERENCE' && !region) {
       missing.push({ field: 'region', key: 'errors.CONFERENCE_REGION' });
     }
