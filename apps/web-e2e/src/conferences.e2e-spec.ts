@@ -83,6 +83,15 @@ describe('conferences: plan, register, record, find', () => {
     await editor.getByRole('button', { name: 'Programmpunkt hinzufügen' }).click();
     await editor.getByTestId('error-room').waitFor();
     expect(await editor.getByTestId('error-room').textContent()).toContain('schon belegt');
+    // Another room is free; that session can also be taken out again.
+    await editor.getByLabel('Raum', { exact: true }).fill('Saal 2');
+    await editor.getByRole('button', { name: 'Programmpunkt hinzufügen' }).click();
+    await page.getByTestId('agenda-day').getByText('Parallele Werkstatt').waitFor();
+    await editor.getByRole('button', { name: /^Entfernen.*Parallele Werkstatt/ }).click();
+    await page
+      .getByTestId('agenda-day')
+      .getByText('Parallele Werkstatt')
+      .waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Anmeldung öffnen' }).click();
     await page.getByText('Die Anmeldung ist geöffnet.').waitFor();
