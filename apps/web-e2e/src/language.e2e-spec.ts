@@ -33,6 +33,7 @@ describe('language switch', () => {
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
       'Network',
       'Topics',
+      'Conferences',
       'Search',
     ]);
     // State names follow the language too (Niedersachsen → Lower Saxony).
