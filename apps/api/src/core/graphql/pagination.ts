@@ -3,6 +3,7 @@ import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { InputException, InputExceptionReason } from '../errors/app.exception';
+import { isUuid } from '../validation/uuid';
 
 @ObjectType('PageInfo')
 export class PageInfo {
@@ -104,8 +105,6 @@ export function encodeCursor(values: Array<string | number>): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function decodeCursor(cursor: string, kinds: CursorValueKind[]): Array<string | number> {
   const malformed = () =>
     new InputException(
@@ -125,7 +124,7 @@ export function decodeCursor(cursor: string, kinds: CursorValueKind[]): Array<st
     const kind = kinds[index];
     const fits =
       (kind === 'int' && Number.isInteger(value)) ||
-      (kind === 'uuid' && typeof value === 'string' && UUID.test(value)) ||
+      (kind === 'uuid' && typeof value === 'string' && isUuid(value)) ||
       (kind === 'text' && typeof value === 'string');
     if (!fits) throw malformed();
   });

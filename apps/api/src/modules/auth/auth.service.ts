@@ -25,6 +25,7 @@ import { LoginThrottle } from './login-throttle';
 import { passwordResetMail } from './auth.mails';
 import { PasswordResetEntity } from './password-reset.entity';
 import { SessionEntity } from './session.entity';
+import { isUuid } from '../../core/validation/uuid';
 
 export const RESET_VALID_MINUTES = 60;
 
@@ -138,7 +139,7 @@ export class AuthService {
 
   async revokeSession(actor: Actor, sessionId: string): Promise<boolean> {
     const signedIn = requireSignedIn(actor);
-    if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return false;
+    if (!isUuid(sessionId)) return false;
     const result = await this.db
       .getRepository(SessionEntity)
       .delete({ id: sessionId, userId: signedIn.userId });

@@ -26,8 +26,8 @@ import {
 import { ConferenceEntity } from './conference.entity';
 import { ConferenceException, ConferenceExceptionReason } from './conference.exception';
 import { RECORDS_INDEX } from './record-search.source';
+import { isUuid } from '../../core/validation/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface RecordHit {
@@ -68,7 +68,7 @@ export class ConferenceRecordService {
   ): Promise<ConferenceRecordEntity> {
     const organizer = requireSignedIn(actor);
     if (!isOrganizer(organizer)) throw AuthException.forbidden('Organizers keep the records');
-    if (!UUID.test(input.conferenceId)) throw ConferenceException.notFound('input.conferenceId');
+    if (!isUuid(input.conferenceId)) throw ConferenceException.notFound('input.conferenceId');
     for (const [field, max] of [
       ['minutes', 100000],
       ['decisions', 20000],
@@ -96,7 +96,7 @@ export class ConferenceRecordService {
       for (const field of ['minutes', 'decisions', 'outcomes'] as const)
         if (input[field] !== undefined) record[field] = input[field]!.trim();
       if (input.practiceIds !== undefined)
-        record.practiceIds = [...new Set(input.practiceIds.filter((id) => UUID.test(id)))];
+        record.practiceIds = [...new Set(input.practiceIds.filter((id) => isUuid(id)))];
       record.updatedBy = organizer.userId;
       record.updatedAt = new Date();
       try {
@@ -126,7 +126,7 @@ export class ConferenceRecordService {
     const organizer = requireSignedIn(actor);
     if (!isOrganizer(organizer)) throw AuthException.forbidden('Organizers keep the records');
     return this.tenantDb.run(async (manager) => {
-      const record = UUID.test(id)
+      const record = isUuid(id)
         ? await manager.getRepository(ConferenceRecordEntity).findOneBy({ id })
         : null;
       if (!record)
@@ -168,7 +168,7 @@ export class ConferenceRecordService {
       ? await this.cities.requireBySlug(input.responsibleCitySlug, 'input.responsibleCitySlug')
       : null;
     return this.tenantDb.run(async (manager) => {
-      const record = UUID.test(input.recordId)
+      const record = isUuid(input.recordId)
         ? await manager.getRepository(ConferenceRecordEntity).findOneBy({ id: input.recordId })
         : null;
       if (!record) throw ConferenceException.notFound('input.recordId');
@@ -196,7 +196,7 @@ export class ConferenceRecordService {
   ): Promise<FollowUpActionEntity> {
     const signedIn = requireSignedIn(actor);
     return this.tenantDb.run(async (manager) => {
-      const action = UUID.test(input.id)
+      const action = isUuid(input.id)
         ? await manager.getRepository(FollowUpActionEntity).findOneBy({ id: input.id })
         : null;
       if (!action) throw ConferenceException.notFound('input.id');

@@ -30,8 +30,8 @@ import {
   type Participant,
 } from './conference.entity';
 import { ConferenceException, ConferenceExceptionReason } from './conference.exception';
+import { isUuid } from '../../core/validation/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const email = z.email();
 
 /** Status changes an organizer may make. */
@@ -59,7 +59,7 @@ export class ConferenceService {
   ) {}
 
   async get(id: string): Promise<ConferenceEntity | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return this.tenantDb.run((manager) =>
       manager.getRepository(ConferenceEntity).findOneBy({ id }),
     );
@@ -168,7 +168,7 @@ export class ConferenceService {
   async updateSession(actor: Actor, input: UpdateAgendaSessionInput): Promise<AgendaSessionEntity> {
     this.requireOrganizer(actor);
     return this.tenantDb.run(async (manager) => {
-      const session = UUID.test(input.id)
+      const session = isUuid(input.id)
         ? await manager.getRepository(AgendaSessionEntity).findOneBy({ id: input.id })
         : null;
       if (!session)
@@ -183,7 +183,7 @@ export class ConferenceService {
   async removeSession(actor: Actor, id: string): Promise<boolean> {
     this.requireOrganizer(actor);
     return this.tenantDb.run(async (manager) => {
-      const session = UUID.test(id)
+      const session = isUuid(id)
         ? await manager.getRepository(AgendaSessionEntity).findOneBy({ id })
         : null;
       if (!session)
@@ -210,7 +210,7 @@ export class ConferenceService {
     const participants = cleanParticipants(input.participants);
     return this.tenantDb.run(async (manager) => {
       const conference = await manager.getRepository(ConferenceEntity).findOneBy({
-        id: UUID.test(input.conferenceId)
+        id: isUuid(input.conferenceId)
           ? input.conferenceId
           : '00000000-0000-0000-0000-000000000000',
       });
@@ -285,7 +285,7 @@ export class ConferenceService {
   async cancel(actor: Actor, registrationId: string): Promise<RegistrationEntity> {
     const signedIn = requireSignedIn(actor);
     const { registration, promoted } = await this.tenantDb.run(async (manager) => {
-      const found = UUID.test(registrationId)
+      const found = isUuid(registrationId)
         ? await manager.getRepository(RegistrationEntity).findOneBy({ id: registrationId })
         : null;
       if (!found)
@@ -428,7 +428,7 @@ export class ConferenceService {
   }
 
   private async lock(manager: EntityManager, id: string, field: string): Promise<ConferenceEntity> {
-    const conference = UUID.test(id)
+    const conference = isUuid(id)
       ? await manager
           .getRepository(ConferenceEntity)
           .createQueryBuilder('c')

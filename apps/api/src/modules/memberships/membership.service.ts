@@ -25,6 +25,7 @@ import { InvitationEntity, InvitationStatus, invitationStatus } from './invitati
 import { MembershipEntity } from './membership.entity';
 import { MembershipException } from './membership.exception';
 import { invitationMail } from './membership.mails';
+import { isUuid } from '../../core/validation/uuid';
 
 export const INVITATION_VALID_DAYS = 14;
 
@@ -346,7 +347,7 @@ export class MembershipService {
     id: string,
     field: string,
   ): Promise<MembershipEntity> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw MembershipException.notFound(field);
+    if (!isUuid(id)) throw MembershipException.notFound(field);
     const membership = await manager.getRepository(MembershipEntity).findOneBy({ id });
     if (!membership) throw MembershipException.notFound(field);
     return membership;

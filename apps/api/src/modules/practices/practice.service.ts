@@ -22,6 +22,7 @@ import { PracticeRevisionEntity, type PracticeSnapshot } from './practice-revisi
 import { PRACTICES_INDEX } from './practice-search.source';
 import { PracticeEntity, PracticeStatus, PracticeVisibility } from './practice.entity';
 import { PracticeException } from './practice.exception';
+import { isUuid } from '../../core/validation/uuid';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENTS_PER_PRACTICE = 20;
@@ -57,8 +58,6 @@ export const ATTACHMENT_TYPES: Record<string, { extensions: string[]; magic?: nu
   },
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Injectable()
 export class PracticeService {
   constructor(
@@ -71,7 +70,7 @@ export class PracticeService {
 
   /** null when the practice does not exist or the caller may not see it. */
   async get(id: string): Promise<PracticeEntity | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return this.tenantDb.run((manager) => manager.getRepository(PracticeEntity).findOneBy({ id }));
   }
 
@@ -181,7 +180,7 @@ export class PracticeService {
   }
 
   async revisions(id: string): Promise<PracticeRevisionEntity[]> {
-    if (!UUID.test(id)) throw PracticeException.notFound('id');
+    if (!isUuid(id)) throw PracticeException.notFound('id');
     return this.tenantDb.run(async (manager) => {
       const practice = await manager.getRepository(PracticeEntity).findOneBy({ id });
       if (!practice) throw PracticeException.notFound('id');
@@ -322,7 +321,7 @@ export class PracticeService {
 
   async removeAttachment(actor: Actor, attachmentId: string): Promise<boolean> {
     const editor = requireSignedIn(actor);
-    if (!UUID.test(attachmentId)) throw PracticeException.attachmentNotFound('id');
+    if (!isUuid(attachmentId)) throw PracticeException.attachmentNotFound('id');
     const key = await this.tenantDb.run(async (manager) => {
       const attachment = await manager
         .getRepository(PracticeAttachmentEntity)
@@ -344,7 +343,7 @@ export class PracticeService {
   async openAttachment(
     attachmentId: string,
   ): Promise<{ attachment: PracticeAttachmentEntity; content: NodeJS.ReadableStream } | null> {
-    if (!UUID.test(attachmentId)) return null;
+    if (!isUuid(attachmentId)) return null;
     const attachment = await this.tenantDb.run((manager) =>
       manager.getRepository(PracticeAttachmentEntity).findOneBy({ id: attachmentId }),
     );
@@ -402,7 +401,7 @@ export class PracticeService {
     id: string,
     field: string,
   ): Promise<PracticeEntity> {
-    if (!UUID.test(id)) throw PracticeException.notFound(field);
+    if (!isUuid(id)) throw PracticeException.notFound(field);
     // Row-level security decides visibility; FOR UPDATE serialises concurrent saves.
     const practice = await manager
       .getRepository(PracticeEntity)

@@ -21,8 +21,8 @@ import { rankSuggestions, type Suggestion } from './tandem-suggestions';
 import { TandemNoteEntity, TandemNoteKind } from './tandem-note.entity';
 import { TandemEntity, TandemStatus } from './tandem.entity';
 import { TandemException } from './tandem.exception';
+import { isUuid } from '../../core/validation/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface NoteInput {
@@ -67,7 +67,7 @@ export class TandemService {
   }
 
   async get(id: string): Promise<TandemEntity | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return this.tenantDb.run((manager) => manager.getRepository(TandemEntity).findOneBy({ id }));
   }
 
@@ -371,7 +371,7 @@ export class TandemService {
 
   /** One note as this subscriber may see it (row-level security with its own actor). */
   async noteForSubscriber(actor: Actor, noteId: string): Promise<TandemNoteEntity | null> {
-    if (!UUID.test(noteId)) return null;
+    if (!isUuid(noteId)) return null;
     return this.tenantDb.run(
       (manager) => manager.getRepository(TandemNoteEntity).findOneBy({ id: noteId }),
       { actor },
@@ -497,7 +497,7 @@ export class TandemService {
     announcement: (tandem: TandemEntity) => { title: string; body: string },
   ): Promise<TandemEntity> {
     const signedIn = requireSignedIn(actor);
-    if (!UUID.test(id)) throw TandemException.notFound('id');
+    if (!isUuid(id)) throw TandemException.notFound('id');
     const changed = await this.tenantDb.run(async (manager) => {
       // Locking needs the update policy: cities outside the pair cannot even lock it.
       const tandem = await manager
@@ -526,7 +526,7 @@ export class TandemService {
     id: string,
     field: string,
   ): Promise<TandemNoteEntity> {
-    if (!UUID.test(id)) throw TandemException.noteNotFound(field);
+    if (!isUuid(id)) throw TandemException.noteNotFound(field);
     const note = await manager.getRepository(TandemNoteEntity).findOneBy({ id });
     if (!note) throw TandemException.noteNotFound(field);
     return note;
