@@ -86,4 +86,8 @@ export async function writePractices(
     );
     onProgress(Math.min(start + BATCH, practices.length));
   }
+  // Fresh planner statistics after a bulk write: until autovacuum catches up (a
+  // minute or more), PostgreSQL misjudges the row-level security sub-selects of
+  // practice_topic and scans every practice for each page of search hits.
+  if (practices.length > 0) await tx.query('ANALYZE practice, practice_topic, practice_revision');
 }

@@ -6,6 +6,7 @@ import { TandemNoteNotify1764320400000 } from './1764320400000-TandemNoteNotify'
 import { Notifications1764324000000 } from './1764324000000-Notifications';
 import { Conferences1764327600000 } from './1764327600000-Conferences';
 import { ConferenceRecords1764331200000 } from './1764331200000-ConferenceRecords';
+import { PracticeTopicByPractice1764334800000 } from './1764334800000-PracticeTopicByPractice';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Notifications1764324000000,
   Conferences1764327600000,
   ConferenceRecords1764331200000,
+  PracticeTopicByPractice1764334800000,
 ];
