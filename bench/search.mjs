@@ -28,6 +28,9 @@ const { practiceSearchSource, PRACTICE_INDEX_SETTINGS } = require(
   join(dist, 'apps/api/src/modules/practices/practice-search.source.js'),
 );
 const { createSearchDb } = require(join(dist, 'apps/api/src/search/search-db.js'));
+const { PRACTICE_FACETS, PRACTICE_HIT_ATTRIBUTES } = require(
+  join(dist, 'apps/api/src/modules/practices/practice-search.service.js'),
+);
 
 const SEARCH_PRACTICES = Number(process.env.SEARCH_PRACTICES ?? 10_000);
 const SEARCH_ROUNDS = Number(process.env.SEARCH_ROUNDS ?? 300);
@@ -121,21 +124,45 @@ async function main() {
     );
     const graphqlMs = [];
     const directMs = [];
+    // The floor: what any GraphQL request costs here (HTTP, Express, Nest, Apollo) and a
+    // search that asks for the total only (no hits, no facets to serialise).
+    const floorMs = { typename: [], totalOnly: [] };
     const body = (query) =>
       JSON.stringify({
         query: `query($q: String!) { searchPractices(query: $q, first: 20) { totalHits hits { titleHtml summaryHtml practice { id title city { name } topics { slug } } }
         facets { topics { value label count } federalStates { value label count } cities { value label count } joinedYears { value count } kinds { value label count } } } }`,
         variables: { q: query },
       });
+    // Exactly the engine request the API sends for an anonymous caller.
     const direct = (query) =>
       meili.search('practices', {
         query,
         filter: 'visibility = "PUBLIC"',
-        facets: ['topics', 'federalState', 'citySlug', 'joinedYear', 'kind'],
+        facets: PRACTICE_FACETS,
         offset: 0,
         limit: 20,
         highlight: ['title', 'summary'],
+        retrieve: PRACTICE_HIT_ATTRIBUTES,
       });
+    const post = async (payload) => {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: payload,
+      });
+      const json = await response.json();
+      if (json.errors) throw new Error(JSON.stringify(json.errors));
+    };
+    const floors = {
+      typename: () => post(JSON.stringify({ query: '{ __typename }' })),
+      totalOnly: (query) =>
+        post(
+          JSON.stringify({
+            query: 'query($q: String!) { searchPractices(query: $q, first: 20) { totalHits } }',
+            variables: { q: query },
+          }),
+        ),
+    };
     for (let i = 0; i < 20; i++) {
       // warm-up, not measured
       await fetch(`${url}/graphql`, {
@@ -165,12 +192,23 @@ async function main() {
           directMs.push(performance.now() - started);
         }
       }
+      for (const [name, run] of Object.entries(floors)) {
+        const started = performance.now();
+        await run(query);
+        floorMs[name].push(performance.now() - started);
+      }
     }
     results.search = {
       practices: existing + extra.length,
       rounds: SEARCH_ROUNDS,
       graphql: { p50: round(percentile(graphqlMs, 50)), p95: round(percentile(graphqlMs, 95)) },
       direct: { p50: round(percentile(directMs, 50)), p95: round(percentile(directMs, 95)) },
+      floor: Object.fromEntries(
+        Object.entries(floorMs).map(([name, values]) => [
+          name,
+          { p50: round(percentile(values, 50)), p95: round(percentile(values, 95)) },
+        ]),
+      ),
     };
     results.search.ratioP50 = round(results.search.graphql.p50 / results.search.direct.p50);
     results.search.ratioP95 = round(results.search.graphql.p95 / results.search.direct.p95);
@@ -312,6 +350,8 @@ async function report(results) {
     '| --- | ---: | ---: | ---: | --- |',
     `| searchPractices p50 (${search.practices} practices, ${search.rounds} rounds) | ${search.graphql.p50} ms (GraphQL) | ${search.direct.p50} ms (Meilisearch direct) | ${search.ratioP50}× | ≤ 1.3× |`,
     `| searchPractices p95 | ${search.graphql.p95} ms | ${search.direct.p95} ms | ${search.ratioP95}× | – |`,
+    `| floor: \`{ __typename }\` p50 through the same stack | ${search.floor.typename.p50} ms | – | – | – |`,
+    `| floor: \`searchPractices { totalHits }\` p50 (engine + PostgreSQL re-read, nothing to serialise) | ${search.floor.totalOnly.p50} ms | ${search.direct.p50} ms | ${round(search.floor.totalOnly.p50 / search.direct.p50)}× | – |`,
     ...(freshness
       ? [
           `| publish → findable p50 / p95 / max (${freshness.publishes} publishes) | ${freshness.p50} / ${freshness.p95} / ${freshness.max} ms | – | – | p95 ≤ 1000 ms |`,
@@ -324,7 +364,8 @@ async function report(results) {
       : []),
     '',
     'The GraphQL side does more than the engine: the session and visibility filter, loading the',
-    'hits from PostgreSQL through row-level security, facet labels, and JSON over HTTP.',
+    'hits from PostgreSQL through row-level security, facet labels, and JSON over HTTP. The two',
+    'floor rows show how much of that any request through HTTP, Express, Nest and Apollo costs.',
   ];
   const suffix = PARTS.size === 3 ? '' : `-${[...PARTS].join('-')}`;
   await writeFile(

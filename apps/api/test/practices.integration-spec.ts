@@ -421,4 +421,34 @@ describe('practices', () => {
     expect(count(large)).toBe(count(small));
     expect(count(large)).toBeLessThan(30);
   });
+  it('shows the city of a practice whose city was admitted after the city list was cached', async () => {
+    // The first read fills the cached list of cities that Practice.city is served from.
+    const before = await api.gql<{
+      practices: { edges: Array<{ node: { city: { name: string } } }> };
+    }>('query { practices(first: 1) { edges { node { city { name } } } } }');
+    expect(before.data!.practices.edges[0].node.city.name).toBeTruthy();
+    const [city] = await api.ownerQuery<{ id: string }>(
+      `INSERT INTO city (slug, name, kind, federal_state, joined_year)
+       VALUES ('neu-aufgenommen', 'Neu Aufgenommen', 'COMMUNITY', 'DE-NI', 2026) RETURNING id`,
+    );
+    const [practice] = await api.ownerQuery<{ id: string }>(
+      `INSERT INTO practice (city_id, title, summary, status, visibility, published_at)
+       VALUES ($1, 'Erste Praxis der neuen Gemeinde', 'Zusammenfassung', 'PUBLISHED', 'PUBLIC', now()) RETURNING id`,
+      [city.id],
+    );
+    try {
+      const read = await api.gql<{ practice: { city: { slug: string; name: string } } }>(
+        'query($id: ID!) { practice(id: $id) { city { slug name } } }',
+        { id: practice.id },
+      );
+      expect(read.errors).toBeUndefined();
+      expect(read.data!.practice.city).toEqual({
+        slug: 'neu-aufgenommen',
+        name: 'Neu Aufgenommen',
+      });
+    } finally {
+      await api.ownerQuery('DELETE FROM practice WHERE id = $1', [practice.id]);
+      await api.ownerQuery('DELETE FROM city WHERE id = $1', [city.id]);
+    }
+  });
 });

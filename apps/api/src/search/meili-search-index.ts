@@ -88,6 +88,7 @@ export class MeiliSearchIndex implements SearchIndex {
       limit: request.limit,
       sort: request.sort,
       attributesToHighlight: request.highlight,
+      attributesToRetrieve: request.retrieve,
       highlightPreTag: HIGHLIGHT_START,
       highlightPostTag: HIGHLIGHT_END,
     });

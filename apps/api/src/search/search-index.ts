@@ -44,6 +44,8 @@ export interface SearchRequest {
   limit: number;
   highlight?: string[];
   sort?: string[];
+  /** Attributes each hit's document carries back (default: all of them). */
+  retrieve?: string[];
 }
 
 export interface SearchHit {

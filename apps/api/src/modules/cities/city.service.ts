@@ -69,8 +69,17 @@ export class CityService {
     return (await this.allCities.get()).filter((city) => wanted.has(city.slug));
   }
 
+  /** From the cached list; only ids it does not know yet (a city admitted seconds ago) cost a query. */
   async byIds(ids: readonly string[]): Promise<Array<CityEntity | null>> {
-    const rows = await this.db.getRepository(CityEntity).findBy({ id: In([...ids]) });
+    const cached = await this.allCities.get();
+    const known = new Map(cached.map((city) => [city.id, city]));
+    const missing = ids.filter((id) => !known.has(id));
+    const rows = [
+      ...ids.flatMap((id) => known.get(id) ?? []),
+      ...(missing.length
+        ? await this.db.getRepository(CityEntity).findBy({ id: In(missing) })
+        : []),
+    ];
     return byKeys(
       ids,
       rows,

@@ -21,7 +21,9 @@ import { PRACTICES_INDEX, type PracticeDocument } from './practice-search.source
 import { PracticeEntity } from './practice.entity';
 import { PracticeException } from './practice.exception';
 
-const FACETS = ['topics', 'federalState', 'citySlug', 'joinedYear', 'kind'];
+export const PRACTICE_FACETS = ['topics', 'federalState', 'citySlug', 'joinedYear', 'kind'];
+/** What a hit needs from its document: the rest comes from PostgreSQL (the body stays in the engine). */
+export const PRACTICE_HIT_ATTRIBUTES = ['id', 'title', 'summary'];
 const KIND_LABELS: Record<string, string> = {
   [CityKind.CITY]: 'Stadt',
   [CityKind.DISTRICT]: 'Stadtteil',
@@ -85,7 +87,8 @@ export class PracticeSearchService {
     const response = await this.engine({
       query: query.trim(),
       filter: clauses.join(' AND '),
-      facets: FACETS,
+      facets: PRACTICE_FACETS,
+      retrieve: PRACTICE_HIT_ATTRIBUTES,
       offset,
       limit,
       highlight: ['title', 'summary'],
@@ -183,7 +186,12 @@ export class PracticeSearchService {
       : [{ query: words, filter: base }];
     for (const attempt of attempts) {
       if (found.length >= limit) break;
-      const response = await this.engine({ ...attempt, offset: 0, limit: limit * 2 });
+      const response = await this.engine({
+        ...attempt,
+        offset: 0,
+        limit: limit * 2,
+        retrieve: ['id'],
+      });
       for (const hit of response.hits)
         if (!found.includes(hit.document.id)) found.push(hit.document.id);
     }

@@ -32,8 +32,17 @@ export class TopicService {
     return new Map(rows.map((row) => [row.slug, row.id]));
   }
 
+  /** From the cached taxonomy; only ids it does not know yet cost a query. */
   async byIds(ids: readonly string[]): Promise<Array<TopicEntity | null>> {
-    const rows = await this.db.getRepository(TopicEntity).findBy({ id: In([...ids]) });
+    const cached = await this.all.get();
+    const known = new Map(cached.map((topic) => [topic.id, topic]));
+    const missing = ids.filter((id) => !known.has(id));
+    const rows = [
+      ...ids.flatMap((id) => known.get(id) ?? []),
+      ...(missing.length
+        ? await this.db.getRepository(TopicEntity).findBy({ id: In(missing) })
+        : []),
+    ];
     return byKeys(
       ids,
       rows,
