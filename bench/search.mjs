@@ -74,7 +74,7 @@ async function main() {
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
       DATA_DIR: dataDir,
-      NODE_ENV: 'development',
+      NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

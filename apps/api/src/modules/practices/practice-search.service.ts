@@ -98,16 +98,7 @@ export class PracticeSearchService {
     // row-level security, so a stale document can never show what is hidden now.
     const ids = response.hits.map((hit) => hit.document.id);
     const [{ practices, links }, facets] = await Promise.all([
-      ids.length
-        ? this.tenantDb.run(async (manager) => ({
-            practices: await manager.getRepository(PracticeEntity).findBy({ id: In(ids) }),
-            // The hits' topics in the same transaction, handed to the Practice.topics loader.
-            links: (await manager.query(
-              'SELECT practice_id, topic_id FROM practice_topic WHERE practice_id = ANY($1::uuid[])',
-              [ids],
-            )) as Array<{ practice_id: string; topic_id: string }>,
-          }))
-        : Promise.resolve({ practices: [], links: [] }),
+      ids.length ? this.readHits(ids) : Promise.resolve({ practices: [], links: [] }),
       this.labelFacets(response.facets),
     ]);
     const topics = new Map(
@@ -204,6 +195,31 @@ export class PracticeSearchService {
     return ids
       .map((id) => byId.get(id))
       .filter((entry): entry is PracticeEntity => entry !== undefined);
+  }
+
+  /**
+   * The hits' rows and their topic ids in one statement (the topics are handed to the
+   * Practice.topics loader), through row-level security: what is hidden now stays hidden.
+   */
+  private async readHits(ids: string[]): Promise<{
+    practices: PracticeEntity[];
+    links: Array<{ practice_id: string; topic_id: string }>;
+  }> {
+    const { entities, raw } = await this.tenantDb.run((manager) =>
+      manager
+        .getRepository(PracticeEntity)
+        .createQueryBuilder('practice')
+        .addSelect(
+          'ARRAY(SELECT pt.topic_id FROM practice_topic pt WHERE pt.practice_id = practice.id)',
+          'topic_ids',
+        )
+        .where('practice.id = ANY(:ids::uuid[])', { ids })
+        .getRawAndEntities<{ practice_id: string; topic_ids: string[] }>(),
+    );
+    const links = raw.flatMap((row) =>
+      row.topic_ids.map((topicId) => ({ practice_id: row.practice_id, topic_id: topicId })),
+    );
+    return { practices: entities, links };
   }
 
   /** An engine outage is a typed SERVICE_UNAVAILABLE, not a 500. */
