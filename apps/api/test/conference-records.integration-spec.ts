@@ -160,4 +160,86 @@ describe('conference records and follow-up actions', () => {
       field: 'input.dueOn',
     });
   });
+  it('reads a conference with many records, their practices and follow-ups in a constant number of statements', async () => {
+    const practiceIds = (
+      await api.ownerQuery<{ id: string }>(
+        `SELECT id FROM practice WHERE status = 'PUBLISHED' AND visibility = 'PUBLIC' ORDER BY id LIMIT 3`,
+      )
+    ).map((row) => row.id);
+    expect(practiceIds).toHaveLength(3);
+    /** A conference with `sessions` agenda sessions, each with a record, linked practices and a follow-up. */
+    const conferenceWith = async (sessions: number): Promise<string> => {
+      const created = await organizer.gql<{ createConference: { id: string } }>(
+        'mutation($i: ConferenceInput!) { createConference(input: $i) { id } }',
+        {
+          i: {
+            title: `Netzwerktreffen mit ${sessions} Protokollen`,
+            kind: 'REGIONAL_CONFERENCE',
+            region: 'NORTH',
+            startsAt: '2026-09-10T09:00',
+            endsAt: '2026-09-10T18:00',
+            capacity: 40,
+          },
+        },
+      );
+      const id = created.data!.createConference.id;
+      for (let n = 0; n < sessions; n++) {
+        const session = await organizer.gql<{ addAgendaSession: { id: string } }>(
+          'mutation($i: AgendaSessionInput!) { addAgendaSession(input: $i) { id } }',
+          {
+            i: {
+              conferenceId: id,
+              title: `Werkstatt ${n + 1}`,
+              format: 'WORKSHOP',
+              startsAt: `2026-09-10T${String(9 + n).padStart(2, '0')}:00`,
+              endsAt: `2026-09-10T${String(9 + n).padStart(2, '0')}:45`,
+              room: `Raum ${n + 1}`,
+            },
+          },
+        );
+        expect(session.errors).toBeUndefined();
+        const record = await organizer.gql<{ saveConferenceRecord: { id: string } }>(SAVE, {
+          i: {
+            conferenceId: id,
+            agendaSessionId: session.data!.addAgendaSession.id,
+            decisions: `Ergebnis der Werkstatt ${n + 1}`,
+            practiceIds: practiceIds.slice(0, 1 + (n % 3)),
+          },
+        });
+        const added = await organizer.gql(
+          'mutation($i: AddFollowUpActionInput!) { addFollowUpAction(input: $i) { id } }',
+          {
+            i: {
+              recordId: record.data!.saveConferenceRecord.id,
+              what: `Nachbereitung Werkstatt ${n + 1}`,
+              responsibleCitySlug: 'lemgo',
+            },
+          },
+        );
+        expect(added.errors).toBeUndefined();
+      }
+      return id;
+    };
+    const query = `query($id: ID!) { conference(id: $id) { records { id conference { title }
+      linkedPractices { id title city { name } } followUpActions { what responsibleCity { slug } } } } }`;
+    const read = async (id: string) => {
+      const response = await organizer.gql<{
+        conference: {
+          records: Array<{ linkedPractices: Array<{ id: string }>; followUpActions: unknown[] }>;
+        };
+      }>(query, { id });
+      expect(response.errors).toBeUndefined();
+      return response;
+    };
+    const one = await read(await conferenceWith(1));
+    const five = await read(await conferenceWith(5));
+    expect(five.data!.conference.records).toHaveLength(5);
+    expect(five.data!.conference.records.map((r) => r.linkedPractices.length).sort()).toEqual([
+      1, 1, 2, 2, 3,
+    ]);
+    expect(five.data!.conference.records.every((r) => r.followUpActions.length === 1)).toBe(true);
+    const count = (response: unknown) =>
+      (response as { extensions: { queryCount: number } }).extensions.queryCount;
+    expect(count(five)).toBe(count(one));
+  });
 });

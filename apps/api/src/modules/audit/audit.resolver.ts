@@ -60,9 +60,7 @@ export class AuditResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<CityEntity | null> {
     if (!entry.cityId) return Promise.resolve(null);
-    return ctx.loaders
-      .get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids))
-      .load(entry.cityId);
+    return this.cityService.load(ctx, entry.cityId);
   }
 
   @ResolveField(() => UserEntity, { nullable: true, description: 'Who did it' })
@@ -71,9 +69,7 @@ export class AuditResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<UserEntity | null> {
     if (!entry.actorUserId) return Promise.resolve(null);
-    return ctx.loaders
-      .get('userById', (ids: readonly string[]) => this.users.byIds(ids))
-      .load(entry.actorUserId);
+    return this.users.load(ctx, entry.actorUserId);
   }
 
   @ResolveField(() => String, { description: 'Details as a JSON object' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { byKeys } from '../../core/graphql/loaders';
+import { byKeys, type GraphQLContext } from '../../core/graphql/loaders';
 import { TtlCache } from '../../core/graphql/ttl-cache';
 import { CityException, CityExceptionReason } from './city.exception';
 import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
@@ -67,6 +67,18 @@ export class CityService {
     if (slugs.length === 0) return [];
     const wanted = new Set(slugs);
     return (await this.allCities.get()).filter((city) => wanted.has(city.slug));
+  }
+
+  /** The request's batched lookup by id: one DataLoader per request, shared by every resolver. */
+  load(ctx: GraphQLContext, id: string): Promise<CityEntity | null> {
+    return ctx.loaders.get('cityById', (ids: readonly string[]) => this.byIds(ids)).load(id);
+  }
+
+  /** For a reference that must exist (a foreign key): a missing city is a bug, not bad input. */
+  async loadExisting(ctx: GraphQLContext, id: string, referrer: string): Promise<CityEntity> {
+    const city = await this.load(ctx, id);
+    if (!city) throw new Error(`${referrer} points to a missing city ${id}`);
+    return city;
   }
 
   /** From the cached list; only ids it does not know yet (a city admitted seconds ago) cost a query. */

@@ -72,21 +72,30 @@ export class ConferenceRecordResolver {
   }
 
   @ResolveField(() => ConferenceEntity)
-  async conference(@Parent() record: ConferenceRecordEntity): Promise<ConferenceEntity> {
-    const conference = await this.conferences.get(record.conferenceId);
-    if (!conference) throw new Error('record without conference');
+  async conference(
+    @Parent() record: ConferenceRecordEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<ConferenceEntity> {
+    const conference = await this.conferences.load(ctx, record.conferenceId);
+    if (!conference) throw new Error(`record ${record.id} points to a missing conference`);
     return conference;
   }
 
   @ResolveField(() => [PracticeEntity], { description: 'Linked practices you may see' })
-  async linkedPractices(@Parent() record: ConferenceRecordEntity): Promise<PracticeEntity[]> {
-    const found = await Promise.all(record.practiceIds.map((id) => this.practices.get(id)));
+  async linkedPractices(
+    @Parent() record: ConferenceRecordEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<PracticeEntity[]> {
+    const found = await Promise.all(record.practiceIds.map((id) => this.practices.load(ctx, id)));
     return found.filter((practice): practice is PracticeEntity => practice !== null);
   }
 
   @ResolveField(() => [FollowUpActionEntity])
-  followUpActions(@Parent() record: ConferenceRecordEntity): Promise<FollowUpActionEntity[]> {
-    return this.records.followUps(currentActor(), { recordId: record.id });
+  followUpActions(
+    @Parent() record: ConferenceRecordEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<FollowUpActionEntity[]> {
+    return this.records.followUpsOf(ctx, record.id);
   }
 }
 
@@ -127,9 +136,7 @@ export class FollowUpActionResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<CityEntity | null> {
     if (!action.responsibleCityId) return Promise.resolve(null);
-    return ctx.loaders
-      .get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids))
-      .load(action.responsibleCityId);
+    return this.cityService.load(ctx, action.responsibleCityId);
   }
 }
 

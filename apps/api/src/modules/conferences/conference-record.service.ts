@@ -27,6 +27,7 @@ import { ConferenceEntity } from './conference.entity';
 import { ConferenceException, ConferenceExceptionReason } from './conference.exception';
 import { RECORDS_INDEX } from './record-search.source';
 import { isUuid } from '../../core/validation/uuid';
+import { byKeys, type GraphQLContext } from '../../core/graphql/loaders';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -231,6 +232,29 @@ export class ConferenceRecordService {
       if (filter.recordId) query.andWhere('a.record_id = :record', { record: filter.recordId });
       return query.orderBy('a.due_on', 'ASC', 'NULLS LAST').addOrderBy('a.created_at').getMany();
     });
+  }
+
+  /** The follow-up actions of each record, batched per request (one statement for all records). */
+  followUpsOf(ctx: GraphQLContext, recordId: string): Promise<FollowUpActionEntity[]> {
+    return ctx.loaders
+      .get('followUpsOfRecord', async (recordIds: readonly string[]) => {
+        const rows = await this.tenantDb.run((manager) =>
+          manager
+            .getRepository(FollowUpActionEntity)
+            .createQueryBuilder('a')
+            .where('a.record_id = ANY(:ids::uuid[])', { ids: [...recordIds] })
+            .orderBy('a.due_on', 'ASC', 'NULLS LAST')
+            .addOrderBy('a.created_at')
+            .getMany(),
+        );
+        return byKeys(
+          recordIds,
+          rows,
+          (row) => row.recordId,
+          (found) => found,
+        );
+      })
+      .load(recordId);
   }
 
   /** Full-text search over final records, for members of the network. */

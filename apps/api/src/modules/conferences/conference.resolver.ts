@@ -125,9 +125,7 @@ export class ConferenceResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<CityEntity | null> {
     if (!conference.hostCityId) return Promise.resolve(null);
-    return ctx.loaders
-      .get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids))
-      .load(conference.hostCityId);
+    return this.cityService.load(ctx, conference.hostCityId);
   }
 
   @ResolveField(() => [AgendaSessionEntity])
@@ -170,11 +168,11 @@ export class RegistrationResolver {
     @Parent() registration: RegistrationEntity,
     @Context() ctx: GraphQLContext,
   ): Promise<CityEntity> {
-    const city = await ctx.loaders
-      .get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids))
-      .load(registration.cityId);
-    if (!city) throw new Error('registration without city');
-    return city;
+    return this.cityService.loadExisting(
+      ctx,
+      registration.cityId,
+      `registration ${registration.id}`,
+    );
   }
 
   @ResolveField(() => [Participant], {

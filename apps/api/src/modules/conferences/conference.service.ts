@@ -31,6 +31,7 @@ import {
 } from './conference.entity';
 import { ConferenceException, ConferenceExceptionReason } from './conference.exception';
 import { isUuid } from '../../core/validation/uuid';
+import { byKeys, type GraphQLContext } from '../../core/graphql/loaders';
 
 const email = z.email();
 
@@ -63,6 +64,27 @@ export class ConferenceService {
     return this.tenantDb.run((manager) =>
       manager.getRepository(ConferenceEntity).findOneBy({ id }),
     );
+  }
+
+  /** Conferences by id, batched per request. */
+  load(ctx: GraphQLContext, id: string): Promise<ConferenceEntity | null> {
+    return ctx.loaders
+      .get('conferenceById', async (ids: readonly string[]) => {
+        const rows = await this.tenantDb.run((manager) =>
+          manager
+            .getRepository(ConferenceEntity)
+            .createQueryBuilder('conference')
+            .where('conference.id = ANY(:ids::uuid[])', { ids: ids.filter(isUuid) })
+            .getMany(),
+        );
+        return byKeys(
+          ids,
+          rows,
+          (row) => row.id,
+          (found) => found[0] ?? null,
+        );
+      })
+      .load(id);
   }
 
   list(filter: ConferenceFilter, page: PageArgs): Promise<ConnectionShape<ConferenceEntity>> {

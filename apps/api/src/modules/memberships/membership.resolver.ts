@@ -97,11 +97,7 @@ export class MembershipResolver {
     @Parent() membership: MembershipEntity,
     @Context() ctx: GraphQLContext,
   ): Promise<CityEntity> {
-    const city = await ctx.loaders
-      .get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids))
-      .load(membership.cityId);
-    if (!city) throw new Error(`membership ${membership.id} points to a missing city`);
-    return city;
+    return this.cityService.loadExisting(ctx, membership.cityId, `membership ${membership.id}`);
   }
 
   @ResolveField(() => UserEntity)
@@ -109,9 +105,7 @@ export class MembershipResolver {
     @Parent() membership: MembershipEntity,
     @Context() ctx: GraphQLContext,
   ): Promise<UserEntity> {
-    const user = await ctx.loaders
-      .get('userById', (ids: readonly string[]) => this.users.byIds(ids))
-      .load(membership.userId);
+    const user = await this.users.load(ctx, membership.userId);
     if (!user) throw new Error(`membership ${membership.id} points to a missing user`);
     return user;
   }
@@ -131,10 +125,6 @@ export class InvitationResolver {
     @Parent() invitation: InvitationEntity,
     @Context() ctx: GraphQLContext,
   ): Promise<CityEntity> {
-    const city = await ctx.loaders
-      .get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids))
-      .load(invitation.cityId);
-    if (!city) throw new Error(`invitation ${invitation.id} points to a missing city`);
-    return city;
+    return this.cityService.loadExisting(ctx, invitation.cityId, `invitation ${invitation.id}`);
   }
 }

@@ -171,11 +171,7 @@ export class PracticeResolver {
     @Parent() practice: PracticeEntity,
     @Context() ctx: GraphQLContext,
   ): Promise<CityEntity> {
-    const city = await ctx.loaders
-      .get('cityById', (ids: readonly string[]) => this.cityService.byIds(ids))
-      .load(practice.cityId);
-    if (!city) throw new Error(`practice ${practice.id} has no city`);
-    return city;
+    return this.cityService.loadExisting(ctx, practice.cityId, `practice ${practice.id}`);
   }
 
   @ResolveField(() => [TopicEntity])
@@ -238,9 +234,7 @@ export class PracticeRevisionResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<UserEntity | null> {
     if (!revision.authorId) return Promise.resolve(null);
-    return ctx.loaders
-      .get('userById', (ids: readonly string[]) => this.users.byIds(ids))
-      .load(revision.authorId);
+    return this.users.load(ctx, revision.authorId);
   }
 
   @ResolveField(() => String)

@@ -39,14 +39,6 @@ export class TandemConnection extends ConnectionType(TandemEntity, 'Tandem') {}
 @ObjectType('TandemNoteConnection')
 export class TandemNoteConnection extends ConnectionType(TandemNoteEntity, 'TandemNote') {}
 
-async function cityOf(ctx: GraphQLContext, cities: CityService, id: string): Promise<CityEntity> {
-  const city = await ctx.loaders
-    .get('cityById', (ids: readonly string[]) => cities.byIds(ids))
-    .load(id);
-  if (!city) throw new Error(`city ${id} is missing`);
-  return city;
-}
-
 @Resolver(() => TandemEntity)
 export class TandemResolver {
   constructor(
@@ -127,12 +119,12 @@ export class TandemResolver {
 
   @ResolveField(() => CityEntity, { description: 'The new city' })
   newCity(@Parent() tandem: TandemEntity, @Context() ctx: GraphQLContext): Promise<CityEntity> {
-    return cityOf(ctx, this.cityService, tandem.cityId);
+    return this.cityService.loadExisting(ctx, tandem.cityId, `tandem ${tandem.id}`);
   }
 
   @ResolveField(() => CityEntity, { description: 'The experienced partner city' })
   partnerCity(@Parent() tandem: TandemEntity, @Context() ctx: GraphQLContext): Promise<CityEntity> {
-    return cityOf(ctx, this.cityService, tandem.partnerCityId);
+    return this.cityService.loadExisting(ctx, tandem.partnerCityId, `tandem ${tandem.id}`);
   }
 
   @ResolveField(() => Boolean, {
@@ -240,7 +232,7 @@ export class TandemNoteResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<CityEntity | null> {
     return note.authorCityId
-      ? cityOf(ctx, this.cityService, note.authorCityId)
+      ? this.cityService.loadExisting(ctx, note.authorCityId, `note ${note.id}`)
       : Promise.resolve(null);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { byKeys } from '../../core/graphql/loaders';
+import { byKeys, type GraphQLContext } from '../../core/graphql/loaders';
 import { UserEntity } from './user.entity';
 
 /** Accounts. Users are network-wide (not tenant-owned); what they may see is decided by memberships. */
@@ -15,6 +15,11 @@ export class UsersService {
 
   byId(id: string): Promise<UserEntity | null> {
     return this.db.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  /** The request's batched lookup by id: one DataLoader per request, shared by every resolver. */
+  load(ctx: GraphQLContext, id: string): Promise<UserEntity | null> {
+    return ctx.loaders.get('userById', (ids: readonly string[]) => this.byIds(ids)).load(id);
   }
 
   async byIds(ids: readonly string[]): Promise<Array<UserEntity | null>> {
