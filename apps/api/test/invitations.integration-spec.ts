@@ -199,4 +199,43 @@ describe('invitations and member management', () => {
     const byCoordinator = await coordinator.gql('{ auditLog { totalCount } }');
     expect(byCoordinator.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+  it('lets only one of two coordinators demote the other when both try at once', async () => {
+    const first = await api.as('coordinator', 'lemgo');
+    const members = await first.gql<{
+      cityMembers: Array<{ id: string; role: string; user: { email: string } }>;
+    }>(MEMBERS, { slug: 'lemgo' });
+    const coordinatorA = members.data!.cityMembers.find((m) =>
+      m.user.email.startsWith('coordinator.'),
+    )!;
+    const memberB = members.data!.cityMembers.find((m) => m.user.email.startsWith('member.'))!;
+    const update =
+      'mutation($input: UpdateMembershipInput!) { updateMembership(input: $input) { role } }';
+    const promoted = await first.gql(update, {
+      input: { membershipId: memberB.id, role: 'COORDINATOR' },
+    });
+    expect(promoted.errors).toBeUndefined();
+    const second = await api.as('member', 'lemgo'); // now a coordinator too
+    for (let round = 0; round < 5; round++) {
+      const [a, b] = await Promise.all([
+        first.gql(update, { input: { membershipId: memberB.id, role: 'MEMBER' } }),
+        second.gql(update, { input: { membershipId: coordinatorA.id, role: 'MEMBER' } }),
+      ]);
+      const outcomes = [a, b].map((response) =>
+        response.errors ? String(response.errors[0].extensions?.reason) : 'OK',
+      );
+      // Exactly one wins; the other is told why (never a deadlock or internal error).
+      expect(outcomes.sort()).toEqual(['LAST_COORDINATOR', 'OK']);
+      const roles = await api.ownerQuery<{ role: string }>(
+        'SELECT role FROM membership WHERE id = ANY($1::uuid[])',
+        [[coordinatorA.id, memberB.id]],
+      );
+      expect(roles.filter((row) => row.role === 'COORDINATOR')).toHaveLength(1);
+      // Restore both coordinators for the next round.
+      await api.ownerQuery(
+        `UPDATE membership SET role = 'COORDINATOR' WHERE id = ANY($1::uuid[])`,
+        [[coordinatorA.id, memberB.id]],
+      );
+    }
+    await api.ownerQuery(`UPDATE membership SET role = 'MEMBER' WHERE id = $1`, [memberB.id]);
+  });
 });

@@ -32,6 +32,16 @@ export function createErrorFormatter(logger: Logger) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, ...fieldOf(formatted, extensions) } };
     }
+    if (isConcurrencyFailure(original)) {
+      // Two transactions got in each other's way; nothing was written by this one.
+      logger.warn({ err: original, path: formatted.path }, 'concurrent change, answered CONFLICT');
+      return {
+        message:
+          'The same data was changed at the same moment; nothing was saved, please try again',
+        path: formatted.path,
+        extensions: { code: ErrorCode.CONFLICT, reason: 'CONCURRENT_CHANGE' },
+      };
+    }
     logger.error(
       { err: original ?? error, path: formatted.path },
       'unexpected error in a GraphQL request',
@@ -52,4 +62,12 @@ function fieldOf(
   if (typeof extensions.field === 'string') return {};
   const match = /Variable "\$([A-Za-z0-9_]+)"/.exec(formatted.message);
   return match ? { field: match[1] } : {};
+}
+
+/** PostgreSQL's deadlock_detected, serialization_failure and lock_not_available. */
+const CONCURRENCY_SQLSTATES = new Set(['40P01', '40001', '55P03']);
+
+function isConcurrencyFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && CONCURRENCY_SQLSTATES.has(code);
 }

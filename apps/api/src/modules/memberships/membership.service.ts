@@ -358,18 +358,21 @@ export class MembershipService {
     membership: MembershipEntity,
     field: string,
   ): Promise<void> {
-    // Lock the other coordinators' rows: two of them demoting each other at once
-    // must not leave the city without one.
-    const others = await manager
+    // Lock every coordinator row of the city, always in the same order: two of them
+    // demoting each other at once then queue up instead of deadlocking, and the
+    // second sees the first's change (PostgreSQL re-checks the locked rows) and gets
+    // LAST_COORDINATOR instead of leaving the city without one.
+    const coordinators = await manager
       .getRepository(MembershipEntity)
       .createQueryBuilder('membership')
-      .where('membership.city_id = :cityId AND membership.role = :role AND membership.id <> :id', {
+      .where('membership.city_id = :cityId AND membership.role = :role', {
         cityId: membership.cityId,
         role: MembershipRole.COORDINATOR,
-        id: membership.id,
       })
+      .orderBy('membership.id')
       .setLock('pessimistic_write')
       .getMany();
-    if (others.length === 0) throw MembershipException.lastCoordinator(field);
+    if (!coordinators.some((row) => row.id !== membership.id))
+      throw MembershipException.lastCoordinator(field);
   }
 }
