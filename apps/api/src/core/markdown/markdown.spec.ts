@@ -24,6 +24,24 @@ describe('practice Markdown', () => {
     );
   });
 
+  it('starts headings at the level the page needs and keeps their order, up to h6', () => {
+    const source = '# Ziel\n\n## Schritte\n\n### Details\n\n#### Mehr\n\nText';
+    expect(renderMarkdown(source)).toContain('<h1>Ziel</h1>');
+    const below = renderMarkdown(source, { topHeading: 3 });
+    expect(below).toContain('<h3>Ziel</h3>');
+    expect(below).toContain('<h4>Schritte</h4>');
+    expect(below).toContain('<h5>Details</h5>');
+    expect(below).toContain('<h6>Mehr</h6>');
+    expect(below).not.toMatch(/<h[12]>/);
+    expect(renderMarkdown('# A\n\n### B', { topHeading: 5 })).toBe('<h5>A</h5>\n<h6>B</h6>\n');
+  });
+
+  it('keeps escaping raw HTML when it shifts headings', () => {
+    expect(renderMarkdown('## <b>x</b>', { topHeading: 3 })).toBe(
+      '<h4>&lt;b&gt;x&lt;/b&gt;</h4>\n',
+    );
+  });
+
   it('strips markup for the search index', () => {
     expect(stripMarkdown('## Ziele\n\n- [Ehrenamt](https://x.example) **stärken**')).toBe(
       'Ziele Ehrenamt stärken',

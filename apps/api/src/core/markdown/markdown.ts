@@ -12,6 +12,23 @@ markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
   return defaultLinkOpen(tokens, index, options, env, self);
 };
 
-export function renderMarkdown(source: string): string {
-  return markdown.render(source);
+export interface RenderOptions {
+  /**
+   * The level a `#` heading becomes: the page already has headings above the text
+   * (a practice body sits under an h2, so its headings start at h3). Deeper ones
+   * follow in order and stop at h6, so the outline never jumps back up.
+   */
+  topHeading?: 1 | 2 | 3 | 4 | 5 | 6;
+}
+
+export function renderMarkdown(source: string, options: RenderOptions = {}): string {
+  const shift = (options.topHeading ?? 1) - 1;
+  if (shift === 0) return markdown.render(source);
+  const tokens = markdown.parse(source, {});
+  for (const token of tokens) {
+    if (token.type === 'heading_open' || token.type === 'heading_close') {
+      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + shift)}`;
+    }
+  }
+  return markdown.renderer.render(tokens, markdown.options, {});
 }

@@ -68,7 +68,7 @@ export class ConferenceRecordResolver {
 
   @ResolveField(() => String)
   minutesHtml(@Parent() record: ConferenceRecordEntity): string {
-    return renderMarkdown(record.minutes);
+    return renderMarkdown(record.minutes, { topHeading: 5 });
   }
 
   @ResolveField(() => ConferenceEntity)

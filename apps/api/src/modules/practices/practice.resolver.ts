@@ -163,7 +163,7 @@ export class PracticeResolver {
 
   @ResolveField(() => String, { description: 'The body rendered to safe HTML' })
   bodyHtml(@Parent() practice: PracticeEntity): string {
-    return renderMarkdown(practice.body);
+    return renderMarkdown(practice.body, { topHeading: 3 });
   }
 
   @ResolveField(() => CityEntity)

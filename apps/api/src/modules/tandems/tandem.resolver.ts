@@ -212,7 +212,7 @@ export class TandemNoteResolver {
 
   @ResolveField(() => String)
   bodyHtml(@Parent() note: TandemNoteEntity): string {
-    return renderMarkdown(note.body);
+    return renderMarkdown(note.body, { topHeading: 4 });
   }
 
   @ResolveField(() => UserEntity, { nullable: true })
