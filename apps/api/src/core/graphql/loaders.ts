@@ -42,3 +42,43 @@ export function byKeys<K, V, R>(
   }
   return keys.map((key) => group(map.get(key) ?? []));
 }
+
+/** Rows with an id, ordered like the ids asked for; null where a row is missing or hidden. */
+export function oneById<T extends { id: string }>(
+  ids: readonly string[],
+  rows: T[],
+): Array<T | null> {
+  return byKeys(
+    ids,
+    rows,
+    (row) => row.id,
+    (found) => found[0] ?? null,
+  );
+}
+
+/** The request's loader of rows by id under `key`: each tick's ids in one `fetch`. */
+export function loadById<T extends { id: string }>(
+  ctx: GraphQLContext,
+  key: string,
+  fetch: (ids: string[]) => Promise<T[]>,
+  id: string,
+): Promise<T | null> {
+  return ctx.loaders
+    .get(key, async (ids: readonly string[]) => oneById(ids, await fetch([...ids])))
+    .load(id);
+}
+
+/**
+ * Rows by id from a cached list of small reference data (cities, topics); only ids the
+ * list does not know yet (added after it was loaded) go to `fetchMissing`.
+ */
+export async function fromCachedList<T extends { id: string }>(
+  cached: T[],
+  ids: readonly string[],
+  fetchMissing: (ids: string[]) => Promise<T[]>,
+): Promise<Array<T | null>> {
+  const known = new Map(cached.map((row) => [row.id, row]));
+  const missing = ids.filter((id) => !known.has(id));
+  const fetched = missing.length ? await fetchMissing(missing) : [];
+  return oneById(ids, [...ids.flatMap((id) => known.get(id) ?? []), ...fetched]);
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { byKeys, type GraphQLContext } from '../../core/graphql/loaders';
+import { fromCachedList, type GraphQLContext } from '../../core/graphql/loaders';
 import { TtlCache } from '../../core/graphql/ttl-cache';
 import { CityException, CityExceptionReason } from './city.exception';
 import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
@@ -83,20 +83,8 @@ export class CityService {
 
   /** From the cached list; only ids it does not know yet (a city admitted seconds ago) cost a query. */
   async byIds(ids: readonly string[]): Promise<Array<CityEntity | null>> {
-    const cached = await this.allCities.get();
-    const known = new Map(cached.map((city) => [city.id, city]));
-    const missing = ids.filter((id) => !known.has(id));
-    const rows = [
-      ...ids.flatMap((id) => known.get(id) ?? []),
-      ...(missing.length
-        ? await this.db.getRepository(CityEntity).findBy({ id: In(missing) })
-        : []),
-    ];
-    return byKeys(
-      ids,
-      rows,
-      (row) => row.id,
-      (found) => found[0] ?? null,
+    return fromCachedList(await this.allCities.get(), ids, (missing) =>
+      this.db.getRepository(CityEntity).findBy({ id: In(missing) }),
     );
   }
 

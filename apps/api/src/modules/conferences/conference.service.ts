@@ -31,7 +31,7 @@ import {
 } from './conference.entity';
 import { ConferenceException, ConferenceExceptionReason } from './conference.exception';
 import { isUuid } from '../../core/validation/uuid';
-import { byKeys, type GraphQLContext } from '../../core/graphql/loaders';
+import { loadById, type GraphQLContext } from '../../core/graphql/loaders';
 
 const email = z.email();
 
@@ -68,23 +68,19 @@ export class ConferenceService {
 
   /** Conferences by id, batched per request. */
   load(ctx: GraphQLContext, id: string): Promise<ConferenceEntity | null> {
-    return ctx.loaders
-      .get('conferenceById', async (ids: readonly string[]) => {
-        const rows = await this.tenantDb.run((manager) =>
+    return loadById(
+      ctx,
+      'conferenceById',
+      (ids) =>
+        this.tenantDb.run((manager) =>
           manager
             .getRepository(ConferenceEntity)
             .createQueryBuilder('conference')
             .where('conference.id = ANY(:ids::uuid[])', { ids: ids.filter(isUuid) })
             .getMany(),
-        );
-        return byKeys(
-          ids,
-          rows,
-          (row) => row.id,
-          (found) => found[0] ?? null,
-        );
-      })
-      .load(id);
+        ),
+      id,
+    );
   }
 
   list(filter: ConferenceFilter, page: PageArgs): Promise<ConnectionShape<ConferenceEntity>> {

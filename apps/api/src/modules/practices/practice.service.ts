@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Permission, mayAccess, requireAccess, requireSignedIn } from '../../core/auth/access';
-import { byKeys, type GraphQLContext } from '../../core/graphql/loaders';
+import { byKeys, loadById, type GraphQLContext } from '../../core/graphql/loaders';
 import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
 import type { Actor, SignedInActor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
@@ -76,26 +76,19 @@ export class PracticeService {
 
   /** Practices by id through row-level security, batched per request; null where hidden. */
   load(ctx: GraphQLContext, id: string): Promise<PracticeEntity | null> {
-    return ctx.loaders
-      .get('practiceById', async (ids: readonly string[]) => {
-        const valid = ids.filter(isUuid);
-        const rows = valid.length
-          ? await this.tenantDb.run((manager) =>
-              manager
-                .getRepository(PracticeEntity)
-                .createQueryBuilder('practice')
-                .where('practice.id = ANY(:ids::uuid[])', { ids: valid })
-                .getMany(),
-            )
-          : [];
-        return byKeys(
-          ids,
-          rows,
-          (row) => row.id,
-          (found) => found[0] ?? null,
-        );
-      })
-      .load(id);
+    return loadById(
+      ctx,
+      'practiceById',
+      (ids) =>
+        this.tenantDb.run((manager) =>
+          manager
+            .getRepository(PracticeEntity)
+            .createQueryBuilder('practice')
+            .where('practice.id = ANY(:ids::uuid[])', { ids: ids.filter(isUuid) })
+            .getMany(),
+        ),
+      id,
+    );
   }
 
   async list(

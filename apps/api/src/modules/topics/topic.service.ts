@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { byKeys } from '../../core/graphql/loaders';
+import { byKeys, fromCachedList } from '../../core/graphql/loaders';
 import { TtlCache } from '../../core/graphql/ttl-cache';
 import { TopicEntity } from './topic.entity';
 
@@ -34,20 +34,8 @@ export class TopicService {
 
   /** From the cached taxonomy; only ids it does not know yet cost a query. */
   async byIds(ids: readonly string[]): Promise<Array<TopicEntity | null>> {
-    const cached = await this.all.get();
-    const known = new Map(cached.map((topic) => [topic.id, topic]));
-    const missing = ids.filter((id) => !known.has(id));
-    const rows = [
-      ...ids.flatMap((id) => known.get(id) ?? []),
-      ...(missing.length
-        ? await this.db.getRepository(TopicEntity).findBy({ id: In(missing) })
-        : []),
-    ];
-    return byKeys(
-      ids,
-      rows,
-      (row) => row.id,
-      (found) => found[0] ?? null,
+    return fromCachedList(await this.all.get(), ids, (missing) =>
+      this.db.getRepository(TopicEntity).findBy({ id: In(missing) }),
     );
   }
 
