@@ -7,6 +7,7 @@ import {
   FinalizeConferenceRecordDocument,
   SaveConferenceRecordDocument,
   type ConferenceRecordPartsFragment,
+  type LinkedPracticeFragment,
 } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
 import type { ErrorTextKey } from '../../ui/api-errors';
@@ -24,6 +25,8 @@ import { isOrganizer, useSession } from '../account/session';
 import { useAllCities } from '../network/useAllCities';
 import { renderMarkdown } from '../practices/practice-format';
 import type { ConferenceDetail } from './ConferencePage';
+import { LinkedPracticesField } from './LinkedPracticesField';
+import { practiceIdsToSave } from './record-practices';
 
 type RecordParts = ConferenceRecordPartsFragment;
 
@@ -104,10 +107,11 @@ function RecordView({ record, conference }: { record: RecordParts; conference: C
       {record.linkedPractices.length > 0 ? (
         <>
           <h4>{t('conferences.records.practices')}</h4>
-          <ul>
+          <ul data-testid="record-practices">
             {record.linkedPractices.map((practice) => (
               <li key={practice.id}>
-                <Link to={`/praxis/${practice.id}`}>{practice.title}</Link>
+                <Link to={`/praxis/${practice.id}`}>{practice.title}</Link>{' '}
+                <span className="muted">({practice.city.name})</span>
               </li>
             ))}
           </ul>
@@ -134,7 +138,7 @@ function RecordView({ record, conference }: { record: RecordParts; conference: C
   );
 }
 
-const RECORD_FIELDS = ['minutes', 'decisions', 'outcomes'] as const;
+const RECORD_FIELDS = ['minutes', 'decisions', 'outcomes', 'practiceIds'] as const;
 const RECORD_TEXTS = {
   minutes: 'errors.CONFERENCE_TEXT',
   decisions: 'errors.CONFERENCE_TEXT',
@@ -155,6 +159,14 @@ function RecordEditor({
   const [minutes, setMinutes] = useState(record?.minutes ?? '');
   const [decisions, setDecisions] = useState(record?.decisions ?? '');
   const [outcomes, setOutcomes] = useState(record?.outcomes ?? '');
+  const [practices, setPractices] = useState<LinkedPracticeFragment[]>(
+    record?.linkedPractices ?? [],
+  );
+  // The links as last saved, to send the list only when it changed (see practiceIdsToSave).
+  const [savedPractices, setSavedPractices] = useState<LinkedPracticeFragment[]>(
+    record?.linkedPractices ?? [],
+  );
+  const practiceIds = practiceIdsToSave(practices, savedPractices);
   const [done, setDone] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [{ fetching: saving }, save] = useMutation(SaveConferenceRecordDocument);
@@ -163,20 +175,27 @@ function RecordEditor({
 
   const saveDraft = async (): Promise<RecordParts | null> => {
     form.clear();
+    const sent = practices;
     const answer = await save({
       input: {
         conferenceId: conference.id,
         minutes,
         decisions,
         outcomes,
-        practiceIds: record?.linkedPractices.map((practice) => practice.id) ?? [],
+        practiceIds,
       },
     });
     if (answer.error || !answer.data) {
       if (answer.error) form.showApiError(answer.error);
       return null;
     }
-    return answer.data.saveConferenceRecord;
+    const saved = answer.data.saveConferenceRecord;
+    // Show what the API kept, unless the organizer changed the links while it saved.
+    setPractices((current) =>
+      practiceIdsToSave(current, sent) === undefined ? saved.linkedPractices : current,
+    );
+    setSavedPractices(saved.linkedPractices);
+    return saved;
   };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -224,6 +243,13 @@ function RecordEditor({
         label={t('conferences.records.outcomes')}
         value={outcomes}
         onChange={setOutcomes}
+      />
+      <LinkedPracticesField
+        id={form.fieldId('practiceIds')}
+        error={form.fieldError('practiceIds')}
+        linked={practices}
+        unsaved={practiceIds !== undefined}
+        onChange={setPractices}
       />
       <div className="form__actions">
         <button type="submit" className="button button--secondary" disabled={busy}>
