@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { coordinatorOf, memberOf, ORGANIZER } from './support/accounts';
 import { seriousViolations } from './support/axe';
 import { closePage, launchBrowser, newVisitorPage, saveScreenshot } from './support/browser';
-import { waitForHeading } from './support/practices';
+import { somePublicPracticeOf, waitForHeading } from './support/practices';
 import { signedInPage } from './support/tandems';
 
 /** Cities no other spec signs in with. */
@@ -173,6 +173,66 @@ describe('conferences: plan, register, record, find', () => {
       .getByText(`Konzept ${WORD} vorlegen`, { exact: false })
       .waitFor();
     await saveScreenshot(page, 'conferences-organizer');
+  });
+
+  it('lets the organizer link a practice to the record, open it from the record and unlink it', async () => {
+    const practice = await somePublicPracticeOf(CITY.slug);
+    const page = pages[0];
+    await page.reload();
+    await waitForHeading(page, TITLE);
+    const editor = page.getByTestId('record-editor');
+    const links = editor.getByRole('group', { name: 'Verknüpfte Praxisbeispiele' });
+    await links.getByText('Noch keine Praxisbeispiele verknüpft.').waitFor();
+    const field = links.getByRole('searchbox', { name: 'Praxisbeispiel zum Verknüpfen suchen' });
+
+    // A search without hits says so.
+    await field.fill(`Nirgendwo${run}`);
+    await links.getByText(`Kein Praxisbeispiel zu „Nirgendwo${run}“ gefunden.`).waitFor();
+
+    // Typing searches after a pause; the hit is linked with the keyboard.
+    await field.fill(`${practice.title} ${practice.city.name}`);
+    const named = `${practice.title} (${practice.city.name})`;
+    const linkButton = links.getByRole('button', { name: `Verknüpfen: ${named}`, exact: true });
+    await linkButton.focus();
+    await page.keyboard.press('Enter');
+    const removeButton = links.getByRole('button', { name: `Entfernen: ${named}`, exact: true });
+    await removeButton.waitFor();
+    await links.getByText(`„${practice.title}“ ist verknüpft. Noch nicht gespeichert`).waitFor();
+    // Not offered again; focus is back in the search field for the next one.
+    expect(await linkButton.count()).toBe(0);
+    expect(await field.evaluate((element) => element === document.activeElement)).toBe(true);
+    await saveScreenshot(page, 'conferences-record-practice-linked');
+
+    await editor.getByRole('button', { name: 'Entwurf speichern' }).click();
+    await editor.getByText('Der Entwurf ist gespeichert.').waitFor();
+    await page.reload();
+    await waitForHeading(page, TITLE);
+    const shown = page
+      .getByTestId('record-practices')
+      .getByRole('link', { name: practice.title, exact: true });
+    await shown.waitFor();
+    expect(await shown.getAttribute('href')).toBe(`/praxis/${practice.id}`);
+    // The editor starts from the saved links.
+    await removeButton.waitFor();
+    await expectNoSeriousViolations(page);
+
+    await shown.click();
+    await waitForHeading(page, practice.title);
+    expect(new URL(page.url()).pathname).toBe(`/praxis/${practice.id}`);
+
+    await page.goBack();
+    await waitForHeading(page, TITLE);
+    await removeButton.focus();
+    await page.keyboard.press('Enter');
+    await links.getByText('Noch keine Praxisbeispiele verknüpft.').waitFor();
+    expect(await field.evaluate((element) => element === document.activeElement)).toBe(true);
+    await editor.getByRole('button', { name: 'Entwurf speichern' }).click();
+    await editor.getByText('Der Entwurf ist gespeichert.').waitFor();
+    await page.reload();
+    await waitForHeading(page, TITLE);
+    await links.getByText('Noch keine Praxisbeispiele verknüpft.').waitFor();
+    await page.getByTestId('record-decisions').waitFor();
+    expect(await page.getByTestId('record-practices').count()).toBe(0);
   });
 
   it('lets a member find the record through the record search and open the conference', async () => {

@@ -35,6 +35,41 @@ export async function somePublicPracticeId(): Promise<string> {
   );
 }
 
+/** A published, public demo practice of one city (anonymous search), with what pages show of it. */
+export async function somePublicPracticeOf(
+  citySlug: string,
+): Promise<{ id: string; title: string; city: { name: string } }> {
+  return eventually(
+    async () => {
+      const { searchPractices } = await graphql<{
+        searchPractices: {
+          hits: Array<{ practice: { id: string; title: string; city: { name: string } } }>;
+        };
+      }>(
+        `
+          query ($filter: PracticeSearchFilter) {
+            searchPractices(query: "", filter: $filter, first: 1) {
+              hits {
+                practice {
+                  id
+                  title
+                  city {
+                    name
+                  }
+                }
+              }
+            }
+          }
+        `,
+        { filter: { citySlugs: [citySlug] } },
+      );
+      return searchPractices.hits[0]?.practice;
+    },
+    `a public practice of ${citySlug} in the search index`,
+    30_000,
+  );
+}
+
 /** The smallest file the API accepts as PDF: it checks the leading bytes. */
 export function tinyPdf(): Buffer {
   return Buffer.from(
