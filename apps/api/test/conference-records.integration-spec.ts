@@ -242,4 +242,58 @@ describe('conference records and follow-up actions', () => {
       (response as { extensions: { queryCount: number } }).extensions.queryCount;
     expect(count(five)).toBe(count(one));
   });
+  it('links only practices the organizer can see, keeps hidden links, and leaves links alone on null', async () => {
+    const [visible] = await api.ownerQuery<{ id: string }>(
+      `SELECT id FROM practice WHERE status = 'PUBLISHED' AND visibility = 'PUBLIC' ORDER BY id LIMIT 1`,
+    );
+    const [hidden] = await api.ownerQuery<{ id: string }>(
+      `SELECT id FROM practice WHERE visibility = 'CITY' ORDER BY id LIMIT 1`,
+    );
+    const session = await organizer.gql<{ addAgendaSession: { id: string } }>(
+      'mutation($i: AgendaSessionInput!) { addAgendaSession(input: $i) { id } }',
+      {
+        i: {
+          conferenceId,
+          title: 'Werkstatt Verknüpfungen',
+          format: 'WORKSHOP',
+          startsAt: '2026-06-10T14:00',
+          endsAt: '2026-06-10T14:45',
+          room: 'Raum Links',
+        },
+      },
+    );
+    const agendaSessionId = session.data!.addAgendaSession.id;
+    const save = (practiceIds: unknown) =>
+      organizer.gql<{
+        saveConferenceRecord: { id: string; linkedPractices: Array<{ id: string }> };
+      }>(
+        'mutation($i: SaveConferenceRecordInput!) { saveConferenceRecord(input: $i) { id linkedPractices { id } } }',
+        { i: { conferenceId, agendaSessionId, decisions: 'Verknüpft', practiceIds } },
+      );
+    for (const bad of [['00000000-0000-4000-8000-000000000000'], ['keine-id'], [hidden.id]]) {
+      const refused = await save(bad);
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        reason: 'PRACTICE_NOT_FOUND',
+        field: 'input.practiceIds',
+      });
+    }
+    const saved = await save([visible.id]);
+    const recordId = saved.data!.saveConferenceRecord.id;
+    // As if an organizer who is also a member of that city had linked its own practice.
+    await api.ownerQuery('UPDATE conference_record SET practice_ids = $2 WHERE id = $1', [
+      recordId,
+      [visible.id, hidden.id],
+    ]);
+    const kept = await save(null);
+    expect(kept.errors).toBeUndefined();
+    expect(kept.data!.saveConferenceRecord.linkedPractices.map((p) => p.id)).toEqual([visible.id]);
+    const emptied = await save([]);
+    expect(emptied.data!.saveConferenceRecord.linkedPractices).toEqual([]);
+    const [row] = await api.ownerQuery<{ practice_ids: string[] }>(
+      'SELECT practice_ids FROM conference_record WHERE id = $1',
+      [recordId],
+    );
+    expect(row.practice_ids).toEqual([hidden.id]);
+  });
 });

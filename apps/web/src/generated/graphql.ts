@@ -248,6 +248,7 @@ export type SaveConferenceRecordInput = {
   /** Markdown */
   minutes?: string | null | undefined;
   outcomes?: string | null | undefined;
+  /** The whole list of linked practices (replaces the previous one; null or left out keeps it). Links to practices you cannot see stay. */
   practiceIds?: Array<string | number> | null | undefined;
 };
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { requireSignedIn } from '../../core/auth/access';
 import { AuthException } from '../../core/auth/auth.exception';
 import {
@@ -37,6 +38,9 @@ export interface RecordHit {
   snippetHtml: string;
 }
 
+/** More would not be read; the web links a handful per record. */
+const MAX_LINKED_PRACTICES = 50;
+
 @Injectable()
 export class ConferenceRecordService {
   constructor(
@@ -64,7 +68,7 @@ export class ConferenceRecordService {
       minutes?: string;
       decisions?: string;
       outcomes?: string;
-      practiceIds?: string[];
+      practiceIds?: string[] | null;
     },
   ): Promise<ConferenceRecordEntity> {
     const organizer = requireSignedIn(actor);
@@ -78,6 +82,17 @@ export class ConferenceRecordService {
       if ((input[field]?.length ?? 0) > max)
         throw ConferenceException.invalid(`input.${field}`, `${field} is too long`);
     }
+    if ((input.practiceIds?.length ?? 0) > MAX_LINKED_PRACTICES)
+      throw ConferenceException.invalid(
+        'input.practiceIds',
+        `at most ${MAX_LINKED_PRACTICES} practices per record`,
+      );
+    const badId = input.practiceIds?.find((id) => !isUuid(id));
+    if (badId !== undefined)
+      throw ConferenceException.notFound(
+        'input.practiceIds',
+        ConferenceExceptionReason.PRACTICE_NOT_FOUND,
+      );
     return this.tenantDb.run(async (manager) => {
       const conference = await manager
         .getRepository(ConferenceEntity)
@@ -96,8 +111,13 @@ export class ConferenceRecordService {
       record ??= repository.create({ conferenceId: conference.id, agendaSessionId: scope });
       for (const field of ['minutes', 'decisions', 'outcomes'] as const)
         if (input[field] !== undefined) record[field] = input[field]!.trim();
-      if (input.practiceIds !== undefined)
-        record.practiceIds = [...new Set(input.practiceIds.filter((id) => isUuid(id)))];
+      // null or left out: the links stay as they are.
+      if (input.practiceIds != null)
+        record.practiceIds = await this.linkablePractices(
+          manager,
+          input.practiceIds,
+          record.practiceIds ?? [],
+        );
       record.updatedBy = organizer.userId;
       record.updatedAt = new Date();
       try {
@@ -121,6 +141,33 @@ export class ConferenceRecordService {
       }
       return record;
     });
+  }
+
+  /**
+   * The new list of linked practices: every given id must be a practice the organizer
+   * can see (else PRACTICE_NOT_FOUND). Links to practices hidden from them (a city's own
+   * ones, linked by an organizer who is a member there) were not shown to them, so they
+   * cannot have meant to remove them: those stay.
+   */
+  private async linkablePractices(
+    manager: EntityManager,
+    given: string[],
+    existing: string[],
+  ): Promise<string[]> {
+    const wanted = [...new Set(given)];
+    const visible = new Set(
+      (
+        (await manager.query('SELECT id FROM practice WHERE id = ANY($1::uuid[])', [
+          [...new Set([...wanted, ...existing])],
+        ])) as Array<{ id: string }>
+      ).map((row) => row.id),
+    );
+    if (wanted.some((id) => !visible.has(id)))
+      throw ConferenceException.notFound(
+        'input.practiceIds',
+        ConferenceExceptionReason.PRACTICE_NOT_FOUND,
+      );
+    return [...wanted, ...existing.filter((id) => !visible.has(id) && !wanted.includes(id))];
   }
 
   async finalize(actor: Actor, id: string): Promise<ConferenceRecordEntity> {

@@ -12,6 +12,7 @@ export enum ConferenceExceptionReason {
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   REGISTRATION_CLOSED = 'REGISTRATION_CLOSED',
   ALREADY_REGISTERED = 'ALREADY_REGISTERED',
+  PRACTICE_NOT_FOUND = 'PRACTICE_NOT_FOUND',
 }
 
 export class ConferenceException extends AppException {

@@ -21,8 +21,12 @@ export class SaveConferenceRecordInput {
   @Field({ nullable: true })
   outcomes?: string;
 
-  @Field(() => [ID], { nullable: true })
-  practiceIds?: string[];
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'The whole list of linked practices (replaces the previous one; null or left out keeps it). Links to practices you cannot see stay.',
+  })
+  practiceIds?: string[] | null;
 }
 
 @InputType()
