@@ -145,9 +145,22 @@ describe('conferences: plan, register, record, find', () => {
     await editor
       .getByLabel('Protokoll', { exact: true })
       .fill('## Begrüßung\n\nAlle Städte **vertreten**.');
-    await editor.getByRole('tab', { name: 'Vorschau' }).click();
-    await editor.locator('.prose strong').getByText('vertreten').waitFor();
-    await editor.getByRole('tab', { name: 'Schreiben' }).click();
+    // The tabs follow the keyboard: End shows the preview, an arrow key goes back.
+    await editor.getByRole('tab', { name: 'Schreiben' }).focus();
+    await page.keyboard.press('End');
+    const preview = editor.getByTestId('minutes-preview');
+    await preview.locator('strong').getByText('vertreten').waitFor();
+    expect(
+      await editor
+        .getByRole('tab', { name: 'Vorschau', selected: true })
+        .evaluate((tab) => tab === document.activeElement),
+    ).toBe(true);
+    // As in the saved record, the minutes' headings start at h5: `##` is an h6.
+    expect(await preview.locator('h6').textContent()).toBe('Begrüßung');
+    expect(await preview.locator('h1, h2, h3, h4, h5').count()).toBe(0);
+    await page.keyboard.press('ArrowLeft');
+    await editor.getByRole('tab', { name: 'Schreiben', selected: true }).waitFor();
+    await editor.getByLabel('Protokoll', { exact: true }).waitFor();
     await editor.getByLabel('Beschlüsse').fill(`Wir gründen den ${WORD} für Ehrenamtsprojekte.`);
     await editor.getByLabel('Ergebnisse').fill('Drei neue Tandems.');
     await editor.getByRole('button', { name: 'Entwurf speichern' }).click();

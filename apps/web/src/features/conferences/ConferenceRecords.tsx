@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -21,9 +21,9 @@ import {
   useFormErrors,
 } from '../../ui/FormErrors';
 import { formatDateTime, formatDay } from '../../ui/format';
+import { MarkdownField } from '../../ui/MarkdownField';
 import { isOrganizer, useSession } from '../account/session';
 import { useAllCities } from '../network/useAllCities';
-import { renderMarkdown } from '../practices/practice-format';
 import type { ConferenceDetail } from './ConferencePage';
 import { LinkedPracticesField } from './LinkedPracticesField';
 import { practiceIdsToSave } from './record-practices';
@@ -229,7 +229,17 @@ function RecordEditor({
       {final ? <p className="notice">{t('conferences.records.finalNotice')}</p> : null}
       <ErrorSummary form={form} />
       {done ? <SuccessMessage>{done}</SuccessMessage> : null}
-      <MinutesField form={form} value={minutes} onChange={setMinutes} />
+      <MarkdownField
+        form={form}
+        name="minutes"
+        label={t('conferences.records.minutes')}
+        hint={t('editor.bodyHint')}
+        tabsLabel={t('conferences.records.minutesTabs')}
+        rows={10}
+        topHeading={5}
+        value={minutes}
+        onChange={setMinutes}
+      />
       <TextAreaField
         form={form}
         name="decisions"
@@ -279,85 +289,6 @@ function RecordEditor({
         </ConfirmDialog>
       ) : null}
     </form>
-  );
-}
-
-/** Markdown minutes with a preview tab, as in the practice editor. */
-function MinutesField({
-  form,
-  value,
-  onChange,
-}: {
-  form: ReturnType<typeof useFormErrors<(typeof RECORD_FIELDS)[number]>>;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  const { t } = useTranslation();
-  const [tab, setTab] = useState<'write' | 'preview'>('write');
-  const prefix = useId();
-  const writeRef = useRef<HTMLButtonElement>(null);
-  const previewRef = useRef<HTMLButtonElement>(null);
-  const preview = useMemo(() => (tab === 'preview' ? renderMarkdown(value) : ''), [tab, value]);
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
-    event.preventDefault();
-    const next = tab === 'write' ? 'preview' : 'write';
-    const target = event.key === 'Home' ? 'write' : event.key === 'End' ? 'preview' : next;
-    setTab(target);
-    (target === 'write' ? writeRef : previewRef).current?.focus();
-  };
-  return (
-    <div className="body-field">
-      <div role="tablist" aria-label={t('conferences.records.minutesTabs')} className="tabs">
-        {(['write', 'preview'] as const).map((name) => (
-          <button
-            key={name}
-            ref={name === 'write' ? writeRef : previewRef}
-            id={`${prefix}-tab-${name}`}
-            type="button"
-            role="tab"
-            className="tabs__tab"
-            aria-selected={tab === name}
-            aria-controls={`${prefix}-panel-${name}`}
-            tabIndex={tab === name ? 0 : -1}
-            onClick={() => setTab(name)}
-            onKeyDown={onKeyDown}
-          >
-            {t(`editor.${name}`)}
-          </button>
-        ))}
-      </div>
-      <div
-        id={`${prefix}-panel-write`}
-        role="tabpanel"
-        aria-labelledby={`${prefix}-tab-write`}
-        hidden={tab !== 'write'}
-      >
-        <TextAreaField
-          form={form}
-          name="minutes"
-          label={t('conferences.records.minutes')}
-          hint={t('editor.bodyHint')}
-          rows={10}
-          value={value}
-          onChange={onChange}
-        />
-      </div>
-      <div
-        id={`${prefix}-panel-preview`}
-        role="tabpanel"
-        aria-labelledby={`${prefix}-tab-preview`}
-        hidden={tab !== 'preview'}
-        className="body-field__preview"
-      >
-        {value.trim() ? (
-          // markdown-it with html: false: raw HTML in the text stays text.
-          <div className="prose" dangerouslySetInnerHTML={{ __html: preview }} />
-        ) : (
-          <p className="empty">{t('editor.previewEmpty')}</p>
-        )}
-      </div>
-    </div>
   );
 }
 

@@ -1,12 +1,4 @@
-import {
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Link,
   useBlocker,
@@ -37,6 +29,7 @@ import {
   TextField,
   useFormErrors,
 } from '../../ui/FormErrors';
+import { MarkdownField } from '../../ui/MarkdownField';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { roleInCity, useSession } from '../account/session';
@@ -44,7 +37,7 @@ import { NoAccess, SignInRequired } from '../account/SignInRequired';
 import { buildTopicTree } from '../topics/topic-tree';
 import { PRACTICE_ID_PATTERN } from './PracticePage';
 import { PracticeNotFound } from './PracticeNotFound';
-import { fileKind, formatFileSize, renderMarkdown } from './practice-format';
+import { fileKind, formatFileSize } from './practice-format';
 import {
   emptyForm,
   formFromPractice,
@@ -351,7 +344,17 @@ function PracticeEditor({ city, coordinator, practice }: EditorProps) {
             value={values.summary}
             onChange={(value) => set('summary', value)}
           />
-          <BodyField form={form} value={values.body} onChange={(value) => set('body', value)} />
+          <MarkdownField
+            form={form}
+            name="body"
+            label={t('editor.body')}
+            hint={t('editor.bodyHint')}
+            tabsLabel={t('editor.bodyTabs')}
+            rows={14}
+            topHeading={3}
+            value={values.body}
+            onChange={(value) => set('body', value)}
+          />
         </section>
 
         <section className="card form" aria-labelledby="editor-topics">
@@ -599,88 +602,6 @@ function MineAfterReload({
         {t('editor.mineDismiss')}
       </button>
     </section>
-  );
-}
-
-function BodyField({
-  form,
-  value,
-  onChange,
-}: {
-  form: ReturnType<typeof useFormErrors<string>>;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  const { t } = useTranslation();
-  const [tab, setTab] = useState<'write' | 'preview'>('write');
-  const prefix = useId();
-  const writeRef = useRef<HTMLButtonElement>(null);
-  const previewRef = useRef<HTMLButtonElement>(null);
-  const preview = useMemo(() => (tab === 'preview' ? renderMarkdown(value) : ''), [tab, value]);
-
-  // Tabs pattern: arrow keys move between the two tabs.
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
-    event.preventDefault();
-    const next = tab === 'write' ? 'preview' : 'write';
-    const target = event.key === 'Home' ? 'write' : event.key === 'End' ? 'preview' : next;
-    setTab(target);
-    (target === 'write' ? writeRef : previewRef).current?.focus();
-  };
-
-  return (
-    <div className="body-field">
-      <div role="tablist" aria-label={t('editor.bodyTabs')} className="tabs">
-        {(['write', 'preview'] as const).map((name) => (
-          <button
-            key={name}
-            ref={name === 'write' ? writeRef : previewRef}
-            id={`${prefix}-tab-${name}`}
-            type="button"
-            role="tab"
-            className="tabs__tab"
-            aria-selected={tab === name}
-            aria-controls={`${prefix}-panel-${name}`}
-            tabIndex={tab === name ? 0 : -1}
-            onClick={() => setTab(name)}
-            onKeyDown={onKeyDown}
-          >
-            {t(`editor.${name}`)}
-          </button>
-        ))}
-      </div>
-      <div
-        id={`${prefix}-panel-write`}
-        role="tabpanel"
-        aria-labelledby={`${prefix}-tab-write`}
-        hidden={tab !== 'write'}
-      >
-        <TextAreaField
-          form={form}
-          name="body"
-          label={t('editor.body')}
-          hint={t('editor.bodyHint')}
-          rows={14}
-          value={value}
-          onChange={onChange}
-        />
-      </div>
-      <div
-        id={`${prefix}-panel-preview`}
-        role="tabpanel"
-        aria-labelledby={`${prefix}-tab-preview`}
-        hidden={tab !== 'preview'}
-        className="body-field__preview"
-        data-testid="body-preview"
-      >
-        {value.trim() ? (
-          // markdown-it with html: false: raw HTML in the text stays text.
-          <div className="prose" dangerouslySetInnerHTML={{ __html: preview }} />
-        ) : (
-          <p className="empty">{t('editor.previewEmpty')}</p>
-        )}
-      </div>
-    </div>
   );
 }
 

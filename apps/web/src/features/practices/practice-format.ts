@@ -1,18 +1,6 @@
-import MarkdownIt from 'markdown-it';
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../ui/format';
 import { numberLocale, type Language } from '../../i18n';
-
-/**
- * The editor's preview. Raw HTML stays text (`html: false`), and markdown-it refuses
- * `javascript:` and similar links, so the preview cannot run anything; the saved page
- * shows the server's own sanitized rendering.
- */
-const markdown = new MarkdownIt({ html: false, linkify: true, breaks: false });
-
-export function renderMarkdown(source: string): string {
-  return markdown.render(source);
-}
 
 export function formatFileSize(bytes: number, language: Language, t: TFunction): string {
   const format = new Intl.NumberFormat(numberLocale(language), { maximumFractionDigits: 1 });
