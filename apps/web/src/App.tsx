@@ -1,61 +1,185 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AccountMenu } from './features/account/AccountMenu';
-import { AccountPage } from './features/account/AccountPage';
-import { ForgotPasswordPage } from './features/account/ForgotPasswordPage';
-import { LoginPage } from './features/account/LoginPage';
-import { ResetPasswordPage } from './features/account/ResetPasswordPage';
 import { SessionProvider } from './features/account/session';
-import { AuditLogPage } from './features/audit/AuditLogPage';
-import { CityPage } from './features/cities/CityPage';
-import { ConferencePage } from './features/conferences/ConferencePage';
-import { ConferencesPage } from './features/conferences/ConferencesPage';
-import { NewConferencePage } from './features/conferences/NewConferencePage';
-import { DevMailboxPage } from './features/dev/DevMailboxPage';
-import { InvitationPage } from './features/members/InvitationPage';
-import { MembersPage } from './features/members/MembersPage';
 import { NetworkPage } from './features/network/NetworkPage';
-import { PracticeHistoryPage } from './features/practices/PracticeHistoryPage';
-import { EditPracticePage, NewPracticePage } from './features/practices/PracticeEditorPage';
-import { PracticePage } from './features/practices/PracticePage';
-import { SearchPage } from './features/practices/SearchPage';
-import { CityTandemRedirect } from './features/tandems/CityTandemRedirect';
-import { TandemBoardPage } from './features/tandems/TandemBoardPage';
-import { TandemPage } from './features/tandems/TandemPage';
-import { TopicsPage } from './features/topics/TopicsPage';
 import { Layout } from './ui/Layout';
 import { NotFoundPage } from './ui/NotFoundPage';
-import { NotificationsPage } from './features/notifications/NotificationsPage';
+import { Loading } from './ui/StatusMessages';
+
+/**
+ * A page loaded with its route: the start page, layout and not-found page come with the
+ * first script; every other page (and what only it needs, e.g. the Markdown renderer of
+ * the editors, the word diff of the history) is its own chunk, fetched on first visit.
+ */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return async () => ({ Component: pick(await load()) });
+}
 
 // Network-wide routes are fixed words (see RESERVED_SLUGS); any other single segment is a city.
 const router = createBrowserRouter([
   {
     element: <Layout account={<AccountMenu />} />,
+    // Shown while the first page's chunk loads (only when the address is not the start page).
+    HydrateFallback: Loading,
     children: [
       { index: true, element: <NetworkPage /> },
-      { path: 'themen', element: <TopicsPage /> },
+      {
+        path: 'themen',
+        lazy: page(
+          () => import('./features/topics/TopicsPage'),
+          (m) => m.TopicsPage,
+        ),
+      },
       { path: 'topics', element: <Navigate to="/themen" replace /> },
-      { path: 'anmelden', element: <LoginPage /> },
+      {
+        path: 'anmelden',
+        lazy: page(
+          () => import('./features/account/LoginPage'),
+          (m) => m.LoginPage,
+        ),
+      },
       { path: 'login', element: <Navigate to="/anmelden" replace /> },
-      { path: 'passwort-vergessen', element: <ForgotPasswordPage /> },
-      { path: 'passwort-zuruecksetzen/:token', element: <ResetPasswordPage /> },
-      { path: 'einladung/:token', element: <InvitationPage /> },
-      { path: 'konto', element: <AccountPage /> },
-      { path: 'netzwerk/protokoll', element: <AuditLogPage /> },
-      { path: 'benachrichtigungen', element: <NotificationsPage /> },
-      { path: 'netzwerk/tandems', element: <TandemBoardPage /> },
-      { path: 'netzwerk/konferenzen/neu', element: <NewConferencePage /> },
-      { path: 'konferenzen', element: <ConferencesPage /> },
-      { path: 'konferenzen/:id', element: <ConferencePage /> },
-      { path: 'dev/mailbox', element: <DevMailboxPage /> },
-      { path: 'suche', element: <SearchPage /> },
-      { path: 'praxis/neu', element: <NewPracticePage /> },
-      { path: 'praxis/:id', element: <PracticePage /> },
-      { path: 'praxis/:id/bearbeiten', element: <EditPracticePage /> },
-      { path: 'praxis/:id/verlauf', element: <PracticeHistoryPage /> },
-      { path: ':city', element: <CityPage /> },
-      { path: ':city/mitglieder', element: <MembersPage /> },
-      { path: ':city/tandem', element: <CityTandemRedirect /> },
-      { path: ':city/tandems/:id', element: <TandemPage /> },
+      {
+        path: 'passwort-vergessen',
+        lazy: page(
+          () => import('./features/account/ForgotPasswordPage'),
+          (m) => m.ForgotPasswordPage,
+        ),
+      },
+      {
+        path: 'passwort-zuruecksetzen/:token',
+        lazy: page(
+          () => import('./features/account/ResetPasswordPage'),
+          (m) => m.ResetPasswordPage,
+        ),
+      },
+      {
+        path: 'einladung/:token',
+        lazy: page(
+          () => import('./features/members/InvitationPage'),
+          (m) => m.InvitationPage,
+        ),
+      },
+      {
+        path: 'konto',
+        lazy: page(
+          () => import('./features/account/AccountPage'),
+          (m) => m.AccountPage,
+        ),
+      },
+      {
+        path: 'netzwerk/protokoll',
+        lazy: page(
+          () => import('./features/audit/AuditLogPage'),
+          (m) => m.AuditLogPage,
+        ),
+      },
+      {
+        path: 'benachrichtigungen',
+        lazy: page(
+          () => import('./features/notifications/NotificationsPage'),
+          (m) => m.NotificationsPage,
+        ),
+      },
+      {
+        path: 'netzwerk/tandems',
+        lazy: page(
+          () => import('./features/tandems/TandemBoardPage'),
+          (m) => m.TandemBoardPage,
+        ),
+      },
+      {
+        path: 'netzwerk/konferenzen/neu',
+        lazy: page(
+          () => import('./features/conferences/NewConferencePage'),
+          (m) => m.NewConferencePage,
+        ),
+      },
+      {
+        path: 'konferenzen',
+        lazy: page(
+          () => import('./features/conferences/ConferencesPage'),
+          (m) => m.ConferencesPage,
+        ),
+      },
+      {
+        path: 'konferenzen/:id',
+        lazy: page(
+          () => import('./features/conferences/ConferencePage'),
+          (m) => m.ConferencePage,
+        ),
+      },
+      {
+        path: 'dev/mailbox',
+        lazy: page(
+          () => import('./features/dev/DevMailboxPage'),
+          (m) => m.DevMailboxPage,
+        ),
+      },
+      {
+        path: 'suche',
+        lazy: page(
+          () => import('./features/practices/SearchPage'),
+          (m) => m.SearchPage,
+        ),
+      },
+      {
+        path: 'praxis/neu',
+        lazy: page(
+          () => import('./features/practices/PracticeEditorPage'),
+          (m) => m.NewPracticePage,
+        ),
+      },
+      {
+        path: 'praxis/:id',
+        lazy: page(
+          () => import('./features/practices/PracticePage'),
+          (m) => m.PracticePage,
+        ),
+      },
+      {
+        path: 'praxis/:id/bearbeiten',
+        lazy: page(
+          () => import('./features/practices/PracticeEditorPage'),
+          (m) => m.EditPracticePage,
+        ),
+      },
+      {
+        path: 'praxis/:id/verlauf',
+        lazy: page(
+          () => import('./features/practices/PracticeHistoryPage'),
+          (m) => m.PracticeHistoryPage,
+        ),
+      },
+      {
+        path: ':city',
+        lazy: page(
+          () => import('./features/cities/CityPage'),
+          (m) => m.CityPage,
+        ),
+      },
+      {
+        path: ':city/mitglieder',
+        lazy: page(
+          () => import('./features/members/MembersPage'),
+          (m) => m.MembersPage,
+        ),
+      },
+      {
+        path: ':city/tandem',
+        lazy: page(
+          () => import('./features/tandems/CityTandemRedirect'),
+          (m) => m.CityTandemRedirect,
+        ),
+      },
+      {
+        path: ':city/tandems/:id',
+        lazy: page(
+          () => import('./features/tandems/TandemPage'),
+          (m) => m.TandemPage,
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
