@@ -87,7 +87,10 @@ describe('conferences: plan, register, record, find', () => {
     await editor.getByLabel('Raum', { exact: true }).fill('Saal 2');
     await editor.getByRole('button', { name: 'Programmpunkt hinzufügen' }).click();
     await page.getByTestId('agenda-day').getByText('Parallele Werkstatt').waitFor();
-    await editor.getByRole('button', { name: /^Entfernen.*Parallele Werkstatt/ }).click();
+    // Named by the session's title, without a stray space before the colon.
+    await editor
+      .getByRole('button', { name: 'Entfernen: Parallele Werkstatt', exact: true })
+      .click();
     await page
       .getByTestId('agenda-day')
       .getByText('Parallele Werkstatt')
@@ -288,7 +291,12 @@ describe('conferences: plan, register, record, find', () => {
     );
     const action = section.getByTestId('city-follow-up').filter({ hasText: WORD });
     await action.waitFor();
-    await action.getByRole('button', { name: /Als erledigt markieren/ }).click();
+    await action
+      .getByRole('button', {
+        name: `Als erledigt markieren: Konzept ${WORD} vorlegen`,
+        exact: true,
+      })
+      .click();
     await section.getByText(`„Konzept ${WORD} vorlegen“ ist erledigt.`).waitFor();
     await action.waitFor({ state: 'detached' });
   });

@@ -90,10 +90,11 @@ export function AgendaEditor({
                 type="button"
                 className="button button--secondary button--small"
                 disabled={removing}
+                // A name of its own: a visually hidden ": title" inside reads "Entfernen : title".
+                aria-label={`${t('conferences.agenda.remove')}: ${session.title}`}
                 onClick={() => void onRemove(session.id, session.title)}
               >
                 {t('conferences.agenda.remove')}
-                <span className="visually-hidden">: {session.title}</span>
               </button>
             </li>
           ))}

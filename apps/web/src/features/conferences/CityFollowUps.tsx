@@ -63,10 +63,10 @@ export function CityFollowUps({ citySlug }: { citySlug: string }) {
                       type="button"
                       className="button button--secondary button--small"
                       disabled={fetching}
+                      aria-label={`${t('conferences.followUps.markDone')}: ${action.what}`}
                       onClick={() => void markDone(action.id, action.what)}
                     >
                       {t('conferences.followUps.markDone')}
-                      <span className="visually-hidden">: {action.what}</span>
                     </button>
                   ) : null}
                 </li>
