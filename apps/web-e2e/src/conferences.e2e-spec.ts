@@ -199,6 +199,8 @@ describe('conferences: plan, register, record, find', () => {
     const editor = page.getByTestId('record-editor');
     const links = editor.getByRole('group', { name: 'Verknüpfte Praxisbeispiele' });
     await links.getByText('Noch keine Praxisbeispiele verknüpft.').waitFor();
+    // The record is final: saving it again keeps it final, so the editor speaks of the record.
+    expect(await editor.getByRole('button', { name: 'Entwurf speichern' }).count()).toBe(0);
     const field = links.getByRole('searchbox', { name: 'Praxisbeispiel zum Verknüpfen suchen' });
 
     // A search without hits says so.
@@ -219,8 +221,8 @@ describe('conferences: plan, register, record, find', () => {
     expect(await field.evaluate((element) => element === document.activeElement)).toBe(true);
     await saveScreenshot(page, 'conferences-record-practice-linked');
 
-    await editor.getByRole('button', { name: 'Entwurf speichern' }).click();
-    await editor.getByText('Der Entwurf ist gespeichert.').waitFor();
+    await editor.getByRole('button', { name: 'Protokoll speichern', exact: true }).click();
+    await editor.getByText('Das Protokoll ist gespeichert.', { exact: true }).waitFor();
     await page.reload();
     await waitForHeading(page, TITLE);
     const shown = page
@@ -242,8 +244,8 @@ describe('conferences: plan, register, record, find', () => {
     await page.keyboard.press('Enter');
     await links.getByText('Noch keine Praxisbeispiele verknüpft.').waitFor();
     expect(await field.evaluate((element) => element === document.activeElement)).toBe(true);
-    await editor.getByRole('button', { name: 'Entwurf speichern' }).click();
-    await editor.getByText('Der Entwurf ist gespeichert.').waitFor();
+    await editor.getByRole('button', { name: 'Protokoll speichern', exact: true }).click();
+    await editor.getByText('Das Protokoll ist gespeichert.', { exact: true }).waitFor();
     await page.reload();
     await waitForHeading(page, TITLE);
     await links.getByText('Noch keine Praxisbeispiele verknüpft.').waitFor();

@@ -173,7 +173,7 @@ function RecordEditor({
   const [{ fetching: finalizing }, finalize] = useMutation(FinalizeConferenceRecordDocument);
   const busy = saving || finalizing;
 
-  const saveDraft = async (): Promise<RecordParts | null> => {
+  const saveRecord = async (): Promise<RecordParts | null> => {
     form.clear();
     const sent = practices;
     const answer = await save({
@@ -200,14 +200,17 @@ function RecordEditor({
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const saved = await saveDraft();
+    const saved = await saveRecord();
     if (!saved) return;
-    setDone(t('conferences.records.saved'));
+    // A final record stays final when it is saved again (the API logs the change).
+    setDone(
+      t(saved.status === 'FINAL' ? 'conferences.records.savedFinal' : 'conferences.records.saved'),
+    );
     onChanged();
   };
 
   const onFinalize = async () => {
-    const saved = await saveDraft();
+    const saved = await saveRecord();
     if (!saved) return setConfirming(false);
     const answer = await finalize({ id: saved.id });
     setConfirming(false);
@@ -263,7 +266,7 @@ function RecordEditor({
       />
       <div className="form__actions">
         <button type="submit" className="button button--secondary" disabled={busy}>
-          {t('conferences.records.saveDraft')}
+          {final ? t('conferences.records.saveFinal') : t('conferences.records.saveDraft')}
         </button>
         {final ? null : (
           <button
