@@ -1,2 +1,3 @@
 export * from './city';
 export * from './federal-states';
+export * from './markdown';

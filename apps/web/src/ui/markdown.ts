@@ -1,3 +1,4 @@
+import { shiftHeadings, type HeadingLevel } from '@wissensnetz/domain';
 import MarkdownIt from 'markdown-it';
 
 /**
@@ -5,9 +6,9 @@ import MarkdownIt from 'markdown-it';
  * `javascript:` and similar links, so the preview cannot run anything; the saved page
  * shows the server's own sanitized rendering.
  */
-const markdown = new MarkdownIt({ html: false, linkify: true, breaks: false });
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true, breaks: false });
 
-export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+export type { HeadingLevel };
 
 export interface RenderOptions {
   /**
@@ -18,13 +19,7 @@ export interface RenderOptions {
 }
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
-  const shift = (options.topHeading ?? 1) - 1;
-  if (shift === 0) return markdown.render(source);
   const tokens = markdown.parse(source, {});
-  for (const token of tokens) {
-    if (token.type === 'heading_open' || token.type === 'heading_close') {
-      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + shift)}`;
-    }
-  }
+  shiftHeadings(tokens, options.topHeading);
   return markdown.renderer.render(tokens, markdown.options, {});
 }

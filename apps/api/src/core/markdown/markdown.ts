@@ -1,3 +1,4 @@
+import { shiftHeadings, type HeadingLevel } from '@wissensnetz/domain';
 import MarkdownIt from 'markdown-it';
 
 // Raw HTML off: whatever an editor types is escaped. markdown-it also refuses
@@ -18,17 +19,11 @@ export interface RenderOptions {
    * (a practice body sits under an h2, so its headings start at h3). Deeper ones
    * follow in order and stop at h6, so the outline never jumps back up.
    */
-  topHeading?: 1 | 2 | 3 | 4 | 5 | 6;
+  topHeading?: HeadingLevel;
 }
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
-  const shift = (options.topHeading ?? 1) - 1;
-  if (shift === 0) return markdown.render(source);
   const tokens = markdown.parse(source, {});
-  for (const token of tokens) {
-    if (token.type === 'heading_open' || token.type === 'heading_close') {
-      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + shift)}`;
-    }
-  }
+  shiftHeadings(tokens, options.topHeading);
   return markdown.renderer.render(tokens, markdown.options, {});
 }
