@@ -18,3 +18,29 @@ export function shiftHeadings(
     }
   }
 }
+
+export interface RenderOptions {
+  /**
+   * The level a `#` heading becomes on the page: the practice body sits under an h2
+   * (h3), tandem notes under an h3 (h4), conference minutes under an h4 (h5).
+   */
+  topHeading?: HeadingLevel;
+}
+
+/** What renderWithHeadings needs of a markdown-it instance (kept structural: no dependency here). */
+interface MarkdownRenderer<Token extends { type: string; tag: string }, Options> {
+  parse(source: string, env: object): Token[];
+  renderer: { render(tokens: Token[], options: Options, env: object): string };
+  options: Options;
+}
+
+/** Renders with the given markdown-it instance, headings shifted (see shiftHeadings). */
+export function renderWithHeadings<Token extends { type: string; tag: string }, Options>(
+  markdown: MarkdownRenderer<Token, Options>,
+  source: string,
+  options: RenderOptions = {},
+): string {
+  const tokens = markdown.parse(source, {});
+  shiftHeadings(tokens, options.topHeading);
+  return markdown.renderer.render(tokens, markdown.options, {});
+}

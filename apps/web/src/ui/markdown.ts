@@ -1,4 +1,4 @@
-import { shiftHeadings, type HeadingLevel } from '@wissensnetz/domain';
+import { renderWithHeadings, type HeadingLevel, type RenderOptions } from '@wissensnetz/domain';
 import MarkdownIt from 'markdown-it';
 
 /**
@@ -8,18 +8,8 @@ import MarkdownIt from 'markdown-it';
  */
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true, breaks: false });
 
-export type { HeadingLevel };
-
-export interface RenderOptions {
-  /**
-   * The level a `#` heading becomes, as the API renders the saved text (practice body h3,
-   * tandem notes h4, conference minutes h5). Deeper ones follow in order and stop at h6.
-   */
-  topHeading?: HeadingLevel;
-}
+export type { HeadingLevel, RenderOptions };
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
-  const tokens = markdown.parse(source, {});
-  shiftHeadings(tokens, options.topHeading);
-  return markdown.renderer.render(tokens, markdown.options, {});
+  return renderWithHeadings(markdown, source, options);
 }
