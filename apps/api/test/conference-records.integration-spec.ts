@@ -87,8 +87,20 @@ describe('conference records and follow-up actions', () => {
         .extensions?.code,
     ).toBe('UNAUTHENTICATED');
 
+    // Draft (1) and finalize (2): a change must start from revision 2.
+    for (const expectedRevision of [undefined, 1]) {
+      const stale = await organizer.gql(SAVE, {
+        i: { conferenceId, outcomes: 'Überholt', expectedRevision },
+      });
+      expect(stale.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'STALE_REVISION',
+        field: 'input.expectedRevision',
+        params: { current: '2' },
+      });
+    }
     const changed = await organizer.gql(SAVE, {
-      i: { conferenceId, outcomes: 'Drei neue Tandems' },
+      i: { conferenceId, outcomes: 'Drei neue Tandems', expectedRevision: 2 },
     });
     expect(changed.errors).toBeUndefined();
     const log = await api.ownerQuery<{ n: number }>(
@@ -111,8 +123,16 @@ describe('conference records and follow-up actions', () => {
   });
 
   it('assigns follow-up actions to a city, which marks them done', async () => {
+    const [current] = await api.ownerQuery<{ revision: number }>(
+      'SELECT revision FROM conference_record WHERE conference_id = $1 AND agenda_session_id IS NULL',
+      [conferenceId],
+    );
     const saved = await organizer.gql<{ saveConferenceRecord: { id: string } }>(SAVE, {
-      i: { conferenceId, decisions: 'Folgeaufgaben verteilen' },
+      i: {
+        conferenceId,
+        decisions: 'Folgeaufgaben verteilen',
+        expectedRevision: current?.revision,
+      },
     });
     const recordId = saved.data!.saveConferenceRecord.id;
     const added = await organizer.gql<{ addFollowUpAction: { id: string; status: string } }>(
@@ -263,13 +283,29 @@ describe('conference records and follow-up actions', () => {
       },
     );
     const agendaSessionId = session.data!.addAgendaSession.id;
-    const save = (practiceIds: unknown) =>
-      organizer.gql<{
-        saveConferenceRecord: { id: string; linkedPractices: Array<{ id: string }> };
+    let expectedRevision: number | undefined;
+    const save = async (practiceIds: unknown) => {
+      const response = await organizer.gql<{
+        saveConferenceRecord: {
+          id: string;
+          revision: number;
+          linkedPractices: Array<{ id: string }>;
+        };
       }>(
-        'mutation($i: SaveConferenceRecordInput!) { saveConferenceRecord(input: $i) { id linkedPractices { id } } }',
-        { i: { conferenceId, agendaSessionId, decisions: 'Verknüpft', practiceIds } },
+        'mutation($i: SaveConferenceRecordInput!) { saveConferenceRecord(input: $i) { id revision linkedPractices { id } } }',
+        {
+          i: {
+            conferenceId,
+            agendaSessionId,
+            decisions: 'Verknüpft',
+            practiceIds,
+            expectedRevision,
+          },
+        },
       );
+      expectedRevision = response.data?.saveConferenceRecord.revision ?? expectedRevision;
+      return response;
+    };
     for (const bad of [['00000000-0000-4000-8000-000000000000'], ['keine-id'], [hidden.id]]) {
       const refused = await save(bad);
       expect(refused.errors?.[0].extensions).toMatchObject({
@@ -295,5 +331,55 @@ describe('conference records and follow-up actions', () => {
       [recordId],
     );
     expect(row.practice_ids).toEqual([hidden.id]);
+  });
+  it('lets only one of two simultaneous saves from the same revision win; nothing is overwritten unseen', async () => {
+    const session = await organizer.gql<{ addAgendaSession: { id: string } }>(
+      'mutation($i: AgendaSessionInput!) { addAgendaSession(input: $i) { id } }',
+      {
+        i: {
+          conferenceId,
+          title: 'Werkstatt Gleichzeitig',
+          format: 'WORKSHOP',
+          startsAt: '2026-06-10T15:00',
+          endsAt: '2026-06-10T15:45',
+          room: 'Raum Gleichzeitig',
+        },
+      },
+    );
+    const agendaSessionId = session.data!.addAgendaSession.id;
+    const other = await api.as('organizer'); // a second browser of the national office
+    const write = (client: Client, decisions: string, expectedRevision?: number) =>
+      client.gql<{ saveConferenceRecord: { revision: number } }>(
+        'mutation($i: SaveConferenceRecordInput!) { saveConferenceRecord(input: $i) { revision } }',
+        { i: { conferenceId, agendaSessionId, decisions, expectedRevision } },
+      );
+    // Both create the record at once: one creates it, the other is told to reload.
+    const created = await Promise.all([write(organizer, 'Fassung A'), write(other, 'Fassung B')]);
+    expect(created.map((r) => (r.errors ? r.errors[0].extensions?.reason : 'OK')).sort()).toEqual([
+      'OK',
+      'STALE_REVISION',
+    ]);
+    for (let round = 0; round < 3; round++) {
+      const [row] = await api.ownerQuery<{ revision: number }>(
+        'SELECT revision FROM conference_record WHERE agenda_session_id = $1',
+        [agendaSessionId],
+      );
+      const [a, b] = await Promise.all([
+        write(organizer, `Runde ${round} A`, row.revision),
+        write(other, `Runde ${round} B`, row.revision),
+      ]);
+      const winners = [a, b].filter((r) => !r.errors);
+      expect(winners).toHaveLength(1);
+      expect([a, b].find((r) => r.errors)!.errors![0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'STALE_REVISION',
+      });
+      const [stored] = await api.ownerQuery<{ decisions: string; revision: number }>(
+        'SELECT decisions, revision FROM conference_record WHERE agenda_session_id = $1',
+        [agendaSessionId],
+      );
+      expect(stored.revision).toBe(row.revision + 1);
+      expect(stored.decisions).toBe(winners[0] === a ? `Runde ${round} A` : `Runde ${round} B`);
+    }
   });
 });

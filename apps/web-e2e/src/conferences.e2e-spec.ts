@@ -110,12 +110,12 @@ describe('conferences: plan, register, record, find', () => {
 
     const first = panel.getByRole('group', { name: 'Teilnehmende Person 1' });
     await first.getByLabel('Name', { exact: true }).fill('Anna Beispiel');
-    await first.getByLabel('E-Mail-Adresse', { exact: true }).fill('anna@example.org');
+    await first.getByLabel('E-Mail-Adresse', { exact: true }).fill('anna@teilnahme.example');
     await first.getByLabel('Funktion (freiwillig)').fill('Ehrenamtskoordination');
     await panel.getByRole('button', { name: 'Weitere Person hinzufügen' }).click();
     const second = panel.getByRole('group', { name: 'Teilnehmende Person 2' });
     await second.getByLabel('Name', { exact: true }).fill('Ben Muster');
-    await second.getByLabel('E-Mail-Adresse', { exact: true }).fill('ben@example.org');
+    await second.getByLabel('E-Mail-Adresse', { exact: true }).fill('ben@teilnahme.example');
     await second.getByLabel('Bedarfe (freiwillig)').fill('vegetarisch');
     await expectNoSeriousViolations(page);
     await saveScreenshot(page, 'conferences-register-form');
@@ -251,6 +251,46 @@ describe('conferences: plan, register, record, find', () => {
     await links.getByText('Noch keine Praxisbeispiele verknüpft.').waitFor();
     await page.getByTestId('record-decisions').waitFor();
     expect(await page.getByTestId('record-practices').count()).toBe(0);
+  });
+
+  it('keeps what an organizer typed when someone else saved the record in the meantime', async () => {
+    const first = pages[0];
+    await first.reload();
+    await waitForHeading(first, TITLE);
+    const second = await open(ORGANIZER); // the same office, a second browser
+    await second.goto(conferencePath);
+    await waitForHeading(second, TITLE);
+    const outcomesOf = (page: Page) =>
+      page.getByTestId('record-editor').getByLabel('Ergebnisse', { exact: true });
+    const saveOf = (page: Page) =>
+      page
+        .getByTestId('record-editor')
+        .getByRole('button', { name: 'Protokoll speichern', exact: true });
+
+    await outcomesOf(first).fill(`Fassung A ${run}`);
+    await saveOf(first).click();
+    await first.getByText('Das Protokoll ist gespeichert.', { exact: true }).waitFor();
+
+    // The second browser started from the older revision: told so, and nothing it typed is gone.
+    await outcomesOf(second).fill(`Fassung B ${run}`);
+    await saveOf(second).click();
+    const conflict = second.getByTestId('record-conflict');
+    await conflict.getByText('Inzwischen hat jemand anderes das Protokoll gespeichert').waitFor();
+    expect(await conflict.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await outcomesOf(second).inputValue()).toBe(`Fassung B ${run}`);
+    await saveScreenshot(second, 'conferences-record-conflict');
+    await expectNoSeriousViolations(second);
+
+    // The saved version shows above the form; the own one can still be saved on purpose.
+    await conflict.getByRole('button', { name: 'Gespeicherte Fassung oben anzeigen' }).click();
+    await second.getByTestId('record-outcomes').getByText(`Fassung A ${run}`).waitFor();
+    expect(await outcomesOf(second).inputValue()).toBe(`Fassung B ${run}`);
+    await conflict.getByRole('button', { name: 'Meine Fassung trotzdem speichern' }).click();
+    await second.getByText('Das Protokoll ist gespeichert.', { exact: true }).waitFor();
+    expect(await conflict.count()).toBe(0);
+    await second.reload();
+    await waitForHeading(second, TITLE);
+    await second.getByTestId('record-outcomes').getByText(`Fassung B ${run}`).waitFor();
   });
 
   it('lets a member find the record through the record search and open the conference', async () => {

@@ -59,7 +59,7 @@ export async function signInWithForm(
 
 /** A fresh address per run, so repeated runs against one platform do not collide. */
 export function uniqueEmail(prefix: string): string {
-  return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.org`;
+  return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.wissensnetz.example`;
 }
 
 /** Invites by GraphQL as the page's signed-in coordinator; returns the link from the outbox. */

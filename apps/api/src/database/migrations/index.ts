@@ -7,6 +7,7 @@ import { Notifications1764324000000 } from './1764324000000-Notifications';
 import { Conferences1764327600000 } from './1764327600000-Conferences';
 import { ConferenceRecords1764331200000 } from './1764331200000-ConferenceRecords';
 import { PracticeTopicByPractice1764334800000 } from './1764334800000-PracticeTopicByPractice';
+import { ConferenceRecordRevision1764338400000 } from './1764338400000-ConferenceRecordRevision';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Conferences1764327600000,
   ConferenceRecords1764331200000,
   PracticeTopicByPractice1764334800000,
+  ConferenceRecordRevision1764338400000,
 ];

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum RecordStatus {
@@ -49,6 +49,10 @@ export class ConferenceRecordEntity {
   @Field(() => Date, { nullable: true })
   @Column({ name: 'finalized_at', type: 'timestamptz', nullable: true })
   finalizedAt!: Date | null;
+
+  @Field(() => Int, { description: 'Rises with every save; send it back as expectedRevision' })
+  @Column({ type: 'int', default: 1 })
+  revision!: number;
 
   @Column({ name: 'updated_by', type: 'uuid', nullable: true })
   updatedBy!: string | null;

@@ -38,6 +38,15 @@ export interface RecordHit {
   snippetHtml: string;
 }
 
+function stale(current: number): ConferenceException {
+  return ConferenceException.conflict(
+    ConferenceExceptionReason.STALE_REVISION,
+    'Someone saved this record in the meantime; reload and apply your changes again',
+    'input.expectedRevision',
+    { current: String(current) },
+  );
+}
+
 /** More would not be read; the web links a handful per record. */
 const MAX_LINKED_PRACTICES = 50;
 
@@ -69,6 +78,7 @@ export class ConferenceRecordService {
       decisions?: string;
       outcomes?: string;
       practiceIds?: string[] | null;
+      expectedRevision?: number | null;
     },
   ): Promise<ConferenceRecordEntity> {
     const organizer = requireSignedIn(actor);
@@ -106,7 +116,11 @@ export class ConferenceRecordService {
         .andWhere(scope === null ? 'r.agenda_session_id IS NULL' : 'r.agenda_session_id = :scope', {
           scope,
         })
+        .setLock('pessimistic_write')
         .getOne();
+      // Nothing is overwritten unseen: a change to an existing record names the
+      // revision it started from (the row is locked, so two saves queue up).
+      if (record && input.expectedRevision !== record.revision) throw stale(record.revision);
       const wasFinal = record?.status === RecordStatus.FINAL;
       record ??= repository.create({ conferenceId: conference.id, agendaSessionId: scope });
       for (const field of ['minutes', 'decisions', 'outcomes'] as const)
@@ -118,6 +132,7 @@ export class ConferenceRecordService {
           input.practiceIds,
           record.practiceIds ?? [],
         );
+      record.revision = (record.revision ?? 0) + 1;
       record.updatedBy = organizer.userId;
       record.updatedAt = new Date();
       try {
@@ -128,6 +143,8 @@ export class ConferenceRecordService {
             'input.agendaSessionId',
             'no such session in this conference',
           );
+        // Two organizers created the same record at once: the second one sees the first's.
+        if ((error as { code?: string }).code === '23505') throw stale(1);
         throw error;
       }
       if (wasFinal) {
@@ -186,6 +203,7 @@ export class ConferenceRecordService {
           'id',
         );
       record.status = RecordStatus.FINAL;
+      record.revision += 1;
       record.finalizedAt = new Date();
       await manager.getRepository(ConferenceRecordEntity).save(record);
       await this.outbox.enqueue(manager, RECORDS_INDEX, [record.id]);

@@ -13,6 +13,7 @@ export enum ConferenceExceptionReason {
   REGISTRATION_CLOSED = 'REGISTRATION_CLOSED',
   ALREADY_REGISTERED = 'ALREADY_REGISTERED',
   PRACTICE_NOT_FOUND = 'PRACTICE_NOT_FOUND',
+  STALE_REVISION = 'STALE_REVISION',
 }
 
 export class ConferenceException extends AppException {

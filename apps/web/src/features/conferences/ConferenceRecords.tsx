@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -101,7 +101,9 @@ function RecordView({ record, conference }: { record: RecordParts; conference: C
       {record.outcomes.trim() ? (
         <>
           <h4>{t('conferences.records.outcomes')}</h4>
-          <p className="pre-line">{record.outcomes}</p>
+          <p className="pre-line" data-testid="record-outcomes">
+            {record.outcomes}
+          </p>
         </>
       ) : null}
       {record.linkedPractices.length > 0 ? (
@@ -169,12 +171,20 @@ function RecordEditor({
   const practiceIds = practiceIdsToSave(practices, savedPractices);
   const [done, setDone] = useState('');
   const [confirming, setConfirming] = useState(false);
+  // The revision this form started from; a newer one saved elsewhere is a conflict.
+  const [revision, setRevision] = useState(record?.revision);
+  const [conflict, setConflict] = useState<{ current: number } | null>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (conflict) conflictRef.current?.focus();
+  }, [conflict]);
   const [{ fetching: saving }, save] = useMutation(SaveConferenceRecordDocument);
   const [{ fetching: finalizing }, finalize] = useMutation(FinalizeConferenceRecordDocument);
   const busy = saving || finalizing;
 
-  const saveRecord = async (): Promise<RecordParts | null> => {
+  const saveRecord = async (overwrite?: number): Promise<RecordParts | null> => {
     form.clear();
+    setDone('');
     const sent = practices;
     const answer = await save({
       input: {
@@ -183,13 +193,22 @@ function RecordEditor({
         decisions,
         outcomes,
         practiceIds,
+        expectedRevision: overwrite ?? revision,
       },
     });
     if (answer.error || !answer.data) {
-      if (answer.error) form.showApiError(answer.error);
+      const stale = answer.error?.graphQLErrors.find(
+        (error) => error.extensions?.reason === 'STALE_REVISION',
+      );
+      if (stale) {
+        const params = stale.extensions?.params as { current?: string | number } | undefined;
+        setConflict({ current: Number(params?.current ?? (revision ?? 0) + 1) });
+      } else if (answer.error) form.showApiError(answer.error);
       return null;
     }
     const saved = answer.data.saveConferenceRecord;
+    setConflict(null);
+    setRevision(saved.revision);
     // Show what the API kept, unless the organizer changed the links while it saved.
     setPractices((current) =>
       practiceIdsToSave(current, sent) === undefined ? saved.linkedPractices : current,
@@ -198,9 +217,8 @@ function RecordEditor({
     return saved;
   };
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const saved = await saveRecord();
+  const submit = async (overwrite?: number) => {
+    const saved = await saveRecord(overwrite);
     if (!saved) return;
     // A final record stays final when it is saved again (the API logs the change).
     setDone(
@@ -215,6 +233,7 @@ function RecordEditor({
     const answer = await finalize({ id: saved.id });
     setConfirming(false);
     if (answer.error) return form.showApiError(answer.error);
+    if (answer.data) setRevision(answer.data.finalizeConferenceRecord.revision);
     setDone(t('conferences.records.finalized'));
     onChanged();
   };
@@ -224,12 +243,40 @@ function RecordEditor({
     <form
       className="form conference-section"
       noValidate
-      onSubmit={(event) => void onSubmit(event)}
+      onSubmit={(event: FormEvent<HTMLFormElement>) => {
+        event.preventDefault();
+        void submit();
+      }}
       aria-labelledby="record-editor"
       data-testid="record-editor"
     >
       <h3 id="record-editor">{t('conferences.records.editor')}</h3>
       {final ? <p className="notice">{t('conferences.records.finalNotice')}</p> : null}
+      {conflict ? (
+        <div
+          className="notice notice--error conflict"
+          role="alert"
+          tabIndex={-1}
+          ref={conflictRef}
+          data-testid="record-conflict"
+        >
+          <h4 className="conflict__title">{t('conferences.records.staleTitle')}</h4>
+          <p>{t('conferences.records.staleText', { current: conflict.current })}</p>
+          <div className="form__actions">
+            <button type="button" className="button" onClick={onChanged}>
+              {t('conferences.records.staleShow')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={() => void submit(conflict.current)}
+            >
+              {t('conferences.records.staleOverwrite')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       <ErrorSummary form={form} />
       {done ? <SuccessMessage>{done}</SuccessMessage> : null}
       <MarkdownField

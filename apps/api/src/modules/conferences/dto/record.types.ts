@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ConferenceRecordEntity, FollowUpStatus } from '../conference-record.entity';
 
 @InputType()
@@ -20,6 +20,13 @@ export class SaveConferenceRecordInput {
 
   @Field({ nullable: true })
   outcomes?: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The revision you started from; needed when the record exists already. A newer one is a STALE_REVISION conflict.',
+  })
+  expectedRevision?: number | null;
 
   @Field(() => [ID], {
     nullable: true,
