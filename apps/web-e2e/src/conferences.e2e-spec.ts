@@ -293,6 +293,30 @@ describe('conferences: plan, register, record, find', () => {
     await second.getByTestId('record-outcomes').getByText(`Fassung B ${run}`).waitFor();
   });
 
+  it('shows the minutes again when they are refused while the preview is open', async () => {
+    const page = pages[0];
+    await page.reload();
+    await waitForHeading(page, TITLE);
+    const editor = page.getByTestId('record-editor');
+    const minutes = editor.getByLabel('Protokoll', { exact: true });
+    const before = await minutes.inputValue();
+    await minutes.fill('x'.repeat(100_001));
+    await editor.getByRole('tab', { name: 'Vorschau' }).click();
+    expect(await minutes.isVisible()).toBe(false);
+    await editor.getByRole('button', { name: 'Protokoll speichern', exact: true }).click();
+    const summary = editor.getByTestId('error-summary');
+    await summary.waitFor();
+    // The error switches back to writing: the text is there to correct, and the
+    // summary's link reaches it.
+    expect(await editor.getByRole('tab', { name: 'Schreiben' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    await summary.getByRole('link').first().click();
+    expect(await minutes.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await minutes.getAttribute('aria-invalid')).toBe('true');
+    await minutes.fill(before);
+  });
+
   it('lets a member find the record through the record search and open the conference', async () => {
     const page = await open(memberOf(MEMBER_CITY));
     await page.goto('/konferenzen');

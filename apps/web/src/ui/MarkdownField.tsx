@@ -46,6 +46,17 @@ export function MarkdownField<F extends string>({
     [tab, value, topHeading],
   );
 
+  // An error on the text shows the text: the error summary's link must find the text
+  // area to focus, and the person needs it to correct the mistake.
+  // (Adjusted while rendering, when the error changes: React's pattern for state that
+  // follows a prop.)
+  const error = form.fieldError(name);
+  const [seenError, setSeenError] = useState(error);
+  if (error !== seenError) {
+    setSeenError(error);
+    if (error) setTab('write');
+  }
+
   // Tabs pattern: arrow keys move between the two tabs, Home and End to the first and last.
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
