@@ -1,6 +1,7 @@
 import { ConfigError } from './core/config/config';
 import { defaultWebDist, startPlatform, type RunningPlatform } from './bootstrap';
 import { DEMO_DOMAIN, DEMO_PASSWORD, ORGANIZER_EMAIL } from './seed/demo-accounts';
+import { OutboxWorker } from './search/outbox-worker';
 
 async function main(): Promise<void> {
   let platform: RunningPlatform | undefined;
@@ -27,6 +28,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { url, config, services } = platform;
+  // On a first start the demo practices are still on their way into the search index;
+  // the address is printed once search finds them (the API answers already meanwhile).
+  if (config.searchWorker && (await platform.app.get(OutboxWorker).pending()) > 0) {
+    process.stdout.write('  Suchindex wird aufgebaut …\n');
+    await platform.app
+      .get(OutboxWorker)
+      .settle(60_000)
+      .catch((error: unknown) =>
+        platform?.logger.warn({ err: error }, 'search index still filling; search catches up'),
+      );
+  }
   const lines = [
     '',
     `  Wissensnetz läuft auf ${url}/`,
