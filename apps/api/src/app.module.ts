@@ -15,7 +15,7 @@ import { ConfigModule } from './core/config/config.module';
 import { AppExceptionFilter } from './core/errors/app-exception.filter';
 import { createErrorFormatter } from './core/errors/format-error';
 import { HttpExceptionFilter } from './core/errors/http-exception.filter';
-import { graphqlProtection } from './core/graphql/limits';
+import { GRAPHQL_LIMITS, graphqlProtection } from './core/graphql/limits';
 import { queryCountPlugin } from './core/graphql/query-count';
 import { RequestLoaders, type GraphQLContext } from './core/graphql/loaders';
 import { HealthModule } from './core/health/health.module';
@@ -86,6 +86,7 @@ export class AppModule {
                   ]),
             ],
             validationRules: protection.validationRules,
+            parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
             formatError: createErrorFormatter(logger),
             // Subscriptions (graphql-ws on the same path): the session cookie of the
             // WebSocket upgrade decides who the connection's actor is.

@@ -33,11 +33,34 @@ describe('request limits', () => {
     expect(errors?.[0].message).toMatch(/alias/i);
   });
 
-  it('refuses a query with too many tokens', async () => {
+  it('refuses a query with too many tokens as bad input (400)', async () => {
     const fields = Array.from({ length: GRAPHQL_LIMITS.maxTokens }, () => 'slug').join(' ');
-    const { errors } = await api.gql(`{ topics { ${fields} } }`);
-    expect(errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(errors?.[0].message).toMatch(/token/i);
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ topics { ${fields} } }` }),
+    });
+    expect(response.status).toBe(400);
+    const { errors } = (await response.json()) as {
+      errors: Array<{ message: string; extensions: { code: string } }>;
+    };
+    expect(errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(errors[0].message).toMatch(/tokens/i);
+  });
+
+  it('answers syntax errors with 400 and GRAPHQL_PARSE_FAILED, never a 500', async () => {
+    for (const query of ['query books / { books { title } }', '{ topics { slug ', '{ 00000 }']) {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      expect(response.status).toBe(400);
+      const { errors } = (await response.json()) as {
+        errors: Array<{ extensions: { code: string } }>;
+      };
+      expect(errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    }
   });
 
   it('refuses too large a page', async () => {

@@ -13,7 +13,10 @@ export function graphqlProtection(production: boolean) {
   return new ApolloArmor({
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: !production },
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
-    maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
+    // graphql-armor's token limit hooks into Apollo's error handling and turned every
+    // syntax error into an HTTP 500; graphql-js counts tokens itself while parsing
+    // (Apollo's parseOptions.maxTokens, see app.module.ts), answered with a 400.
+    maxTokens: { enabled: false },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
     costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: !production },
     // Suggestions ("did you mean ...") reveal the schema when introspection is off.
