@@ -451,4 +451,30 @@ describe('practices', () => {
       await api.ownerQuery('DELETE FROM city WHERE id = $1', [city.id]);
     }
   });
+  it('lets the engine itself keep a search to its scope, even when the request filter forgets it', async () => {
+    await settle();
+    const search = api.platform.app.get<SearchIndex>(SEARCH_INDEX);
+    // A request without any visibility clause, as a buggy feature might send it.
+    const request = { query: '', offset: 0, limit: 1000, facets: ['visibility', 'cityId'] };
+    const unscoped = await search.search('practices', request);
+    expect(Object.keys(unscoped.facets.visibility ?? {}).sort()).toEqual(
+      expect.arrayContaining(['CITY', 'NETWORK', 'PUBLIC']),
+    );
+    const anonymous = await search.search('practices', request, 'visibility = "PUBLIC"');
+    expect(anonymous.hits.length).toBeGreaterThan(0);
+    expect(anonymous.hits.every((hit) => hit.document.visibility === 'PUBLIC')).toBe(true);
+    // Counts too: nothing hidden is even counted.
+    expect(Object.keys(anonymous.facets.visibility)).toEqual(['PUBLIC']);
+    expect(anonymous.total).toBe(unscoped.facets.visibility.PUBLIC);
+    // A member's scope: what the network shares, and the own city's practices.
+    const [goch] = await api.ownerQuery<{ id: string }>("SELECT id FROM city WHERE slug = 'goch'");
+    const member = await search.search(
+      'practices',
+      request,
+      `(visibility IN ["PUBLIC", "NETWORK"] OR cityId IN ["${goch.id}"])`,
+    );
+    const cityOnly = member.hits.filter((hit) => hit.document.visibility === 'CITY');
+    expect(cityOnly.every((hit) => hit.document.cityId === goch.id)).toBe(true);
+    expect(member.total).toBeLessThan(unscoped.total);
+  });
 });

@@ -1,4 +1,5 @@
 import { Meilisearch, MeilisearchApiError, type Hit } from 'meilisearch';
+import { generateTenantToken } from 'meilisearch/token';
 import {
   HIGHLIGHT_END,
   HIGHLIGHT_START,
@@ -11,13 +12,28 @@ import {
 
 /** How long a write may take to become searchable before it counts as failed. */
 const TASK_TIMEOUT_MS = 60_000;
+/** Tenant tokens live an hour and are reused for 50 minutes. */
+const TOKEN_LIFETIME_MS = 60 * 60_000;
+const TOKEN_REUSE_MS = 50 * 60_000;
+/** Distinct scopes are few (anonymous, organizers, each set of member cities). */
+const MAX_SCOPES = 1000;
+const SEARCH_KEY_NAME = 'wissensnetz-search';
 
 export class MeiliSearchIndex implements SearchIndex {
   private readonly client: Meilisearch;
+  private searchKey?: Promise<{ key: string; uid: string }>;
+  private readonly scoped = new Map<string, { client: Promise<Meilisearch>; until: number }>();
 
-  constructor(url: string, apiKey: string) {
-    this.client = new Meilisearch({
-      host: url,
+  constructor(
+    private readonly url: string,
+    private readonly apiKey: string,
+  ) {
+    this.client = this.connect(apiKey);
+  }
+
+  private connect(apiKey: string): Meilisearch {
+    return new Meilisearch({
+      host: this.url,
       apiKey: apiKey || undefined,
       // Measured (bench/search.mjs): on a reused keep-alive connection each request
       // to Meilisearch waited ~40 ms (small TCP segments meeting delayed ACKs); a fresh
@@ -80,8 +96,9 @@ export class MeiliSearchIndex implements SearchIndex {
     );
   }
 
-  async search(index: string, request: SearchRequest): Promise<SearchResponse> {
-    const result = await this.client.index(index).search<SearchDocument>(request.query, {
+  async search(index: string, request: SearchRequest, scope?: string): Promise<SearchResponse> {
+    const client = scope === undefined ? this.client : await this.scopedClient(index, scope);
+    const result = await client.index(index).search<SearchDocument>(request.query, {
       filter: request.filter,
       facets: request.facets,
       offset: request.offset,
@@ -134,6 +151,62 @@ export class MeiliSearchIndex implements SearchIndex {
 
   async count(index: string): Promise<number> {
     return (await this.client.index(index).getStats()).numberOfDocuments;
+  }
+
+  /**
+   * A client whose every search in `index` Meilisearch restricts to `scope`, through a
+   * tenant token signed with a search-only key: the engine applies the filter itself,
+   * whatever the request says.
+   */
+  private scopedClient(index: string, scope: string): Promise<Meilisearch> {
+    // An engine without a master key has no keys to sign with (development only; the
+    // configuration requires a key in production): the request's filter is all there is.
+    if (!this.apiKey) return Promise.resolve(this.client);
+    const cacheKey = `${index}\n${scope}`;
+    const now = Date.now();
+    const cached = this.scoped.get(cacheKey);
+    if (cached && cached.until > now) return cached.client;
+    if (this.scoped.size >= MAX_SCOPES) this.scoped.clear();
+    const client = (async () => {
+      const { key, uid } = await this.searchOnlyKey();
+      const token = await generateTenantToken({
+        apiKey: key,
+        apiKeyUid: uid,
+        searchRules: { [index]: { filter: scope } },
+        expiresAt: new Date(now + TOKEN_LIFETIME_MS),
+      });
+      return this.connect(token);
+    })();
+    this.scoped.set(cacheKey, { client, until: now + TOKEN_REUSE_MS });
+    // A failure (engine down) must not stay cached.
+    client.catch(() => this.scoped.delete(cacheKey));
+    return client;
+  }
+
+  /** The key tenant tokens are signed with: may search, nothing else; created once. */
+  private searchOnlyKey(): Promise<{ key: string; uid: string }> {
+    this.searchKey ??= (async () => {
+      const { results } = await this.client.getKeys({ limit: 1000 });
+      const found = results.find(
+        (candidate) =>
+          candidate.name === SEARCH_KEY_NAME &&
+          candidate.expiresAt === null &&
+          candidate.actions.length === 1 &&
+          candidate.actions[0] === 'search',
+      );
+      const key =
+        found ??
+        (await this.client.createKey({
+          name: SEARCH_KEY_NAME,
+          description: 'Signs the tenant tokens of Wissensnetz searches',
+          actions: ['search'],
+          indexes: ['*'],
+          expiresAt: null,
+        }));
+      return { key: key.key, uid: key.uid };
+    })();
+    this.searchKey.catch(() => (this.searchKey = undefined));
+    return this.searchKey;
   }
 
   /** A task that ran but failed (bad settings, bad documents) is an error, not a success. */

@@ -13,7 +13,12 @@ export interface SearchIndex {
   upsert(index: string, documents: SearchDocument[]): Promise<void>;
   /** Removes documents; resolves once they are gone from results. */
   remove(index: string, ids: string[]): Promise<void>;
-  search(index: string, request: SearchRequest): Promise<SearchResponse>;
+  /**
+   * `scope`: a filter the engine itself enforces on top of the request's (a second
+   * check: what the caller may see, so a request that forgot it still finds nothing
+   * more, facet counts included).
+   */
+  search(index: string, request: SearchRequest, scope?: string): Promise<SearchResponse>;
   /** Atomically exchanges the contents of two indexes (both must exist). */
   swap(a: string, b: string): Promise<void>;
   drop(index: string): Promise<void>;

@@ -33,12 +33,17 @@ describe('loadConfig', () => {
   });
 
   it('does not seed demo data in production unless asked for', () => {
-    expect(loadConfig({ ...valid, NODE_ENV: 'production' }, { seedDemo: true }).seedDemo).toBe(
-      false,
+    const production = { ...valid, NODE_ENV: 'production', MEILI_MASTER_KEY: 'geheim' };
+    expect(loadConfig(production, { seedDemo: true }).seedDemo).toBe(false);
+    expect(loadConfig({ ...production, SEED_DEMO: 'true' }, { seedDemo: false }).seedDemo).toBe(
+      true,
     );
-    expect(
-      loadConfig({ ...valid, NODE_ENV: 'production', SEED_DEMO: 'true' }, { seedDemo: false })
-        .seedDemo,
-    ).toBe(true);
+  });
+
+  it('needs a Meilisearch master key in production, not in development', () => {
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'production' }, { seedDemo: false })).toThrow(
+      /MEILI_MASTER_KEY: is missing/,
+    );
+    expect(loadConfig(valid, { seedDemo: false }).meiliMasterKey).toBe('');
   });
 });

@@ -109,6 +109,10 @@ export function loadConfig(
   }
   const raw = parsed.data;
   const production = raw.NODE_ENV === 'production';
+  // Without a master key Meilisearch has no access control at all, and searches cannot
+  // carry tenant tokens (the engine-side visibility check).
+  if (production && !raw.MEILI_MASTER_KEY)
+    throw new ConfigError(['MEILI_MASTER_KEY: is missing (required in production)']);
   return {
     env: raw.NODE_ENV,
     port: raw.PORT,

@@ -84,7 +84,7 @@ export class PracticeSearchService {
     if (filter.joinedYears?.length) clauses.push(anyOf('joinedYear', filter.joinedYears));
     if (filter.kinds?.length) clauses.push(anyOf('kind', filter.kinds));
 
-    const response = await this.engine({
+    const response = await this.engine(actor, {
       query: query.trim(),
       filter: clauses.join(' AND '),
       facets: PRACTICE_FACETS,
@@ -177,7 +177,7 @@ export class PracticeSearchService {
       : [{ query: words, filter: base }];
     for (const attempt of attempts) {
       if (found.length >= limit) break;
-      const response = await this.engine({
+      const response = await this.engine(actor, {
         ...attempt,
         offset: 0,
         limit: limit * 2,
@@ -222,10 +222,15 @@ export class PracticeSearchService {
     return { practices: entities, links };
   }
 
-  /** An engine outage is a typed SERVICE_UNAVAILABLE, not a 500. */
-  private async engine(request: SearchRequest): Promise<SearchResponse> {
+  /**
+   * The request goes with the caller's visibility twice: in its filter (built here) and
+   * as the scope the engine enforces on its own (a tenant token), so a filter that
+   * forgot it still finds, and counts, nothing hidden. An engine outage is a typed
+   * SERVICE_UNAVAILABLE, not a 500.
+   */
+  private async engine(actor: Actor, request: SearchRequest): Promise<SearchResponse> {
     try {
-      return await this.search.search(PRACTICES_INDEX, request);
+      return await this.search.search(PRACTICES_INDEX, request, visibilityFilter(actor));
     } catch (error) {
       this.logger.warn(`search failed: ${String(error)}`);
       throw PracticeException.searchUnavailable();
