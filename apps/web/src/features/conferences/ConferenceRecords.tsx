@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ import {
   useFormErrors,
 } from '../../ui/FormErrors';
 import { formatDateTime, formatDay } from '../../ui/format';
+import { ConflictNotice } from '../../ui/ConflictNotice';
 import { MarkdownField } from '../../ui/MarkdownField';
 import { isOrganizer, useSession } from '../account/session';
 import { useAllCities } from '../network/useAllCities';
@@ -174,10 +175,6 @@ function RecordEditor({
   // The revision this form started from; a newer one saved elsewhere is a conflict.
   const [revision, setRevision] = useState(record?.revision);
   const [conflict, setConflict] = useState<{ current: number } | null>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
   const [{ fetching: saving }, save] = useMutation(SaveConferenceRecordDocument);
   const [{ fetching: finalizing }, finalize] = useMutation(FinalizeConferenceRecordDocument);
   const busy = saving || finalizing;
@@ -253,29 +250,18 @@ function RecordEditor({
       <h3 id="record-editor">{t('conferences.records.editor')}</h3>
       {final ? <p className="notice">{t('conferences.records.finalNotice')}</p> : null}
       {conflict ? (
-        <div
-          className="notice notice--error conflict"
-          role="alert"
-          tabIndex={-1}
-          ref={conflictRef}
-          data-testid="record-conflict"
-        >
-          <h4 className="conflict__title">{t('conferences.records.staleTitle')}</h4>
-          <p>{t('conferences.records.staleText', { current: conflict.current })}</p>
-          <div className="form__actions">
-            <button type="button" className="button" onClick={onChanged}>
-              {t('conferences.records.staleShow')}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={busy}
-              onClick={() => void submit(conflict.current)}
-            >
-              {t('conferences.records.staleOverwrite')}
-            </button>
-          </div>
-        </div>
+        <ConflictNotice
+          key={conflict.current}
+          level={4}
+          title={t('conferences.records.staleTitle')}
+          text={t('conferences.records.staleText', { current: conflict.current })}
+          reloadLabel={t('conferences.records.staleShow')}
+          onReload={onChanged}
+          overwriteLabel={t('conferences.records.staleOverwrite')}
+          onOverwrite={() => void submit(conflict.current)}
+          busy={busy}
+          testId="record-conflict"
+        />
       ) : null}
       <ErrorSummary form={form} />
       {done ? <SuccessMessage>{done}</SuccessMessage> : null}

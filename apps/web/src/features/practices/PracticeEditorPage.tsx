@@ -29,6 +29,7 @@ import {
   TextField,
   useFormErrors,
 } from '../../ui/FormErrors';
+import { ConflictNotice } from '../../ui/ConflictNotice';
 import { MarkdownField } from '../../ui/MarkdownField';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -142,7 +143,6 @@ function PracticeEditor({ city, coordinator, practice }: EditorProps) {
   );
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [mine, setMine] = useState<PracticeFormValues | null>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
 
   const fields = useMemo(
     () => [
@@ -170,10 +170,6 @@ function PracticeEditor({ city, coordinator, practice }: EditorProps) {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
-
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
 
   const set = <K extends keyof PracticeFormValues>(key: K, value: PracticeFormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
@@ -287,28 +283,17 @@ function PracticeEditor({ city, coordinator, practice }: EditorProps) {
       <p className="lead">{t('editor.intro')}</p>
 
       {conflict ? (
-        <div
-          className="notice notice--error conflict"
-          role="alert"
-          tabIndex={-1}
-          ref={conflictRef}
-          data-testid="stale-conflict"
-        >
-          <h2 className="conflict__title">{t('editor.staleTitle')}</h2>
-          <p>{t('editor.staleText', { current: conflict.current })}</p>
-          <div className="form__actions">
-            <button type="button" className="button" onClick={() => void reloadAfterConflict()}>
-              {t('editor.staleReload')}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void save(false, conflict.current)}
-            >
-              {t('editor.staleOverwrite')}
-            </button>
-          </div>
-        </div>
+        <ConflictNotice
+          key={conflict.current}
+          level={2}
+          title={t('editor.staleTitle')}
+          text={t('editor.staleText', { current: conflict.current })}
+          reloadLabel={t('editor.staleReload')}
+          onReload={() => void reloadAfterConflict()}
+          overwriteLabel={t('editor.staleOverwrite')}
+          onOverwrite={() => void save(false, conflict.current)}
+          testId="stale-conflict"
+        />
       ) : null}
       {mine ? (
         <MineAfterReload mine={mine} current={values} onDismiss={() => setMine(null)} />
