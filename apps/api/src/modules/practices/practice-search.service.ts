@@ -101,21 +101,8 @@ export class PracticeSearchService {
       ids.length ? this.readHits(ids) : Promise.resolve({ practices: [], links: [] }),
       this.labelFacets(response.facets),
     ]);
-    const topics = new Map(
-      (await this.topics.byIds([...new Set(links.map((link) => link.topic_id))]))
-        .filter((topic): topic is NonNullable<typeof topic> => topic !== null)
-        .map((topic) => [topic.id, topic]),
-    );
-    const topicsByPractice = new Map(
-      ids.map((id) => [
-        id,
-        links
-          .filter((link) => link.practice_id === id)
-          .map((link) => topics.get(link.topic_id))
-          .filter((topic): topic is NonNullable<typeof topic> => topic !== undefined)
-          .sort((a, b) => a.position - b.position || a.slug.localeCompare(b.slug)),
-      ]),
-    );
+    const topicLists = await this.topics.ofLinks(ids, links);
+    const topicsByPractice = new Map(ids.map((id, index) => [id, topicLists[index]]));
     const byId = new Map(practices.map((practice) => [practice.id, practice]));
     const hits = response.hits.flatMap((hit) => {
       const practice = byId.get(hit.document.id);
@@ -203,7 +190,7 @@ export class PracticeSearchService {
    */
   private async readHits(ids: string[]): Promise<{
     practices: PracticeEntity[];
-    links: Array<{ practice_id: string; topic_id: string }>;
+    links: Array<{ owner: string; topicId: string }>;
   }> {
     const { entities, raw } = await this.tenantDb.run((manager) =>
       manager
@@ -217,7 +204,7 @@ export class PracticeSearchService {
         .getRawAndEntities<{ practice_id: string; topic_ids: string[] }>(),
     );
     const links = raw.flatMap((row) =>
-      row.topic_ids.map((topicId) => ({ practice_id: row.practice_id, topic_id: topicId })),
+      row.topic_ids.map((topicId) => ({ owner: row.practice_id, topicId })),
     );
     return { practices: entities, links };
   }

@@ -259,22 +259,9 @@ export class PracticeService {
           [[...practiceIds]],
         ),
     );
-    const topicIds = [...new Set(rows.map((row) => row.topic_id))];
-    const topics = await this.topics.byIds(topicIds);
-    const byId = new Map(
-      topics
-        .filter((topic): topic is TopicEntity => topic !== null)
-        .map((topic) => [topic.id, topic]),
-    );
-    return byKeys(
+    return this.topics.ofLinks(
       practiceIds,
-      rows,
-      (row) => row.practice_id,
-      (found) =>
-        found
-          .map((row) => byId.get(row.topic_id))
-          .filter((topic): topic is TopicEntity => topic !== undefined)
-          .sort((a, b) => a.position - b.position || a.slug.localeCompare(b.slug)),
+      rows.map((row) => ({ owner: row.practice_id, topicId: row.topic_id })),
     );
   }
 

@@ -39,6 +39,32 @@ export class TopicService {
     );
   }
 
+  /**
+   * Each owner's topics from (owner, topic) links, in display order (position, then
+   * slug); one lookup for all owners. For the topics of practices (loader and search).
+   */
+  async ofLinks(
+    owners: readonly string[],
+    links: ReadonlyArray<{ owner: string; topicId: string }>,
+  ): Promise<TopicEntity[][]> {
+    const topics = await this.byIds([...new Set(links.map((link) => link.topicId))]);
+    const byId = new Map(
+      topics
+        .filter((topic): topic is TopicEntity => topic !== null)
+        .map((topic) => [topic.id, topic]),
+    );
+    return byKeys(
+      owners,
+      [...links],
+      (link) => link.owner,
+      (found) =>
+        found
+          .map((link) => byId.get(link.topicId))
+          .filter((topic): topic is TopicEntity => topic !== undefined)
+          .sort((a, b) => a.position - b.position || a.slug.localeCompare(b.slug)),
+    );
+  }
+
   async childrenOf(parentIds: readonly string[]): Promise<TopicEntity[][]> {
     const rows = await this.db
       .getRepository(TopicEntity)
