@@ -284,7 +284,7 @@ export class ConferenceRecordService {
 
   async followUps(
     actor: Actor,
-    filter: { citySlug?: string | null; status?: FollowUpStatus | null; recordId?: string | null },
+    filter: { citySlug?: string | null; status?: FollowUpStatus | null },
   ): Promise<FollowUpActionEntity[]> {
     requireSignedIn(actor);
     const city = filter.citySlug
@@ -294,7 +294,6 @@ export class ConferenceRecordService {
       const query = manager.getRepository(FollowUpActionEntity).createQueryBuilder('a');
       if (city) query.andWhere('a.responsible_city_id = :city', { city: city.id });
       if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
-      if (filter.recordId) query.andWhere('a.record_id = :record', { record: filter.recordId });
       return query.orderBy('a.due_on', 'ASC', 'NULLS LAST').addOrderBy('a.created_at').getMany();
     });
   }

@@ -221,9 +221,7 @@ export class TandemNoteResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<UserEntity | null> {
     if (!note.authorId) return Promise.resolve(null);
-    return ctx.loaders
-      .get('userById', (ids: readonly string[]) => this.users.byIds(ids))
-      .load(note.authorId);
+    return this.users.load(ctx, note.authorId);
   }
 
   @ResolveField(() => CityEntity, { nullable: true })
