@@ -30,10 +30,10 @@ async function main(): Promise<void> {
   const { url, config, services } = platform;
   // On a first start the demo practices are still on their way into the search index;
   // the address is printed once search finds them (the API answers already meanwhile).
-  if (config.searchWorker && (await platform.app.get(OutboxWorker).pending()) > 0) {
+  const outbox = platform.app.get(OutboxWorker);
+  if (config.searchWorker && (await outbox.pending()) > 0) {
     process.stdout.write('  Suchindex wird aufgebaut …\n');
-    await platform.app
-      .get(OutboxWorker)
+    await outbox
       .settle(60_000)
       .catch((error: unknown) =>
         platform?.logger.warn({ err: error }, 'search index still filling; search catches up'),
