@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { allowedOrigins, ConfigError, loadConfig } from './config';
 
 const valid = {
   DATABASE_URL: 'postgres://app:secret@127.0.0.1:5432/wissensnetz',
@@ -33,7 +33,12 @@ describe('loadConfig', () => {
   });
 
   it('does not seed demo data in production unless asked for', () => {
-    const production = { ...valid, NODE_ENV: 'production', MEILI_MASTER_KEY: 'geheim' };
+    const production = {
+      ...valid,
+      NODE_ENV: 'production',
+      MEILI_MASTER_KEY: 'geheim',
+      PUBLIC_URL: 'https://wissensnetz.example',
+    };
     expect(loadConfig(production, { seedDemo: true }).seedDemo).toBe(false);
     expect(loadConfig({ ...production, SEED_DEMO: 'true' }, { seedDemo: false }).seedDemo).toBe(
       true,
@@ -41,9 +46,55 @@ describe('loadConfig', () => {
   });
 
   it('needs a Meilisearch master key in production, not in development', () => {
-    expect(() => loadConfig({ ...valid, NODE_ENV: 'production' }, { seedDemo: false })).toThrow(
-      /MEILI_MASTER_KEY: is missing/,
-    );
+    expect(() =>
+      loadConfig(
+        { ...valid, NODE_ENV: 'production', PUBLIC_URL: 'https://wissensnetz.example' },
+        { seedDemo: false },
+      ),
+    ).toThrow(/MEILI_MASTER_KEY: is missing/);
     expect(loadConfig(valid, { seedDemo: false }).meiliMasterKey).toBe('');
+  });
+
+  it('needs PUBLIC_URL in production: links never come from a request', () => {
+    expect(() =>
+      loadConfig(
+        { ...valid, NODE_ENV: 'production', MEILI_MASTER_KEY: 'geheim' },
+        { seedDemo: false },
+      ),
+    ).toThrow(/PUBLIC_URL: is missing/);
+    expect(loadConfig(valid, { seedDemo: false }).publicUrl).toBeUndefined();
+  });
+
+  it('listens on loopback unless HOST says otherwise', () => {
+    expect(loadConfig(valid, { seedDemo: false }).host).toBe('127.0.0.1');
+    expect(loadConfig({ ...valid, HOST: '0.0.0.0' }, { seedDemo: false }).host).toBe('0.0.0.0');
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names them', () => {
+    expect(loadConfig(valid, { seedDemo: false }).trustProxy).toEqual([]);
+    expect(
+      loadConfig({ ...valid, TRUST_PROXY: '10.0.0.5, 10.1.0.0/16' }, { seedDemo: false })
+        .trustProxy,
+    ).toEqual(['10.0.0.5', '10.1.0.0/16']);
+  });
+
+  it('allows the public origin, the configured ones and local ones in development only', () => {
+    const development = loadConfig(
+      { ...valid, ALLOWED_ORIGINS: 'https://partner.example/' },
+      { seedDemo: false },
+    );
+    expect(allowedOrigins(development, 4000)).toEqual(
+      expect.arrayContaining(['https://partner.example', 'http://localhost:4000']),
+    );
+    const production = loadConfig(
+      {
+        ...valid,
+        NODE_ENV: 'production',
+        MEILI_MASTER_KEY: 'geheim',
+        PUBLIC_URL: 'https://wissensnetz.example/',
+      },
+      { seedDemo: false },
+    );
+    expect(allowedOrigins(production)).toEqual(['https://wissensnetz.example']);
   });
 });

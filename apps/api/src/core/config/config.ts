@@ -21,7 +21,8 @@ const httpUrl = z
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Loopback by default: a demo instance is not reachable from the network unless HOST says so. */
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: postgresUrl,
   DATABASE_MIGRATION_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -30,8 +31,38 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: booleanFlag.optional(),
   WEB_DIST: z.string().optional(),
-  /** Base of links in e-mails; by default the address the request came to. */
+  /**
+   * Base of every link the platform sends (e-mails, feeds). Required in production;
+   * in development http://localhost:<port>. Never taken from a request's Host header.
+   */
   PUBLIC_URL: httpUrl.optional(),
+  /**
+   * Proxies whose X-Forwarded-* headers are believed: comma-separated addresses or
+   * CIDR ranges (Express "trust proxy" syntax, e.g. "10.0.0.5, 10.1.0.0/16"). Empty: none.
+   */
+  TRUST_PROXY: z.string().default(''),
+  /**
+   * Origins allowed to open WebSockets and send state-changing requests with the
+   * session cookie (comma-separated, e.g. "https://wissensnetz.example"). The origin of
+   * PUBLIC_URL is always allowed; in development also localhost/127.0.0.1 on PORT and
+   * the Vite dev server on 5173.
+   */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** A session not used for this long ends (on top of SESSION_TTL_HOURS). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60 * 30)
+    .default(120),
+  /** How often open WebSockets re-check their session (logout, expiry, lost access). */
+  WS_SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /** Timeouts of outbound calls: an outage answers SERVICE_UNAVAILABLE within seconds. */
+  MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** e.g. smtps://user:pass@mail.example:465; without it mails stay in the dev outbox. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Wissensnetz <no-reply@wissensnetz.example>'),
@@ -66,7 +97,19 @@ export interface AppConfig {
   /** Folder with the built web app; absent in API-only runs. */
   webDist?: string;
   production: boolean;
+  /** Base of every link the platform sends; in development set after listening when unset. */
   publicUrl?: string;
+  /** Express "trust proxy" value: the proxies named in TRUST_PROXY, or none. */
+  trustProxy: string[];
+  /** Extra allowed origins from ALLOWED_ORIGINS (see allowedOrigins()). */
+  allowedOrigins: string[];
+  sessionIdleMinutes: number;
+  wsSessionCheckSeconds: number;
+  meiliTimeoutMs: number;
+  smtpTimeoutMs: number;
+  databaseConnectTimeoutMs: number;
+  databaseStatementTimeoutMs: number;
+  databaseLockTimeoutMs: number;
   smtpUrl?: string;
   mailFrom: string;
   sessionTtlHours: number;
@@ -111,8 +154,13 @@ export function loadConfig(
   const production = raw.NODE_ENV === 'production';
   // Without a master key Meilisearch has no access control at all, and searches cannot
   // carry tenant tokens (the engine-side visibility check).
+  const missing: string[] = [];
   if (production && !raw.MEILI_MASTER_KEY)
-    throw new ConfigError(['MEILI_MASTER_KEY: is missing (required in production)']);
+    missing.push('MEILI_MASTER_KEY: is missing (required in production)');
+  // Links in e-mails must never come from a request's Host header (reset-link poisoning).
+  if (production && !raw.PUBLIC_URL)
+    missing.push('PUBLIC_URL: is missing (required in production: base of links in e-mails)');
+  if (missing.length > 0) throw new ConfigError(missing);
   return {
     env: raw.NODE_ENV,
     port: raw.PORT,
@@ -127,6 +175,15 @@ export function loadConfig(
     webDist: raw.WEB_DIST,
     production,
     publicUrl: raw.PUBLIC_URL?.replace(/\/$/, ''),
+    trustProxy: splitList(raw.TRUST_PROXY),
+    allowedOrigins: splitList(raw.ALLOWED_ORIGINS).map((origin) => origin.replace(/\/$/, '')),
+    sessionIdleMinutes: raw.SESSION_IDLE_MINUTES,
+    wsSessionCheckSeconds: raw.WS_SESSION_CHECK_SECONDS,
+    meiliTimeoutMs: raw.MEILI_TIMEOUT_MS,
+    smtpTimeoutMs: raw.SMTP_TIMEOUT_MS,
+    databaseConnectTimeoutMs: raw.DATABASE_CONNECT_TIMEOUT_MS,
+    databaseStatementTimeoutMs: raw.DATABASE_STATEMENT_TIMEOUT_MS,
+    databaseLockTimeoutMs: raw.DATABASE_LOCK_TIMEOUT_MS,
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM,
     sessionTtlHours: raw.SESSION_TTL_HOURS,
@@ -135,4 +192,28 @@ export function loadConfig(
     searchRetryMaxMs: raw.SEARCH_RETRY_MAX_MS,
     attachmentsDir: raw.ATTACHMENTS_DIR ?? `${raw.DATA_DIR}/attachments`,
   };
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Origins that may open WebSockets and send state-changing requests with the
+ * session cookie: PUBLIC_URL's, ALLOWED_ORIGINS, and in development the local
+ * addresses of the API port and of the Vite dev server.
+ */
+export function allowedOrigins(config: AppConfig, port = config.port): string[] {
+  const origins = new Set<string>(config.allowedOrigins);
+  if (config.publicUrl) origins.add(new URL(config.publicUrl).origin);
+  if (!config.production) {
+    for (const host of ['localhost', '127.0.0.1', '[::1]']) {
+      origins.add(`http://${host}:${port}`);
+      origins.add(`http://${host}:5173`);
+    }
+  }
+  return [...origins];
 }
