@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { loadConfig, type AppConfig } from './core/config/config';
 import { createLogger } from './core/logging/logger';
 import { runMigrations } from './database/data-source';
+import { assertApplicationRole } from './database/role-guard';
 import { createApp } from './platform';
 import { seedDemo } from './seed/seed-demo';
 
@@ -49,6 +50,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     );
     const logger = createLogger(config);
     await runMigrations(config, (message) => logger.info({ component: 'migrations' }, message));
+    // Row-level security binds only a role that owns no table and cannot bypass it.
+    await assertApplicationRole(config.databaseUrl);
     if (config.seedDemo)
       await seedDemo(config, (message) => logger.info({ component: 'seed' }, message));
     const app = await createApp(config, logger);

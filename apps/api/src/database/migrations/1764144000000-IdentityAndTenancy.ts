@@ -169,8 +169,9 @@ export class IdentityAndTenancy1764144000000 implements MigrationInterface {
       'login_throttle',
       'dev_mail',
       'audit_log',
-      'invitation',
+      // membership's policies read invitation: drop it first.
       'membership',
+      'invitation',
       'password_reset',
       'user_session',
       'app_user',
