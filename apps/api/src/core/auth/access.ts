@@ -7,24 +7,103 @@ import {
 } from '../tenancy/actor';
 import { AuthException } from './auth.exception';
 
-/** What a caller wants to do; decided in one place, below. */
+/**
+ * Everything a caller may want to do, by name. Every decision of every feature
+ * is one of these, checked through requireAccess / mayAccess below; the
+ * `viewerCan*` fields of the API ask mayAccess too. Row-level security is the
+ * second wall behind it. How to add one: apps/api/src/core/auth/README.md.
+ */
 export enum Permission {
+  // --- the person themselves ---
+  /** Own account, sessions, notifications, password. */
+  ACCOUNT_OWN = 'ACCOUNT_OWN',
+  /** E-mail and roles of a person: the person, their city's coordinators, organizers. */
+  PERSON_CONTACT_READ = 'PERSON_CONTACT_READ',
+
+  // --- cities and their members ---
+  /** Act for a city in the web app (the acting-city switch). */
+  CITY_ACT_FOR = 'CITY_ACT_FOR',
   /** See the members of a city. */
   CITY_MEMBERS_READ = 'CITY_MEMBERS_READ',
   /** Invite to a city, change roles, remove members. */
   CITY_MEMBERS_MANAGE = 'CITY_MEMBERS_MANAGE',
+
+  // --- network office ---
   /** Read the audit log of privileged actions. */
   AUDIT_LOG_READ = 'AUDIT_LOG_READ',
+
+  // --- practices ---
+  /** Read drafts of a city (and their attachments, revisions): its members only. */
+  PRACTICE_DRAFT_READ = 'PRACTICE_DRAFT_READ',
   /** Write and edit draft practices of a city. */
   PRACTICE_DRAFT = 'PRACTICE_DRAFT',
   /** Publish, edit published, restore revisions, send back to draft. */
   PRACTICE_PUBLISH = 'PRACTICE_PUBLISH',
   /** Archive a practice (its coordinators, or organizers anywhere). */
   PRACTICE_ARCHIVE = 'PRACTICE_ARCHIVE',
+
+  // --- tandems ---
+  /** Propose a pairing of two cities. */
+  TANDEM_PROPOSE = 'TANDEM_PROPOSE',
+  /** See explained partner suggestions for a city. */
+  TANDEM_SUGGESTIONS_READ = 'TANDEM_SUGGESTIONS_READ',
+  /** Accept a proposed tandem for one's side. */
+  TANDEM_ACCEPT = 'TANDEM_ACCEPT',
+  /** Decline a proposed tandem. */
+  TANDEM_DECLINE = 'TANDEM_DECLINE',
+  /** Conclude an active tandem with a summary. */
+  TANDEM_CONCLUDE = 'TANDEM_CONCLUDE',
+  /** Read a tandem's private notes (and receive them live). */
+  TANDEM_NOTES_READ = 'TANDEM_NOTES_READ',
+  /** Add a note to a tandem. */
+  TANDEM_NOTE_WRITE = 'TANDEM_NOTE_WRITE',
+  /** Edit or delete one's own note, while still in one of the two cities. */
+  TANDEM_NOTE_EDIT = 'TANDEM_NOTE_EDIT',
+
+  // --- conferences ---
+  /** Plan conferences: create, change, agenda. */
+  CONFERENCE_PLAN = 'CONFERENCE_PLAN',
+  /** Open and close registration, cancel a conference. */
+  CONFERENCE_OPEN_CLOSE = 'CONFERENCE_OPEN_CLOSE',
+  /** Register a city for a conference, change or cancel its registration. */
+  CONFERENCE_REGISTER = 'CONFERENCE_REGISTER',
+  /** See who a city registered (names, e-mails). */
+  CONFERENCE_PARTICIPANTS_READ = 'CONFERENCE_PARTICIPANTS_READ',
+  /** Export all registrations of a conference (CSV). */
+  CONFERENCE_EXPORT = 'CONFERENCE_EXPORT',
+
+  // --- conference records ---
+  /** Read and search records and follow-up actions: members of the network. */
+  RECORD_READ = 'RECORD_READ',
+  /** Write a record's draft. */
+  RECORD_DRAFT = 'RECORD_DRAFT',
+  /** Make a record final. */
+  RECORD_FINALIZE = 'RECORD_FINALIZE',
+  /** Change a record after it was made final (audited). */
+  RECORD_CHANGE_FINAL = 'RECORD_CHANGE_FINAL',
+  /** Plan follow-up actions: create them, change what and when. */
+  FOLLOW_UP_PLAN = 'FOLLOW_UP_PLAN',
+  /** Report progress on a follow-up action (its status). */
+  FOLLOW_UP_STATUS = 'FOLLOW_UP_STATUS',
 }
 
+/**
+ * What a permission is about. Each permission reads the fields it needs (see
+ * mayAccess); a missing field never grants anything.
+ */
 export interface AccessTarget {
+  /** The city the thing belongs to (practice, membership, registration, invitation). */
   cityId?: string;
+  /** A tandem's two cities. */
+  tandem?: { cityId: string; partnerCityId: string };
+  /** The author of a note. */
+  authorId?: string | null;
+  /** The person the data is about. */
+  userId?: string;
+  /** The cities of that person (for PERSON_CONTACT_READ). */
+  userCityIds?: readonly string[];
+  /** The city responsible for a follow-up action. */
+  responsibleCityId?: string | null;
 }
 
 /**
@@ -37,38 +116,83 @@ export function requireAccess(
   target: AccessTarget = {},
 ): SignedInActor {
   if (actor.kind !== 'user') throw AuthException.signInRequired();
-  if (!mayAccess(actor, permission, target)) throw AuthException.forbidden();
+  if (!mayAccess(actor, permission, target)) throw AuthException.forbidden(DENIED[permission]);
   return actor;
 }
 
+/** The same decision as requireAccess, as a yes or no (for viewerCan* fields and filters). */
 export function mayAccess(
   actor: Actor,
   permission: Permission,
   target: AccessTarget = {},
 ): boolean {
   if (actor.kind !== 'user') return false;
+  const organizer = isOrganizer(actor);
+  const memberOf = (cityId: string | null | undefined) =>
+    cityId != null && memberCityIds(actor).includes(cityId);
+  const coordinatorOf = (cityId: string | null | undefined) =>
+    cityId != null && coordinatorCityIds(actor).includes(cityId);
+  const tandemSides = target.tandem ? [target.tandem.cityId, target.tandem.partnerCityId] : [];
+  const memberOfTandem = tandemSides.some(memberOf);
+  const coordinatorOfTandem = tandemSides.some(coordinatorOf);
+  const networkMember = organizer || memberCityIds(actor).length > 0;
+
   switch (permission) {
+    case Permission.ACCOUNT_OWN:
+      return true;
+    case Permission.PERSON_CONTACT_READ:
+      return (
+        (target.userId !== undefined && target.userId === actor.userId) ||
+        organizer ||
+        (target.userCityIds ?? []).some(coordinatorOf)
+      );
+    case Permission.CITY_ACT_FOR:
     case Permission.CITY_MEMBERS_READ:
-      return (
-        isOrganizer(actor) ||
-        (target.cityId !== undefined && memberCityIds(actor).includes(target.cityId))
-      );
+      return organizer || memberOf(target.cityId);
     case Permission.CITY_MEMBERS_MANAGE:
-      return (
-        isOrganizer(actor) ||
-        (target.cityId !== undefined && coordinatorCityIds(actor).includes(target.cityId))
-      );
+      return organizer || coordinatorOf(target.cityId);
     case Permission.AUDIT_LOG_READ:
-      return isOrganizer(actor);
+      return organizer;
+    case Permission.PRACTICE_DRAFT_READ:
     case Permission.PRACTICE_DRAFT:
-      return target.cityId !== undefined && memberCityIds(actor).includes(target.cityId);
+      return memberOf(target.cityId);
     case Permission.PRACTICE_PUBLISH:
-      return target.cityId !== undefined && coordinatorCityIds(actor).includes(target.cityId);
+      return coordinatorOf(target.cityId);
     case Permission.PRACTICE_ARCHIVE:
-      return (
-        isOrganizer(actor) ||
-        (target.cityId !== undefined && coordinatorCityIds(actor).includes(target.cityId))
-      );
+      return organizer || coordinatorOf(target.cityId);
+    case Permission.TANDEM_PROPOSE:
+      return organizer;
+    case Permission.TANDEM_SUGGESTIONS_READ:
+      return organizer || coordinatorOf(target.cityId);
+    case Permission.TANDEM_ACCEPT:
+    case Permission.TANDEM_DECLINE:
+      return coordinatorOfTandem;
+    case Permission.TANDEM_CONCLUDE:
+      return organizer || coordinatorOfTandem;
+    case Permission.TANDEM_NOTES_READ:
+    case Permission.TANDEM_NOTE_WRITE:
+      // Private to the two cities: organizers included, nobody else reads them.
+      return memberOfTandem;
+    case Permission.TANDEM_NOTE_EDIT:
+      return memberOfTandem && target.authorId != null && target.authorId === actor.userId;
+    case Permission.CONFERENCE_PLAN:
+    case Permission.CONFERENCE_OPEN_CLOSE:
+    case Permission.CONFERENCE_EXPORT:
+      return organizer;
+    case Permission.CONFERENCE_REGISTER:
+      // The city's coordinators register it; organizers may on a city's behalf.
+      return organizer || coordinatorOf(target.cityId);
+    case Permission.CONFERENCE_PARTICIPANTS_READ:
+      return organizer || memberOf(target.cityId);
+    case Permission.RECORD_READ:
+      return networkMember;
+    case Permission.RECORD_DRAFT:
+    case Permission.RECORD_FINALIZE:
+    case Permission.RECORD_CHANGE_FINAL:
+    case Permission.FOLLOW_UP_PLAN:
+      return organizer;
+    case Permission.FOLLOW_UP_STATUS:
+      return organizer || coordinatorOf(target.responsibleCityId);
     default: {
       const unhandled: never = permission;
       throw new Error(`unhandled permission ${String(unhandled)}`);
@@ -76,6 +200,33 @@ export function mayAccess(
   }
 }
 
+/** What a refusal says (English; the web translates by code and reason). */
+const DENIED: Partial<Record<Permission, string>> = {
+  [Permission.CITY_ACT_FOR]: 'You can only act for your own cities',
+  [Permission.TANDEM_PROPOSE]: 'Only network organizers propose tandems',
+  [Permission.TANDEM_SUGGESTIONS_READ]:
+    'Suggestions are for organizers and the city’s coordinators',
+  [Permission.TANDEM_ACCEPT]: 'Only coordinators of the two cities accept',
+  [Permission.TANDEM_DECLINE]: 'Only coordinators of the two cities decline',
+  [Permission.TANDEM_CONCLUDE]: 'Only coordinators of the two cities or organizers conclude',
+  [Permission.TANDEM_NOTES_READ]: 'Tandem notes are private to the two cities',
+  [Permission.TANDEM_NOTE_WRITE]: 'Tandem notes are private to the two cities',
+  [Permission.TANDEM_NOTE_EDIT]: 'Only the author edits a note',
+  [Permission.CONFERENCE_PLAN]: 'Only network organizers plan conferences',
+  [Permission.CONFERENCE_OPEN_CLOSE]: 'Only network organizers plan conferences',
+  [Permission.CONFERENCE_EXPORT]: 'Only network organizers export registrations',
+  [Permission.CONFERENCE_REGISTER]: 'Only the city’s coordinators register it',
+  [Permission.RECORD_READ]: 'Records are for members of the network',
+  [Permission.RECORD_DRAFT]: 'Organizers keep the records',
+  [Permission.RECORD_FINALIZE]: 'Organizers keep the records',
+  [Permission.RECORD_CHANGE_FINAL]: 'Organizers keep the records',
+  [Permission.FOLLOW_UP_PLAN]: 'Organizers plan follow-up actions',
+};
+
+/**
+ * Signed in, whoever it is. Only for the caller's own things; prefer
+ * requireAccess(actor, Permission.ACCOUNT_OWN) in services.
+ */
 export function requireSignedIn(actor: Actor): SignedInActor {
   if (actor.kind !== 'user') throw AuthException.signInRequired();
   return actor;

@@ -1,0 +1,285 @@
+import { ANONYMOUS, MembershipRole, NetworkRole, type Actor } from '../tenancy/actor';
+import { mayAccess, Permission, requireAccess, type AccessTarget } from './access';
+import { AuthException } from './auth.exception';
+
+/**
+ * The whole policy as one table: role × relation to the object × permission.
+ * The isolation matrix (apps/api/test/isolation-matrix.integration-spec.ts)
+ * proves end to end that the services ask these questions.
+ */
+const OWN = 'city-own';
+const PARTNER = 'city-partner';
+const FOREIGN = 'city-foreign';
+const OTHER = 'city-other';
+
+const user = (
+  userId: string,
+  memberships: Array<[string, MembershipRole]>,
+  networkRole = NetworkRole.NONE,
+): Actor => ({
+  kind: 'user',
+  userId,
+  sessionId: `session-${userId}`,
+  networkRole,
+  memberships: memberships.map(([cityId, role]) => ({ cityId, role })),
+  actingCityId: memberships[0]?.[0] ?? null,
+});
+
+const ROLES = {
+  anonymous: ANONYMOUS,
+  member: user('u-member', [[OWN, MembershipRole.MEMBER]]),
+  coordinator: user('u-coordinator', [[OWN, MembershipRole.COORDINATOR]]),
+  organizer: user('u-organizer', [], NetworkRole.ORGANIZER),
+} as const;
+type Role = keyof typeof ROLES;
+const ROLE_NAMES = Object.keys(ROLES) as Role[];
+
+/** Relations of the acting role to the object; each permission reads its own fields. */
+const RELATIONS: Record<string, AccessTarget> = {
+  // the object belongs to the actor's city / the actor is a side / the actor wrote it
+  own: {
+    cityId: OWN,
+    tandem: { cityId: OWN, partnerCityId: PARTNER },
+    responsibleCityId: OWN,
+    userCityIds: [OWN],
+  },
+  // the actor's city is the partner side of the tandem (tandem permissions only)
+  partnerSide: { tandem: { cityId: PARTNER, partnerCityId: OWN } },
+  // nothing to do with the actor
+  foreign: {
+    cityId: FOREIGN,
+    tandem: { cityId: FOREIGN, partnerCityId: OTHER },
+    responsibleCityId: FOREIGN,
+    userCityIds: [FOREIGN],
+  },
+  // no city given at all (a missing field never grants)
+  none: {},
+};
+type Relation = keyof typeof RELATIONS;
+
+/** Each letter is one role in ROLE_NAMES order: a(nonymous) m(ember) c(oordinator) o(rganizer). */
+type Row = Partial<Record<Relation, string>>;
+const Y = (roles: string) => roles;
+
+/**
+ * Who may, per relation: the letters of the roles that are allowed. An absent
+ * relation means nobody (''), so every cell of every permission is decided here.
+ */
+const POLICY: Record<Permission, Row> = {
+  [Permission.ACCOUNT_OWN]: {
+    own: Y('mco'),
+    partnerSide: Y('mco'),
+    foreign: Y('mco'),
+    none: Y('mco'),
+  },
+  [Permission.PERSON_CONTACT_READ]: {
+    own: Y('co'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+  [Permission.CITY_ACT_FOR]: { own: Y('mco'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
+  [Permission.CITY_MEMBERS_READ]: {
+    own: Y('mco'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+  [Permission.CITY_MEMBERS_MANAGE]: {
+    own: Y('co'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+  [Permission.AUDIT_LOG_READ]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
+  // Drafts stay in their city: organizers do not read other cities' drafts.
+  [Permission.PRACTICE_DRAFT_READ]: { own: Y('mc') },
+  [Permission.PRACTICE_DRAFT]: { own: Y('mc') },
+  [Permission.PRACTICE_PUBLISH]: { own: Y('c') },
+  [Permission.PRACTICE_ARCHIVE]: {
+    own: Y('co'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+  [Permission.TANDEM_PROPOSE]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
+  [Permission.TANDEM_SUGGESTIONS_READ]: {
+    own: Y('co'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+  [Permission.TANDEM_ACCEPT]: { own: Y('c'), partnerSide: Y('c') },
+  [Permission.TANDEM_DECLINE]: { own: Y('c'), partnerSide: Y('c') },
+  [Permission.TANDEM_CONCLUDE]: {
+    own: Y('co'),
+    partnerSide: Y('co'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+  // Notes are private to the two cities, organizers included.
+  [Permission.TANDEM_NOTES_READ]: { own: Y('mc'), partnerSide: Y('mc') },
+  [Permission.TANDEM_NOTE_WRITE]: { own: Y('mc'), partnerSide: Y('mc') },
+  // Needs authorship too: see the cases below the table.
+  [Permission.TANDEM_NOTE_EDIT]: {},
+  [Permission.CONFERENCE_PLAN]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
+  [Permission.CONFERENCE_OPEN_CLOSE]: {
+    own: Y('o'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+  [Permission.CONFERENCE_REGISTER]: {
+    own: Y('co'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+  [Permission.CONFERENCE_PARTICIPANTS_READ]: {
+    own: Y('mco'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+  [Permission.CONFERENCE_EXPORT]: {
+    own: Y('o'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+  [Permission.RECORD_READ]: {
+    own: Y('mco'),
+    partnerSide: Y('mco'),
+    foreign: Y('mco'),
+    none: Y('mco'),
+  },
+  [Permission.RECORD_DRAFT]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
+  [Permission.RECORD_FINALIZE]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
+  [Permission.RECORD_CHANGE_FINAL]: {
+    own: Y('o'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+  [Permission.FOLLOW_UP_PLAN]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
+  [Permission.FOLLOW_UP_STATUS]: {
+    own: Y('co'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+};
+
+const LETTER: Record<Role, string> = {
+  anonymous: 'a',
+  member: 'm',
+  coordinator: 'c',
+  organizer: 'o',
+};
+
+/** The table of one permission as the policy decides it, in the letters used above. */
+function decided(permission: Permission): Row {
+  return Object.fromEntries(
+    (Object.keys(RELATIONS) as Relation[]).map((relation) => [
+      relation,
+      ROLE_NAMES.filter((role) => mayAccess(ROLES[role], permission, RELATIONS[relation]))
+        .map((role) => LETTER[role])
+        .join(''),
+    ]),
+  );
+}
+
+describe('access policy: role × relation × permission', () => {
+  it('decides every permission in the table', () => {
+    expect(Object.keys(POLICY).sort()).toEqual((Object.values(Permission) as string[]).sort());
+  });
+
+  it.each(Object.values(Permission) as Permission[])('%s', (permission) => {
+    const expected = Object.fromEntries(
+      (Object.keys(RELATIONS) as Relation[]).map((relation) => [
+        relation,
+        POLICY[permission][relation] ?? '',
+      ]),
+    );
+    expect(decided(permission)).toEqual(expected);
+    // requireAccess says the same, with the typed error for each refusal.
+    for (const relation of Object.keys(RELATIONS) as Relation[]) {
+      for (const role of ROLE_NAMES) {
+        const actor = ROLES[role];
+        const target = RELATIONS[relation];
+        if (mayAccess(actor, permission, target)) {
+          expect(requireAccess(actor, permission, target)).toBe(actor);
+          continue;
+        }
+        let code: string | undefined;
+        try {
+          requireAccess(actor, permission, target);
+        } catch (error) {
+          expect(error).toBeInstanceOf(AuthException);
+          code = (error as AuthException).code;
+        }
+        expect(code).toBe(role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      }
+    }
+  });
+});
+
+describe('access policy: cases that need more than a city', () => {
+  const member = ROLES.member;
+  const note = (authorId: string, tandem = { cityId: OWN, partnerCityId: PARTNER }) => ({
+    authorId,
+    tandem,
+  });
+
+  it('lets the author edit their own note while their city is a side', () => {
+    expect(mayAccess(member, Permission.TANDEM_NOTE_EDIT, note('u-member'))).toBe(true);
+    expect(
+      mayAccess(
+        member,
+        Permission.TANDEM_NOTE_EDIT,
+        note('u-member', { cityId: PARTNER, partnerCityId: OWN }),
+      ),
+    ).toBe(true);
+  });
+
+  it('refuses a note of someone else, even to a coordinator of the same city', () => {
+    expect(mayAccess(member, Permission.TANDEM_NOTE_EDIT, note('u-coordinator'))).toBe(false);
+    expect(mayAccess(ROLES.coordinator, Permission.TANDEM_NOTE_EDIT, note('u-member'))).toBe(false);
+  });
+
+  it('refuses the author once their city is no longer a side (left the city, other tandem)', () => {
+    const formerMember = user('u-member', [[OTHER, MembershipRole.MEMBER]]);
+    expect(mayAccess(formerMember, Permission.TANDEM_NOTE_EDIT, note('u-member'))).toBe(false);
+  });
+
+  it('refuses organizers and anonymous callers any note', () => {
+    expect(mayAccess(ROLES.organizer, Permission.TANDEM_NOTE_EDIT, note('u-organizer'))).toBe(
+      false,
+    );
+    expect(mayAccess(ANONYMOUS, Permission.TANDEM_NOTE_EDIT, note('u-member'))).toBe(false);
+  });
+
+  it('shows a person their own contact data, whatever their city', () => {
+    expect(
+      mayAccess(member, Permission.PERSON_CONTACT_READ, {
+        userId: 'u-member',
+        userCityIds: [FOREIGN],
+      }),
+    ).toBe(true);
+    expect(
+      mayAccess(member, Permission.PERSON_CONTACT_READ, { userId: 'u-other', userCityIds: [OWN] }),
+    ).toBe(false);
+  });
+
+  it('lets a member with two cities act for both, and a record reader be any member', () => {
+    const twoCities = user('u-two', [
+      [OWN, MembershipRole.MEMBER],
+      [OTHER, MembershipRole.COORDINATOR],
+    ]);
+    expect(mayAccess(twoCities, Permission.CITY_ACT_FOR, { cityId: OTHER })).toBe(true);
+    expect(mayAccess(twoCities, Permission.PRACTICE_PUBLISH, { cityId: OWN })).toBe(false);
+    expect(mayAccess(twoCities, Permission.PRACTICE_PUBLISH, { cityId: OTHER })).toBe(true);
+    const noCity = user('u-none', []);
+    expect(mayAccess(noCity, Permission.RECORD_READ)).toBe(false);
+  });
+});
