@@ -21,8 +21,27 @@ export interface TenantRunOptions {
 export class TenantDb {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  run<T>(fn: (manager: EntityManager) => Promise<T>, options: TenantRunOptions = {}): Promise<T> {
-    const actor = options.actor ?? currentActor();
+  /**
+   * Runs `fn` in one transaction as `actor`: row-level security sees exactly the
+   * actor the service checked. (The form without an actor reads the request's
+   * actor; it is being retired, see core/auth/README.md.)
+   */
+  run<T>(
+    actor: Actor,
+    fn: (manager: EntityManager) => Promise<T>,
+    options?: Omit<TenantRunOptions, 'actor'>,
+  ): Promise<T>;
+  /** @deprecated pass the actor first: run(actor, fn). */
+  run<T>(fn: (manager: EntityManager) => Promise<T>, options?: TenantRunOptions): Promise<T>;
+  run<T>(
+    first: Actor | ((manager: EntityManager) => Promise<T>),
+    second?: ((manager: EntityManager) => Promise<T>) | TenantRunOptions,
+    third: Omit<TenantRunOptions, 'actor'> = {},
+  ): Promise<T> {
+    const explicit = typeof first !== 'function';
+    const fn = (explicit ? second : first) as (manager: EntityManager) => Promise<T>;
+    const options: TenantRunOptions = explicit ? third : ((second as TenantRunOptions) ?? {});
+    const actor = explicit ? first : (options.actor ?? currentActor());
     return this.db.transaction(async (manager) => {
       await manager.query(
         `SELECT set_config('app.user_id', $1, true),
