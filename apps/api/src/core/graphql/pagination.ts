@@ -41,6 +41,17 @@ export interface ConnectionShape<T> {
   totalCount: number;
 }
 
+/** The same page with every node mapped to its API type. */
+export function mapConnection<T, U>(
+  page: ConnectionShape<T>,
+  map: (node: T) => U,
+): ConnectionShape<U> {
+  return {
+    ...page,
+    edges: page.edges.map((edge) => ({ ...edge, node: map(edge.node) })),
+  };
+}
+
 /** Builds the GraphQL types `<Name>Edge` and a base for `<Name>Connection` (Relay style). */
 export function ConnectionType<T>(node: Type<T>, name: string) {
   @ObjectType(`${name}Edge`)

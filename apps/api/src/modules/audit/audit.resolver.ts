@@ -13,7 +13,7 @@ import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import { ConnectionType, ConnectionArgs } from '../../core/graphql/pagination';
 import { currentActor } from '../../core/tenancy/request-context';
-import { CityEntity } from '../cities/city.entity';
+import { CityType, toCityOrNull } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -54,13 +54,13 @@ export class AuditResolver {
     return this.audit.list(currentActor(), { cityId: city?.id, action: filter?.action }, page);
   }
 
-  @ResolveField(() => CityEntity, { nullable: true })
+  @ResolveField(() => CityType, { nullable: true })
   city(
     @Parent() entry: AuditEntryEntity,
     @Context() ctx: GraphQLContext,
-  ): Promise<CityEntity | null> {
+  ): Promise<CityType | null> {
     if (!entry.cityId) return Promise.resolve(null);
-    return this.cityService.load(ctx, entry.cityId);
+    return this.cityService.load(ctx, entry.cityId).then(toCityOrNull);
   }
 
   @ResolveField(() => UserEntity, { nullable: true, description: 'Who did it' })

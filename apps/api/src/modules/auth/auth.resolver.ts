@@ -14,6 +14,7 @@ import { AuthException } from '../../core/auth/auth.exception';
 import { ANONYMOUS, type Actor } from '../../core/tenancy/actor';
 import { currentActor, setCurrentActor } from '../../core/tenancy/request-context';
 import { CityService } from '../cities/city.service';
+import { toCityOrNull } from '../cities/dto/city.type';
 import { MembershipService } from '../memberships/membership.service';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
@@ -196,7 +197,7 @@ export class AuthResolver {
       networkRole: user.networkRole,
       emailNotifications: user.emailNotifications,
       memberships: memberships.filter((membership) => membership.userId === user.id),
-      actingCity: actingCity ?? null,
+      actingCity: toCityOrNull(actingCity),
     };
   }
 }

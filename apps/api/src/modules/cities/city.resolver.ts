@@ -1,15 +1,15 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
-import { ConnectionArgs } from '../../core/graphql/pagination';
+import { ConnectionArgs, mapConnection } from '../../core/graphql/pagination';
 import type { GraphQLContext } from '../../core/graphql/loaders';
-import { TopicEntity } from '../topics/topic.entity';
+import { TopicType, toTopics } from '../topics/dto/topic.type';
 import { TopicService } from '../topics/topic.service';
-import { CityEntity } from './city.entity';
 import { CityService } from './city.service';
 import { CityConnection, FederalStateSummary } from './dto/city-connection';
 import { CityFilter } from './dto/city-filter.input';
+import { CityType, toCity, toCityOrNull } from './dto/city.type';
 
-@Resolver(() => CityEntity)
+@Resolver(() => CityType)
 export class CityResolver {
   constructor(
     private readonly cityService: CityService,
@@ -22,13 +22,13 @@ export class CityResolver {
     @Args() page: ConnectionArgs,
     @Args('filter', { type: () => CityFilter, nullable: true }) filter: CityFilter | null,
   ): Promise<CityConnection> {
-    return this.cityService.list(filter, page);
+    return this.cityService.list(filter, page).then((found) => mapConnection(found, toCity));
   }
 
   @Access(AccessLevel.PUBLIC)
-  @Query(() => CityEntity, { nullable: true })
-  city(@Args('slug') slug: string): Promise<CityEntity | null> {
-    return this.cityService.bySlug(slug);
+  @Query(() => CityType, { nullable: true })
+  city(@Args('slug') slug: string): Promise<CityType | null> {
+    return this.cityService.bySlug(slug).then(toCityOrNull);
   }
 
   @Access(AccessLevel.PUBLIC)
@@ -39,12 +39,13 @@ export class CityResolver {
     return this.cityService.federalStates();
   }
 
-  @ResolveField(() => [TopicEntity])
-  focusTopics(@Parent() city: CityEntity, @Context() ctx: GraphQLContext): Promise<TopicEntity[]> {
+  @ResolveField(() => [TopicType])
+  focusTopics(@Parent() city: CityType, @Context() ctx: GraphQLContext): Promise<TopicType[]> {
     return ctx.loaders
       .get('cityFocusTopics', (ids: readonly string[]) =>
         this.topicService.focusTopicsOfCities(ids),
       )
-      .load(city.id);
+      .load(city.id)
+      .then(toTopics);
   }
 }

@@ -13,7 +13,7 @@ import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import { renderMarkdown } from '../../core/markdown/markdown';
 import { currentActor } from '../../core/tenancy/request-context';
-import { CityEntity } from '../cities/city.entity';
+import { CityType, toCityOrNull } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
 import { PracticeEntity } from '../practices/practice.entity';
 import { PracticeService } from '../practices/practice.service';
@@ -130,13 +130,13 @@ export class FollowUpActionResolver {
     return this.records.updateFollowUp(currentActor(), input);
   }
 
-  @ResolveField(() => CityEntity, { nullable: true })
+  @ResolveField(() => CityType, { nullable: true })
   responsibleCity(
     @Parent() action: FollowUpActionEntity,
     @Context() ctx: GraphQLContext,
-  ): Promise<CityEntity | null> {
+  ): Promise<CityType | null> {
     if (!action.responsibleCityId) return Promise.resolve(null);
-    return this.cityService.load(ctx, action.responsibleCityId);
+    return this.cityService.load(ctx, action.responsibleCityId).then(toCityOrNull);
   }
 }
 

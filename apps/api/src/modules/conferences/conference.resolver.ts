@@ -15,7 +15,7 @@ import type { GraphQLContext } from '../../core/graphql/loaders';
 import { ConnectionArgs, ConnectionType } from '../../core/graphql/pagination';
 import { currentActor } from '../../core/tenancy/request-context';
 import { utcToBerlin } from '../../core/time/berlin-time';
-import { CityEntity } from '../cities/city.entity';
+import { CityType, toCity, toCityOrNull } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
 import {
   AgendaSessionInput,
@@ -119,13 +119,13 @@ export class ConferenceResolver {
     return utcToBerlin(conference.endsAt);
   }
 
-  @ResolveField(() => CityEntity, { nullable: true })
+  @ResolveField(() => CityType, { nullable: true })
   hostCity(
     @Parent() conference: ConferenceEntity,
     @Context() ctx: GraphQLContext,
-  ): Promise<CityEntity | null> {
+  ): Promise<CityType | null> {
     if (!conference.hostCityId) return Promise.resolve(null);
-    return this.cityService.load(ctx, conference.hostCityId);
+    return this.cityService.load(ctx, conference.hostCityId).then(toCityOrNull);
   }
 
   @ResolveField(() => [AgendaSessionEntity])
@@ -163,16 +163,14 @@ export class RegistrationResolver {
     private readonly cityService: CityService,
   ) {}
 
-  @ResolveField(() => CityEntity)
+  @ResolveField(() => CityType)
   async city(
     @Parent() registration: RegistrationEntity,
     @Context() ctx: GraphQLContext,
-  ): Promise<CityEntity> {
-    return this.cityService.loadExisting(
-      ctx,
-      registration.cityId,
-      `registration ${registration.id}`,
-    );
+  ): Promise<CityType> {
+    return this.cityService
+      .loadExisting(ctx, registration.cityId, `registration ${registration.id}`)
+      .then(toCity);
   }
 
   @ResolveField(() => [Participant], {

@@ -11,7 +11,7 @@ import {
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import { currentActor, requestContext } from '../../core/tenancy/request-context';
-import { CityEntity } from '../cities/city.entity';
+import { CityType, toCity } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -57,7 +57,7 @@ export class MembershipResolver {
     const preview = await this.memberships.preview(token);
     if (!preview) return null;
     const [city] = await this.cityService.byIds([preview.cityId]);
-    return city ? { ...preview, city } : null;
+    return city ? { ...preview, city: toCity(city) } : null;
   }
 
   @Access(AccessLevel.SIGNED_IN)
@@ -92,12 +92,14 @@ export class MembershipResolver {
     return this.memberships.remove(currentActor(), membershipId);
   }
 
-  @ResolveField(() => CityEntity)
+  @ResolveField(() => CityType)
   async city(
     @Parent() membership: MembershipEntity,
     @Context() ctx: GraphQLContext,
-  ): Promise<CityEntity> {
-    return this.cityService.loadExisting(ctx, membership.cityId, `membership ${membership.id}`);
+  ): Promise<CityType> {
+    return this.cityService
+      .loadExisting(ctx, membership.cityId, `membership ${membership.id}`)
+      .then(toCity);
   }
 
   @ResolveField(() => UserEntity)
@@ -120,11 +122,13 @@ export class InvitationResolver {
     return invitationStatus(invitation);
   }
 
-  @ResolveField(() => CityEntity)
+  @ResolveField(() => CityType)
   async city(
     @Parent() invitation: InvitationEntity,
     @Context() ctx: GraphQLContext,
-  ): Promise<CityEntity> {
-    return this.cityService.loadExisting(ctx, invitation.cityId, `invitation ${invitation.id}`);
+  ): Promise<CityType> {
+    return this.cityService
+      .loadExisting(ctx, invitation.cityId, `invitation ${invitation.id}`)
+      .then(toCity);
   }
 }

@@ -15,9 +15,9 @@ import type { GraphQLContext } from '../../core/graphql/loaders';
 import { ConnectionType, ConnectionArgs } from '../../core/graphql/pagination';
 import { Permission, mayAccess } from '../../core/auth/access';
 import { currentActor } from '../../core/tenancy/request-context';
-import { CityEntity } from '../cities/city.entity';
+import { CityType, toCity } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
-import { TopicEntity } from '../topics/topic.entity';
+import { TopicType, toTopics } from '../topics/dto/topic.type';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import {
@@ -166,20 +166,19 @@ export class PracticeResolver {
     return renderMarkdown(practice.body, { topHeading: 3 });
   }
 
-  @ResolveField(() => CityEntity)
+  @ResolveField(() => CityType)
   async city(
     @Parent() practice: PracticeEntity,
     @Context() ctx: GraphQLContext,
-  ): Promise<CityEntity> {
-    return this.cityService.loadExisting(ctx, practice.cityId, `practice ${practice.id}`);
+  ): Promise<CityType> {
+    return this.cityService
+      .loadExisting(ctx, practice.cityId, `practice ${practice.id}`)
+      .then(toCity);
   }
 
-  @ResolveField(() => [TopicEntity])
-  topics(
-    @Parent() practice: PracticeEntity,
-    @Context() ctx: GraphQLContext,
-  ): Promise<TopicEntity[]> {
-    return this.topicLoader(ctx).load(practice.id);
+  @ResolveField(() => [TopicType])
+  topics(@Parent() practice: PracticeEntity, @Context() ctx: GraphQLContext): Promise<TopicType[]> {
+    return this.topicLoader(ctx).load(practice.id).then(toTopics);
   }
 
   /** One loader for Practice.topics per request; searchPractices primes it with its hits. */

@@ -17,6 +17,7 @@ import { ConnectionType, ConnectionArgs } from '../../core/graphql/pagination';
 import { renderMarkdown } from '../../core/markdown/markdown';
 import { actorOf, currentActor } from '../../core/tenancy/request-context';
 import { CityEntity } from '../cities/city.entity';
+import { CityType, toCity } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -77,7 +78,7 @@ export class TandemResolver {
     );
     return suggestions.map((suggestion, index) => ({
       ...suggestion,
-      city: cities[index] as CityEntity,
+      city: toCity(cities[index] as CityEntity),
     }));
   }
 
@@ -117,14 +118,16 @@ export class TandemResolver {
     return this.tandemService.conclude(currentActor(), id, summary);
   }
 
-  @ResolveField(() => CityEntity, { description: 'The new city' })
-  newCity(@Parent() tandem: TandemEntity, @Context() ctx: GraphQLContext): Promise<CityEntity> {
-    return this.cityService.loadExisting(ctx, tandem.cityId, `tandem ${tandem.id}`);
+  @ResolveField(() => CityType, { description: 'The new city' })
+  newCity(@Parent() tandem: TandemEntity, @Context() ctx: GraphQLContext): Promise<CityType> {
+    return this.cityService.loadExisting(ctx, tandem.cityId, `tandem ${tandem.id}`).then(toCity);
   }
 
-  @ResolveField(() => CityEntity, { description: 'The experienced partner city' })
-  partnerCity(@Parent() tandem: TandemEntity, @Context() ctx: GraphQLContext): Promise<CityEntity> {
-    return this.cityService.loadExisting(ctx, tandem.partnerCityId, `tandem ${tandem.id}`);
+  @ResolveField(() => CityType, { description: 'The experienced partner city' })
+  partnerCity(@Parent() tandem: TandemEntity, @Context() ctx: GraphQLContext): Promise<CityType> {
+    return this.cityService
+      .loadExisting(ctx, tandem.partnerCityId, `tandem ${tandem.id}`)
+      .then(toCity);
   }
 
   @ResolveField(() => Boolean, {
@@ -224,13 +227,13 @@ export class TandemNoteResolver {
     return this.users.load(ctx, note.authorId);
   }
 
-  @ResolveField(() => CityEntity, { nullable: true })
+  @ResolveField(() => CityType, { nullable: true })
   authorCity(
     @Parent() note: TandemNoteEntity,
     @Context() ctx: GraphQLContext,
-  ): Promise<CityEntity | null> {
+  ): Promise<CityType | null> {
     return note.authorCityId
-      ? this.cityService.loadExisting(ctx, note.authorCityId, `note ${note.id}`)
+      ? this.cityService.loadExisting(ctx, note.authorCityId, `note ${note.id}`).then(toCity)
       : Promise.resolve(null);
   }
 
@@ -242,12 +245,12 @@ export class TandemNoteResolver {
 }
 
 /** Both city pages show their tandems (proposed, active, concluded). */
-@Resolver(() => CityEntity)
+@Resolver(() => CityType)
 export class CityTandemsResolver {
   constructor(private readonly tandemService: TandemService) {}
 
   @ResolveField(() => [TandemEntity])
-  tandems(@Parent() city: CityEntity, @Context() ctx: GraphQLContext): Promise<TandemEntity[]> {
+  tandems(@Parent() city: CityType, @Context() ctx: GraphQLContext): Promise<TandemEntity[]> {
     return ctx.loaders
       .get('tandemsOfCity', (ids: readonly string[]) => this.tandemService.ofCities(ids))
       .load(city.id);

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { NetworkRole } from '../../../core/tenancy/actor';
-import { CityEntity } from '../../cities/city.entity';
+import { CityType } from '../../cities/dto/city.type';
 import { MembershipEntity } from '../../memberships/membership.entity';
 
 /** The signed-in user as they see themselves. */
@@ -27,11 +27,11 @@ export class Me {
   @Field(() => [MembershipEntity])
   memberships!: MembershipEntity[];
 
-  @Field(() => CityEntity, {
+  @Field(() => CityType, {
     nullable: true,
     description: 'The city the user acts for in the web app',
   })
-  actingCity!: CityEntity | null;
+  actingCity!: CityType | null;
 }
 
 @InputType()

@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../core/graphql/pagination';
-import { CityEntity } from '../city.entity';
+import { CityType } from './city.type';
 
 @ObjectType('CityConnection')
-export class CityConnection extends ConnectionType(CityEntity, 'City') {}
+export class CityConnection extends ConnectionType(CityType, 'City') {}
 
 @ObjectType('FederalStateSummary')
 export class FederalStateSummary {

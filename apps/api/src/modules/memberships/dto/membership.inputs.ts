@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { MembershipRole } from '../../../core/tenancy/actor';
-import { CityEntity } from '../../cities/city.entity';
+import { CityType } from '../../cities/dto/city.type';
 import { InvitationStatus } from '../invitation.entity';
 
 @InputType()
@@ -33,8 +33,8 @@ export class InvitationPreview {
   @Field(() => MembershipRole)
   role!: MembershipRole;
 
-  @Field(() => CityEntity)
-  city!: CityEntity;
+  @Field(() => CityType)
+  city!: CityType;
 
   @Field(() => InvitationStatus)
   status!: InvitationStatus;

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { CityEntity } from '../../cities/city.entity';
+import { CityType } from '../../cities/dto/city.type';
 import { TandemNoteKind } from '../tandem-note.entity';
 import { TandemStatus } from '../tandem.entity';
 
@@ -59,8 +59,8 @@ export class UpdateTandemNoteInput {
 
 @ObjectType('TandemSuggestion')
 export class TandemSuggestion {
-  @Field(() => CityEntity)
-  city!: CityEntity;
+  @Field(() => CityType)
+  city!: CityType;
 
   @Field(() => Float, { description: '0 to 100' })
   score!: number;

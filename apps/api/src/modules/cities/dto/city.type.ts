@@ -1,0 +1,66 @@
+import { CityKind } from '@wissensnetz/domain';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { CityEntity } from '../city.entity';
+
+registerEnumType(CityKind, {
+  name: 'CityKind',
+  description: 'City, city district or rural community',
+});
+
+/** What the API shows of a member municipality (public: every field here is for everyone). */
+@ObjectType('City', { description: 'A member municipality of the network (a tenant).' })
+export class CityType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  slug!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => CityKind)
+  kind!: CityKind;
+
+  @Field({ description: 'ISO 3166-2:DE code, e.g. DE-NI' })
+  federalState!: string;
+
+  @Field(() => Int, { description: 'Year the city joined the network (its cohort)' })
+  joinedYear!: number;
+
+  @Field(() => Int, { nullable: true })
+  population!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  latitude!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  longitude!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Short profile in German' })
+  profile!: string | null;
+
+  @Field({ description: 'Branding colour as #rrggbb' })
+  brandColor!: string;
+}
+
+/** The API shape of a city, field by field (a new column is not shown until added here). */
+export function toCity(city: CityEntity): CityType {
+  return {
+    id: city.id,
+    slug: city.slug,
+    name: city.name,
+    kind: city.kind,
+    federalState: city.federalState,
+    joinedYear: city.joinedYear,
+    population: city.population,
+    latitude: city.latitude,
+    longitude: city.longitude,
+    profile: city.profile,
+    brandColor: city.brandColor,
+  };
+}
+
+export function toCityOrNull(city: CityEntity | null | undefined): CityType | null {
+  return city ? toCity(city) : null;
+}
