@@ -175,6 +175,48 @@ describe('conferences', () => {
     expect(outside.errors?.[0].extensions).toMatchObject({ reason: 'OUTSIDE_CONFERENCE' });
   });
 
+  it('refuses to move the conference away from its agenda', async () => {
+    const id = await openConference(50);
+    const added = await organizer.gql(
+      `mutation($i: AgendaSessionInput!) { addAgendaSession(input: $i) { id } }`,
+      {
+        i: {
+          conferenceId: id,
+          title: 'Abschluss',
+          startsAt: '2027-05-21T14:00',
+          endsAt: '2027-05-21T15:00',
+        },
+      },
+    );
+    expect(added.errors).toBeUndefined();
+    const times = `mutation($i: UpdateConferenceInput!) { updateConference(input: $i) { startsAtLocal endsAtLocal } }`;
+    const shorter = await organizer.gql(times, { i: { id, endsAt: '2027-05-21T12:00' } });
+    expect(shorter.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'OUTSIDE_CONFERENCE',
+      field: 'input.endsAt',
+    });
+    const later = await organizer.gql(times, {
+      i: { id, startsAt: '2027-05-21T14:30', endsAt: '2027-05-22T16:00' },
+    });
+    expect(later.errors?.[0].extensions).toMatchObject({
+      reason: 'OUTSIDE_CONFERENCE',
+      field: 'input.startsAt',
+    });
+    const { data } = await organizer.gql<{
+      conference: { startsAtLocal: string; endsAtLocal: string };
+    }>('query($id: ID!) { conference(id: $id) { startsAtLocal endsAtLocal } }', { id });
+    expect(data!.conference).toEqual({
+      startsAtLocal: '2027-05-20T10:00',
+      endsAtLocal: '2027-05-21T16:00',
+    });
+    const stillAround = await organizer.gql<{ updateConference: { endsAtLocal: string } }>(times, {
+      i: { id, endsAt: '2027-05-21T15:00' },
+    });
+    expect(stillAround.errors).toBeUndefined();
+    expect(stillAround.data!.updateConference.endsAtLocal).toBe('2027-05-21T15:00');
+  });
+
   it('fills places, then the waitlist in order; a cancellation moves the waitlist up and tells the city', async () => {
     const id = await openConference(5);
     const register = async (city: string, count: number) =>

@@ -148,6 +148,13 @@ export class ConferenceService {
         }
         values.status = input.status;
       }
+      if (values.startsAt || values.endsAt)
+        await this.requireAgendaInside(
+          manager,
+          conference.id,
+          values.startsAt ?? conference.startsAt,
+          values.endsAt ?? conference.endsAt,
+        );
       // Calendar programs recognise an update of the same event by UID and a higher SEQUENCE.
       Object.assign(conference, values, {
         icsSequence: conference.icsSequence + 1,
@@ -601,6 +608,26 @@ export class ConferenceService {
         : null;
     }
     return out;
+  }
+
+  /** New times for a conference must still hold its agenda (as a new session must lie inside it). */
+  private async requireAgendaInside(
+    manager: EntityManager,
+    conferenceId: string,
+    startsAt: Date,
+    endsAt: Date,
+  ): Promise<void> {
+    const [row] = (await manager.query(
+      `SELECT bool_or(starts_at < $2) AS before, bool_or(ends_at > $3) AS after
+         FROM agenda_session WHERE conference_id = $1`,
+      [conferenceId, startsAt, endsAt],
+    )) as Array<{ before: boolean | null; after: boolean | null }>;
+    if (row.before || row.after)
+      throw ConferenceException.invalid(
+        row.before ? 'input.startsAt' : 'input.endsAt',
+        'agenda sessions would lie outside the conference',
+        ConferenceExceptionReason.OUTSIDE_CONFERENCE,
+      );
   }
 
   private async applySession(
