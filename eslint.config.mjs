@@ -68,6 +68,26 @@ export default tseslint.config(
     },
   },
 
+  // CSV leaves the API only through core/export/csv.ts, which neutralises formula cells.
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/core/export/csv.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['csv-stringify', 'csv-stringify/*'],
+              message:
+                'Write CSV with toSpreadsheetCsv (core/export/csv.ts): it neutralises formula cells.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
   // Project boundaries from the Nx graph: the web app cannot import the API, libs import no app,
   // and the dev-services launcher (tag runtime:node) stays out of the browser bundle and libs.
   {

@@ -1,4 +1,6 @@
+import { RECORDS_INDEX } from '../src/modules/conferences/record-search.source';
 import { OutboxWorker } from '../src/search/outbox-worker';
+import { SEARCH_INDEX, type SearchIndex } from '../src/search/search-index';
 import { startTestPlatform, type Client, type TestPlatform } from './harness';
 
 const SAVE =
@@ -120,6 +122,122 @@ describe('conference records and follow-up actions', () => {
       { id: conferenceId },
     );
     expect(visible.data!.conference.records).toEqual([{ outcomes: 'Drei neue Tandems' }]);
+  });
+
+  it('keeps record search in step with the conference: rename, new date, renamed and removed sessions', async () => {
+    const token = () => Math.random().toString(36).slice(2, 10);
+    const [oldTitle, newTitle, oldSession, newSession, gone] = [
+      `Altname${token()}`,
+      `Neuname${token()}`,
+      `Altsitzung${token()}`,
+      `Neusitzung${token()}`,
+      `Entfallen${token()}`,
+    ];
+    const created = await organizer.gql<{ createConference: { id: string } }>(
+      'mutation($i: ConferenceInput!) { createConference(input: $i) { id } }',
+      {
+        i: {
+          title: `Tagung ${oldTitle}`,
+          kind: 'NETWORK_MEETING',
+          startsAt: '2026-10-07T09:00',
+          endsAt: '2026-10-08T17:00',
+          capacity: 40,
+        },
+      },
+    );
+    const id = created.data!.createConference.id;
+    const addSession = async (title: string, hour: number) => {
+      const added = await organizer.gql<{ addAgendaSession: { id: string } }>(
+        'mutation($i: AgendaSessionInput!) { addAgendaSession(input: $i) { id } }',
+        {
+          i: {
+            conferenceId: id,
+            title,
+            startsAt: `2026-10-07T${hour}:00`,
+            endsAt: `2026-10-07T${hour}:45`,
+            room: 'Saal',
+          },
+        },
+      );
+      expect(added.errors).toBeUndefined();
+      return added.data!.addAgendaSession.id;
+    };
+    const sessionId = await addSession(`Werkstatt ${oldSession}`, 10);
+    const goneId = await addSession(`Werkstatt ${gone}`, 11);
+    const finalRecord = async (agendaSessionId: string | null, decisions: string) => {
+      const saved = await organizer.gql<{ saveConferenceRecord: { id: string } }>(SAVE, {
+        i: { conferenceId: id, agendaSessionId, decisions },
+      });
+      const recordId = saved.data!.saveConferenceRecord.id;
+      const final = await organizer.gql(
+        'mutation($id: ID!) { finalizeConferenceRecord(id: $id) { status } }',
+        { id: recordId },
+      );
+      expect(final.errors).toBeUndefined();
+      return recordId;
+    };
+    const wholeRecord = await finalRecord(null, 'Beschlüsse der ganzen Tagung');
+    const sessionRecord = await finalRecord(sessionId, 'Beschlüsse der Werkstatt');
+    const goneRecord = await finalRecord(goneId, 'Beschlüsse der entfallenen Werkstatt');
+
+    const worker = api.platform.app.get(OutboxWorker);
+    const index = api.platform.app.get<SearchIndex>(SEARCH_INDEX);
+    const member = await api.as('member', 'herford');
+    const find = async (q: string) => {
+      const { data, errors } = await member.gql<{
+        searchRecords: Array<{ conferenceTitle: string; record: { id: string } }>;
+      }>('query($q: String!) { searchRecords(query: $q) { conferenceTitle record { id } } }', {
+        q,
+      });
+      expect(errors).toBeUndefined();
+      return data!.searchRecords;
+    };
+    const indexed = async () =>
+      new Map(
+        (
+          await index.search(RECORDS_INDEX, {
+            query: '',
+            filter: `conferenceId = "${id}"`,
+            offset: 0,
+            limit: 10,
+          })
+        ).hits.map((hit) => [hit.document.id, hit.document]),
+      );
+    await worker.settle();
+    expect((await find(oldTitle)).map((hit) => hit.record.id).sort()).toEqual(
+      [wholeRecord, sessionRecord, goneRecord].sort(),
+    );
+    expect((await find(oldSession)).map((hit) => hit.record.id)).toEqual([sessionRecord]);
+
+    const renamed = await organizer.gql(
+      'mutation($i: UpdateConferenceInput!) { updateConference(input: $i) { id } }',
+      { i: { id, title: `Tagung ${newTitle}`, startsAt: '2026-10-06T09:00' } },
+    );
+    expect(renamed.errors).toBeUndefined();
+    const session = await organizer.gql(
+      'mutation($i: UpdateAgendaSessionInput!) { updateAgendaSession(input: $i) { id } }',
+      { i: { id: sessionId, title: `Werkstatt ${newSession}` } },
+    );
+    expect(session.errors).toBeUndefined();
+    const removed = await organizer.gql('mutation($id: ID!) { removeAgendaSession(id: $id) }', {
+      id: goneId,
+    });
+    expect(removed.errors).toBeUndefined();
+    await worker.settle();
+
+    expect(await find(oldTitle)).toEqual([]);
+    expect(await find(oldSession)).toEqual([]);
+    expect(await find(gone)).toEqual([]);
+    const hits = await find(newTitle);
+    expect(hits.map((hit) => hit.record.id).sort()).toEqual([wholeRecord, sessionRecord].sort());
+    expect(hits.every((hit) => hit.conferenceTitle === `Tagung ${newTitle}`)).toBe(true);
+    expect((await find(newSession)).map((hit) => hit.record.id)).toEqual([sessionRecord]);
+    // The engine itself holds no stale copy: the new start, and no document of the removed session.
+    const documents = await indexed();
+    expect([...documents.keys()].sort()).toEqual([wholeRecord, sessionRecord].sort());
+    expect(documents.get(wholeRecord)!.startsAt).toBe(
+      Date.parse('2026-10-06T07:00:00.000Z') / 1000,
+    );
   });
 
   it('assigns follow-up actions to a city, which marks them done', async () => {

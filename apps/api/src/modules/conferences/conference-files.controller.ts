@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { createEvents, type EventAttributes } from 'ics';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
+import { toSpreadsheetCsv } from '../../core/export/csv';
 import { currentActor } from '../../core/tenancy/request-context';
 import { ConferenceEntity } from './conference.entity';
 import { ConferenceException } from './conference.exception';
@@ -28,9 +28,8 @@ export class ConferenceFilesController {
   @Get('export/conferences/:id/registrations.csv')
   async registrations(@Param('id') id: string, @Res() res: Response): Promise<void> {
     const { rows } = await this.conferences.exportRows(currentActor(), id);
-    // The byte order mark makes Excel read the file as UTF-8 (umlauts intact).
-    const csv =
-      '\uFEFF' + stringify([CSV_HEADER, ...rows], { delimiter: ';', record_delimiter: 'windows' });
+    // Participants' names and needs are typed by cities: formula cells are neutralised there.
+    const csv = toSpreadsheetCsv(CSV_HEADER, rows);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="anmeldungen-${id}.csv"`);
     res.setHeader('Cache-Control', 'private, no-store');

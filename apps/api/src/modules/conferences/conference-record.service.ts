@@ -60,6 +60,30 @@ export class ConferenceRecordService {
     @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
   ) {}
 
+  /**
+   * Queues the search documents of a conference's records (or of one session's) for
+   * a refresh, in the caller's transaction: a record's document carries the
+   * conference's title, kind and start and the session's title, so every change to
+   * those (and removing the session, whose records go with it) must reach the index.
+   * Call it before a delete, while the records can still be found.
+   */
+  async refreshSearch(
+    manager: EntityManager,
+    conferenceId: string,
+    agendaSessionId: string | null = null,
+  ): Promise<void> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM conference_record
+        WHERE conference_id = $1 AND ($2::uuid IS NULL OR agenda_session_id = $2::uuid)`,
+      [conferenceId, agendaSessionId],
+    );
+    await this.outbox.enqueue(
+      manager,
+      RECORDS_INDEX,
+      rows.map((row) => row.id),
+    );
+  }
+
   recordsOf(conferenceId: string): Promise<ConferenceRecordEntity[]> {
     return this.tenantDb.run((manager) =>
       manager

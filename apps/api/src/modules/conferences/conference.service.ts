@@ -30,6 +30,7 @@ import {
   type Participant,
 } from './conference.entity';
 import { ConferenceException, ConferenceExceptionReason } from './conference.exception';
+import { ConferenceRecordService } from './conference-record.service';
 import { isUuid } from '../../core/validation/uuid';
 import { loadById, type GraphQLContext } from '../../core/graphql/loaders';
 
@@ -56,6 +57,7 @@ export class ConferenceService {
     private readonly tenantDb: TenantDb,
     private readonly cities: CityService,
     private readonly notifications: NotificationService,
+    private readonly records: ConferenceRecordService,
     @Inject(SEARCH_DB) private readonly system: DataSource,
   ) {}
 
@@ -122,9 +124,14 @@ export class ConferenceService {
     });
   }
 
+  /**
+   * Lowering the capacity takes no confirmed place away: while more are confirmed
+   * than there are places, nobody moves up and new registrations wait. Raising it
+   * moves the waitlist up at once (see fillSeats).
+   */
   async update(actor: Actor, input: UpdateConferenceInput): Promise<ConferenceEntity> {
     this.requireOrganizer(actor);
-    return this.tenantDb.run(async (manager) => {
+    const { conference, promoted } = await this.tenantDb.run(async (manager) => {
       const conference = await this.lock(manager, input.id, 'input.id');
       const values = await this.clean(input, conference);
       if (input.status && input.status !== conference.status) {
@@ -141,20 +148,26 @@ export class ConferenceService {
         }
         values.status = input.status;
       }
-      if (values.capacity !== undefined && values.capacity < conference.confirmedParticipants) {
-        throw ConferenceException.invalid(
-          'input.capacity',
-          'fewer places than confirmed participants',
+      if (values.startsAt || values.endsAt)
+        await this.requireAgendaInside(
+          manager,
+          conference.id,
+          values.startsAt ?? conference.startsAt,
+          values.endsAt ?? conference.endsAt,
         );
-      }
       // Calendar programs recognise an update of the same event by UID and a higher SEQUENCE.
       Object.assign(conference, values, {
         icsSequence: conference.icsSequence + 1,
         updatedAt: new Date(),
       });
-      await manager.getRepository(ConferenceEntity).save(conference);
-      return conference;
+      const repository = manager.getRepository(ConferenceEntity);
+      await repository.save(conference);
+      const promoted = await this.fillSeats(manager, conference.id);
+      await this.records.refreshSearch(manager, conference.id);
+      return { conference: await repository.findOneByOrFail({ id: conference.id }), promoted };
     });
+    await this.announcePromotions(conference.id, promoted);
+    return conference;
   }
 
   sessions(conferenceIds: readonly string[]): Promise<AgendaSessionEntity[][]> {
@@ -194,6 +207,7 @@ export class ConferenceService {
       const conference = await this.lock(manager, session.conferenceId, 'input.id');
       await this.applySession(manager, conference, session, input, false);
       await manager.getRepository(AgendaSessionEntity).save(session);
+      await this.records.refreshSearch(manager, conference.id, session.id);
       return session;
     });
   }
@@ -206,6 +220,8 @@ export class ConferenceService {
         : null;
       if (!session)
         throw ConferenceException.notFound('id', ConferenceExceptionReason.SESSION_NOT_FOUND);
+      // The session's records go with it (foreign key): their documents must leave the index.
+      await this.records.refreshSearch(manager, session.conferenceId, session.id);
       await manager
         .getRepository(AgendaSessionEntity)
         .delete({ conferenceId: session.conferenceId, id: session.id });
@@ -214,9 +230,10 @@ export class ConferenceService {
   }
 
   /**
-   * A coordinator registers participants of their city. Places are people; what
-   * does not fit goes on the waitlist, in order. The conference row lock inside
-   * conference_take_seats serialises simultaneous registrations.
+   * A coordinator registers participants of their city. Places are people; a new
+   * registration joins the end of the waitlist and the seat rule (fillSeats) confirms
+   * it if it is first in line and fits. The conference row lock, taken first,
+   * serialises simultaneous registrations: the waitlist order is the lock order.
    */
   async register(actor: Actor, input: RegisterForConferenceInput): Promise<RegistrationEntity> {
     const coordinator = requireSignedIn(actor);
@@ -226,13 +243,13 @@ export class ConferenceService {
       throw AuthException.forbidden('Only the city’s coordinators register it');
     }
     const participants = cleanParticipants(input.participants);
-    return this.tenantDb.run(async (manager) => {
-      const conference = await manager.getRepository(ConferenceEntity).findOneBy({
-        id: isUuid(input.conferenceId)
-          ? input.conferenceId
-          : '00000000-0000-0000-0000-000000000000',
-      });
-      if (!conference) throw ConferenceException.notFound('input.conferenceId');
+    const { registration, promoted } = await this.tenantDb.run(async (manager) => {
+      if (!isUuid(input.conferenceId) || !(await this.lockSeats(manager, input.conferenceId)))
+        throw ConferenceException.notFound('input.conferenceId');
+      // Read after the lock: the status an organizer may just have changed.
+      const conference = await manager
+        .getRepository(ConferenceEntity)
+        .findOneByOrFail({ id: input.conferenceId });
       const now = Date.now();
       const open =
         conference.status === ConferenceStatus.OPEN &&
@@ -261,15 +278,11 @@ export class ConferenceService {
           'This city is already registered',
           'input.citySlug',
         );
-      const [{ seated }] = (await manager.query('SELECT conference_take_seats($1, $2) AS seated', [
-        conference.id,
-        participants.length,
-      ])) as Array<{ seated: boolean }>;
       const repository = manager.getRepository(RegistrationEntity);
       const registration = repository.create({
         cityId: city.id,
         conferenceId: conference.id,
-        status: seated ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED,
+        status: RegistrationStatus.WAITLISTED,
         participantCount: participants.length,
         registeredBy: coordinator.userId,
       });
@@ -295,41 +308,52 @@ export class ConferenceService {
           JSON.stringify(participants.map((p, index) => ({ position: index + 1, ...p }))),
         ],
       );
-      return repository.findOneByOrFail({ id: registration.id });
+      const promoted = await this.fillSeats(manager, conference.id);
+      return {
+        registration: await repository.findOneByOrFail({ cityId: city.id, id: registration.id }),
+        // Others only if places had been left empty (data from before the seat rule).
+        promoted: promoted.filter((id) => id !== registration.id),
+      };
     });
+    await this.announcePromotions(registration.conferenceId, promoted);
+    return registration;
   }
 
   /** Cancels; freed places go to the waitlist in order, and those cities hear of it. */
   async cancel(actor: Actor, registrationId: string): Promise<RegistrationEntity> {
     const signedIn = requireSignedIn(actor);
     const { registration, promoted } = await this.tenantDb.run(async (manager) => {
+      const repository = manager.getRepository(RegistrationEntity);
       const found = isUuid(registrationId)
-        ? await manager.getRepository(RegistrationEntity).findOneBy({ id: registrationId })
+        ? await repository.findOneBy({ id: registrationId })
         : null;
       if (!found)
         throw ConferenceException.notFound('id', ConferenceExceptionReason.REGISTRATION_NOT_FOUND);
       if (!mayAccess(signedIn, Permission.CITY_MEMBERS_MANAGE, { cityId: found.cityId }))
         throw AuthException.forbidden();
-      if (found.status === RegistrationStatus.CANCELLED) {
+      await this.lockSeats(manager, found.conferenceId);
+      // Read again under the lock: a promotion may have confirmed it in the meantime.
+      const current = await repository.findOneByOrFail({ cityId: found.cityId, id: found.id });
+      if (current.status === RegistrationStatus.CANCELLED) {
         throw ConferenceException.conflict(
           ConferenceExceptionReason.INVALID_TRANSITION,
           'Already cancelled',
           'id',
         );
       }
-      const wasConfirmed = found.status === RegistrationStatus.CONFIRMED;
-      found.status = RegistrationStatus.CANCELLED;
-      found.cancelledAt = new Date();
-      await manager.getRepository(RegistrationEntity).save(found);
-      const moved: Array<{ conference_release_seats: string }> = wasConfirmed
-        ? await manager.query('SELECT conference_release_seats($1, $2)', [
-            found.conferenceId,
-            found.participantCount,
-          ])
-        : [];
-      return { registration: found, promoted: moved.map((row) => row.conference_release_seats) };
+      current.status = RegistrationStatus.CANCELLED;
+      current.cancelledAt = new Date();
+      await repository.update(
+        { cityId: current.cityId, id: current.id },
+        { status: current.status, cancelledAt: current.cancelledAt },
+      );
+      // Also when a waitlisted one leaves: the next in line may fit now.
+      return {
+        registration: current,
+        promoted: await this.fillSeats(manager, current.conferenceId),
+      };
     });
-    if (promoted.length > 0) await this.announcePromotions(registration.conferenceId, promoted);
+    await this.announcePromotions(registration.conferenceId, promoted);
     return registration;
   }
 
@@ -421,6 +445,7 @@ export class ConferenceService {
   }
 
   private async announcePromotions(conferenceId: string, registrationIds: string[]): Promise<void> {
+    if (registrationIds.length === 0) return;
     const [conference] = (await this.system.query('SELECT title FROM conference WHERE id = $1', [
       conferenceId,
     ])) as Array<{ title: string }>;
@@ -436,6 +461,30 @@ export class ConferenceService {
         link: `/konferenzen/${conferenceId}`,
       });
     }
+  }
+
+  /**
+   * Takes the conference's row lock (through a function, because cities may not
+   * update the conference row). Every seat change takes it first, before touching a
+   * registration, so the changes of one conference queue up and cannot deadlock.
+   */
+  private async lockSeats(manager: EntityManager, conferenceId: string): Promise<boolean> {
+    const [row] = (await manager.query('SELECT conference_seat_lock($1) AS found', [
+      conferenceId,
+    ])) as Array<{ found: boolean }>;
+    return row.found;
+  }
+
+  /**
+   * The seat rule, after every change that can free or take places: waitlisted
+   * registrations are confirmed strictly in waitlist order while the next one fits
+   * (none for a cancelled or held conference). Returns the registrations it confirmed.
+   */
+  private async fillSeats(manager: EntityManager, conferenceId: string): Promise<string[]> {
+    const rows = (await manager.query('SELECT conference_fill_seats($1) AS id', [
+      conferenceId,
+    ])) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
   }
 
   private requireOrganizer(actor: Actor) {
@@ -559,6 +608,26 @@ export class ConferenceService {
         : null;
     }
     return out;
+  }
+
+  /** New times for a conference must still hold its agenda (as a new session must lie inside it). */
+  private async requireAgendaInside(
+    manager: EntityManager,
+    conferenceId: string,
+    startsAt: Date,
+    endsAt: Date,
+  ): Promise<void> {
+    const [row] = (await manager.query(
+      `SELECT bool_or(starts_at < $2) AS before, bool_or(ends_at > $3) AS after
+         FROM agenda_session WHERE conference_id = $1`,
+      [conferenceId, startsAt, endsAt],
+    )) as Array<{ before: boolean | null; after: boolean | null }>;
+    if (row.before || row.after)
+      throw ConferenceException.invalid(
+        row.before ? 'input.startsAt' : 'input.endsAt',
+        'agenda sessions would lie outside the conference',
+        ConferenceExceptionReason.OUTSIDE_CONFERENCE,
+      );
   }
 
   private async applySession(
