@@ -23,6 +23,7 @@ import { RequestLoaders, type GraphQLContext } from './core/graphql/loaders';
 import { HealthModule } from './core/health/health.module';
 import { TenancyModule } from './core/tenancy/tenancy.module';
 import { appDataSourceOptions } from './database/data-source';
+import { PgListenerModule } from './database/pg-listener';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
@@ -56,6 +57,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(appDataSourceOptions(config)),
         TenancyModule,
+        PgListenerModule,
         SearchModule.forRoot(config),
         StorageModule.forRoot(config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
