@@ -62,6 +62,9 @@ export class WebSocketOriginGate implements OnApplicationBootstrap {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (!server) return;
     const listeners = server.listeners('upgrade') as UpgradeListener[];
+    // graphql-ws registers when the GraphQL module starts; if that ever moves after this
+    // hook, onConnect's origin check still refuses (4403), but say so.
+    if (listeners.length === 0) this.logger.warn('no WebSocket upgrade listener to guard yet');
     server.removeAllListeners('upgrade');
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (!upgradeOriginAllowed(this.config, request)) {
