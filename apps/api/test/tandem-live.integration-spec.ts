@@ -150,6 +150,22 @@ describe('live tandem notes (graphql-ws)', () => {
     }, SESSION_ENDED);
   });
 
+  it('stops when the session is revoked from another device (4401)', async () => {
+    await endsAccess(async (member) => {
+      const laptop = await api.client().login(member.email, NEW_MEMBER_PASSWORD);
+      const listed = await laptop.gql<{ sessions: Array<{ id: string; current: boolean }> }>(
+        '{ sessions { id current } }',
+      );
+      const others = listed.data!.sessions.filter((session) => !session.current);
+      expect(others).toHaveLength(1);
+      const revoked = await laptop.gql<{ revokeSession: boolean }>(
+        'mutation($id: ID!) { revokeSession(id: $id) }',
+        { id: others[0].id },
+      );
+      expect(revoked.data?.revokeSession).toBe(true);
+    }, SESSION_ENDED);
+  });
+
   it('stops when the session expires (4401)', async () => {
     await endsAccess(async (member) => {
       await api.ownerQuery(
