@@ -8,19 +8,22 @@ import type { Request, Response } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { parse as parseCookie } from 'cookie';
 import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
 import { AccessGuard } from './core/auth/access.guard';
 import type { AppConfig } from './core/config/config';
-import type { Actor } from './core/tenancy/actor';
 import { ConfigModule } from './core/config/config.module';
 import { AppExceptionFilter } from './core/errors/app-exception.filter';
 import { createErrorFormatter } from './core/errors/format-error';
 import { HttpExceptionFilter } from './core/errors/http-exception.filter';
 import { GRAPHQL_LIMITS, graphqlProtection } from './core/graphql/limits';
+import { LiveSession } from './core/graphql/live-session';
 import { queryCountPlugin } from './core/graphql/query-count';
+import { upgradeOriginAllowed, WebSocketOriginGate } from './core/graphql/websocket-origin';
 import { RequestLoaders, type GraphQLContext } from './core/graphql/loaders';
 import { HealthModule } from './core/health/health.module';
 import { TenancyModule } from './core/tenancy/tenancy.module';
 import { appDataSourceOptions } from './database/data-source';
+import { PgListenerModule } from './database/pg-listener';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
@@ -40,7 +43,8 @@ import { SearchModule } from './search/search.module';
 /** What graphql-ws keeps per WebSocket connection. */
 interface WsExtra {
   request: IncomingMessage;
-  actor?: Actor;
+  socket: WebSocket;
+  live?: LiveSession;
 }
 
 @Module({})
@@ -53,6 +57,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(appDataSourceOptions(config)),
         TenancyModule,
+        PgListenerModule,
         SearchModule.forRoot(config),
         StorageModule.forRoot(config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -88,15 +93,26 @@ export class AppModule {
             validationRules: protection.validationRules,
             parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
             formatError: createErrorFormatter(logger),
-            // Subscriptions (graphql-ws on the same path): the session cookie of the
-            // WebSocket upgrade decides who the connection's actor is.
+            // Subscriptions (graphql-ws on the same path). The connection keeps the session
+            // token of the upgrade's cookie, not an actor: every event and a timer read the
+            // session again (LiveSession), so logout, expiry and lost access end delivery.
             subscriptions: {
               'graphql-ws': {
                 path: '/graphql',
                 onConnect: async (context: { extra: unknown }) => {
                   const extra = context.extra as WsExtra;
+                  // Second wall behind WebSocketOriginGate, which refuses the upgrade itself.
+                  if (!upgradeOriginAllowed(config, extra.request)) return false;
                   const cookies = parseCookie(extra.request.headers.cookie ?? '');
-                  extra.actor = await auth.authenticate(cookies[SESSION_COOKIE]);
+                  const live = new LiveSession({
+                    token: cookies[SESSION_COOKIE],
+                    authenticate: (token) => auth.authenticate(token),
+                    close: (code, reason) => extra.socket.close(code, reason),
+                    warn: (message) => logger.warn({ component: 'live' }, message),
+                  });
+                  extra.socket.once('close', () => live.ended());
+                  extra.live = live;
+                  await live.open(config.wsSessionCheckSeconds * 1000);
                   return true;
                 },
               },
@@ -105,12 +121,19 @@ export class AppModule {
               req?: Request;
               res?: Response;
               extra?: WsExtra;
-            }): GraphQLContext => ({
-              req: input.req as Request,
-              res: input.res as Response,
-              loaders: new RequestLoaders(),
-              wsActor: input.extra?.actor,
-            }),
+            }): GraphQLContext => {
+              const live = input.extra?.live;
+              return {
+                req: input.req as Request,
+                res: input.res as Response,
+                loaders: new RequestLoaders(),
+                live,
+                // Over WebSocket the actor is the one of the latest session check.
+                get wsActor() {
+                  return live?.actor;
+                },
+              };
+            },
           }),
         }),
         HealthModule,
@@ -130,6 +153,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
+        WebSocketOriginGate,
       ],
     };
   }

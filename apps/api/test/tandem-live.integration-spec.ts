@@ -1,100 +1,88 @@
-import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startTestPlatform, type Client, type TestPlatform } from './harness';
+import { type Client, type TestPlatform, startTestPlatform } from './harness';
+import {
+  addNote,
+  firstDelivery,
+  halberstadtTandem,
+  NEW_MEMBER_PASSWORD,
+  newMember,
+  subscribe,
+  until,
+  wsClient,
+  type LiveSocket,
+} from './live-client';
 
-const SUBSCRIBE =
-  'subscription($id: ID!) { tandemNoteAdded(tandemId: $id) { id body authorCity { slug } viewerIsAuthor } }';
+/** Close codes of a socket the server ended (see apps/api/src/core/graphql/live-session.ts). */
+const SESSION_ENDED = 4401;
+const ACCESS_LOST = 4403;
 
-/** A graphql-ws client that sends the session cookie with the upgrade, like a browser. */
-function wsClient(url: string, cookie?: string): WsClient {
-  class CookieWebSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, cookie ? { headers: { cookie } } : {});
-    }
-  }
-  return createClient({
-    url: url.replace(/^http/, 'ws') + '/graphql',
-    webSocketImpl: CookieWebSocket,
-    retryAttempts: 0,
+/** Opens a bare WebSocket upgrade and reports how the server answered it. */
+function upgrade(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ opened: true } | { opened: false; status: number }> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws', {
+      headers,
+    });
+    socket.on('open', () => {
+      socket.close();
+      resolve({ opened: true });
+    });
+    socket.on('unexpected-response', (_request, response) => {
+      resolve({ opened: false, status: response.statusCode ?? 0 });
+      socket.terminate();
+    });
+    socket.on('error', () => undefined);
   });
 }
-
-interface Received {
-  data?: {
-    tandemNoteAdded: {
-      id: string;
-      body: string;
-      authorCity: { slug: string };
-      viewerIsAuthor: boolean;
-    };
-  } | null;
-  errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>;
-}
-
-/** Subscribes and collects what arrives; `ready` resolves once the server has accepted. */
-function subscribe(client: WsClient, tandemId: string) {
-  const received: Received[] = [];
-  let failure: unknown;
-  const done = new Promise<void>((resolve) => {
-    client.subscribe(
-      { query: SUBSCRIBE, variables: { id: tandemId } },
-      {
-        next: (value) => received.push(value as Received),
-        error: (error) => {
-          failure = error;
-          resolve();
-        },
-        complete: () => resolve(),
-      },
-    );
-  });
-  return { received, done, failure: () => failure };
-}
-
-const until = async (check: () => boolean, ms = 10_000) => {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('nothing arrived in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 describe('live tandem notes (graphql-ws)', () => {
   let api: TestPlatform;
   let tandemId: string;
   let newSide: Client;
   let partnerSide: Client;
-  const clients: WsClient[] = [];
+  const sockets: LiveSocket[] = [];
+  const open = (options: Parameters<typeof wsClient>[1]) => {
+    const socket = wsClient(api.url, options);
+    sockets.push(socket);
+    return socket;
+  };
 
   beforeAll(async () => {
-    api = await startTestPlatform();
-    const { data } = await api.gql<{
-      tandems: { edges: Array<{ node: { id: string; newCity: { slug: string } } }> };
-    }>(
-      '{ tandems(first: 50, filter: { citySlug: "stendal", status: ACTIVE }) { edges { node { id newCity { slug } } } } }',
-    );
-    tandemId = data!.tandems.edges.find((edge) => edge.node.newCity.slug === 'halberstadt')!.node
-      .id;
+    // No timer re-checks in this block: whatever closes a socket here is the check made
+    // when an event arrives.
+    api = await startTestPlatform({ WS_SESSION_CHECK_SECONDS: '3600' });
+    tandemId = await halberstadtTandem(api);
     newSide = await api.as('member', 'halberstadt');
     partnerSide = await api.as('member', 'stendal');
   });
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(sockets.map((socket) => socket.client.dispose()));
     await api?.stop();
   });
 
-  it('delivers a note written in one city to the other city’s open page, and to nobody else', async () => {
-    const watcher = wsClient(api.url, partnerSide.cookie);
-    const outsiderMember = wsClient(api.url, (await api.as('member', 'goch')).cookie);
-    const organizer = wsClient(api.url, (await api.as('organizer')).cookie);
-    const anonymous = wsClient(api.url);
-    clients.push(watcher, outsiderMember, organizer, anonymous);
+  /** Stendal's ordinary member, watching all along: proves a note was published at all. */
+  let partnerWatch: ReturnType<typeof subscribe> | undefined;
+  async function partnerWatcher(): Promise<ReturnType<typeof subscribe>> {
+    if (!partnerWatch) {
+      partnerWatch = subscribe(open({ cookie: partnerSide.cookie }).client, tandemId);
+      await firstDelivery(newSide, tandemId, partnerWatch);
+    }
+    return partnerWatch;
+  }
 
-    const live = subscribe(watcher, tandemId);
+  it('delivers a note written in one city to the other city’s open page, and to nobody else', async () => {
+    const watcher = open({ cookie: partnerSide.cookie });
+    const outsiderMember = open({ cookie: (await api.as('member', 'goch')).cookie });
+    const organizer = open({ cookie: (await api.as('organizer')).cookie });
+    const anonymous = open({});
+
+    const live = subscribe(watcher.client, tandemId);
     const refused = [
-      subscribe(outsiderMember, tandemId),
-      subscribe(organizer, tandemId),
-      subscribe(anonymous, tandemId),
+      subscribe(outsiderMember.client, tandemId),
+      subscribe(organizer.client, tandemId),
+      subscribe(anonymous.client, tandemId),
     ];
     // The refusals arrive as errors right away; the watcher stays subscribed.
     await Promise.all(refused.map((subscription) => subscription.done));
@@ -105,16 +93,12 @@ describe('live tandem notes (graphql-ws)', () => {
       return (Array.isArray(errors) ? errors[0] : undefined)?.extensions?.code;
     });
     expect(codes).toEqual(['FORBIDDEN', 'FORBIDDEN', 'UNAUTHENTICATED']);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the watcher's subscription is registered
+    await firstDelivery(newSide, tandemId, live);
 
-    const added = await newSide.gql<{ addTandemNote: { id: string } }>(
-      'mutation($i: AddTandemNoteInput!) { addTandemNote(input: $i) { id } }',
-      { i: { tandemId, kind: 'NOTE', body: 'Live aus Halberstadt' } },
-    );
-    expect(added.errors).toBeUndefined();
-    await until(() => live.received.length > 0);
-    expect(live.received[0].data?.tandemNoteAdded).toEqual({
-      id: added.data!.addTandemNote.id,
+    const id = await addNote(newSide, tandemId, 'Live aus Halberstadt');
+    await until(() => live.notes().some((note) => note.id === id), 'delivery');
+    expect(live.notes().find((note) => note.id === id)).toEqual({
+      id,
       body: 'Live aus Halberstadt',
       authorCity: { slug: 'halberstadt' },
       viewerIsAuthor: false,
@@ -124,5 +108,147 @@ describe('live tandem notes (graphql-ws)', () => {
         subscription.received.every((value) => !value.data?.tandemNoteAdded),
       ),
     ).toBe(true);
+  });
+
+  /**
+   * A member of Stendal watches the tandem and receives a first note; then `end` takes
+   * their access away; the next note must not reach them and the socket closes with `code`.
+   */
+  async function endsAccess(
+    end: (member: Awaited<ReturnType<typeof newMember>>) => Promise<void>,
+    code: number,
+  ): Promise<void> {
+    const witness = await partnerWatcher();
+    const member = await newMember(api, 'stendal');
+    const socket = open({ cookie: member.client.cookie });
+    const live = subscribe(socket.client, tandemId);
+    const control = await firstDelivery(newSide, tandemId, live);
+
+    await end(member);
+    const after = await addNote(newSide, tandemId, 'Nach dem Ende: nicht für dich');
+    // Whoever may still read the tandem gets the note; the subscriber who lost access not.
+    await until(() => witness.notes().some((note) => note.id === after), 'delivery to the witness');
+    await until(() => socket.closes.length > 0, 'the socket closing');
+    expect(socket.closes).toEqual([code]);
+    expect(live.notes().map((note) => note.id)).toContain(control);
+    expect(live.notes().map((note) => note.id)).not.toContain(after);
+    expect(JSON.stringify(live.received)).not.toContain('Nach dem Ende');
+  }
+
+  it('stops after logout (session ended: 4401)', async () => {
+    await endsAccess(async (member) => {
+      const out = await member.client.gql<{ logout: boolean }>('mutation { logout }');
+      expect(out.data?.logout).toBe(true);
+    }, SESSION_ENDED);
+  });
+
+  it('stops after logoutEverywhere from another device (4401)', async () => {
+    await endsAccess(async (member) => {
+      const laptop = await api.client().login(member.email, NEW_MEMBER_PASSWORD);
+      const out = await laptop.gql<{ logoutEverywhere: boolean }>('mutation { logoutEverywhere }');
+      expect(out.errors).toBeUndefined();
+    }, SESSION_ENDED);
+  });
+
+  it('stops when the session is revoked from another device (4401)', async () => {
+    await endsAccess(async (member) => {
+      const laptop = await api.client().login(member.email, NEW_MEMBER_PASSWORD);
+      const listed = await laptop.gql<{ sessions: Array<{ id: string; current: boolean }> }>(
+        '{ sessions { id current } }',
+      );
+      const others = listed.data!.sessions.filter((session) => !session.current);
+      expect(others).toHaveLength(1);
+      const revoked = await laptop.gql<{ revokeSession: boolean }>(
+        'mutation($id: ID!) { revokeSession(id: $id) }',
+        { id: others[0].id },
+      );
+      expect(revoked.data?.revokeSession).toBe(true);
+    }, SESSION_ENDED);
+  });
+
+  it('stops when the session expires (4401)', async () => {
+    await endsAccess(async (member) => {
+      await api.ownerQuery(
+        `UPDATE user_session SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
+        [member.userId],
+      );
+    }, SESSION_ENDED);
+  });
+
+  it('stops when the coordinator removes the member from the city (access lost: 4403)', async () => {
+    await endsAccess(async (member) => {
+      const coordinator = await api.as('coordinator', 'stendal');
+      const removed = await coordinator.gql<{ removeMembership: boolean }>(
+        'mutation($id: ID!) { removeMembership(membershipId: $id) }',
+        { id: member.membershipId },
+      );
+      expect(removed.data?.removeMembership).toBe(true);
+    }, ACCESS_LOST);
+  });
+
+  it('refuses WebSocket upgrades from foreign origins and without an origin; the own origin works', async () => {
+    const cookie = partnerSide.cookie!;
+    expect(await upgrade(api.url, { cookie, origin: 'https://attacker.example' })).toEqual({
+      opened: false,
+      status: 403,
+    });
+    expect(await upgrade(api.url, { cookie, origin: 'null' })).toEqual({
+      opened: false,
+      status: 403,
+    });
+    // A cookie without an Origin is not a browser on our page: refused, not trusted.
+    expect(await upgrade(api.url, { cookie })).toEqual({ opened: false, status: 403 });
+    expect(await upgrade(api.url, { cookie, origin: api.url })).toEqual({ opened: true });
+    const port = new URL(api.url).port;
+    expect(await upgrade(api.url, { cookie, origin: `http://127.0.0.1:${port}` })).toEqual({
+      opened: true,
+    });
+  });
+});
+
+describe('live tandem notes: the periodic session check', () => {
+  let api: TestPlatform;
+  let tandemId: string;
+  let newSide: Client;
+  const sockets: LiveSocket[] = [];
+
+  beforeAll(async () => {
+    api = await startTestPlatform({ WS_SESSION_CHECK_SECONDS: '1' });
+    tandemId = await halberstadtTandem(api);
+    newSide = await api.as('member', 'halberstadt');
+  });
+  afterAll(async () => {
+    await Promise.all(sockets.map((socket) => socket.client.dispose()));
+    await api?.stop();
+  });
+
+  /** With no event at all, the open socket closes once the session or the access is gone. */
+  async function closesByItself(
+    end: (member: Awaited<ReturnType<typeof newMember>>) => Promise<void>,
+    code: number,
+  ): Promise<void> {
+    const member = await newMember(api, 'stendal');
+    const socket = wsClient(api.url, { cookie: member.client.cookie });
+    sockets.push(socket);
+    const live = subscribe(socket.client, tandemId);
+    await firstDelivery(newSide, tandemId, live);
+    await end(member);
+    await until(() => socket.closes.length > 0, 'the socket closing');
+    expect(socket.closes).toEqual([code]);
+  }
+
+  it('closes the socket of an expired session without waiting for a note (4401)', async () => {
+    await closesByItself(async (member) => {
+      await api.ownerQuery(
+        `UPDATE user_session SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
+        [member.userId],
+      );
+    }, SESSION_ENDED);
+  });
+
+  it('closes the socket of a member removed from the city without waiting for a note (4403)', async () => {
+    await closesByItself(async (member) => {
+      await api.ownerQuery('DELETE FROM membership WHERE id = $1', [member.membershipId]);
+    }, ACCESS_LOST);
   });
 });

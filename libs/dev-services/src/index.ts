@@ -36,6 +36,8 @@ export interface DevServicesOptions {
   env?: NodeJS.ProcessEnv;
   /** false for throwaway test clusters: no fsync. */
   durable?: boolean;
+  /** PostgreSQL on this port instead of a free one (restarting it under the same address). */
+  postgresPort?: number;
   log?: (message: string) => void;
 }
 
@@ -74,6 +76,7 @@ export async function startDevServices(options: DevServicesOptions = {}): Promis
           ownerPassword: credentials.postgresOwner,
           appPassword: credentials.postgresApp,
           durable,
+          port: options.postgresPort,
           log,
         })
       : Promise.resolve(undefined),

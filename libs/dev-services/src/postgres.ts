@@ -25,13 +25,15 @@ export interface PostgresOptions {
   appPassword: string;
   /** Throwaway clusters for tests skip fsync; real data keeps it. */
   durable: boolean;
+  /** A fixed port (a test restarting the server under the same address); default: a free one. */
+  port?: number;
   log: (message: string) => void;
 }
 
 export async function startPostgres(options: PostgresOptions): Promise<PostgresHandle> {
   const dataDir = await clusterDirectory(options.dir, options.log);
   await removeStaleLock(dataDir, options.log);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const flags = [
     '-c',
     'listen_addresses=127.0.0.1',

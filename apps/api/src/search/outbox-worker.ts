@@ -5,10 +5,10 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
+import { PgListener } from '../database/pg-listener';
 import { SEARCH_INDEX, type SearchIndex } from './search-index';
 import { SEARCH_DB } from './search-db';
 import { SearchSources } from './search-sources';
@@ -32,7 +32,6 @@ const BATCH = 500;
 @Injectable()
 export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxWorker.name);
-  private listener?: pg.Client;
   private timer?: NodeJS.Timeout;
   private running = false;
   private again = false;
@@ -44,20 +43,18 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sources: SearchSources,
+    private readonly listener: PgListener,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.searchWorker) return;
     await this.configureIndexes();
-    this.listener = new pg.Client({
-      connectionString: this.config.migrationUrl,
-      application_name: 'wissensnetz-search-listener',
-    });
-    this.listener.on('error', (error) => this.logger.warn(`outbox listener: ${error.message}`));
-    this.listener.on('notification', () => this.kick());
-    await this.listener.connect();
-    await this.listener.query('LISTEN search_outbox');
-    // The poll catches retries whose backoff has passed and anything missed while disconnected.
+    // Woken by every committed outbox row (trigger search_outbox_notify).
+    await this.listener.listen('search_outbox', () => this.kick());
+    // Wake-ups sent while the LISTEN connection was down are lost: catch up at once.
+    this.listener.onReconnect(() => this.kick());
+    // The poll catches retries whose backoff has passed, and is the fallback while the
+    // LISTEN connection is down.
     this.timer = setInterval(() => this.kick(), this.config.searchPollMs);
     this.kick();
   }
@@ -65,7 +62,6 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.listener?.end().catch(() => undefined);
     await this.idle;
   }
 

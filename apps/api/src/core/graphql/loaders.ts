@@ -22,8 +22,10 @@ export interface GraphQLContext {
   loaders: RequestLoaders;
   req: import('express').Request;
   res: import('express').Response;
-  /** Set for subscriptions: the actor of the WebSocket connection. */
-  wsActor?: import('../tenancy/actor').Actor;
+  /** Set for subscriptions: the actor of the WebSocket connection's latest session check. */
+  readonly wsActor?: import('../tenancy/actor').Actor;
+  /** Set for subscriptions: the WebSocket connection's session, read again per event. */
+  live?: import('./live-session').LiveSession;
 }
 
 /** Orders batch results like the keys; missing keys get the fallback. */

@@ -1,14 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { PubSub } from 'graphql-subscriptions';
-import pg from 'pg';
-import type { AppConfig } from '../../core/config/config';
-import { APP_CONFIG } from '../../core/config/config.module';
+import { PgListener } from '../../database/pg-listener';
+import { isUuid } from '../../core/validation/uuid';
 
 export const TANDEM_NOTE_ADDED = 'tandemNoteAdded';
 
@@ -19,35 +12,40 @@ export interface TandemNoteAddedEvent {
 
 /**
  * Bridges PostgreSQL notifications to GraphQL subscriptions: whichever API
- * instance wrote a note, every instance hears of it (LISTEN) and tells its own
- * WebSocket subscribers. Only ids travel; subscribers load the note themselves.
+ * instance wrote a note, every instance hears of it (LISTEN, through the process's
+ * reconnecting PgListener) and tells its own WebSocket subscribers. Only ids travel;
+ * subscribers load the note themselves.
  */
 @Injectable()
-export class TandemEvents implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TandemEvents implements OnApplicationBootstrap {
   private readonly logger = new Logger(TandemEvents.name);
   readonly pubSub = new PubSub();
-  private listener?: pg.Client;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly listener: PgListener) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.listener = new pg.Client({
-      connectionString: this.config.migrationUrl,
-      application_name: 'wissensnetz-tandem-events',
-    });
-    this.listener.on('error', (error) =>
-      this.logger.warn(`tandem events listener: ${error.message}`),
-    );
-    this.listener.on('notification', (message) => {
-      if (message.channel !== 'tandem_note_added' || !message.payload) return;
-      const event = JSON.parse(message.payload) as TandemNoteAddedEvent;
+    await this.listener.listen('tandem_note_added', (payload) => {
+      const event = parseEvent(payload);
+      if (!event) {
+        this.logger.warn('ignored a malformed tandem_note_added notification');
+        return;
+      }
       void this.pubSub.publish(TANDEM_NOTE_ADDED, event);
     });
-    await this.listener.connect();
-    await this.listener.query('LISTEN tandem_note_added');
   }
+}
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.listener?.end().catch(() => undefined);
+/** The trigger's JSON (migration TandemNoteNotify); anything else is dropped. */
+function parseEvent(payload: string): TandemNoteAddedEvent | undefined {
+  try {
+    const value = JSON.parse(payload) as Partial<Record<keyof TandemNoteAddedEvent, unknown>>;
+    return typeof value.tandemId === 'string' &&
+      typeof value.noteId === 'string' &&
+      isUuid(value.tandemId) &&
+      isUuid(value.noteId)
+      ? { tandemId: value.tandemId, noteId: value.noteId }
+      : undefined;
+  } catch {
+    return undefined;
   }
 }

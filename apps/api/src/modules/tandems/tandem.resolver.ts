@@ -12,7 +12,8 @@ import {
   Subscription,
 } from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
-import type { GraphQLContext } from '../../core/graphql/loaders';
+import { RequestLoaders, type GraphQLContext } from '../../core/graphql/loaders';
+import { liveSessionOf, withCleanup } from '../../core/graphql/live-session';
 import { ConnectionType, ConnectionArgs } from '../../core/graphql/pagination';
 import { renderMarkdown } from '../../core/markdown/markdown';
 import { actorOf, currentActor } from '../../core/tenancy/request-context';
@@ -191,16 +192,33 @@ export class TandemNoteResolver {
   @Access(AccessLevel.SIGNED_IN)
   @Subscription(() => TandemNoteEntity, {
     description: 'New notes of a tandem, live (graphql-ws); only for members of the two cities.',
-    filter: (event: TandemNoteAddedEvent, variables: { tandemId: string }) =>
-      event.tandemId === variables.tandemId,
-    // Each subscriber loads the note under its own row-level security.
+    // Before each event the subscriber's session is read again: an ended session or lost
+    // access closes the socket (LiveSession); an event that cannot be checked is dropped
+    // (Nest treats a failing filter as false).
+    async filter(
+      this: TandemNoteResolver,
+      event: TandemNoteAddedEvent,
+      variables: { tandemId: string },
+      ctx: GraphQLContext,
+    ) {
+      if (event.tandemId !== variables.tandemId) return false;
+      const actor = await liveSessionOf(ctx).refresh();
+      return actor.kind === 'user';
+    },
+    // Each subscriber loads the note under its own, just checked row-level security.
     async resolve(
       this: TandemNoteResolver,
       event: TandemNoteAddedEvent,
       _args: unknown,
       ctx: GraphQLContext,
     ) {
-      const note = await this.tandemService.noteForSubscriber(actorOf(ctx), event.noteId);
+      // Every event is its own request: nothing loaded for an earlier one (or actor) is reused.
+      ctx.loaders = new RequestLoaders();
+      const note = await this.tandemService.noteForSubscriber(
+        actorOf(ctx),
+        event.tandemId,
+        event.noteId,
+      );
       if (!note) throw TandemException.noteNotFound('tandemId');
       return note;
     },
@@ -209,8 +227,14 @@ export class TandemNoteResolver {
     @Args('tandemId', { type: () => ID }) tandemId: string,
     @Context() ctx: GraphQLContext,
   ): Promise<AsyncIterableIterator<TandemNoteAddedEvent>> {
-    await this.tandemService.requireNoteReader(actorOf(ctx), tandemId);
-    return this.events.pubSub.asyncIterableIterator<TandemNoteAddedEvent>(TANDEM_NOTE_ADDED);
+    const live = liveSessionOf(ctx);
+    const tandem = await this.tandemService.requireNoteReader(await live.refresh(), tandemId);
+    // From now on every session check also asks whether this tandem's notes are still theirs.
+    const release = live.require((actor) => this.tandemService.isPairMember(actor, tandem));
+    return withCleanup(
+      this.events.pubSub.asyncIterableIterator<TandemNoteAddedEvent>(TANDEM_NOTE_ADDED),
+      release,
+    );
   }
 
   @ResolveField(() => String)

@@ -362,18 +362,29 @@ export class TandemService {
   }
 
   /** Throws unless the actor may read this tandem's notes (for subscriptions). */
-  async requireNoteReader(actor: Actor, tandemId: string): Promise<void> {
+  /** The tandem whose notes the actor may read; typed errors otherwise. */
+  async requireNoteReader(actor: Actor, tandemId: string): Promise<TandemEntity> {
     const signedIn = requireSignedIn(actor);
     const tandem = await this.get(tandemId);
     if (!tandem) throw TandemException.notFound('tandemId');
     this.requirePairMember(signedIn, tandem);
+    return tandem;
   }
 
-  /** One note as this subscriber may see it (row-level security with its own actor). */
-  async noteForSubscriber(actor: Actor, noteId: string): Promise<TandemNoteEntity | null> {
-    if (!isUuid(noteId)) return null;
+  /**
+   * One note of a tandem as this subscriber may see it now: `actor` must be the one just
+   * read again from the subscriber's session (not the one of the socket's start), and the
+   * note is loaded under that actor's row-level security. Null when it is not theirs (any
+   * more) or was deleted meanwhile.
+   */
+  async noteForSubscriber(
+    actor: Actor,
+    tandemId: string,
+    noteId: string,
+  ): Promise<TandemNoteEntity | null> {
+    if (actor.kind !== 'user' || !isUuid(noteId) || !isUuid(tandemId)) return null;
     return this.tenantDb.run(
-      (manager) => manager.getRepository(TandemNoteEntity).findOneBy({ id: noteId }),
+      (manager) => manager.getRepository(TandemNoteEntity).findOneBy({ id: noteId, tandemId }),
       { actor },
     );
   }
