@@ -21,10 +21,17 @@ export enum Permission {
   PRACTICE_PUBLISH = 'PRACTICE_PUBLISH',
   /** Archive a practice (its coordinators, or organizers anywhere). */
   PRACTICE_ARCHIVE = 'PRACTICE_ARCHIVE',
+  /**
+   * Reach a member of a city by e-mail: the member themselves, the city's coordinators,
+   * organizers. Other members of the city see names and roles only.
+   */
+  CITY_MEMBER_CONTACT_READ = 'CITY_MEMBER_CONTACT_READ',
 }
 
 export interface AccessTarget {
   cityId?: string;
+  /** The person concerned (e.g. whose e-mail address is asked for). */
+  userId?: string;
 }
 
 /**
@@ -55,6 +62,12 @@ export function mayAccess(
       );
     case Permission.CITY_MEMBERS_MANAGE:
       return (
+        isOrganizer(actor) ||
+        (target.cityId !== undefined && coordinatorCityIds(actor).includes(target.cityId))
+      );
+    case Permission.CITY_MEMBER_CONTACT_READ:
+      return (
+        (target.userId !== undefined && target.userId === actor.userId) ||
         isOrganizer(actor) ||
         (target.cityId !== undefined && coordinatorCityIds(actor).includes(target.cityId))
       );
