@@ -8,7 +8,7 @@ import { Conferences1764327600000 } from './1764327600000-Conferences';
 import { ConferenceRecords1764331200000 } from './1764331200000-ConferenceRecords';
 import { PracticeTopicByPractice1764334800000 } from './1764334800000-PracticeTopicByPractice';
 import { ConferenceRecordRevision1764338400000 } from './1764338400000-ConferenceRecordRevision';
-import { PracticeDraftsStayInTheirCity1764345600000 } from './1764345600000-PracticeDraftsStayInTheirCity';
+import { PracticeDraftsStayInTheirCity1764352800000 } from './1764352800000-PracticeDraftsStayInTheirCity';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -22,5 +22,5 @@ export const MIGRATIONS = [
   ConferenceRecords1764331200000,
   PracticeTopicByPractice1764334800000,
   ConferenceRecordRevision1764338400000,
-  PracticeDraftsStayInTheirCity1764345600000,
+  PracticeDraftsStayInTheirCity1764352800000,
 ];

@@ -9,8 +9,8 @@ const PARTS = ['practice_topic', 'practice_revision', 'practice_attachment'];
  * archived entries that are not CITY-only, and archiving them is their only change.
  * The parts of a practice (topics, revisions, attachments) are written by its city only.
  */
-export class PracticeDraftsStayInTheirCity1764345600000 implements MigrationInterface {
-  name = 'PracticeDraftsStayInTheirCity1764345600000';
+export class PracticeDraftsStayInTheirCity1764352800000 implements MigrationInterface {
+  name = 'PracticeDraftsStayInTheirCity1764352800000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const q = (sql: string) => queryRunner.query(sql);
