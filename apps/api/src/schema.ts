@@ -28,6 +28,7 @@ import {
   TandemResolver,
 } from './modules/tandems/tandem.resolver';
 import { TopicResolver } from './modules/topics/topic.resolver';
+import { PersonResolver } from './modules/users/person.resolver';
 
 /** Every resolver of the API, for building the schema without a running server. */
 export const RESOLVERS = [
@@ -35,6 +36,7 @@ export const RESOLVERS = [
   TopicResolver,
   AuthResolver,
   SessionResolver,
+  PersonResolver,
   MembershipResolver,
   InvitationResolver,
   AuditResolver,

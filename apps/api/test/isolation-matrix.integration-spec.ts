@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { FILE_STORAGE, type FileStorage } from '../src/storage/file-storage';
 import { Client, startTestPlatform, type GraphQLResponse, type TestPlatform } from './harness';
 
 /**
@@ -30,11 +32,31 @@ interface Fixture {
   conferenceId: string;
   freshConference(): Promise<string>;
   freshRegistration(): Promise<string>;
-  /** A practice in the target city, written as the owner (bypassing every check). */
-  freshPractice(
-    status: 'DRAFT' | 'PUBLISHED',
-    visibility: 'CITY' | 'NETWORK' | 'PUBLIC',
-  ): Promise<string>;
+  /**
+   * A practice in the target city, written as the owner (bypassing every check), with a
+   * contact person and one revision by the colleague.
+   */
+  freshPractice(status: PracticeStatus, visibility: PracticeVisibility): Promise<string>;
+  /** An attachment (a stored file) of a fresh practice; answers its id. */
+  freshAttachment(status: PracticeStatus, visibility: PracticeVisibility): Promise<string>;
+  /** A plain member of the target city who is none of the matrix's callers. */
+  colleagueId: string;
+}
+
+type PracticeStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+type PracticeVisibility = 'CITY' | 'NETWORK' | 'PUBLIC';
+
+/** The download route answers like GraphQL for the table: data when served, the typed error otherwise. */
+async function download(
+  client: Client,
+  url: string,
+  id: string,
+): Promise<GraphQLResponse<Record<string, unknown>>> {
+  const response = await fetch(`${url}/files/attachments/${id}`, {
+    headers: client.cookie ? { cookie: client.cookie } : {},
+  });
+  if (response.ok) return { data: { download: await response.text() } };
+  return (await response.json()) as GraphQLResponse<Record<string, unknown>>;
 }
 
 interface Case {
@@ -49,7 +71,7 @@ interface Case {
   ): Array<{ visibility: string; status: string; city: { slug: string } }>;
 }
 
-const same = (outcome: Record<Role, Outcome>) => ({ own: outcome, foreign: outcome });
+const same = <O>(outcome: Record<Role, O>) => ({ own: outcome, foreign: outcome });
 const PUBLIC: Record<Role, Outcome> = {
   anonymous: 'ok',
   member: 'ok',
@@ -342,10 +364,16 @@ const CASES: Case[] = [
       }),
   },
   {
+    // Drafts stay in their city: organizers (members of no city here) do not see them.
     operation: 'practice (NETWORK, draft)',
     expect: {
-      own: { anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'ok' },
-      foreign: { anonymous: 'hidden', member: 'hidden', coordinator: 'hidden', organizer: 'ok' },
+      own: { anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'hidden' },
+      foreign: {
+        anonymous: 'hidden',
+        member: 'hidden',
+        coordinator: 'hidden',
+        organizer: 'hidden',
+      },
     },
     run: async (c, f) =>
       c.gql('query($id: ID!) { practice(id: $id) { id } }', {
@@ -353,10 +381,39 @@ const CASES: Case[] = [
       }),
   },
   {
+    // Archived entries stay visible to organizers, who curate them.
+    operation: 'practice (NETWORK, archived)',
+    expect: {
+      own: { anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'ok' },
+      foreign: { anonymous: 'hidden', member: 'hidden', coordinator: 'hidden', organizer: 'ok' },
+    },
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { practice(id: $id) { id } }', {
+        id: await f.freshPractice('ARCHIVED', 'NETWORK'),
+      }),
+  },
+  {
+    operation: 'practice (CITY, archived)',
+    expect: {
+      own: { anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'hidden' },
+      foreign: {
+        anonymous: 'hidden',
+        member: 'hidden',
+        coordinator: 'hidden',
+        organizer: 'hidden',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { practice(id: $id) { id } }', {
+        id: await f.freshPractice('ARCHIVED', 'CITY'),
+      }),
+  },
+  {
     operation: 'practices (drafts of a city)',
     expect: same(PUBLIC),
     run: async (c, f) => {
       await f.freshPractice('DRAFT', 'CITY');
+      await f.freshPractice('DRAFT', 'NETWORK');
       return c.gql(
         'query($s: String!) { practices(first: 100, filter: { citySlug: $s, status: DRAFT }) { edges { node { visibility status city { slug } } } } }',
         { s: f.slug },
@@ -401,6 +458,69 @@ const CASES: Case[] = [
       }),
   },
   {
+    operation: 'practiceRevisions (NETWORK draft)',
+    expect: {
+      own: { anonymous: 'NOT_FOUND', member: 'ok', coordinator: 'ok', organizer: 'NOT_FOUND' },
+      foreign: {
+        anonymous: 'NOT_FOUND',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { practiceRevisions(id: $id) { number } }', {
+        id: await f.freshPractice('DRAFT', 'NETWORK'),
+      }),
+  },
+  {
+    operation: 'practiceRevisions (NETWORK, archived)',
+    expect: {
+      own: { anonymous: 'NOT_FOUND', member: 'ok', coordinator: 'ok', organizer: 'ok' },
+      foreign: {
+        anonymous: 'NOT_FOUND',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'ok',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { practiceRevisions(id: $id) { number } }', {
+        id: await f.freshPractice('ARCHIVED', 'NETWORK'),
+      }),
+  },
+  {
+    operation: 'attachment download (NETWORK draft)',
+    expect: {
+      own: { anonymous: 'NOT_FOUND', member: 'ok', coordinator: 'ok', organizer: 'NOT_FOUND' },
+      foreign: {
+        anonymous: 'NOT_FOUND',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
+    },
+    run: async (c, f) => download(c, f.api.url, await f.freshAttachment('DRAFT', 'NETWORK')),
+  },
+  {
+    operation: 'attachment download (NETWORK, archived)',
+    expect: {
+      own: { anonymous: 'NOT_FOUND', member: 'ok', coordinator: 'ok', organizer: 'ok' },
+      foreign: {
+        anonymous: 'NOT_FOUND',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'ok',
+      },
+    },
+    run: async (c, f) => download(c, f.api.url, await f.freshAttachment('ARCHIVED', 'NETWORK')),
+  },
+  {
+    operation: 'attachment download (PUBLIC, published)',
+    expect: same(PUBLIC),
+    run: async (c, f) => download(c, f.api.url, await f.freshAttachment('PUBLISHED', 'PUBLIC')),
+  },
+  {
     operation: 'createPractice',
     expect: {
       own: {
@@ -432,13 +552,13 @@ const CASES: Case[] = [
         anonymous: 'UNAUTHENTICATED',
         member: 'ok',
         coordinator: 'ok',
-        organizer: 'FORBIDDEN',
+        organizer: 'NOT_FOUND',
       },
       foreign: {
         anonymous: 'UNAUTHENTICATED',
         member: 'NOT_FOUND',
         coordinator: 'NOT_FOUND',
-        organizer: 'FORBIDDEN',
+        organizer: 'NOT_FOUND',
       },
     },
     run: async (c, f) =>
@@ -457,13 +577,13 @@ const CASES: Case[] = [
         anonymous: 'UNAUTHENTICATED',
         member: 'FORBIDDEN',
         coordinator: 'ok',
-        organizer: 'FORBIDDEN',
+        organizer: 'NOT_FOUND',
       },
       foreign: {
         anonymous: 'UNAUTHENTICATED',
         member: 'NOT_FOUND',
         coordinator: 'NOT_FOUND',
-        organizer: 'FORBIDDEN',
+        organizer: 'NOT_FOUND',
       },
     },
     run: async (c, f) =>
@@ -491,6 +611,28 @@ const CASES: Case[] = [
     run: async (c, f) =>
       c.gql('mutation($id: ID!) { archivePractice(id: $id) { id } }', {
         id: await f.freshPractice('PUBLISHED', 'NETWORK'),
+      }),
+  },
+  {
+    // Organizers archive anywhere, but only what they can see: not another city's draft.
+    operation: 'archivePractice (NETWORK draft)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'NOT_FOUND',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { archivePractice(id: $id) { id } }', {
+        id: await f.freshPractice('DRAFT', 'NETWORK'),
       }),
   },
   {
@@ -800,6 +942,234 @@ const CASES: Case[] = [
   },
 ];
 
+/**
+ * Every field that holds personal data, for the same roles and cities: who gets the
+ * value, who gets nothing (null, or no row at all), who gets a typed error.
+ */
+type Seen = 'value' | 'nothing' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+
+interface PersonalField {
+  field: string;
+  run(
+    client: Client,
+    fixture: Fixture,
+  ): Promise<{ response: GraphQLResponse<Record<string, unknown>>; values: unknown[] }>;
+  expect: Record<Target, Record<Role, Seen>>;
+  /** The value as a string, to make sure it appears nowhere in an answer that may not have it. */
+  secret?(fixture: Fixture): string;
+}
+
+const SIGNED_IN_ONLY: Record<Role, Seen> = {
+  anonymous: 'UNAUTHENTICATED',
+  member: 'value',
+  coordinator: 'value',
+  organizer: 'value',
+};
+const ORGANIZERS_ONLY: Record<Role, Seen> = {
+  anonymous: 'UNAUTHENTICATED',
+  member: 'FORBIDDEN',
+  coordinator: 'FORBIDDEN',
+  organizer: 'value',
+};
+
+async function read<T>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+  values: (data: T) => unknown[],
+) {
+  const response = await client.gql<T>(query, variables);
+  return {
+    response: response as GraphQLResponse<Record<string, unknown>>,
+    values: response.data ? values(response.data) : [],
+  };
+}
+
+const PERSONAL_FIELDS: PersonalField[] = [
+  {
+    // Coordinators reach their city's members; other members see names and roles only.
+    field: "Membership.email (a colleague's)",
+    secret: (f) => `kollegin.${f.slug}@stadt.example`,
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'nothing',
+        coordinator: 'value',
+        organizer: 'value',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'value',
+      },
+    },
+    run: (c, f) =>
+      read<{ cityMembers: Array<{ user: { id: string }; email: string | null }> }>(
+        c,
+        'query($s: String!) { cityMembers(citySlug: $s) { user { id displayName } email } }',
+        { s: f.slug },
+        (data) => data.cityMembers.filter((m) => m.user.id === f.colleagueId).map((m) => m.email),
+      ),
+  },
+  {
+    field: 'Membership.email (your own)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'value',
+        coordinator: 'value',
+        organizer: 'nothing',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        // The organizer belongs to no city: no row of their own in any list.
+        organizer: 'nothing',
+      },
+    },
+    run: (c, f) =>
+      read<{
+        me: { id: string } | null;
+        cityMembers: Array<{ user: { id: string }; email: string | null }>;
+      }>(
+        c,
+        'query($s: String!) { me { id } cityMembers(citySlug: $s) { user { id } email } }',
+        { s: f.slug },
+        (data) => data.cityMembers.filter((m) => m.user.id === data.me?.id).map((m) => m.email),
+      ),
+  },
+  {
+    field: 'AuditEntry.actorEmail',
+    secret: (f) => `kollegin.${f.slug}@stadt.example`,
+    expect: same(ORGANIZERS_ONLY),
+    run: (c, f) =>
+      read<{ auditLog: { edges: Array<{ node: { actorEmail: string | null } }> } }>(
+        c,
+        'query($s: String!) { auditLog(first: 10, filter: { citySlug: $s, action: "MATRIX_PERSONAL" }) { edges { node { actorEmail actor { id displayName } } } } }',
+        { s: f.slug },
+        (data) => data.auditLog.edges.map((e) => e.node.actorEmail),
+      ),
+  },
+  {
+    field: 'Invitation.email (open invitations)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'value',
+        organizer: 'value',
+      },
+      foreign: ORGANIZERS_ONLY,
+    },
+    run: async (c, f) => {
+      await f.freshInvitationId();
+      return read<{ cityInvitations: Array<{ email: string }> }>(
+        c,
+        'query($s: String!) { cityInvitations(citySlug: $s) { email } }',
+        { s: f.slug },
+        (data) => data.cityInvitations.map((i) => i.email),
+      );
+    },
+  },
+  {
+    field: 'Participant.name/email (conference registrations)',
+    secret: () => 'geheim@stadt.example',
+    expect: {
+      own: { anonymous: 'nothing', member: 'value', coordinator: 'value', organizer: 'value' },
+      foreign: {
+        anonymous: 'nothing',
+        member: 'nothing',
+        coordinator: 'nothing',
+        organizer: 'value',
+      },
+    },
+    run: (c, f) =>
+      read<{
+        conference: {
+          registrations: Array<{
+            city: { slug: string };
+            participants: Array<{ name: string; email: string }>;
+          }>;
+        };
+      }>(
+        c,
+        'query($id: ID!) { conference(id: $id) { registrations { city { slug } participants { name email } } } }',
+        { id: f.conferenceId },
+        (data) =>
+          data.conference.registrations
+            .filter((r) => r.city.slug === f.slug)
+            .flatMap((r) => r.participants.flatMap((p) => [p.name, p.email])),
+      ),
+  },
+  {
+    // A practice's contact person is what the city publishes with it: seen with the practice.
+    field: 'Practice.contactName/contactEmail (PUBLIC, published)',
+    expect: same({ anonymous: 'value', member: 'value', coordinator: 'value', organizer: 'value' }),
+    run: async (c, f) =>
+      read<{ practice: { contactName: string; contactEmail: string } | null }>(
+        c,
+        'query($id: ID!) { practice(id: $id) { contactName contactEmail } }',
+        { id: await f.freshPractice('PUBLISHED', 'PUBLIC') },
+        (data) => (data.practice ? [data.practice.contactName, data.practice.contactEmail] : []),
+      ),
+  },
+  {
+    field: 'Practice.contactName/contactEmail (CITY, published)',
+    secret: () => 'kontakt.matrix@stadt.example',
+    expect: {
+      own: { anonymous: 'nothing', member: 'value', coordinator: 'value', organizer: 'nothing' },
+      foreign: {
+        anonymous: 'nothing',
+        member: 'nothing',
+        coordinator: 'nothing',
+        organizer: 'nothing',
+      },
+    },
+    run: async (c, f) =>
+      read<{ practice: { contactName: string; contactEmail: string } | null }>(
+        c,
+        'query($id: ID!) { practice(id: $id) { contactName contactEmail } }',
+        { id: await f.freshPractice('PUBLISHED', 'CITY') },
+        (data) => (data.practice ? [data.practice.contactName, data.practice.contactEmail] : []),
+      ),
+  },
+  {
+    field: 'Me.email/locale/emailNotifications/networkRole (only the person)',
+    expect: same({
+      anonymous: 'nothing',
+      member: 'value',
+      coordinator: 'value',
+      organizer: 'value',
+    }),
+    run: (c) =>
+      read<{
+        me: {
+          email: string;
+          locale: string;
+          emailNotifications: boolean;
+          networkRole: string;
+        } | null;
+      }>(c, '{ me { email locale emailNotifications networkRole } }', {}, (data) =>
+        data.me
+          ? [data.me.email, data.me.locale, data.me.emailNotifications, data.me.networkRole]
+          : [],
+      ),
+  },
+  {
+    field: 'Session.userAgent (only your own sessions)',
+    expect: same(SIGNED_IN_ONLY),
+    run: (c) =>
+      read<{ sessions: Array<{ userAgent: string | null }> }>(
+        c,
+        '{ sessions { userAgent } }',
+        {},
+        (data) => data.sessions.map((s) => s.userAgent),
+      ),
+  },
+];
+
 /** Operations that end the caller's session get a fresh sign-in each time. */
 const ENDS_SESSION = new Set(['logout', 'logoutEverywhere']);
 
@@ -872,9 +1242,59 @@ describe('isolation matrix', () => {
         `INSERT INTO registration_participant (city_id, registration_id, position, name, email) VALUES ($1, $2, 1, 'Geheime Person', 'geheim@stadt.example')`,
         [city.id, registration.id],
       );
+      const [colleague] = await api.ownerQuery<{ id: string }>(
+        `WITH u AS (INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, $2, 'x') RETURNING id)
+         INSERT INTO membership (city_id, user_id, role) SELECT $3, id, 'MEMBER' FROM u RETURNING user_id AS id`,
+        [`kollegin.${slug}@stadt.example`, `Kollegin ${slug}`, city.id],
+      );
+      // Rows in the colleague's name: a tandem note and an audit entry.
+      const [tandem] = await api.ownerQuery<{ partner_city_id: string }>(
+        'SELECT partner_city_id FROM tandem WHERE id = $1',
+        [tandemId],
+      );
+      await api.ownerQuery(
+        `INSERT INTO tandem_note (city_id, tandem_id, partner_city_id, author_id, author_city_id, kind, body)
+         VALUES ($1, $2, $3, $4, $1, 'NOTE', 'Notiz der Kollegin')`,
+        [city.id, tandemId, tandem.partner_city_id, colleague.id],
+      );
+      await api.ownerQuery(
+        `INSERT INTO audit_log (city_id, actor_user_id, action, target) VALUES ($1, $2, 'MATRIX_PERSONAL', 'x')`,
+        [city.id, colleague.id],
+      );
+      const storage = api.platform.app.get<FileStorage>(FILE_STORAGE);
+      const freshPractice = async (status: PracticeStatus, visibility: PracticeVisibility) => {
+        const [created] = await api.ownerQuery<{ id: string }>(
+          `INSERT INTO practice (city_id, title, summary, status, visibility, published_at, contact_name, contact_email)
+           VALUES ($1, 'Matrix-Praxis', 'Nur für den Test', $2, $3, CASE WHEN $2 <> 'DRAFT' THEN now() END,
+                   'Kontakt Matrix', 'kontakt.matrix@stadt.example') RETURNING id`,
+          [city.id, status, visibility],
+        );
+        await api.ownerQuery(
+          `INSERT INTO practice_revision (city_id, practice_id, number, author_id, snapshot) SELECT $1, $2, 1, $4, jsonb_build_object(
+             'title', 'Matrix-Praxis', 'summary', 'Nur für den Test', 'body', '', 'visibility', $3::text, 'tags', '[]'::jsonb,
+             'topicSlugs', '[]'::jsonb, 'links', '[]'::jsonb)`,
+          [city.id, created.id, visibility, colleague.id],
+        );
+        return created.id;
+      };
       fixtures.set(target, {
         api,
         slug,
+        colleagueId: colleague.id,
+        freshPractice,
+        async freshAttachment(status, visibility) {
+          const practiceId = await freshPractice(status, visibility);
+          const id = randomUUID();
+          const content = Buffer.from('%PDF-1.4\n');
+          const key = `${city.id}/${practiceId}/${id}`;
+          await storage.put(key, content);
+          await api.ownerQuery(
+            `INSERT INTO practice_attachment (city_id, id, practice_id, file_name, content_type, size_bytes, storage_key)
+             VALUES ($1, $2, $3, 'matrix.pdf', 'application/pdf', $4, $5)`,
+            [city.id, id, practiceId, content.length, key],
+          );
+          return id;
+        },
         tandemId,
         conferenceId,
         freshConference,
@@ -888,20 +1308,6 @@ describe('isolation matrix', () => {
             `WITH u AS (INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, 'Matrix', 'x') RETURNING id)
              INSERT INTO membership (city_id, user_id, role) SELECT $2, id, 'MEMBER' FROM u RETURNING id`,
             [`throwaway.${Math.random().toString(36).slice(2)}@stadt.example`, city.id],
-          );
-          return created.id;
-        },
-        async freshPractice(status, visibility) {
-          const [created] = await api.ownerQuery<{ id: string }>(
-            `INSERT INTO practice (city_id, title, summary, status, visibility, published_at)
-             VALUES ($1, 'Matrix-Praxis', 'Nur für den Test', $2, $3, CASE WHEN $2 = 'PUBLISHED' THEN now() END) RETURNING id`,
-            [city.id, status, visibility],
-          );
-          await api.ownerQuery(
-            `INSERT INTO practice_revision (city_id, practice_id, number, snapshot) SELECT $1, $2, 1, jsonb_build_object(
-               'title', 'Matrix-Praxis', 'summary', 'Nur für den Test', 'body', '', 'visibility', $3::text, 'tags', '[]'::jsonb,
-               'topicSlugs', '[]'::jsonb, 'links', '[]'::jsonb)`,
-            [city.id, created.id, visibility],
           );
           return created.id;
         },
@@ -925,14 +1331,20 @@ describe('isolation matrix', () => {
     await api?.stop();
   });
 
-  async function clientFor(role: Role, fresh: boolean): Promise<Client> {
+  async function clientFor(
+    role: Role,
+    fresh: boolean,
+    cache: Map<Role, Client> = clients,
+  ): Promise<Client> {
     if (role === 'anonymous') return api.client();
-    const cached = clients.get(role);
+    const cached = cache.get(role);
     if (cached && !fresh) return cached;
     const client = role === 'organizer' ? await api.as('organizer') : await api.as(role, OWN);
-    if (!fresh) clients.set(role, client);
+    if (!fresh) cache.set(role, client);
     return client;
   }
+  /** Sessions of their own: logoutEverywhere in the operations above ends the shared ones. */
+  const personalClients = new Map<Role, Client>();
 
   const rows = CASES.flatMap((testCase) =>
     (['own', 'foreign'] as const).flatMap((target) =>
@@ -957,8 +1369,10 @@ describe('isolation matrix', () => {
       for (const practice of testCase.practicesIn?.(response.data!) ?? []) {
         const ownCity = role !== 'anonymous' && role !== 'organizer' && practice.city.slug === OWN;
         if (ownCity) continue;
-        // Anyone else: never a CITY entry, never a draft (organizers: non-CITY drafts to curate).
+        // Anyone else: never a CITY entry, never a draft (organizers too: drafts stay in
+        // their city; organizers may see archived entries, which they curate).
         expect(practice.visibility).not.toBe('CITY');
+        expect(practice.status).not.toBe('DRAFT');
         if (role !== 'organizer') expect(practice.status).toBe('PUBLISHED');
         if (role === 'anonymous') expect(practice.visibility).toBe('PUBLIC');
       }
@@ -971,6 +1385,90 @@ describe('isolation matrix', () => {
       const values = Object.values(response.data ?? {});
       expect(values.every((value) => value === null)).toBe(true);
     }
+  });
+
+  const personalRows = PERSONAL_FIELDS.flatMap((personal) =>
+    (['own', 'foreign'] as const).flatMap((target) =>
+      (['anonymous', 'member', 'coordinator', 'organizer'] as const).map(
+        (role) => [personal.field, target, role, personal] as const,
+      ),
+    ),
+  );
+
+  it.each(personalRows)('%s on the %s city as %s', async (_field, target, role, personal) => {
+    const client = await clientFor(role, false, personalClients);
+    const { response, values } = await personal.run(client, fixtures.get(target)!);
+    const expected = personal.expect[target][role];
+    const secret = personal.secret?.(fixtures.get(target)!);
+    // Whoever does not get the value does not find it elsewhere in the answer either.
+    if (secret && expected !== 'value') expect(JSON.stringify(response)).not.toContain(secret);
+    if (expected === 'value') {
+      expect(response.errors).toBeUndefined();
+      expect(values.length).toBeGreaterThan(0);
+      for (const value of values) expect(value === null || value === '').toBe(false);
+    } else if (expected === 'nothing') {
+      expect(response.errors).toBeUndefined();
+      for (const value of values) expect(value).toBeNull();
+    } else {
+      expect(response.errors?.[0].extensions?.code).toBe(expected);
+      expect(values).toEqual([]);
+    }
+  });
+
+  it('shows other people as Person (id, name, city): no e-mail, settings or roles', async () => {
+    const { data } = await api.gql<{
+      person: { fields: Array<{ name: string }> } | null;
+      user: { name: string } | null;
+    }>(
+      '{ person: __type(name: "Person") { fields { name } } user: __type(name: "User") { name } }',
+    );
+    expect(data?.person?.fields.map((field) => field.name).sort()).toEqual([
+      'city',
+      'displayName',
+      'id',
+    ]);
+    expect(data?.user).toBeNull();
+    for (const [type, field] of [
+      ['PracticeRevision', 'author'],
+      ['TandemNote', 'author'],
+      ['AuditEntry', 'actor'],
+      ['Membership', 'user'],
+    ]) {
+      const shown = await api.gql<{
+        __type: {
+          fields: Array<{
+            name: string;
+            type: { name: string | null; ofType: { name: string } | null };
+          }>;
+        };
+      }>(
+        'query($t: String!) { __type(name: $t) { fields { name type { name ofType { name } } } } }',
+        {
+          t: type,
+        },
+      );
+      const found = shown.data?.__type.fields.find((candidate) => candidate.name === field);
+      expect(found?.type.name ?? found?.type.ofType?.name).toBe('Person');
+    }
+  });
+
+  it('answers the attack of finding 4 (author e-mail and settings, anonymously) with a validation error', async () => {
+    const id = await fixtures.get('own')!.freshPractice('PUBLISHED', 'PUBLIC');
+    const response = await api.gql(
+      'query($id: ID!) { practiceRevisions(id: $id) { author { email networkRole emailNotifications } } }',
+      { id },
+    );
+    expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(response)).not.toContain('@stadt.example');
+    const names = await api.gql<{ practiceRevisions: Array<{ author: { displayName: string } }> }>(
+      'query($id: ID!) { practiceRevisions(id: $id) { author { id displayName city { slug } } } }',
+      { id },
+    );
+    expect(names.errors).toBeUndefined();
+    expect(names.data?.practiceRevisions[0].author).toMatchObject({
+      displayName: `Kollegin ${OWN}`,
+      city: { slug: OWN },
+    });
   });
 
   it('answers a wrong password the same for every account (login joins the matrix here)', async () => {

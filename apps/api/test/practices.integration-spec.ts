@@ -196,18 +196,21 @@ describe('practices', () => {
         number: number;
         title: string;
         body: string;
-        author: { email: string };
+        author: { displayName: string; city: { slug: string } };
       }>;
-    }>('query($id: ID!) { practiceRevisions(id: $id) { number title body author { email } } }', {
-      id,
-    });
+    }>(
+      'query($id: ID!) { practiceRevisions(id: $id) { number title body author { displayName city { slug } } } }',
+      { id },
+    );
     expect(history.data!.practiceRevisions.map((r) => [r.number, r.title])).toEqual([
       [2, 'Zweite Fassung'],
       [1, 'Erste Fassung'],
     ]);
-    expect(history.data!.practiceRevisions[0].author.email).toBe(
-      'member.goch@demo.wissensnetz.example',
-    );
+    // Authors appear by name, for the practice's city; their address is no one else's business.
+    expect(history.data!.practiceRevisions[0].author).toEqual({
+      displayName: 'Mitglied Goch',
+      city: { slug: 'goch' },
+    });
 
     const byMember = await gochMember.gql(
       'mutation($id: ID!) { restorePracticeRevision(id: $id, number: 1) { revision } }',

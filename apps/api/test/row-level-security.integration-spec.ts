@@ -191,6 +191,87 @@ describe('row-level security for the application role', () => {
     expect(changed.rowCount).toBe(0);
   });
 
+  it('practices: organizers never see or change another city’s draft, nor its parts; archived non-CITY entries they see', async () => {
+    const insert = async (status: string, visibility: string) => {
+      const [row] = await api.ownerQuery<{ id: string }>(
+        `INSERT INTO practice (city_id, title, summary, status, visibility, published_at)
+         VALUES ($1, 'RLS-Entwurf', 'x', $2, $3, CASE WHEN $2 <> 'DRAFT' THEN now() END) RETURNING id`,
+        [herford, status, visibility],
+      );
+      await api.ownerQuery(
+        `INSERT INTO practice_revision (city_id, practice_id, number, snapshot) VALUES ($1, $2, 1, '{}'::jsonb)`,
+        [herford, row.id],
+      );
+      await api.ownerQuery(
+        `INSERT INTO practice_attachment (city_id, practice_id, file_name, content_type, size_bytes, storage_key)
+         VALUES ($1, $2, 'a.pdf', 'application/pdf', 1, 'nirgends')`,
+        [herford, row.id],
+      );
+      return row.id;
+    };
+    const draft = await insert('DRAFT', 'NETWORK');
+    const archived = await insert('ARCHIVED', 'NETWORK');
+    const archivedCity = await insert('ARCHIVED', 'CITY');
+    const published = await insert('PUBLISHED', 'NETWORK');
+    const [organizer] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM app_user WHERE email = 'organizer@demo.wissensnetz.example'",
+    );
+    const asOrganizer = (sql: string, params: unknown[] = []) =>
+      as({ userId: organizer.id, organizer: true }, sql, params);
+
+    for (const table of ['practice', 'practice_revision', 'practice_attachment']) {
+      const column = table === 'practice' ? 'id' : 'practice_id';
+      const drafts = await asOrganizer(`SELECT 1 FROM ${table} WHERE ${column} = $1`, [draft]);
+      expect(drafts.rowCount).toBe(0);
+      const kept = await asOrganizer(`SELECT 1 FROM ${table} WHERE ${column} = $1`, [archived]);
+      expect(kept.rowCount).toBe(1);
+      const city = await asOrganizer(`SELECT 1 FROM ${table} WHERE ${column} = $1`, [archivedCity]);
+      expect(city.rowCount).toBe(0);
+    }
+    const anyDraft = await asOrganizer(
+      `SELECT count(*)::int AS n FROM practice WHERE status = 'DRAFT'`,
+    );
+    expect(anyDraft.rows[0].n).toBe(0);
+
+    // Archiving is the organizers' only change: not of a draft, not back to draft, not the content.
+    const archiveDraft = await asOrganizer(
+      `UPDATE practice SET status = 'ARCHIVED' WHERE id = $1`,
+      [draft],
+    );
+    expect(archiveDraft.rowCount).toBe(0);
+    await expect(
+      asOrganizer(`UPDATE practice SET status = 'DRAFT' WHERE id = $1`, [archived]),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      asOrganizer(`UPDATE practice SET title = 'gekapert' WHERE id = $1`, [published]),
+    ).rejects.toThrow(/row-level security/);
+    const archive = await asOrganizer(`UPDATE practice SET status = 'ARCHIVED' WHERE id = $1`, [
+      published,
+    ]);
+    expect(archive.rowCount).toBe(1);
+
+    // The parts of a practice are written by its own city only.
+    await expect(
+      asOrganizer(
+        `INSERT INTO practice_attachment (city_id, practice_id, file_name, content_type, size_bytes, storage_key)
+         VALUES ($1, $2, 'b.pdf', 'application/pdf', 1, 'nirgends')`,
+        [herford, published],
+      ),
+    ).rejects.toThrow(/row-level security/);
+    const removed = await asOrganizer(`DELETE FROM practice_attachment WHERE practice_id = $1`, [
+      archived,
+    ]);
+    expect(removed.rowCount).toBe(0);
+
+    // A member of the city still sees and works on its draft.
+    const own = await as(
+      { members: [herford] },
+      `SELECT 1 FROM practice_attachment WHERE practice_id = $1`,
+      [draft],
+    );
+    expect(own.rowCount).toBe(1);
+  });
+
   it('a context set in one transaction does not outlive it', async () => {
     await as({ organizer: true }, 'SELECT 1');
     const after = await app.query('SELECT count(*)::int AS n FROM membership');

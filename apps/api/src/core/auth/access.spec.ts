@@ -41,7 +41,6 @@ const RELATIONS: Record<string, AccessTarget> = {
     cityId: OWN,
     tandem: { cityId: OWN, partnerCityId: PARTNER },
     responsibleCityId: OWN,
-    userCityIds: [OWN],
   },
   // the actor's city is the partner side of the tandem (tandem permissions only)
   partnerSide: { tandem: { cityId: PARTNER, partnerCityId: OWN } },
@@ -50,7 +49,6 @@ const RELATIONS: Record<string, AccessTarget> = {
     cityId: FOREIGN,
     tandem: { cityId: FOREIGN, partnerCityId: OTHER },
     responsibleCityId: FOREIGN,
-    userCityIds: [FOREIGN],
   },
   // no city given at all (a missing field never grants)
   none: {},
@@ -72,7 +70,7 @@ const POLICY: Record<Permission, Row> = {
     foreign: Y('mco'),
     none: Y('mco'),
   },
-  [Permission.PERSON_CONTACT_READ]: {
+  [Permission.CITY_MEMBER_CONTACT_READ]: {
     own: Y('co'),
     partnerSide: Y('o'),
     foreign: Y('o'),
@@ -259,18 +257,6 @@ describe('access policy: cases that need more than a city', () => {
     expect(mayAccess(ANONYMOUS, Permission.TANDEM_NOTE_EDIT, note('u-member'))).toBe(false);
   });
 
-  it('shows a person their own contact data, whatever their city', () => {
-    expect(
-      mayAccess(member, Permission.PERSON_CONTACT_READ, {
-        userId: 'u-member',
-        userCityIds: [FOREIGN],
-      }),
-    ).toBe(true);
-    expect(
-      mayAccess(member, Permission.PERSON_CONTACT_READ, { userId: 'u-other', userCityIds: [OWN] }),
-    ).toBe(false);
-  });
-
   it('lets a member with two cities act for both, and a record reader be any member', () => {
     const twoCities = user('u-two', [
       [OWN, MembershipRole.MEMBER],
@@ -281,5 +267,58 @@ describe('access policy: cases that need more than a city', () => {
     expect(mayAccess(twoCities, Permission.PRACTICE_PUBLISH, { cityId: OTHER })).toBe(true);
     const noCity = user('u-none', []);
     expect(mayAccess(noCity, Permission.RECORD_READ)).toBe(false);
+  });
+});
+
+const CONTACT_CITY = '00000000-0000-4000-8000-00000000000a';
+const OTHER_CITY = '00000000-0000-4000-8000-00000000000b';
+const PERSON = '00000000-0000-4000-8000-000000000001';
+
+function contactUser(
+  id: string,
+  memberships: Array<{ cityId: string; role: MembershipRole }>,
+  networkRole = NetworkRole.NONE,
+): Actor {
+  return { kind: 'user', userId: id, sessionId: 's', networkRole, memberships, actingCityId: null };
+}
+
+const ACTORS: Record<string, Actor> = {
+  anonymous: { kind: 'anonymous' },
+  'the person': contactUser(PERSON, [{ cityId: CONTACT_CITY, role: MembershipRole.MEMBER }]),
+  'another member of the city': contactUser('m', [
+    { cityId: CONTACT_CITY, role: MembershipRole.MEMBER },
+  ]),
+  'a coordinator of the city': contactUser('c', [
+    { cityId: CONTACT_CITY, role: MembershipRole.COORDINATOR },
+  ]),
+  'a coordinator of another city': contactUser('x', [
+    { cityId: OTHER_CITY, role: MembershipRole.COORDINATOR },
+  ]),
+  'an organizer': contactUser('o', [], NetworkRole.ORGANIZER),
+};
+
+describe('CITY_MEMBER_CONTACT_READ: who may reach a member of a city by e-mail', () => {
+  it.each([
+    ['anonymous', false],
+    ['the person', true],
+    ['another member of the city', false],
+    ['a coordinator of the city', true],
+    ['a coordinator of another city', false],
+    ['an organizer', true],
+  ] as const)('%s: %s', (who, allowed) => {
+    expect(
+      mayAccess(ACTORS[who], Permission.CITY_MEMBER_CONTACT_READ, {
+        cityId: CONTACT_CITY,
+        userId: PERSON,
+      }),
+    ).toBe(allowed);
+  });
+
+  it('needs the person or the city to grant anything but the organizer’s view', () => {
+    const coordinator = ACTORS['a coordinator of the city'];
+    expect(mayAccess(coordinator, Permission.CITY_MEMBER_CONTACT_READ, { userId: PERSON })).toBe(
+      false,
+    );
+    expect(mayAccess(ACTORS['the person'], Permission.CITY_MEMBER_CONTACT_READ, {})).toBe(false);
   });
 });

@@ -17,8 +17,11 @@ export enum Permission {
   // --- the person themselves ---
   /** Own account, sessions, notifications, password. */
   ACCOUNT_OWN = 'ACCOUNT_OWN',
-  /** E-mail and roles of a person: the person, their city's coordinators, organizers. */
-  PERSON_CONTACT_READ = 'PERSON_CONTACT_READ',
+  /**
+   * Reach a member of a city by e-mail: the member themselves, the city's coordinators,
+   * organizers. Other members of the city see names and roles only.
+   */
+  CITY_MEMBER_CONTACT_READ = 'CITY_MEMBER_CONTACT_READ',
 
   // --- cities and their members ---
   /** Act for a city in the web app (the acting-city switch). */
@@ -100,8 +103,6 @@ export interface AccessTarget {
   authorId?: string | null;
   /** The person the data is about. */
   userId?: string;
-  /** The cities of that person (for PERSON_CONTACT_READ). */
-  userCityIds?: readonly string[];
   /** The city responsible for a follow-up action. */
   responsibleCityId?: string | null;
 }
@@ -140,11 +141,11 @@ export function mayAccess(
   switch (permission) {
     case Permission.ACCOUNT_OWN:
       return true;
-    case Permission.PERSON_CONTACT_READ:
+    case Permission.CITY_MEMBER_CONTACT_READ:
       return (
         (target.userId !== undefined && target.userId === actor.userId) ||
         organizer ||
-        (target.userCityIds ?? []).some(coordinatorOf)
+        coordinatorOf(target.cityId)
       );
     case Permission.CITY_ACT_FOR:
     case Permission.CITY_MEMBERS_READ:

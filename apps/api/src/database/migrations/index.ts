@@ -9,6 +9,7 @@ import { ConferenceRecords1764331200000 } from './1764331200000-ConferenceRecord
 import { PracticeTopicByPractice1764334800000 } from './1764334800000-PracticeTopicByPractice';
 import { ConferenceRecordRevision1764338400000 } from './1764338400000-ConferenceRecordRevision';
 import { ConferenceSeatRule1764349200000 } from './1764349200000-ConferenceSeatRule';
+import { PracticeDraftsStayInTheirCity1764352800000 } from './1764352800000-PracticeDraftsStayInTheirCity';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   PracticeTopicByPractice1764334800000,
   ConferenceRecordRevision1764338400000,
   ConferenceSeatRule1764349200000,
+  PracticeDraftsStayInTheirCity1764352800000,
 ];

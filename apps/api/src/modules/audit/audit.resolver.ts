@@ -9,13 +9,14 @@ import {
   Resolver,
   Context,
 } from '@nestjs/graphql';
+import { Permission, mayAccess } from '../../core/auth/access';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import { ConnectionType, ConnectionArgs } from '../../core/graphql/pagination';
-import { currentActor } from '../../core/tenancy/request-context';
+import { actorOf, currentActor } from '../../core/tenancy/request-context';
 import { CityType, toCityOrNull } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
-import { UserEntity } from '../users/user.entity';
+import { Person } from '../users/dto/person.type';
 import { UsersService } from '../users/users.service';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditService } from './audit.service';
@@ -63,13 +64,22 @@ export class AuditResolver {
     return this.cityService.load(ctx, entry.cityId).then(toCityOrNull);
   }
 
-  @ResolveField(() => UserEntity, { nullable: true, description: 'Who did it' })
-  actor(
+  @ResolveField(() => Person, { nullable: true, description: 'Who did it' })
+  actor(@Parent() entry: AuditEntryEntity, @Context() ctx: GraphQLContext): Promise<Person | null> {
+    return this.users.loadPerson(ctx, entry.actorUserId, entry.cityId);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'E-mail address of who did it (organizers, who read the log)',
+  })
+  async actorEmail(
     @Parent() entry: AuditEntryEntity,
     @Context() ctx: GraphQLContext,
-  ): Promise<UserEntity | null> {
-    if (!entry.actorUserId) return Promise.resolve(null);
-    return this.users.load(ctx, entry.actorUserId);
+  ): Promise<string | null> {
+    if (!entry.actorUserId || !mayAccess(actorOf(ctx), Permission.AUDIT_LOG_READ)) return null;
+    const user = await this.users.load(ctx, entry.actorUserId);
+    return user?.email ?? null;
   }
 
   @ResolveField(() => String, { description: 'Details as a JSON object' })

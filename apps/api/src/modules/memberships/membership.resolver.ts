@@ -8,12 +8,13 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { Permission, mayAccess } from '../../core/auth/access';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
-import { currentActor, requestContext } from '../../core/tenancy/request-context';
+import { actorOf, currentActor, requestContext } from '../../core/tenancy/request-context';
 import { CityType, toCity } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
-import { UserEntity } from '../users/user.entity';
+import { Person } from '../users/dto/person.type';
 import { UsersService } from '../users/users.service';
 import {
   InvitationPreview,
@@ -102,14 +103,30 @@ export class MembershipResolver {
       .then(toCity);
   }
 
-  @ResolveField(() => UserEntity)
+  @ResolveField(() => Person, { description: 'The member, as everyone who sees the row sees them' })
   async user(
     @Parent() membership: MembershipEntity,
     @Context() ctx: GraphQLContext,
-  ): Promise<UserEntity> {
+  ): Promise<Person> {
+    const person = await this.users.loadPerson(ctx, membership.userId, membership.cityId);
+    if (!person) throw new Error(`membership ${membership.id} points to a missing user`);
+    return person;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "The member's e-mail address: for the member, the city's coordinators and organizers; null for everyone else",
+  })
+  async email(
+    @Parent() membership: MembershipEntity,
+    @Context() ctx: GraphQLContext,
+  ): Promise<string | null> {
+    // null, not FORBIDDEN: members see the list, only the address is not theirs to see.
+    const target = { cityId: membership.cityId, userId: membership.userId };
+    if (!mayAccess(actorOf(ctx), Permission.CITY_MEMBER_CONTACT_READ, target)) return null;
     const user = await this.users.load(ctx, membership.userId);
-    if (!user) throw new Error(`membership ${membership.id} points to a missing user`);
-    return user;
+    return user?.email ?? null;
   }
 }
 

@@ -18,7 +18,7 @@ import { currentActor } from '../../core/tenancy/request-context';
 import { CityType, toCity } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
 import { TopicType, toTopics } from '../topics/dto/topic.type';
-import { UserEntity } from '../users/user.entity';
+import { Person } from '../users/dto/person.type';
 import { UsersService } from '../users/users.service';
 import {
   CreatePracticeInput,
@@ -227,13 +227,12 @@ export class PracticeResolver {
 export class PracticeRevisionResolver {
   constructor(private readonly users: UsersService) {}
 
-  @ResolveField(() => UserEntity, { nullable: true })
+  @ResolveField(() => Person, { nullable: true, description: 'Who saved it, for the city' })
   author(
     @Parent() revision: PracticeRevisionEntity,
     @Context() ctx: GraphQLContext,
-  ): Promise<UserEntity | null> {
-    if (!revision.authorId) return Promise.resolve(null);
-    return this.users.load(ctx, revision.authorId);
+  ): Promise<Person | null> {
+    return this.users.loadPerson(ctx, revision.authorId, revision.cityId);
   }
 
   @ResolveField(() => String)

@@ -20,7 +20,7 @@ import { actorOf, currentActor } from '../../core/tenancy/request-context';
 import { CityEntity } from '../cities/city.entity';
 import { CityType, toCity } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
-import { UserEntity } from '../users/user.entity';
+import { Person } from '../users/dto/person.type';
 import { UsersService } from '../users/users.service';
 import {
   AddTandemNoteInput,
@@ -242,13 +242,9 @@ export class TandemNoteResolver {
     return renderMarkdown(note.body, { topHeading: 4 });
   }
 
-  @ResolveField(() => UserEntity, { nullable: true })
-  author(
-    @Parent() note: TandemNoteEntity,
-    @Context() ctx: GraphQLContext,
-  ): Promise<UserEntity | null> {
-    if (!note.authorId) return Promise.resolve(null);
-    return this.users.load(ctx, note.authorId);
+  @ResolveField(() => Person, { nullable: true, description: 'Who wrote it, for their city' })
+  author(@Parent() note: TandemNoteEntity, @Context() ctx: GraphQLContext): Promise<Person | null> {
+    return this.users.loadPerson(ctx, note.authorId, note.authorCityId);
   }
 
   @ResolveField(() => CityType, { nullable: true })

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CitiesModule } from '../cities/cities.module';
+import { PersonResolver } from './person.resolver';
 import { UsersService } from './users.service';
 
-@Module({ providers: [UsersService], exports: [UsersService] })
+@Module({
+  imports: [CitiesModule],
+  providers: [UsersService, PersonResolver],
+  exports: [UsersService],
+})
 export class UsersModule {}

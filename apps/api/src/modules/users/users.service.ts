@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { byKeys, type GraphQLContext } from '../../core/graphql/loaders';
+import { toPerson, type Person } from './dto/person.type';
 import { UserEntity } from './user.entity';
 
 /** Accounts. Users are network-wide (not tenant-owned); what they may see is decided by memberships. */
@@ -20,6 +21,17 @@ export class UsersService {
   /** The request's batched lookup by id: one DataLoader per request, shared by every resolver. */
   load(ctx: GraphQLContext, id: string): Promise<UserEntity | null> {
     return ctx.loaders.get('userById', (ids: readonly string[]) => this.byIds(ids)).load(id);
+  }
+
+  /** Someone shown to others, appearing in the name of `cityId` there; null for a missing account. */
+  async loadPerson(
+    ctx: GraphQLContext,
+    id: string | null,
+    cityId: string | null,
+  ): Promise<Person | null> {
+    if (!id) return null;
+    const user = await this.load(ctx, id);
+    return user ? toPerson(user, cityId) : null;
   }
 
   async byIds(ids: readonly string[]): Promise<Array<UserEntity | null>> {

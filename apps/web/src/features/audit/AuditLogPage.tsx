@@ -210,9 +210,11 @@ function AuditLog() {
                       {entry.actor ? (
                         <>
                           {entry.actor.displayName}
-                          <span className="table__sub">
-                            <EmailAddress address={entry.actor.email} />
-                          </span>
+                          {entry.actorEmail ? (
+                            <span className="table__sub">
+                              <EmailAddress address={entry.actorEmail} />
+                            </span>
+                          ) : null}
                         </>
                       ) : (
                         '–'

@@ -188,7 +188,8 @@ function MembersView({ city, members, me, reload }: MembersViewProps) {
               <thead>
                 <tr>
                   <th scope="col">{t('members.name')}</th>
-                  <th scope="col">{t('members.email')}</th>
+                  {/* Addresses are for those who manage the city (the API sends null to others). */}
+                  {manage ? <th scope="col">{t('members.email')}</th> : null}
                   <th scope="col">{t('members.role')}</th>
                   <th scope="col">{t('members.since')}</th>
                   {manage ? <th scope="col">{t('members.actions')}</th> : null}
@@ -203,11 +204,17 @@ function MembersView({ city, members, me, reload }: MembersViewProps) {
                         <span className="muted"> {t('members.you')}</span>
                       ) : null}
                     </th>
-                    <td>
-                      <a href={`mailto:${member.user.email}`}>
-                        <EmailAddress address={member.user.email} />
-                      </a>
-                    </td>
+                    {manage ? (
+                      <td>
+                        {member.email ? (
+                          <a href={`mailto:${member.email}`}>
+                            <EmailAddress address={member.email} />
+                          </a>
+                        ) : (
+                          '–'
+                        )}
+                      </td>
+                    ) : null}
                     <td data-testid="member-role" data-role={member.role}>
                       {manage ? (
                         <RoleForm

@@ -1,9 +1,10 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { NetworkRole } from '../../../core/tenancy/actor';
+// The enum as registered for GraphQL (only the person themselves sees their network role).
+import { NetworkRole } from '../../users/dto/network-role';
 import { CityType } from '../../cities/dto/city.type';
 import { MembershipEntity } from '../../memberships/membership.entity';
 
-/** The signed-in user as they see themselves. */
+/** The signed-in user as they see themselves: the only type with their settings and network role. */
 @ObjectType('Me')
 export class Me {
   @Field(() => ID)
