@@ -25,7 +25,9 @@ export class SearchModule implements OnApplicationShutdown {
       providers: [
         {
           provide: SEARCH_INDEX,
-          useValue: new MeiliSearchIndex(config.meiliUrl, config.meiliMasterKey),
+          useValue: new MeiliSearchIndex(config.meiliUrl, config.meiliMasterKey, {
+            requestTimeoutMs: config.meiliTimeoutMs,
+          }),
         },
         { provide: SEARCH_DB, useFactory: () => createSearchDb(config) },
         SearchSources,
