@@ -13,6 +13,7 @@ import { createSearchDb, SEARCH_DB } from './search-db';
 import { SEARCH_INDEX } from './search-index';
 import { SearchOutbox } from './search-outbox';
 import { SearchSources } from './search-sources';
+import { SearchSync } from './search-sync';
 
 @Global()
 @Module({})
@@ -33,8 +34,9 @@ export class SearchModule implements OnApplicationShutdown {
         SearchSources,
         SearchOutbox,
         OutboxWorker,
+        SearchSync,
       ],
-      exports: [SEARCH_INDEX, SEARCH_DB, SearchSources, SearchOutbox, OutboxWorker],
+      exports: [SEARCH_INDEX, SEARCH_DB, SearchSources, SearchOutbox, OutboxWorker, SearchSync],
     };
   }
 
