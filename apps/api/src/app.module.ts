@@ -15,6 +15,7 @@ import { ConfigModule } from './core/config/config.module';
 import { AppExceptionFilter } from './core/errors/app-exception.filter';
 import { createErrorFormatter } from './core/errors/format-error';
 import { HttpExceptionFilter } from './core/errors/http-exception.filter';
+import { UnexpectedErrorFilter } from './core/errors/unexpected-error.filter';
 import { GRAPHQL_LIMITS, graphqlProtection } from './core/graphql/limits';
 import { LiveSession } from './core/graphql/live-session';
 import { queryCountPlugin } from './core/graphql/query-count';
@@ -150,6 +151,8 @@ export class AppModule {
         ConferencesModule,
       ],
       providers: [
+        // The catch-all first: Nest tries the last-registered global filter first.
+        { provide: APP_FILTER, useClass: UnexpectedErrorFilter },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_GUARD, useClass: AccessGuard },

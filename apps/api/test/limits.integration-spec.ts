@@ -107,7 +107,12 @@ describe('production mode', () => {
 
   beforeAll(async () => {
     const env = inject('serviceEnv');
-    api = await startTestPlatform({ NODE_ENV: 'production', SEED_DEMO: 'false', ...env });
+    api = await startTestPlatform({
+      NODE_ENV: 'production',
+      SEED_DEMO: 'false',
+      PUBLIC_URL: 'https://wissensnetz.example',
+      ...env,
+    });
   });
   afterAll(async () => {
     await api?.stop();

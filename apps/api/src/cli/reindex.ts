@@ -9,7 +9,10 @@ import { runCommand } from './run-command';
 /** `npm run reindex`: rebuilds every search index (practices, records) from PostgreSQL and swaps it in. */
 runCommand(async (config) => {
   const db = await createSearchDb(config);
-  const search = new MeiliSearchIndex(config.meiliUrl, config.meiliMasterKey);
+  // A rebuild sends large batches and may run long: each request gets a minute, not MEILI_TIMEOUT_MS.
+  const search = new MeiliSearchIndex(config.meiliUrl, config.meiliMasterKey, {
+    requestTimeoutMs: Math.max(config.meiliTimeoutMs, 60_000),
+  });
   try {
     for (const source of [practiceSearchSource, recordSearchSource]) {
       const bar = new SingleBar(

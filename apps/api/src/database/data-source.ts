@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
 import { CountingTypeOrmLogger } from '../core/graphql/query-count';
@@ -14,8 +15,58 @@ export function appDataSourceOptions(config: AppConfig): DataSourceOptions {
     migrationsRun: false,
     logging: ['query'],
     logger: new CountingTypeOrmLogger(),
-    extra: { max: config.databasePoolSize, application_name: 'wissensnetz-api' },
+    extra: {
+      max: config.databasePoolSize,
+      application_name: 'wissensnetz-api',
+      // Waiting for a pooled connection and opening a new one are both bounded.
+      connectionTimeoutMillis: config.databaseConnectTimeoutMs,
+      // Session settings of every application connection (not of migrations, the seed or
+      // the search indexer, which may run long): the server cancels a statement that runs
+      // or waits for a lock too long.
+      statement_timeout: config.databaseStatementTimeoutMs,
+      lock_timeout: config.databaseLockTimeoutMs,
+      keepAlive: true,
+      onConnect: (client: pg.ClientBase) =>
+        boundQueries(client, config.databaseStatementTimeoutMs + QUERY_BOUND_MARGIN_MS),
+    },
   };
+}
+
+/** How long past statement_timeout a statement may go unanswered before its connection is given up. */
+const QUERY_BOUND_MARGIN_MS = 1000;
+
+/**
+ * Bounds every statement of a client on the client side too. statement_timeout lets the
+ * server cancel a slow statement; a server that does not answer at all (frozen, network
+ * cut off) cannot, and pg's own query_timeout would hand the connection back to the pool
+ * with the statement still running, mid-transaction. Past the limit the connection is
+ * destroyed instead: its statements fail, it leaves the pool, and the next request gets
+ * a fresh one.
+ */
+export function boundQueries(client: pg.ClientBase, limitMs: number): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const giveUp = () =>
+    (client as pg.Client).connection.stream.destroy(
+      new Error(`PostgreSQL did not answer within ${limitMs} ms`),
+    );
+  const bounded = (...args: unknown[]): unknown => {
+    const timer = setTimeout(giveUp, limitMs);
+    timer.unref();
+    const callback = args.at(-1);
+    if (typeof callback === 'function') {
+      args[args.length - 1] = (...results: unknown[]) => {
+        clearTimeout(timer);
+        (callback as (...values: unknown[]) => void)(...results);
+      };
+      return query(...args);
+    }
+    const result = query(...args);
+    if (result instanceof Promise) return result.finally(() => clearTimeout(timer));
+    // A submittable (cursor, stream) reports through its own events; none is used here.
+    clearTimeout(timer);
+    return result;
+  };
+  client.query = bounded as typeof client.query;
 }
 
 /** Runs pending migrations as the owner role, then closes that connection. */
@@ -30,7 +81,13 @@ export async function runMigrations(
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
     synchronize: false,
-    extra: { max: 1, application_name: 'wissensnetz-migrate' },
+    // Connecting is bounded (an unreachable server stops the start with an error);
+    // migrations themselves may run long.
+    extra: {
+      max: 1,
+      application_name: 'wissensnetz-migrate',
+      connectionTimeoutMillis: config.databaseConnectTimeoutMs,
+    },
   });
   await owner.initialize();
   try {

@@ -1,5 +1,12 @@
-import { Meilisearch, MeilisearchApiError, type Hit } from 'meilisearch';
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchTaskTimeOutError,
+  type Hit,
+} from 'meilisearch';
 import { generateTenantToken } from 'meilisearch/token';
+import { ServiceUnavailableException } from '../core/errors/service-unavailable';
 import {
   HIGHLIGHT_END,
   HIGHLIGHT_START,
@@ -12,6 +19,11 @@ import {
 
 /** How long a write may take to become searchable before it counts as failed. */
 const TASK_TIMEOUT_MS = 60_000;
+/**
+ * Bound of one HTTP request when the caller names none: long enough for the large batches
+ * of a rebuild (bench, scripts). The API passes MEILI_TIMEOUT_MS.
+ */
+const REQUEST_TIMEOUT_MS = 60_000;
 /** Tenant tokens live an hour and are reused for 50 minutes. */
 const TOKEN_LIFETIME_MS = 60 * 60_000;
 const TOKEN_REUSE_MS = 50 * 60_000;
@@ -19,15 +31,29 @@ const TOKEN_REUSE_MS = 50 * 60_000;
 const MAX_SCOPES = 1000;
 const SEARCH_KEY_NAME = 'wissensnetz-search';
 
+export interface MeiliSearchIndexOptions {
+  /** Bound of every HTTP request to the engine: a frozen engine fails fast instead of hanging. */
+  requestTimeoutMs?: number;
+}
+
+/**
+ * The Meilisearch implementation of SearchIndex. Every request is bounded by
+ * `requestTimeoutMs`; when the engine cannot be reached, does not answer in time or
+ * answers with a server error, every operation rejects with the one typed
+ * ServiceUnavailableException (SERVICE_UNAVAILABLE, SEARCH_UNAVAILABLE).
+ */
 export class MeiliSearchIndex implements SearchIndex {
   private readonly client: Meilisearch;
+  private readonly requestTimeoutMs: number;
   private searchKey?: Promise<{ key: string; uid: string }>;
   private readonly scoped = new Map<string, { client: Promise<Meilisearch>; until: number }>();
 
   constructor(
     private readonly url: string,
     private readonly apiKey: string,
+    options: MeiliSearchIndexOptions = {},
   ) {
+    this.requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
     this.client = this.connect(apiKey);
   }
 
@@ -35,6 +61,7 @@ export class MeiliSearchIndex implements SearchIndex {
     return new Meilisearch({
       host: this.url,
       apiKey: apiKey || undefined,
+      timeout: this.requestTimeoutMs,
       // Measured (bench/search.mjs): on a reused keep-alive connection each request
       // to Meilisearch waited ~40 ms (small TCP segments meeting delayed ACKs); a fresh
       // connection per request answers in ~3 ms, even with the connect.
@@ -42,16 +69,25 @@ export class MeiliSearchIndex implements SearchIndex {
     });
   }
 
-  async ping(): Promise<void> {
-    const health = await this.client.health();
-    if (health.status !== 'available') throw new Error(`Meilisearch status is ${health.status}`);
+  ping(): Promise<void> {
+    return this.guard(async () => {
+      const health = await this.client.health();
+      if (health.status !== 'available')
+        throw ServiceUnavailableException.search(
+          new Error(`Meilisearch status is ${health.status}`),
+        );
+    });
   }
 
-  async version(): Promise<string> {
-    return (await this.client.getVersion()).pkgVersion;
+  version(): Promise<string> {
+    return this.guard(async () => (await this.client.getVersion()).pkgVersion);
   }
 
-  async configure(index: string, settings: IndexSettings): Promise<void> {
+  configure(index: string, settings: IndexSettings): Promise<void> {
+    return this.guard(() => this.applySettings(index, settings));
+  }
+
+  private async applySettings(index: string, settings: IndexSettings): Promise<void> {
     if (!(await this.exists(index))) {
       await this.succeeded(
         this.client.createIndex(index, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }),
@@ -76,27 +112,57 @@ export class MeiliSearchIndex implements SearchIndex {
     );
   }
 
-  async upsert(index: string, documents: SearchDocument[]): Promise<void> {
+  async upsert(
+    index: string,
+    documents: SearchDocument[],
+    waitMs = TASK_TIMEOUT_MS,
+  ): Promise<void> {
     if (documents.length === 0) return;
-    await this.succeeded(
-      this.client
-        .index(index)
-        .addDocuments(documents, { primaryKey: 'id' })
-        .waitTask({ timeout: TASK_TIMEOUT_MS, interval: 20 }),
+    await this.guard(() =>
+      this.succeeded(
+        this.client
+          .index(index)
+          .addDocuments(documents, { primaryKey: 'id' })
+          .waitTask({ timeout: waitMs, interval: 20 }),
+      ),
     );
   }
 
-  async remove(index: string, ids: string[]): Promise<void> {
+  async remove(index: string, ids: string[], waitMs = TASK_TIMEOUT_MS): Promise<void> {
     if (ids.length === 0) return;
-    await this.succeeded(
-      this.client
-        .index(index)
-        .deleteDocuments(ids)
-        .waitTask({ timeout: TASK_TIMEOUT_MS, interval: 20 }),
+    await this.guard(() =>
+      this.succeeded(
+        this.client.index(index).deleteDocuments(ids).waitTask({ timeout: waitMs, interval: 20 }),
+      ),
     );
   }
 
-  async search(index: string, request: SearchRequest, scope?: string): Promise<SearchResponse> {
+  search(index: string, request: SearchRequest, scope?: string): Promise<SearchResponse> {
+    return this.guard(async () => {
+      try {
+        return await this.searchOnce(index, request, scope);
+      } catch (error) {
+        if (scope !== undefined && isApiError(error, 'invalid_api_key')) {
+          // The engine lost the key our cached tenant tokens are signed with (its data was
+          // reset): sign new ones from now on.
+          this.searchKey = undefined;
+          this.scoped.clear();
+          throw ServiceUnavailableException.search(error);
+        }
+        if (isApiError(error, 'index_not_found')) {
+          // A fresh engine before the outbox worker created the index: not ready yet.
+          throw ServiceUnavailableException.search(error);
+        }
+        throw error;
+      }
+    });
+  }
+
+  private async searchOnce(
+    index: string,
+    request: SearchRequest,
+    scope: string | undefined,
+  ): Promise<SearchResponse> {
     const client = scope === undefined ? this.client : await this.scopedClient(index, scope);
     const result = await client.index(index).search<SearchDocument>(request.query, {
       filter: request.filter,
@@ -125,32 +191,46 @@ export class MeiliSearchIndex implements SearchIndex {
     };
   }
 
-  async swap(a: string, b: string): Promise<void> {
-    await this.succeeded(
-      this.client
-        .swapIndexes([{ indexes: [a, b], rename: false }])
-        .waitTask({ timeout: TASK_TIMEOUT_MS }),
+  swap(a: string, b: string): Promise<void> {
+    return this.guard(() =>
+      this.succeeded(
+        this.client
+          .swapIndexes([{ indexes: [a, b], rename: false }])
+          .waitTask({ timeout: TASK_TIMEOUT_MS }),
+      ),
     );
   }
 
-  async drop(index: string): Promise<void> {
-    if (!(await this.exists(index))) return;
-    await this.succeeded(this.client.deleteIndex(index).waitTask({ timeout: TASK_TIMEOUT_MS }));
+  drop(index: string): Promise<void> {
+    return this.guard(async () => {
+      if (!(await this.exists(index))) return;
+      await this.succeeded(this.client.deleteIndex(index).waitTask({ timeout: TASK_TIMEOUT_MS }));
+    });
   }
 
-  async exists(index: string): Promise<boolean> {
+  exists(index: string): Promise<boolean> {
+    return this.guard(async () => {
+      try {
+        await this.client.getRawIndex(index);
+        return true;
+      } catch (error) {
+        if (isApiError(error, 'index_not_found')) return false;
+        throw error;
+      }
+    });
+  }
+
+  count(index: string): Promise<number> {
+    return this.guard(async () => (await this.client.index(index).getStats()).numberOfDocuments);
+  }
+
+  /** An engine that cannot answer (in time) becomes the one typed error; other errors stay as they are. */
+  private async guard<T>(operation: () => Promise<T>): Promise<T> {
     try {
-      await this.client.getRawIndex(index);
-      return true;
+      return await operation();
     } catch (error) {
-      if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found')
-        return false;
-      throw error;
+      throw isOutage(error) ? ServiceUnavailableException.search(error) : error;
     }
-  }
-
-  async count(index: string): Promise<number> {
-    return (await this.client.index(index).getStats()).numberOfDocuments;
   }
 
   /**
@@ -220,4 +300,20 @@ export class MeiliSearchIndex implements SearchIndex {
       );
     }
   }
+}
+
+/**
+ * No answer (refused, reset, timed out: MeilisearchRequestError), a task not applied in
+ * time, or a server error (5xx). A 4xx is a bug in the request, not an outage.
+ */
+function isOutage(error: unknown): boolean {
+  return (
+    error instanceof MeilisearchRequestError ||
+    error instanceof MeilisearchTaskTimeOutError ||
+    (error instanceof MeilisearchApiError && error.response.status >= 500)
+  );
+}
+
+function isApiError(error: unknown, code: string): boolean {
+  return error instanceof MeilisearchApiError && error.cause?.code === code;
 }

@@ -11,7 +11,12 @@ export async function createSearchDb(config: AppConfig): Promise<DataSource> {
   const db = new DataSource({
     type: 'postgres',
     url: config.migrationUrl,
-    extra: { max: 3, application_name: 'wissensnetz-search' },
+    // Connecting is bounded; statements are not (a reindex may read for long).
+    extra: {
+      max: 3,
+      application_name: 'wissensnetz-search',
+      connectionTimeoutMillis: config.databaseConnectTimeoutMs,
+    },
   });
   return db.initialize();
 }

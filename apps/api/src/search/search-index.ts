@@ -1,6 +1,11 @@
 /**
  * What the rest of the API may ask of the search engine. Features depend on this
  * interface, never on the Meilisearch client, so another engine could stand in.
+ *
+ * Every call is bounded in time. When the engine is down, frozen or overloaded, every
+ * call rejects with ServiceUnavailableException (`SERVICE_UNAVAILABLE`,
+ * reason `SEARCH_UNAVAILABLE`, core/errors/service-unavailable.ts): callers let it
+ * through, and the client gets the typed error.
  */
 export interface SearchIndex {
   /** Resolves when the engine answers its health check; rejects otherwise. */
@@ -9,10 +14,10 @@ export interface SearchIndex {
   version(): Promise<string>;
   /** Creates the index when missing and applies its settings; waits until done. */
   configure(index: string, settings: IndexSettings): Promise<void>;
-  /** Adds or replaces documents; resolves once they are searchable. */
-  upsert(index: string, documents: SearchDocument[]): Promise<void>;
-  /** Removes documents; resolves once they are gone from results. */
-  remove(index: string, ids: string[]): Promise<void>;
+  /** Adds or replaces documents; resolves once they are searchable (waiting at most `waitMs`). */
+  upsert(index: string, documents: SearchDocument[], waitMs?: number): Promise<void>;
+  /** Removes documents; resolves once they are gone from results (waiting at most `waitMs`). */
+  remove(index: string, ids: string[], waitMs?: number): Promise<void>;
   /**
    * `scope`: a filter the engine itself enforces on top of the request's (a second
    * check: what the caller may see, so a request that forgot it still finds nothing

@@ -13,6 +13,7 @@ import { createSearchDb, SEARCH_DB } from './search-db';
 import { SEARCH_INDEX } from './search-index';
 import { SearchOutbox } from './search-outbox';
 import { SearchSources } from './search-sources';
+import { SearchSync } from './search-sync';
 
 @Global()
 @Module({})
@@ -25,14 +26,17 @@ export class SearchModule implements OnApplicationShutdown {
       providers: [
         {
           provide: SEARCH_INDEX,
-          useValue: new MeiliSearchIndex(config.meiliUrl, config.meiliMasterKey),
+          useValue: new MeiliSearchIndex(config.meiliUrl, config.meiliMasterKey, {
+            requestTimeoutMs: config.meiliTimeoutMs,
+          }),
         },
         { provide: SEARCH_DB, useFactory: () => createSearchDb(config) },
         SearchSources,
         SearchOutbox,
         OutboxWorker,
+        SearchSync,
       ],
-      exports: [SEARCH_INDEX, SEARCH_DB, SearchSources, SearchOutbox, OutboxWorker],
+      exports: [SEARCH_INDEX, SEARCH_DB, SearchSources, SearchOutbox, OutboxWorker, SearchSync],
     };
   }
 

@@ -12,22 +12,33 @@ import { ErrorCode } from './error-code';
 @Catch(AppException)
 export class AppExceptionFilter implements GqlExceptionFilter {
   catch(exception: AppException, host: ArgumentsHost): GraphQLError | void {
-    const extensions = {
-      code: publicCode(exception.code),
-      reason: exception.reason,
-      ...(exception.field ? { field: exception.field } : {}),
-      ...(exception.params ? { params: exception.params } : {}),
-    };
     if (host.getType() === 'http') {
       // REST endpoints (uploads, downloads) answer in the same shape as GraphQL.
-      const response = host.switchToHttp().getResponse<Response>();
-      response
-        .status(httpStatus(exception.code))
-        .json({ errors: [{ message: exception.message, extensions }] });
+      sendHttpError(host.switchToHttp().getResponse<Response>(), exception);
       return;
     }
-    return new GraphQLError(exception.message, { extensions });
+    return toGraphQLError(exception);
   }
+}
+
+export function errorExtensions(exception: AppException): Record<string, unknown> {
+  return {
+    code: publicCode(exception.code),
+    reason: exception.reason,
+    ...(exception.field ? { field: exception.field } : {}),
+    ...(exception.params ? { params: exception.params } : {}),
+  };
+}
+
+export function toGraphQLError(exception: AppException): GraphQLError {
+  return new GraphQLError(exception.message, { extensions: errorExtensions(exception) });
+}
+
+/** `{ errors: [{ message, extensions }] }` with the code's HTTP status, for REST routes and middleware. */
+export function sendHttpError(response: Response, exception: AppException): void {
+  response
+    .status(httpStatus(exception.code))
+    .json({ errors: [{ message: exception.message, extensions: errorExtensions(exception) }] });
 }
 
 /** Exhaustive on purpose: a new ErrorCode must be decided on here. */
@@ -50,7 +61,7 @@ export function publicCode(code: ErrorCode): string {
   }
 }
 
-function httpStatus(code: ErrorCode): number {
+export function httpStatus(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.BAD_USER_INPUT:
       return 400;

@@ -35,6 +35,21 @@ describe('createErrorFormatter', () => {
     }
   });
 
+  it('answers an unreachable or silent database as a typed SERVICE_UNAVAILABLE', () => {
+    for (const error of [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      new Error('timeout exceeded when trying to connect'),
+      databaseError('57014'),
+    ]) {
+      const formatted = fromResolver(error);
+      expect(formatted.extensions).toEqual({
+        code: 'SERVICE_UNAVAILABLE',
+        reason: 'DATABASE_UNAVAILABLE',
+      });
+      expect(formatted.message).not.toContain('5432');
+    }
+  });
+
   it('hides other unexpected errors, database ones included, behind INTERNAL_SERVER_ERROR', () => {
     for (const error of [databaseError('23505'), new Error('boom')]) {
       const formatted = fromResolver(error);

@@ -1,6 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { errorExtensions } from './app-exception.filter';
 import { ErrorCode } from './error-code';
+import { asServiceUnavailable } from './service-unavailable';
 
 /** Codes a client may see: ours, Apollo's for rejected requests, and the limits'. */
 const KNOWN_CODES = new Set<string>([
@@ -31,6 +33,16 @@ export function createErrorFormatter(logger: Logger) {
     ) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, ...fieldOf(formatted, extensions) } };
+    }
+    // Outages that did not pass a resolver's filters (UnexpectedErrorFilter) still answer typed.
+    const unavailable = asServiceUnavailable(original);
+    if (unavailable) {
+      logger.warn({ err: original, path: formatted.path }, 'service unavailable');
+      return {
+        message: unavailable.message,
+        path: formatted.path,
+        extensions: errorExtensions(unavailable),
+      };
     }
     if (isConcurrencyFailure(original)) {
       // Two transactions got in each other's way; nothing was written by this one.

@@ -1,5 +1,8 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
+import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { sendHttpError } from '../../core/errors/app-exception.filter';
+import { asServiceUnavailable } from '../../core/errors/service-unavailable';
+import type { Actor } from '../../core/tenancy/actor';
 import { runInRequestContext } from '../../core/tenancy/request-context';
 import { AuthService } from './auth.service';
 import { SESSION_COOKIE } from './session-cookie';
@@ -10,24 +13,34 @@ import { SESSION_COOKIE } from './session-cookie';
  */
 @Injectable()
 export class AuthMiddleware implements NestMiddleware {
+  private readonly logger = new Logger(AuthMiddleware.name);
+
   constructor(private readonly auth: AuthService) {}
 
-  async use(req: Request, _res: Response, next: NextFunction): Promise<void> {
+  async use(req: Request, res: Response, next: NextFunction): Promise<void> {
+    let actor: Actor;
     try {
       const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
-      const actor = await this.auth.authenticate(cookies[SESSION_COOKIE]);
-      runInRequestContext(
-        {
-          actor,
-          ip: req.ip ?? 'unknown',
-          userAgent: req.get('user-agent') ?? '',
-          secure: req.secure,
-          origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
-        },
-        () => next(),
-      );
+      actor = await this.auth.authenticate(cookies[SESSION_COOKIE]);
     } catch (error) {
-      next(error);
+      // The session lookup runs before GraphQL and the REST filters: an unreachable
+      // database answers the typed 503 here (the GraphQL error shape fits both), not
+      // Express's bare 500 page. Anything else goes on to Nest's filters.
+      const unavailable = asServiceUnavailable(error);
+      if (!unavailable) throw error;
+      this.logger.warn(`session lookup failed, answered SERVICE_UNAVAILABLE: ${String(error)}`);
+      sendHttpError(res, unavailable);
+      return;
     }
+    runInRequestContext(
+      {
+        actor,
+        ip: req.ip ?? 'unknown',
+        userAgent: req.get('user-agent') ?? '',
+        secure: req.secure,
+        origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+      },
+      () => next(),
+    );
   }
 }

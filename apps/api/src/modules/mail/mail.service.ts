@@ -25,7 +25,18 @@ export class MailService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
   ) {
-    if (config.smtpUrl) this.smtp = nodemailer.createTransport(config.smtpUrl);
+    if (config.smtpUrl) {
+      // nodemailer waits up to 2 min to connect, 30 s for the greeting and 10 min on an idle
+      // socket; a mail server that hangs must not hold a request that long.
+      const timeout = config.smtpTimeoutMs;
+      this.smtp = nodemailer.createTransport({
+        url: config.smtpUrl,
+        connectionTimeout: timeout,
+        greetingTimeout: timeout,
+        socketTimeout: timeout,
+        dnsTimeout: timeout,
+      });
+    }
   }
 
   get usesOutbox(): boolean {

@@ -1,5 +1,5 @@
 import { CityKind, MAX_PAGE_SIZE, federalStateName } from '@wissensnetz/domain';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { decodeCursor, encodeCursor, validatePageSize } from '../../core/graphql/pagination';
 import { isOrganizer, memberCityIds, type Actor } from '../../core/tenancy/actor';
@@ -55,8 +55,6 @@ export function highlightToHtml(text: string): string {
 
 @Injectable()
 export class PracticeSearchService {
-  private readonly logger = new Logger(PracticeSearchService.name);
-
   constructor(
     @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
     private readonly tenantDb: TenantDb,
@@ -212,16 +210,11 @@ export class PracticeSearchService {
   /**
    * The request goes with the caller's visibility twice: in its filter (built here) and
    * as the scope the engine enforces on its own (a tenant token), so a filter that
-   * forgot it still finds, and counts, nothing hidden. An engine outage is a typed
-   * SERVICE_UNAVAILABLE, not a 500.
+   * forgot it still finds, and counts, nothing hidden. An engine outage rejects with the
+   * adapter's typed SERVICE_UNAVAILABLE, within MEILI_TIMEOUT_MS.
    */
-  private async engine(actor: Actor, request: SearchRequest): Promise<SearchResponse> {
-    try {
-      return await this.search.search(PRACTICES_INDEX, request, visibilityFilter(actor));
-    } catch (error) {
-      this.logger.warn(`search failed: ${String(error)}`);
-      throw PracticeException.searchUnavailable();
-    }
+  private engine(actor: Actor, request: SearchRequest): Promise<SearchResponse> {
+    return this.search.search(PRACTICES_INDEX, request, visibilityFilter(actor));
   }
 
   private async labelFacets(

@@ -13,7 +13,6 @@ export enum PracticeExceptionReason {
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
   FILE_TYPE_NOT_ALLOWED = 'FILE_TYPE_NOT_ALLOWED',
   TOO_MANY_ATTACHMENTS = 'TOO_MANY_ATTACHMENTS',
-  SEARCH_UNAVAILABLE = 'SEARCH_UNAVAILABLE',
 }
 
 export class PracticeException extends AppException {
@@ -114,15 +113,6 @@ export class PracticeException extends AppException {
       'Only PDF, images and office documents can be attached',
       'file',
       { type },
-    );
-  }
-
-  static searchUnavailable(): PracticeException {
-    return new PracticeException(
-      ErrorCode.SERVICE_UNAVAILABLE,
-      PracticeExceptionReason.SEARCH_UNAVAILABLE,
-      'Search is unavailable right now; entries are kept and will be findable again shortly',
-      'query',
     );
   }
 

@@ -7,6 +7,7 @@ import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphq
 import type { Actor, SignedInActor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { SearchOutbox } from '../../search/search-outbox';
+import { SearchSync } from '../../search/search-sync';
 import { FILE_STORAGE, type FileStorage } from '../../storage/file-storage';
 import { CityService } from '../cities/city.service';
 import { TopicEntity } from '../topics/topic.entity';
@@ -58,6 +59,22 @@ export const ATTACHMENT_TYPES: Record<string, { extensions: string[]; magic?: nu
   },
 };
 
+/** What decides who may find a practice in search. */
+type SearchReach = Pick<PracticeEntity, 'status' | 'visibility'>;
+
+const VISIBILITY_REACH: Record<PracticeVisibility, number> = {
+  [PracticeVisibility.CITY]: 0,
+  [PracticeVisibility.NETWORK]: 1,
+  [PracticeVisibility.PUBLIC]: 2,
+};
+
+/** True when fewer callers may find the practice after the change than before. */
+export function narrowsSearch(before: SearchReach, after: SearchReach): boolean {
+  if (before.status !== PracticeStatus.PUBLISHED) return false;
+  if (after.status !== PracticeStatus.PUBLISHED) return true;
+  return VISIBILITY_REACH[after.visibility] < VISIBILITY_REACH[before.visibility];
+}
+
 @Injectable()
 export class PracticeService {
   constructor(
@@ -65,6 +82,7 @@ export class PracticeService {
     private readonly cities: CityService,
     private readonly topics: TopicService,
     private readonly outbox: SearchOutbox,
+    private readonly searchSync: SearchSync,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
@@ -156,14 +174,21 @@ export class PracticeService {
     const topicIds = content.topicSlugs
       ? await this.topicIds(content.topicSlugs, 'input.topicSlugs')
       : undefined;
-    return this.tenantDb.run(async (manager) => {
-      const practice = await this.lockVisible(manager, input.id, 'input.id');
-      this.requireEdit(editor, practice);
-      if (practice.revision !== input.expectedRevision)
-        throw PracticeException.stale(practice.revision);
-      this.apply(practice, content);
-      return this.saveChange(manager, practice, editor, topicIds, content.topicSlugs);
-    });
+    const [before, saved] = await this.tenantDb.run<[SearchReach, PracticeEntity]>(
+      async (manager) => {
+        const practice = await this.lockVisible(manager, input.id, 'input.id');
+        this.requireEdit(editor, practice);
+        if (practice.revision !== input.expectedRevision)
+          throw PracticeException.stale(practice.revision);
+        const reach = reachOf(practice);
+        this.apply(practice, content);
+        return [
+          reach,
+          await this.saveChange(manager, practice, editor, topicIds, content.topicSlugs),
+        ];
+      },
+    );
+    return this.narrowSearch(before, saved);
   }
 
   async publish(actor: Actor, id: string): Promise<PracticeEntity> {
@@ -210,19 +235,29 @@ export class PracticeService {
 
   async restoreRevision(actor: Actor, id: string, number: number): Promise<PracticeEntity> {
     const editor = requireSignedIn(actor);
-    return this.tenantDb.run(async (manager) => {
-      const practice = await this.lockVisible(manager, id, 'id');
-      if (!mayAccess(editor, Permission.PRACTICE_PUBLISH, { cityId: practice.cityId }))
-        throw PracticeException.needsCoordinator();
-      const revision = await manager
-        .getRepository(PracticeRevisionEntity)
-        .findOneBy({ cityId: practice.cityId, practiceId: practice.id, number });
-      if (!revision) throw PracticeException.revisionNotFound('number');
-      const snapshot = revision.snapshot;
-      const topicIds = await this.topicIds(snapshot.topicSlugs.filter(Boolean), 'number', true);
-      this.apply(practice, { ...snapshot, visibility: snapshot.visibility as PracticeVisibility });
-      return this.saveChange(manager, practice, editor, topicIds, snapshot.topicSlugs);
-    });
+    const [before, saved] = await this.tenantDb.run<[SearchReach, PracticeEntity]>(
+      async (manager) => {
+        const practice = await this.lockVisible(manager, id, 'id');
+        if (!mayAccess(editor, Permission.PRACTICE_PUBLISH, { cityId: practice.cityId }))
+          throw PracticeException.needsCoordinator();
+        const revision = await manager
+          .getRepository(PracticeRevisionEntity)
+          .findOneBy({ cityId: practice.cityId, practiceId: practice.id, number });
+        if (!revision) throw PracticeException.revisionNotFound('number');
+        const snapshot = revision.snapshot;
+        const topicIds = await this.topicIds(snapshot.topicSlugs.filter(Boolean), 'number', true);
+        const reach = reachOf(practice);
+        this.apply(practice, {
+          ...snapshot,
+          visibility: snapshot.visibility as PracticeVisibility,
+        });
+        return [
+          reach,
+          await this.saveChange(manager, practice, editor, topicIds, snapshot.topicSlugs),
+        ];
+      },
+    );
+    return this.narrowSearch(before, saved);
   }
 
   /**
@@ -376,28 +411,45 @@ export class PracticeService {
     permission: Permission,
   ): Promise<PracticeEntity> {
     const signedIn = requireSignedIn(actor);
-    return this.tenantDb.run(async (manager) => {
-      const practice = await this.lockVisible(manager, id, 'id');
-      if (!mayAccess(signedIn, permission, { cityId: practice.cityId })) {
-        if (mayAccess(signedIn, Permission.PRACTICE_DRAFT, { cityId: practice.cityId }))
-          throw PracticeException.needsCoordinator();
-        requireAccess(signedIn, permission, { cityId: practice.cityId });
-      }
-      if (!from.includes(practice.status))
-        throw PracticeException.invalidTransition(practice.status, to);
-      const changes: Partial<PracticeEntity> = {
-        status: to,
-        updatedBy: signedIn.userId,
-        updatedAt: new Date(),
-      };
-      if (to === PracticeStatus.PUBLISHED) changes.publishedAt = new Date();
-      await manager
-        .getRepository(PracticeEntity)
-        .update({ cityId: practice.cityId, id: practice.id }, changes);
-      // Published → in the index; anything else → out of it. Same transaction.
-      await this.outbox.enqueue(manager, PRACTICES_INDEX, [practice.id]);
-      return manager.getRepository(PracticeEntity).findOneByOrFail({ id: practice.id });
-    });
+    const [before, changed] = await this.tenantDb.run<[SearchReach, PracticeEntity]>(
+      async (manager) => {
+        const practice = await this.lockVisible(manager, id, 'id');
+        if (!mayAccess(signedIn, permission, { cityId: practice.cityId })) {
+          if (mayAccess(signedIn, Permission.PRACTICE_DRAFT, { cityId: practice.cityId }))
+            throw PracticeException.needsCoordinator();
+          requireAccess(signedIn, permission, { cityId: practice.cityId });
+        }
+        if (!from.includes(practice.status))
+          throw PracticeException.invalidTransition(practice.status, to);
+        const changes: Partial<PracticeEntity> = {
+          status: to,
+          updatedBy: signedIn.userId,
+          updatedAt: new Date(),
+        };
+        if (to === PracticeStatus.PUBLISHED) changes.publishedAt = new Date();
+        await manager
+          .getRepository(PracticeEntity)
+          .update({ cityId: practice.cityId, id: practice.id }, changes);
+        // Published → in the index; anything else → out of it. Same transaction.
+        await this.outbox.enqueue(manager, PRACTICES_INDEX, [practice.id]);
+        return [
+          reachOf(practice),
+          await manager.getRepository(PracticeEntity).findOneByOrFail({ id: practice.id }),
+        ];
+      },
+    );
+    return this.narrowSearch(before, changed);
+  }
+
+  /**
+   * After the commit: a change that lets fewer callers find the practice reaches the
+   * engine before the mutation answers, so no other city's search counts it a moment
+   * longer. Widening may wait for the outbox worker. If the engine is down the outbox
+   * row stays and the worker applies it later (searches fail meanwhile anyway).
+   */
+  private async narrowSearch(before: SearchReach, after: PracticeEntity): Promise<PracticeEntity> {
+    if (narrowsSearch(before, after)) await this.searchSync.applyNow(PRACTICES_INDEX, [after.id]);
+    return after;
   }
 
   private async lockVisible(
@@ -535,6 +587,10 @@ export class PracticeService {
       throw PracticeException.unknownTopic(`${field}.${index}`, slug);
     });
   }
+}
+
+function reachOf(practice: PracticeEntity): SearchReach {
+  return { status: practice.status, visibility: practice.visibility };
 }
 
 function checkFile(file: { originalName: string; mimeType: string; buffer: Buffer }): string {
