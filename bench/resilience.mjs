@@ -7,7 +7,7 @@
 //   3. kill -9 of the API during a stream of writes
 //   4. RESILIENCE_MALFORMED (1,200+) generated malformed GraphQL and HTTP requests
 //   5. RESILIENCE_CLIENTS (200) concurrent clients for RESILIENCE_LOAD_SECONDS (60 s)
-// Run by hand after `npm run build` (about 8 minutes); not part of `npm run bench`.
+// Run by hand after `npm run build` (6 minutes or more); not part of `npm run bench`.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, readSync, statSync, closeSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -296,7 +296,7 @@ async function report(results) {
     `# Resilience — ${date} (commit ${results.commit})`,
     '',
     `Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB; ` +
-      `API built from this commit, NODE_ENV=${results.settings.nodeEnv}, on 127.0.0.1 with its own ` +
+      `the built API (dist/), NODE_ENV=${results.settings.nodeEnv}, on 127.0.0.1 with its own ` +
       `embedded PostgreSQL + Meilisearch. Load average (1 min) ${machine.loadAverage1m.before} before, ` +
       `${machine.loadAverage1m.after} after. Raw figures: \`resilience-${date}.json\`; what each means: bench/README.md.`,
     '',

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-// Run by hand only: the resilience suite takes about 8 minutes and freezes and kills
+// Run by hand only: the resilience suite takes 6 minutes or more and freezes and kills
 // processes on purpose (bench/README.md, "resilience.mjs").
 const BY_HAND = new Set(['run.mjs', 'resilience.mjs']);
 // Every other bench/*.mjs, in name order.

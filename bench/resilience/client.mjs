@@ -70,8 +70,11 @@ export async function gql(base, query, variables, options = {}) {
     }
     const setCookie = response.headers.get('set-cookie') ?? undefined;
     const errors = json?.errors;
+    // The start of the answer, for the leak check of outage answers.
+    const body = text.slice(0, 8192);
     if (Array.isArray(errors) && errors.length > 0) {
       return {
+        body,
         outcome: 'error',
         status: response.status,
         code: String(errors[0]?.extensions?.code ?? 'NO_CODE'),
@@ -82,9 +85,15 @@ export async function gql(base, query, variables, options = {}) {
       };
     }
     if (response.status !== 200 || json === undefined) {
-      return { outcome: 'http', status: response.status, code: `HTTP_${response.status}`, ms };
+      return {
+        outcome: 'http',
+        status: response.status,
+        code: `HTTP_${response.status}`,
+        ms,
+        body,
+      };
     }
-    return { outcome: 'ok', status: 200, code: 'OK', ms, data: json.data, setCookie };
+    return { outcome: 'ok', status: 200, code: 'OK', ms, data: json.data, setCookie, body };
   } catch (error) {
     const ms = performance.now() - started;
     const timeout = error?.name === 'TimeoutError' || error?.name === 'AbortError';
@@ -106,9 +115,10 @@ export async function get(base, path, options = {}) {
       headers: cookie ? { cookie } : {},
       signal: AbortSignal.timeout(timeoutMs),
     });
-    await response.arrayBuffer();
+    const body = (await response.text()).slice(0, 8192);
     const ms = performance.now() - started;
     return {
+      body,
       outcome: response.status === 200 ? 'ok' : 'http',
       status: response.status,
       code: response.status === 200 ? 'OK' : `HTTP_${response.status}`,

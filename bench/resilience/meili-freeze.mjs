@@ -1,5 +1,6 @@
 // Part 1: Meilisearch frozen (SIGSTOP) while a coordinator writes practices.
 import { gql, percentile, round, sleep, tally, uniqueWord } from './client.mjs';
+import { leakSummary } from './leaks.mjs';
 
 const CREATE = 'mutation($i: CreatePracticeInput!) { createPractice(input: $i) { id revision } }';
 const PUBLISH = 'mutation($id: ID!) { publishPractice(id: $id) { id revision } }';
@@ -126,7 +127,11 @@ export async function meiliFreeze({ platform, owner, session, settings, log }) {
         cookie: probe.signedIn ? (name === 'searchRecords' ? memberCookie : cookie) : undefined,
         timeoutMs: probeTimeoutMs,
       });
-      probeResults[name].push({ code: result.code, ms: round(result.ms) });
+      probeResults[name].push({
+        code: result.code,
+        ms: round(result.ms),
+        leaks: leakSummary(result.body),
+      });
       if (!enough()) await sleep(250);
     }
   });
@@ -180,6 +185,7 @@ export async function meiliFreeze({ platform, owner, session, settings, log }) {
       ),
     ),
     maxMs: round(Math.max(...list.map((r) => r.ms))),
+    leaking: list.filter((r) => r.leaks).length,
   });
   return {
     writes,

@@ -9,6 +9,7 @@ import {
   tally,
   waitUntil,
 } from './client.mjs';
+import { leakSummary } from './leaks.mjs';
 
 const SUBSCRIBE = 'subscription($id: ID!) { tandemNoteAdded(tandemId: $id) { id body } }';
 const ADD_NOTE = 'mutation($i: AddTandemNoteInput!) { addTandemNote(input: $i) { id } }';
@@ -46,7 +47,12 @@ async function probeWhile(url, list, cookie, timeoutMs, stop) {
     Object.entries(list).map(async ([name, probe]) => {
       while (!stop()) {
         const result = await runProbe(url, probe, cookie, timeoutMs);
-        results[name].push({ code: result.code, status: result.status, ms: round(result.ms) });
+        results[name].push({
+          code: result.code,
+          status: result.status,
+          ms: round(result.ms),
+          leaks: leakSummary(result.body),
+        });
         if (!stop()) await sleep(500);
       }
     }),
@@ -64,6 +70,7 @@ async function probeWhile(url, list, cookie, timeoutMs, stop) {
           ),
         ),
         maxMs: round(Math.max(...list.map((r) => r.ms))),
+        leaking: list.filter((r) => r.leaks).length,
         all: list,
       },
     ]),

@@ -22,6 +22,17 @@ function merge(probes, names) {
   return { counts, maxMs, samples };
 }
 
+/** Answers of probe loops that leaked internals: how many, and the first few matches. */
+function leaks(...probeSets) {
+  const found = probeSets
+    .flatMap((probes) => Object.entries(probes ?? {}))
+    .flatMap(([name, probe]) =>
+      probe.all.filter((r) => r.leaks).map((r) => `${name}: ${r.leaks[0]}`),
+    );
+  const first = [...new Set(found)].slice(0, 2).join('; ');
+  return { count: found.length, text: found.length ? `${found.length} (${first})` : '0' };
+}
+
 const failed = (label, part) => [[label, `part failed: ${part.error}`, '–', 'no']];
 
 function meiliRows(part) {
@@ -67,6 +78,12 @@ function meiliRows(part) {
         : `${seconds(part.allSearchableMs)} (p50 ${seconds(part.searchableP50Ms)})`,
       'all, measured',
       yes(part.allSearchableMs !== null),
+    ],
+    [
+      '1f. answers while frozen that leak internals (stack traces, file paths, SQL, driver errors)',
+      leaks(part.probes).text,
+      '0',
+      yes(leaks(part.probes).count === 0),
     ],
   ];
 }
@@ -128,6 +145,13 @@ function postgresRows(part) {
       ],
     );
   }
+  const outageLeaks = leaks(restart.whileDown, freeze?.whileFrozen);
+  rows.push([
+    '2g. answers while PostgreSQL was down or frozen that leak internals',
+    outageLeaks.text,
+    '0',
+    yes(outageLeaks.count === 0),
+  ]);
   return rows;
 }
 
