@@ -112,6 +112,11 @@ export async function sendMalformed({ platform, requests, sessions, concurrency,
     noAnswer: sent.filter((r) => r.outcome !== 'answered').length,
     statuses: tally(sent.map((r) => r.status ?? r.outcome)),
     byCategory,
+    // Uploads the API stored although something about them was odd (for reading; a typed
+    // refusal is not required for every one of them, e.g. an unusual file name).
+    acceptedUploads: sent
+      .filter((r) => r.category === 'bad-multipart' && r.status >= 200 && r.status < 300)
+      .map((r) => r.label),
     // Every request that failed an expectation, for reading (bodies cut at 600 characters).
     failures: interesting.slice(0, 300),
     failuresLeftOut: Math.max(0, interesting.length - 300),

@@ -209,7 +209,13 @@ function malformedRows(part) {
       yes(part.noAnswer === 0),
     ],
     [
-      '4g. API alive and healthy afterwards',
+      '4g. uploads with a foreign Origin and the session cookie that were stored (CSRF)',
+      String(part.acceptedUploads.filter((label) => label.includes('foreign origin')).length),
+      '0',
+      yes(!part.acceptedUploads.some((label) => label.includes('foreign origin'))),
+    ],
+    [
+      '4h. API alive and healthy afterwards',
       `${part.apiAliveAfter ? 'alive' : 'ended'}, /health ${part.healthAfter ?? '–'}`,
       'alive, 200',
       yes(part.apiAliveAfter && part.healthAfter === 200),
