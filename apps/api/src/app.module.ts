@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { parse as parseCookie } from 'cookie';
 import type { Logger } from 'pino';
 import { AccessGuard } from './core/auth/access.guard';
+import { CsrfGuard } from './core/auth/csrf.guard';
 import type { AppConfig } from './core/config/config';
 import type { Actor } from './core/tenancy/actor';
 import { ConfigModule } from './core/config/config.module';
@@ -135,6 +136,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_PIPE, useClass: HttpInputPipe },
       ],
     };
