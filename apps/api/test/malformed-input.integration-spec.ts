@@ -1,3 +1,4 @@
+import { OutboxWorker } from '../src/search/outbox-worker';
 import { startTestPlatform, type Client, type GraphQLResponse, type TestPlatform } from './harness';
 
 /**
@@ -237,6 +238,40 @@ describe('malformed strings in GraphQL input', () => {
   it('wrote nothing for a refused mutation', async () => {
     const rows = await api.ownerQuery('SELECT id FROM practice WHERE title = $1', [MARKER]);
     expect(rows).toEqual([]);
+  });
+
+  it('answers unknown cities and topics in search filters with a typed error, as practices does', async () => {
+    // An empty result would read as "nothing found" for a city or topic that does not exist.
+    const cases: Array<[string, Record<string, unknown>]> = [
+      [
+        '{ searchPractices(filter: { citySlugs: ["lemgo", "atlantis"] }) { totalHits } }',
+        { code: 'NOT_FOUND', reason: 'UNKNOWN_CITY', field: 'filter.citySlugs.1' },
+      ],
+      [
+        '{ searchPractices(filter: { topicSlugs: ["atlantis"] }) { totalHits } }',
+        { code: 'BAD_USER_INPUT', reason: 'UNKNOWN_TOPIC', field: 'filter.topicSlugs.0' },
+      ],
+      [
+        '{ practices(filter: { topicSlugs: ["atlantis"] }) { totalCount } }',
+        { code: 'BAD_USER_INPUT', reason: 'UNKNOWN_TOPIC', field: 'filter.topicSlugs.0' },
+      ],
+      [
+        '{ practices(filter: { citySlug: "atlantis" }) { totalCount } }',
+        { code: 'NOT_FOUND', reason: 'UNKNOWN_CITY', field: 'filter.citySlug' },
+      ],
+    ];
+    for (const [query, extensions] of cases) {
+      const { errors } = await clients.get('member')!.gql(query);
+      expect({ query, extensions: errors?.[0].extensions }).toMatchObject({ query, extensions });
+    }
+    await api.platform.app.get(OutboxWorker).settle(60_000);
+    const known = await clients
+      .get('member')!
+      .gql<{ searchPractices: { totalHits: number } }>(
+        '{ searchPractices(filter: { citySlugs: ["lemgo"] }) { totalHits } }',
+      );
+    expect(known.errors).toBeUndefined();
+    expect(known.data!.searchPractices.totalHits).toBeGreaterThan(0);
   });
 
   it('keeps strings with complete surrogate pairs (emoji) and other Unicode', async () => {
