@@ -1,7 +1,7 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -16,13 +16,16 @@ import { ConfigModule } from './core/config/config.module';
 import { AppExceptionFilter } from './core/errors/app-exception.filter';
 import { createErrorFormatter } from './core/errors/format-error';
 import { HttpExceptionFilter } from './core/errors/http-exception.filter';
-import { inputCharactersPlugin } from './core/graphql/input-characters';
+import {
+  inputCharactersPlugin,
+  refuseInvalidSubscriptionInput,
+} from './core/graphql/input-characters';
 import { GRAPHQL_LIMITS, graphqlProtection } from './core/graphql/limits';
 import { queryCountPlugin } from './core/graphql/query-count';
 import { RequestLoaders, type GraphQLContext } from './core/graphql/loaders';
 import { HealthModule } from './core/health/health.module';
 import { TenancyModule } from './core/tenancy/tenancy.module';
-import { HttpInputPipe } from './core/validation/http-input.pipe';
+import { HttpInputGuard } from './core/validation/http-input.guard';
 import { appDataSourceOptions } from './database/data-source';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -99,6 +102,7 @@ export class AppModule {
             subscriptions: {
               'graphql-ws': {
                 path: '/graphql',
+                onSubscribe: refuseInvalidSubscriptionInput,
                 onConnect: async (context: { extra: unknown }) => {
                   const extra = context.extra as WsExtra;
                   const cookies = parseCookie(extra.request.headers.cookie ?? '');
@@ -137,7 +141,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: CsrfGuard },
-        { provide: APP_PIPE, useClass: HttpInputPipe },
+        { provide: APP_GUARD, useClass: HttpInputGuard },
       ],
     };
   }

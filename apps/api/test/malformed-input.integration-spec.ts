@@ -1,3 +1,5 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { OutboxWorker } from '../src/search/outbox-worker';
 import { startTestPlatform, type Client, type GraphQLResponse, type TestPlatform } from './harness';
 
@@ -293,6 +295,74 @@ describe('malformed strings in GraphQL input', () => {
   });
 });
 
+describe('malformed strings in subscriptions (graphql-ws)', () => {
+  let api: TestPlatform;
+
+  beforeAll(async () => {
+    api = await startTestPlatform();
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  /** What the server answers to one subscription: its error messages, from either channel. */
+  async function subscribeOnce(
+    cookie: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<unknown[]> {
+    class CookieWebSocket extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers: { cookie, origin: new URL(api.url).origin } });
+      }
+    }
+    const client = createClient({
+      url: api.url.replace(/^http/, 'ws') + '/graphql',
+      webSocketImpl: CookieWebSocket,
+      retryAttempts: 0,
+    });
+    try {
+      return await new Promise<unknown[]>((resolve) => {
+        client.subscribe(
+          { query, variables },
+          {
+            next: (value) => resolve([...(value.errors ?? [])]),
+            error: (error) => resolve(Array.isArray(error) ? error : [String(error)]),
+            complete: () => resolve([]),
+          },
+        );
+      });
+    } finally {
+      await client.dispose();
+    }
+  }
+
+  it('refuses a NUL or a lone surrogate in a subscription argument with INVALID_CHARACTERS', async () => {
+    const member = await api.as('member', 'lemgo');
+    const answers = [
+      await subscribeOnce(
+        member.cookie!,
+        'subscription($id: ID!) { tandemNoteAdded(tandemId: $id) { id } }',
+        { id: 'a\u0000b' },
+      ),
+      await subscribeOnce(
+        member.cookie!,
+        'subscription($id: ID!) { tandemNoteAdded(tandemId: $id) { id } }',
+        { id: '\uD800' },
+      ),
+      await subscribeOnce(
+        member.cookie!,
+        'subscription { tandemNoteAdded(tandemId: "\\u0000") { id } }',
+      ),
+    ];
+    for (const errors of answers) {
+      expect(errors).toMatchObject([
+        { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_CHARACTERS', field: 'tandemId' } },
+      ]);
+    }
+  });
+});
+
 describe('malformed path parameters on HTTP routes', () => {
   let api: TestPlatform;
   let organizer: Client;
@@ -323,6 +393,7 @@ describe('malformed path parameters on HTTP routes', () => {
     { path: '/calendar/lem%00go.ics', field: 'file' },
     { path: '/calendar/conferences/%00.ics', field: 'file' },
     { path: '/files/attachments/%00', field: 'id' },
+    { path: '/calendar/lemgo.ics?kategorie=a%00b', field: 'query.kategorie' },
     { path: '/export/conferences/%00/registrations.csv', field: 'id', asOrganizer: true },
   ];
 

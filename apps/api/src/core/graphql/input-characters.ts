@@ -2,6 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
+  getOperationAST,
+  parse,
   visit,
   type ArgumentNode,
   type DocumentNode,
@@ -11,6 +13,7 @@ import {
 import { InputException, InputExceptionReason } from '../errors/app.exception';
 import { publicCode } from '../errors/app-exception.filter';
 import { findInvalidString, hasInvalidCharacters } from '../validation/text';
+import { GRAPHQL_LIMITS } from './limits';
 
 /**
  * The argument path (`input.title`, `filter.topicSlugs.1`) of the first string in an
@@ -71,6 +74,23 @@ export function findInvalidArgument(
   return undefined;
 }
 
+function invalidCharactersError(field: string, http: boolean): GraphQLError {
+  const exception = new InputException(
+    InputExceptionReason.INVALID_CHARACTERS,
+    'Text must not contain NUL characters or incomplete UTF-16 surrogate pairs',
+    field,
+  );
+  return new GraphQLError(exception.message, {
+    extensions: {
+      code: publicCode(exception.code),
+      reason: exception.reason,
+      field: exception.field,
+      // Apollo answers errors thrown in didResolveOperation with 500 unless told otherwise.
+      ...(http ? { http: { status: 400 } } : {}),
+    },
+  });
+}
+
 /**
  * Refuses, once for every operation and before anything executes, strings that no
  * feature could store or search: a typed BAD_USER_INPUT (`INVALID_CHARACTERS`, with the
@@ -85,23 +105,35 @@ export function inputCharactersPlugin(): ApolloServerPlugin {
           // Without a resolved operation nothing executes (Apollo refuses the request itself).
           if (!operation) return;
           const field = findInvalidArgument(document, operation, request.variables);
-          if (!field) return;
-          const exception = new InputException(
-            InputExceptionReason.INVALID_CHARACTERS,
-            'Text must not contain NUL characters or incomplete UTF-16 surrogate pairs',
-            field,
-          );
-          throw new GraphQLError(exception.message, {
-            extensions: {
-              code: publicCode(exception.code),
-              reason: exception.reason,
-              field: exception.field,
-              // Apollo answers errors thrown here with 500 unless told otherwise.
-              http: { status: 400 },
-            },
-          });
+          if (field) throw invalidCharactersError(field, true);
         },
       };
     },
   };
+}
+
+/**
+ * The same check for subscriptions over graphql-ws, which do not pass Apollo's request
+ * pipeline: graphql-ws's `onSubscribe`, answering with an error message on the socket.
+ * A query that does not parse is left to graphql-ws, which reports that itself.
+ */
+export function refuseInvalidSubscriptionInput(
+  _context: unknown,
+  _id: string,
+  payload: {
+    query: string;
+    operationName?: string | null;
+    variables?: Record<string, unknown> | null;
+  },
+): readonly GraphQLError[] | undefined {
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query, { maxTokens: GRAPHQL_LIMITS.maxTokens });
+  } catch {
+    return undefined;
+  }
+  const operation = getOperationAST(document, payload.operationName ?? undefined);
+  if (!operation) return undefined;
+  const field = findInvalidArgument(document, operation, payload.variables ?? undefined);
+  return field ? [invalidCharactersError(field, false)] : undefined;
 }
