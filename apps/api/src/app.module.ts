@@ -10,12 +10,17 @@ import { parse as parseCookie } from 'cookie';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { AccessGuard } from './core/auth/access.guard';
+import { CsrfGuard } from './core/auth/csrf.guard';
 import type { AppConfig } from './core/config/config';
 import { ConfigModule } from './core/config/config.module';
 import { AppExceptionFilter } from './core/errors/app-exception.filter';
 import { createErrorFormatter } from './core/errors/format-error';
 import { HttpExceptionFilter } from './core/errors/http-exception.filter';
 import { UnexpectedErrorFilter } from './core/errors/unexpected-error.filter';
+import {
+  inputCharactersPlugin,
+  refuseInvalidSubscriptionInput,
+} from './core/graphql/input-characters';
 import { GRAPHQL_LIMITS, graphqlProtection } from './core/graphql/limits';
 import { LiveSession } from './core/graphql/live-session';
 import { queryCountPlugin } from './core/graphql/query-count';
@@ -23,6 +28,7 @@ import { upgradeOriginAllowed, WebSocketOriginGate } from './core/graphql/websoc
 import { RequestLoaders, type GraphQLContext } from './core/graphql/loaders';
 import { HealthModule } from './core/health/health.module';
 import { TenancyModule } from './core/tenancy/tenancy.module';
+import { HttpInputGuard } from './core/validation/http-input.guard';
 import { appDataSourceOptions } from './database/data-source';
 import { PgListenerModule } from './database/pg-listener';
 import { AuditModule } from './modules/audit/audit.module';
@@ -83,6 +89,9 @@ export class AppModule {
                 ApolloDriverConfig['plugins']
               >[number],
               ...(protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>),
+              inputCharactersPlugin() as unknown as NonNullable<
+                ApolloDriverConfig['plugins']
+              >[number],
               ...(config.production
                 ? []
                 : [
@@ -100,6 +109,7 @@ export class AppModule {
             subscriptions: {
               'graphql-ws': {
                 path: '/graphql',
+                onSubscribe: refuseInvalidSubscriptionInput,
                 onConnect: async (context: { extra: unknown }) => {
                   const extra = context.extra as WsExtra;
                   // Second wall behind WebSocketOriginGate, which refuses the upgrade itself.
@@ -157,6 +167,8 @@ export class AppModule {
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
         WebSocketOriginGate,
+        { provide: APP_GUARD, useClass: CsrfGuard },
+        { provide: APP_GUARD, useClass: HttpInputGuard },
       ],
     };
   }

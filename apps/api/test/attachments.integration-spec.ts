@@ -24,7 +24,8 @@ describe('practice attachments', () => {
     const response = await fetch(`${api.url}/api/practices/${id}/attachments`, {
       method: 'POST',
       body: form,
-      headers: client?.cookie ? { cookie: client.cookie } : {},
+      // Like a browser on the platform's page: signed-in uploads must name their origin (CSRF).
+      headers: client?.cookie ? { cookie: client.cookie, origin: new URL(api.url).origin } : {},
     });
     return {
       status: response.status,

@@ -308,6 +308,13 @@ describe('outages: fail fast and typed, recover without restart', () => {
       const health = await request('/health');
       expect(health.status).toBe(503);
       expect(health.body).toMatchObject({ details: { database: { status: 'down' } } });
+      // Only the status of each part: no driver message with the database's address.
+      expect(health.body).toEqual({
+        status: 'error',
+        info: { search: { status: 'up' } },
+        error: { database: { status: 'down' } },
+        details: { database: { status: 'down' }, search: { status: 'up' } },
+      });
     } finally {
       postgres = await startPostgres();
       await relay.open(Number(new URL(postgres.env.DATABASE_URL).port));

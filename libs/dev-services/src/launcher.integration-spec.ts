@@ -4,7 +4,7 @@
  * launcher was killed, and pass-through of given servers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -108,6 +108,23 @@ describe('launcher', () => {
     expect((await fetch(`${first.env.MEILI_URL}/indexes`)).status).toBe(401);
 
     await meili(first.env).createIndex(INDEX_UID, { primaryKey: 'id' }).waitTask();
+  });
+
+  it('gives Meilisearch its master key through the environment, not the command line', async () => {
+    // Every local user can read a process's command line (ps, /proc/<pid>/cmdline); its
+    // environment only the owner.
+    const pid = await pidFromFile(join(dataDir, 'meilisearch', 'meilisearch.pid'));
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    expect(commandLine.some((argument) => argument.includes('--http-addr'))).toBe(true);
+    expect(first.env.MEILI_MASTER_KEY.length).toBeGreaterThanOrEqual(16);
+    expect(commandLine.join(' ')).not.toContain(first.env.MEILI_MASTER_KEY);
+    expect(commandLine.join(' ')).not.toContain('master-key');
+    // The key is still enforced, and still the one the API is given.
+    expect((await fetch(`${first.env.MEILI_URL}/indexes`)).status).toBe(401);
+    const withKey = await fetch(`${first.env.MEILI_URL}/indexes`, {
+      headers: { Authorization: `Bearer ${first.env.MEILI_MASTER_KEY}` },
+    });
+    expect(withKey.status).toBe(200);
   });
 
   it('closes both ports on stop and removes the Meilisearch pid file', async () => {

@@ -48,15 +48,18 @@ export async function startMeilisearch(options: MeiliOptions): Promise<MeiliHand
       '--no-analytics',
       '--env',
       'development',
-      // name=value: a generated key may start with '-' and must not read as a flag.
-      `--master-key=${options.masterKey}`,
       `--http-addr=127.0.0.1:${port}`,
       `--db-path=${join(dir, 'data.ms')}`,
       `--dump-dir=${join(dir, 'dumps')}`,
       `--snapshot-dir=${join(dir, 'snapshots')}`,
       '--log-level=WARN',
     ],
-    { stdio: ['ignore', logFd, logFd] },
+    {
+      // The key goes through the environment: a command line is readable by every local
+      // user (ps, /proc/<pid>/cmdline), a process's environment only by its owner.
+      env: { ...process.env, MEILI_MASTER_KEY: options.masterKey },
+      stdio: ['ignore', logFd, logFd],
+    },
   );
   // Listen before any await: a start that fails at once must not go unnoticed.
   let exited = false;

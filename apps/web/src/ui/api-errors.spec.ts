@@ -152,12 +152,16 @@ describe('apiProblems', () => {
           params: { maxBytes: 10 * 1024 * 1024 },
         }),
         graphQLError({ code: 'SERVICE_UNAVAILABLE', reason: 'SEARCH_UNAVAILABLE', field: 'query' }),
+        graphQLError({ code: 'BAD_USER_INPUT', reason: 'INVALID_CHARACTERS', field: 'query' }),
+        graphQLError({ code: 'FORBIDDEN', reason: 'CROSS_SITE_REQUEST' }),
       ],
     }).map((problem) => problem.text);
     expect(texts).toEqual([
       { key: 'errors.FILE_TYPE_NOT_ALLOWED' },
       { key: 'errors.FILE_TOO_LARGE', values: { maxMb: 10 } },
       { key: 'errors.SEARCH_UNAVAILABLE' },
+      { key: 'errors.INVALID_CHARACTERS' },
+      { key: 'errors.CROSS_SITE_REQUEST' },
     ]);
   });
 

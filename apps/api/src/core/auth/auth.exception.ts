@@ -11,6 +11,8 @@ export enum AuthExceptionReason {
   WEAK_PASSWORD = 'WEAK_PASSWORD',
   INVALID_EMAIL = 'INVALID_EMAIL',
   INVALID_INPUT = 'INVALID_INPUT',
+  /** A signed-in state-changing HTTP request from another site (core/auth/csrf.guard.ts). */
+  CROSS_SITE_REQUEST = 'CROSS_SITE_REQUEST',
 }
 
 export class AuthException extends AppException {

@@ -22,6 +22,8 @@ export enum InputExceptionReason {
   PAGE_SIZE_TOO_SMALL = 'PAGE_SIZE_TOO_SMALL',
   MALFORMED_CURSOR = 'MALFORMED_CURSOR',
   INVALID_VALUE = 'INVALID_VALUE',
+  /** A NUL or a lone UTF-16 surrogate (core/validation/text.ts). */
+  INVALID_CHARACTERS = 'INVALID_CHARACTERS',
 }
 
 /** Input that no feature would accept, such as a page size beyond the limit. */

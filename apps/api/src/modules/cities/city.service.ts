@@ -69,6 +69,17 @@ export class CityService {
     return (await this.allCities.get()).filter((city) => wanted.has(city.slug));
   }
 
+  /** Like bySlugs, but every slug must name a city: the first unknown one is a typed NOT_FOUND on `<field>.<index>`. */
+  async requireBySlugs(slugs: readonly string[], field: string): Promise<CityEntity[]> {
+    const cached = new Map((await this.bySlugs(slugs)).map((city) => [city.slug, city]));
+    const cities: CityEntity[] = [];
+    for (const [index, slug] of slugs.entries()) {
+      // A city admitted moments ago may not be in the cached list yet.
+      cities.push(cached.get(slug) ?? (await this.requireBySlug(slug, `${field}.${index}`)));
+    }
+    return cities;
+  }
+
   /** The request's batched lookup by id: one DataLoader per request, shared by every resolver. */
   load(ctx: GraphQLContext, id: string): Promise<CityEntity | null> {
     return ctx.loaders.get('cityById', (ids: readonly string[]) => this.byIds(ids)).load(id);

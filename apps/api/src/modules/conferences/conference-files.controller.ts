@@ -47,9 +47,12 @@ export class ConferenceFilesController {
   @Access(AccessLevel.PUBLIC)
   @Get('calendar/:file')
   async city(@Param('file') file: string, @Res() res: Response): Promise<void> {
-    const slug = file.replace(/\.ics$/, '');
-    const conferences = await this.conferences.forCityCalendar(slug);
-    this.sendCalendar(res, conferences, `wissensnetz-${slug}.ics`);
+    const { citySlug, conferences } = await this.conferences.forCityCalendar(
+      file.replace(/\.ics$/, ''),
+      'file',
+    );
+    // The stored slug, not the requested name: that one may hold quotes or line breaks.
+    this.sendCalendar(res, conferences, `wissensnetz-${citySlug}.ics`);
   }
 
   private sendCalendar(res: Response, conferences: ConferenceEntity[], filename: string): void {

@@ -9,6 +9,7 @@ import { isOrganizer, type Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { berlinToUtc } from '../../core/time/berlin-time';
 import { SEARCH_DB } from '../../search/search-db';
+import type { CityEntity } from '../cities/city.entity';
 import { CityService } from '../cities/city.service';
 import { NotificationService } from '../notifications/notification.service';
 import type {
@@ -418,10 +419,20 @@ export class ConferenceService {
     };
   }
 
-  /** Conferences for a city's calendar feed: its region's, network-wide ones, and those it registered for. */
-  async forCityCalendar(citySlug: string): Promise<ConferenceEntity[]> {
-    const city = await this.cities.bySlug(citySlug);
-    if (!city) return [];
+  /**
+   * Conferences for a city's calendar feed: its region's, network-wide ones, and those it
+   * registered for. An unknown city is a typed NOT_FOUND on `field` (an empty calendar
+   * would look like a city without meetings).
+   */
+  async forCityCalendar(
+    citySlug: string,
+    field: string,
+  ): Promise<{ citySlug: string; conferences: ConferenceEntity[] }> {
+    const city = await this.cities.requireBySlug(citySlug, field);
+    return { citySlug: city.slug, conferences: await this.calendarOf(city) };
+  }
+
+  private async calendarOf(city: CityEntity): Promise<ConferenceEntity[]> {
     const region = isFederalStateCode(city.federalState)
       ? FEDERAL_STATES[city.federalState as FederalStateCode].region
       : null;

@@ -73,6 +73,7 @@ export class PracticeSearchService {
     if (query.length > 200)
       throw PracticeException.invalid('query', 'the search text is too long', { max: 200 });
     const filter = validateSearchFilter(filterInput);
+    await this.requireKnownFilterValues(filter);
     const limit = validatePageSize(first);
     const offset = after ? Number(decodeCursor(after, ['int'])[0]) : 0;
     const clauses = [visibilityFilter(actor)];
@@ -130,6 +131,24 @@ export class PracticeSearchService {
         endCursor: hasNextPage ? encodeCursor([nextOffset]) : null,
       },
     };
+  }
+
+  /**
+   * Cities and topics in a filter must exist, as in `practices`: an empty result would
+   * read as "nothing found" for something that is not there at all.
+   */
+  private async requireKnownFilterValues(filter: PracticeSearchFilter): Promise<void> {
+    if (filter.citySlugs?.length)
+      await this.cities.requireBySlugs(filter.citySlugs, 'filter.citySlugs');
+    if (filter.topicSlugs?.length) {
+      const known = await this.topics.idsBySlugs(filter.topicSlugs);
+      const index = filter.topicSlugs.findIndex((slug) => !known.has(slug));
+      if (index >= 0)
+        throw PracticeException.unknownTopic(
+          `filter.topicSlugs.${index}`,
+          filter.topicSlugs[index],
+        );
+    }
   }
 
   /** Published practices like this one: same topics first, then similar words. */

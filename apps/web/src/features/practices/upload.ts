@@ -48,6 +48,10 @@ export function uploadAttachment(
     const request = new XMLHttpRequest();
     request.open('POST', `/api/practices/${encodeURIComponent(practiceId)}/attachments`);
     request.withCredentials = true;
+    // Besides the browser's Origin: the API's CSRF check accepts a request without Origin
+    // and Referer (stripped by some proxies and privacy tools) only with a header that
+    // a cross-site form cannot send (core/auth/csrf.guard.ts).
+    request.setRequestHeader('apollo-require-preflight', 'true');
     request.responseType = 'json';
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
