@@ -78,6 +78,13 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
       HOST: '127.0.0.1',
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
+      // Tests are not about these bounds (outages.integration-spec.ts sets its own small
+      // ones); on a loaded two-core machine 50 simultaneous requests can wait longer than
+      // the production defaults for a pooled connection or a row lock.
+      DATABASE_CONNECT_TIMEOUT_MS: '30000',
+      DATABASE_LOCK_TIMEOUT_MS: '30000',
+      DATABASE_STATEMENT_TIMEOUT_MS: '60000',
+      MEILI_TIMEOUT_MS: '15000',
       ...env,
     },
   });
