@@ -7,6 +7,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { parse as parseCookie } from 'cookie';
+import {
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { AccessGuard } from './core/auth/access.guard';
@@ -110,6 +117,16 @@ export class AppModule {
               'graphql-ws': {
                 path: '/graphql',
                 onSubscribe: refuseInvalidSubscriptionInput,
+                // The same limits as over HTTP (depth, aliases, cost, directives): graphql-ws
+                // validates on its own and would otherwise use graphql-js's rules alone.
+                // (graphql-ws' own option; Nest passes it through but does not type it.)
+                ...{
+                  validate: (schema: GraphQLSchema, document: DocumentNode) =>
+                    validate(schema, document, [
+                      ...specifiedRules,
+                      ...(protection.validationRules as ValidationRule[]),
+                    ]),
+                },
                 onConnect: async (context: { extra: unknown }) => {
                   const extra = context.extra as WsExtra;
                   // Second wall behind WebSocketOriginGate, which refuses the upgrade itself.

@@ -129,8 +129,10 @@ export function refuseInvalidSubscriptionInput(
   let document: DocumentNode;
   try {
     document = parse(payload.query, { maxTokens: GRAPHQL_LIMITS.maxTokens });
-  } catch {
-    return undefined;
+  } catch (error) {
+    // graphql-ws would parse again without the token limit: answer the syntax or
+    // token-limit error here, as HTTP does.
+    return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error')];
   }
   const operation = getOperationAST(document, payload.operationName ?? undefined);
   if (!operation) return undefined;
