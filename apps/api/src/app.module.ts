@@ -26,7 +26,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
 import { SESSION_COOKIE } from './modules/auth/session-cookie';
 import { CitiesModule } from './modules/cities/cities.module';
-import { MailModule } from './modules/mail/mail.module';
+import { DevMailboxModule } from './modules/mail/mail.module';
 import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
 import { ConferencesModule } from './modules/conferences/conferences.module';
@@ -117,7 +117,7 @@ export class AppModule {
         TopicsModule,
         CitiesModule,
         UsersModule,
-        MailModule,
+        DevMailboxModule.forRoot(config),
         AuditModule,
         MembershipsModule,
         AuthModule,
