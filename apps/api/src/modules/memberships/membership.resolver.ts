@@ -10,7 +10,7 @@ import {
 } from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
-import { currentActor, requestContext } from '../../core/tenancy/request-context';
+import { currentActor } from '../../core/tenancy/request-context';
 import { CityEntity } from '../cities/city.entity';
 import { CityService } from '../cities/city.service';
 import { UserEntity } from '../users/user.entity';
@@ -65,7 +65,7 @@ export class MembershipResolver {
     description: 'Invite by e-mail (coordinators of the city, organizers).',
   })
   inviteToCity(@Args('input') input: InviteToCityInput): Promise<InvitationEntity> {
-    return this.memberships.invite(currentActor(), input, requestContext().origin);
+    return this.memberships.invite(currentActor(), input);
   }
 
   @Access(AccessLevel.SIGNED_IN)
