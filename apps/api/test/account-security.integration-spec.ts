@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import WebSocket from 'ws';
 import { hashToken } from '../src/core/auth/tokens';
 import { AuthService } from '../src/modules/auth/auth.service';
+import { PAIR_BACKOFF } from '../src/modules/auth/login-throttle';
 import { DEMO_PASSWORD } from '../src/seed/demo-accounts';
 import { demoEmail, startTestPlatform, type GraphQLResponse, type TestPlatform } from './harness';
 
@@ -367,6 +368,27 @@ describe('account security', () => {
       });
       expect(owner.body.errors).toBeUndefined();
       expect(owner.body.data?.login.email).toBe(email);
+    });
+
+    it('counts parallel guesses before checking them: only the free ones and one more are checked', async () => {
+      const email = demoEmail('coordinator', 'zittau');
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          graphql({
+            port,
+            query: LOGIN,
+            variables: { input: { email, password: `parallel-${i}` } },
+            headers: from('198.51.100.77'),
+          }),
+        ),
+      );
+      const codes = answers.map((answer) => String(answer.body.errors?.[0].extensions?.code));
+      expect(
+        codes.every((code) => code === 'UNAUTHENTICATED' || code === 'TOO_MANY_ATTEMPTS'),
+      ).toBe(true);
+      expect(codes.filter((code) => code === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(
+        PAIR_BACKOFF.free + 1,
+      );
     });
 
     it('slows guesses spread over many addresses per account, but never locks the owner out', async () => {
