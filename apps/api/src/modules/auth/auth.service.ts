@@ -165,7 +165,8 @@ export class AuthService {
       tokenHash: hashToken(token),
       ip,
       userAgent: userAgent.slice(0, 300),
-      lastSeenAt: new Date(),
+      // The database's clock, like every later seen-at and the idle check.
+      lastSeenAt: () => 'now()',
       expiresAt,
     });
     const actor = await this.authenticate(token);
