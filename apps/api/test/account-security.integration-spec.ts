@@ -391,6 +391,28 @@ describe('account security', () => {
       );
     });
 
+    it('slows guessing the current password through changePassword with a stolen session', async () => {
+      const email = demoEmail('member', 'halberstadt');
+      const session = await api.client().login(email);
+      const codes: string[] = [];
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const { errors } = await session.gql(CHANGE, {
+          input: { currentPassword: `geraten-${attempt}`, newPassword: 'Harz und Huy 2024 neu' },
+        });
+        codes.push(String(errors?.[0].extensions?.code));
+      }
+      expect(codes.slice(0, 3)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
+      expect(codes.slice(3)).toContain('TOO_MANY_ATTEMPTS');
+      // The owner elsewhere still signs in.
+      const owner = await graphql({
+        port,
+        query: LOGIN,
+        variables: { input: { email, password: DEMO_PASSWORD } },
+        headers: from('203.0.113.30'),
+      });
+      expect(owner.body.errors).toBeUndefined();
+    });
+
     it('slows guesses spread over many addresses per account, but never locks the owner out', async () => {
       const email = demoEmail('member', 'zittau');
       for (let i = 1; i <= 20; i++) {

@@ -287,9 +287,14 @@ export class AuthService {
     const signedIn = requireSignedIn(actor);
     const user = await this.users.byId(signedIn.userId);
     if (!user) throw AuthException.signInRequired();
+    // Whoever holds a session (an unattended browser) must not get unlimited guesses at
+    // the password itself: the same throttle as signing in.
+    const attempt = await this.throttle.begin(user.email, requestContext().ip);
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      await this.throttle.failed(attempt);
       throw AuthException.wrongCurrentPassword();
     }
+    await this.throttle.succeeded(attempt);
     checkPasswordStrength(input.newPassword, user.email, 'input.newPassword');
     const passwordHash = await hashPassword(input.newPassword);
     await this.db.transaction(async (manager) => {
