@@ -79,6 +79,8 @@ const services = await startDevServices({
 const apiEnv = {
   NODE_ENV: 'development',
   SEED_DEMO: 'true',
+  // Links in e-mails come from PUBLIC_URL only (never a request's Host): here, the Vite server.
+  PUBLIC_URL: `http://localhost:${webPort}`,
   ...process.env,
   ...services.env,
   PORT: apiPort,

@@ -20,6 +20,7 @@ import { AccessGuard } from './core/auth/access.guard';
 import { CsrfGuard } from './core/auth/csrf.guard';
 import type { AppConfig } from './core/config/config';
 import { ConfigModule } from './core/config/config.module';
+import { ANONYMOUS } from './core/tenancy/actor';
 import { AppExceptionFilter } from './core/errors/app-exception.filter';
 import { createErrorFormatter } from './core/errors/format-error';
 import { HttpExceptionFilter } from './core/errors/http-exception.filter';
@@ -43,7 +44,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
 import { SESSION_COOKIE } from './modules/auth/session-cookie';
 import { CitiesModule } from './modules/cities/cities.module';
-import { MailModule } from './modules/mail/mail.module';
+import { DevMailboxModule } from './modules/mail/mail.module';
 import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
 import { ConferencesModule } from './modules/conferences/conferences.module';
@@ -134,7 +135,9 @@ export class AppModule {
                   const cookies = parseCookie(extra.request.headers.cookie ?? '');
                   const live = new LiveSession({
                     token: cookies[SESSION_COOKIE],
-                    authenticate: (token) => auth.authenticate(token),
+                    // Re-reading the session is not use of it: an open tab alone must not
+                    // keep a session from going idle (SESSION_IDLE_MINUTES).
+                    authenticate: async (token) => (await auth.sessionActor(token)) ?? ANONYMOUS,
                     close: (code, reason) => extra.socket.close(code, reason),
                     warn: (message) => logger.warn({ component: 'live' }, message),
                   });
@@ -168,7 +171,7 @@ export class AppModule {
         TopicsModule,
         CitiesModule,
         UsersModule,
-        MailModule,
+        DevMailboxModule.forRoot(config),
         AuditModule,
         MembershipsModule,
         AuthModule,

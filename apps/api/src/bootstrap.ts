@@ -58,13 +58,17 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${urlHost(config.host)}:${port}`;
+    // Links in e-mails come from configuration only; without PUBLIC_URL (development,
+    // tests) that is the address just opened, never a request's Host header.
+    if (!config.publicUrl) config.publicUrl = url;
     let stopped = false;
     return {
       app,
       config,
       logger,
       services,
-      url: `http://localhost:${port}`,
+      url,
       async stop() {
         if (stopped) return;
         stopped = true;
@@ -76,6 +80,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     await services?.stop();
     throw error;
   }
+}
+
+/** How to reach the platform from this machine: localhost for loopback and all-interfaces. */
+function urlHost(host: string): string {
+  if (['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost'].includes(host)) return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** The built web app next to the built API: dist/web beside dist/api. */

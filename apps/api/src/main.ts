@@ -58,7 +58,12 @@ async function main(): Promise<void> {
           `    Mitglied:           member.<stadt>@${DEMO_DOMAIN}  (z. B. member.goch@…)`,
         ]
       : []),
-    config.smtpUrl || config.production ? '' : `  E-Mails (Entwicklung): ${url}/dev/mailbox`,
+    ['127.0.0.1', '::1', 'localhost'].includes(config.host)
+      ? '  Erreichbar:           nur von diesem Rechner (HOST=0.0.0.0 öffnet es fürs Netz)'
+      : `  Erreichbar:           im Netz (HOST=${config.host}); Links in E-Mails: ${config.publicUrl ?? url}`,
+    config.smtpUrl || config.production
+      ? ''
+      : `  E-Mails (Entwicklung): ${url}/dev/mailbox  (nur von diesem Rechner lesbar)`,
     '  Beenden mit Strg+C.',
     '',
   ].filter(Boolean);

@@ -25,7 +25,9 @@ export async function createApp(
     bufferLogs: false,
   });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // X-Forwarded-For (client address for throttling, sessions) and X-Forwarded-Proto
+  // (Secure cookies) are believed only from the proxies named in TRUST_PROXY.
+  app.set('trust proxy', config.trustProxy.length > 0 ? config.trustProxy : false);
   app.use(
     helmet({
       contentSecurityPolicy: {

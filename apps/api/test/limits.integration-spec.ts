@@ -84,9 +84,10 @@ describe('request limits', () => {
   it('answers a batch of bad logins from one address with TOO_MANY_ATTEMPTS, never a 500', async () => {
     const statuses: string[] = [];
     for (let i = 0; i < 35; i++) {
+      // No TRUST_PROXY here: a new X-Forwarded-For per request must not make a new address.
       const response = await fetch(`${api.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${i + 1}` },
         body: JSON.stringify({
           query: 'mutation($i: LoginInput!) { login(input: $i) { id } }',
           variables: { i: { email: `raten.${i}@stadt.example`, password: 'falsch' } },
@@ -128,8 +129,12 @@ describe('production mode', () => {
     expect(errors?.[0].message).not.toMatch(/Did you mean/);
   });
 
-  it('has no development mailbox', async () => {
+  it('has no development mailbox: the query does not exist', async () => {
     const { errors } = await api.gql('{ devMailbox { id } }');
-    expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('takes links from PUBLIC_URL', () => {
+    expect(api.platform.config.publicUrl).toBe('https://wissensnetz.example');
   });
 });

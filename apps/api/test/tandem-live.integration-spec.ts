@@ -246,6 +246,36 @@ describe('live tandem notes: the periodic session check', () => {
     }, SESSION_ENDED);
   });
 
+  it('does not keep a session alive: its checks are not use, so an idle session ends (4401)', async () => {
+    const member = await newMember(api, 'stendal');
+    const socket = wsClient(api.url, { cookie: member.client.cookie });
+    sockets.push(socket);
+    const live = subscribe(socket.client, tandemId);
+    await firstDelivery(newSide, tandemId, live);
+    // Last used ten minutes ago: older than the write interval of last_seen_at (5 min).
+    await api.ownerQuery(
+      `UPDATE user_session SET last_seen_at = now() - interval '10 minutes' WHERE user_id = $1`,
+      [member.userId],
+    );
+    const stamp = async () =>
+      (
+        await api.ownerQuery<{ idle: number }>(
+          `SELECT extract(epoch FROM now() - last_seen_at)::int AS idle FROM user_session WHERE user_id = $1`,
+          [member.userId],
+        )
+      )[0]?.idle ?? 0;
+    // Several checks of the open socket (one a second) later, the session is as idle as before.
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    expect(await stamp()).toBeGreaterThanOrEqual(600);
+    // Once it is past SESSION_IDLE_MINUTES, the open socket ends like any other.
+    await api.ownerQuery(
+      `UPDATE user_session SET last_seen_at = now() - interval '1 day' WHERE user_id = $1`,
+      [member.userId],
+    );
+    await until(() => socket.closes.length > 0, 'the socket closing');
+    expect(socket.closes).toEqual([SESSION_ENDED]);
+  });
+
   it('closes the socket of a member removed from the city without waiting for a note (4403)', async () => {
     await closesByItself(async (member) => {
       await api.ownerQuery('DELETE FROM membership WHERE id = $1', [member.membershipId]);

@@ -6,8 +6,6 @@ export interface RequestContext {
   ip: string;
   userAgent: string;
   secure: boolean;
-  /** Scheme, host and port the request came to, for links in e-mails. */
-  origin: string;
   /** SQL statements run for this request (see core/graphql/query-count.ts). */
   queryCount?: number;
 }
@@ -25,7 +23,6 @@ const OUTSIDE: RequestContext = {
   ip: 'internal',
   userAgent: 'internal',
   secure: false,
-  origin: '',
 };
 
 export function requestContext(): RequestContext {

@@ -38,7 +38,6 @@ export class AuthMiddleware implements NestMiddleware {
         ip: req.ip ?? 'unknown',
         userAgent: req.get('user-agent') ?? '',
         secure: req.secure,
-        origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
       },
       () => next(),
     );

@@ -71,7 +71,7 @@ export class AuthResolver {
   @Access(AccessLevel.PUBLIC)
   @Mutation(() => Me)
   async login(@Args('input') input: LoginInput, @Context() ctx: HttpContext): Promise<Me> {
-    const session = await this.auth.login(input);
+    const session = await this.auth.login(input, currentActor());
     setSessionCookie(ctx.req, ctx.res, session.token, session.expiresAt);
     setCurrentActor(session.actor);
     return this.requireView(session.actor);
@@ -118,7 +118,7 @@ export class AuthResolver {
     @Context() ctx: HttpContext,
   ): Promise<Me> {
     const userId = await this.memberships.accept(input);
-    const session = await this.auth.startSession(userId);
+    const session = await this.auth.startSession(userId, currentActor());
     setSessionCookie(ctx.req, ctx.res, session.token, session.expiresAt);
     setCurrentActor(session.actor);
     return this.requireView(session.actor);

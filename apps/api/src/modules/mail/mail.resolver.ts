@@ -1,14 +1,22 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import { MAX_PAGE_SIZE } from '@wissensnetz/domain';
+import type { Request } from 'express';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import { AuthException } from '../../core/auth/auth.exception';
 import { APP_CONFIG } from '../../core/config/config.module';
 import type { AppConfig } from '../../core/config/config';
 import { validatePageSize } from '../../core/graphql/pagination';
 import { DevMailEntity } from './dev-mail.entity';
+import { isLocalRequest } from './local-request';
+import { MailException } from './mail.exception';
 import { MailService } from './mail.service';
 
+/**
+ * The development outbox holds reset and invitation links: whoever reads it can take
+ * over any account. So it answers only requests from this machine, and is not
+ * registered in production (DevMailboxModule).
+ */
 @Resolver(() => DevMailEntity)
 export class MailResolver {
   constructor(
@@ -18,13 +26,16 @@ export class MailResolver {
 
   @Access(AccessLevel.PUBLIC)
   @Query(() => [DevMailEntity], {
-    description: `Development only: the newest e-mails of the local outbox (at most ${MAX_PAGE_SIZE}).`,
+    description: `Development only, and only from this machine (loopback): the newest e-mails of the local outbox (at most ${MAX_PAGE_SIZE}).`,
   })
   devMailbox(
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    // Over WebSocket there is no HTTP request (req is undefined): refused.
+    @Context() context: { req?: Request },
   ): Promise<DevMailEntity[]> {
     if (this.config.production)
       throw AuthException.forbidden('The development mailbox is off in production');
+    if (!isLocalRequest(context.req)) throw MailException.loopbackOnly();
     return this.mail.outbox(validatePageSize(first));
   }
 }

@@ -11,7 +11,7 @@ import {
 import { Permission, mayAccess } from '../../core/auth/access';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
-import { actorOf, currentActor, requestContext } from '../../core/tenancy/request-context';
+import { actorOf, currentActor } from '../../core/tenancy/request-context';
 import { CityType, toCity } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
 import { Person } from '../users/dto/person.type';
@@ -66,7 +66,7 @@ export class MembershipResolver {
     description: 'Invite by e-mail (coordinators of the city, organizers).',
   })
   inviteToCity(@Args('input') input: InviteToCityInput): Promise<InvitationEntity> {
-    return this.memberships.invite(currentActor(), input, requestContext().origin);
+    return this.memberships.invite(currentActor(), input);
   }
 
   @Access(AccessLevel.SIGNED_IN)

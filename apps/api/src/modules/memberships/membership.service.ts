@@ -20,6 +20,7 @@ import { LoginThrottle } from '../auth/login-throttle';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { CityService } from '../cities/city.service';
 import { MailService } from '../mail/mail.service';
+import { publicLink } from '../mail/public-link';
 import { UsersService } from '../users/users.service';
 import { InvitationEntity, InvitationStatus, invitationStatus } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
@@ -116,7 +117,6 @@ export class MembershipService {
   async invite(
     actor: Actor,
     input: { citySlug: string; email: string; role: MembershipRole },
-    origin: string,
   ): Promise<InvitationEntity> {
     const city = await this.cities.requireBySlug(input.citySlug, 'input.citySlug');
     const inviter = requireAccess(actor, Permission.CITY_MEMBERS_MANAGE, { cityId: city.id });
@@ -161,7 +161,7 @@ export class MembershipService {
       });
       return saved;
     });
-    const link = `${this.config.publicUrl ?? origin}/einladung/${token}`;
+    const link = publicLink(this.config, `/einladung/${token}`);
     await this.mail.sendQuietly(
       invitationMail({
         to: email,
@@ -241,12 +241,12 @@ export class MembershipService {
         let user = await this.users.byEmail(invitation.email, manager);
         if (user) {
           // The same limits as signing in: a link must not allow unlimited password guesses.
-          const { ip } = requestContext();
-          await this.throttle.assertAllowed(user.email, ip);
+          const attempt = await this.throttle.begin(user.email, requestContext().ip);
           if (!(await verifyPassword(user.passwordHash, input.password))) {
-            await this.throttle.recordFailure(user.email, ip);
+            await this.throttle.failed(attempt);
             throw AuthException.invalidCredentials();
           }
+          await this.throttle.succeeded(attempt);
         } else {
           const displayName = input.displayName?.trim() ?? '';
           if (displayName.length < 2 || displayName.length > 120) {
@@ -255,6 +255,7 @@ export class MembershipService {
               'Please give a name of 2 to 120 characters',
             );
           }
+          // A new account: no reset link can exist yet that setting this password would void.
           checkPasswordStrength(input.password, invitation.email, 'input.password');
           user = await this.users.create(manager, {
             email: invitation.email,

@@ -4,10 +4,10 @@ import { requireSignedIn } from '../../core/auth/access';
 import type { AppConfig } from '../../core/config/config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import type { Actor } from '../../core/tenancy/actor';
-import { requestContext } from '../../core/tenancy/request-context';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { SEARCH_DB } from '../../search/search-db';
 import { MailService } from '../mail/mail.service';
+import { publicLink } from '../mail/public-link';
 import { NotificationEntity } from './notification.entity';
 
 export interface NotificationMessage {
@@ -64,12 +64,11 @@ export class NotificationService {
           message.link,
         ],
       );
-      const base = this.config.publicUrl ?? requestContext().origin;
       for (const recipient of recipients.filter((r) => r.email_notifications)) {
         await this.mail.sendQuietly({
           to: recipient.email,
           subject: `Wissensnetz: ${message.title}`,
-          text: `${message.body}\n\n${base}${message.link}\n\nDiese Benachrichtigungen können Sie unter ${base}/konto abbestellen.`,
+          text: `${message.body}\n\n${publicLink(this.config, message.link)}\n\nDiese Benachrichtigungen können Sie unter ${publicLink(this.config, '/konto')} abbestellen.`,
         });
       }
       return recipients.length;

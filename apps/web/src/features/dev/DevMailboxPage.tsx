@@ -4,10 +4,10 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { DevMailboxDocument } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
-import { apiErrorCodes } from '../../ui/api-errors';
 import { formatDateTime } from '../../ui/format';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { isLinkIntoApp, mailboxRefusal } from './dev-mailbox';
 
 const MAILS_SHOWN = 50;
 const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;
@@ -22,7 +22,7 @@ export function linkify(text: string, origin: string): ReactNode[] {
     } catch {
       return <Fragment key={index}>{part}</Fragment>;
     }
-    return url.origin === origin ? (
+    return isLinkIntoApp(url, origin) ? (
       <Link key={index} to={url.pathname + url.search + url.hash} data-testid="mail-link">
         {part}
       </Link>
@@ -43,7 +43,7 @@ export function DevMailboxPage() {
     variables: { first: MAILS_SHOWN },
     requestPolicy: 'network-only',
   });
-  const off = apiErrorCodes(result.error).includes('FORBIDDEN');
+  const refusal = mailboxRefusal(result.error);
   const mails = result.data?.devMailbox ?? [];
 
   return (
@@ -61,7 +61,11 @@ export function DevMailboxPage() {
           {t('devMailbox.reload')}
         </button>
       </p>
-      {off ? (
+      {refusal === 'loopbackOnly' ? (
+        <p className="notice notice--error" role="alert" data-testid="mailbox-refused">
+          {t('devMailbox.loopbackOnly')}
+        </p>
+      ) : refusal === 'off' ? (
         <p className="notice notice--error">{t('devMailbox.off')}</p>
       ) : result.error ? (
         <ErrorState onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
