@@ -14,7 +14,7 @@ import {
   TextField,
   useFormErrors,
 } from '../../ui/FormErrors';
-import type { ConferenceDetail } from './ConferencePage';
+import type { ConferenceDetail } from './types';
 import { DateTimeField } from './DateTimeField';
 import { formatLocalTime } from './conference-format';
 

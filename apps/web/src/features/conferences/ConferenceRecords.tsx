@@ -25,7 +25,7 @@ import { ConflictNotice } from '../../ui/ConflictNotice';
 import { MarkdownField } from '../../ui/MarkdownField';
 import { isOrganizer, useSession } from '../account/session';
 import { useAllCities } from '../network/useAllCities';
-import type { ConferenceDetail } from './ConferencePage';
+import type { ConferenceDetail } from './types';
 import { LinkedPracticesField } from './LinkedPracticesField';
 import { practiceIdsToSave } from './record-practices';
 

@@ -6,7 +6,7 @@ import type { ErrorTextKey } from '../../ui/api-errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary, SuccessMessage, TextField, useFormErrors } from '../../ui/FormErrors';
 import type { SessionUser } from '../account/session';
-import type { ConferenceDetail } from './ConferencePage';
+import type { ConferenceDetail } from './types';
 
 interface Row {
   key: number;

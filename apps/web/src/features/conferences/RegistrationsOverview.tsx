@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary, SuccessMessage, useFormErrors } from '../../ui/FormErrors';
 import { formatDateTime } from '../../ui/format';
 import { ScrollRegion } from '../../ui/ScrollRegion';
-import type { ConferenceDetail } from './ConferencePage';
+import type { ConferenceDetail } from './types';
 
 const NEXT: Record<ConferenceStatus, ConferenceStatus[]> = {
   PLANNED: ['OPEN', 'CANCELLED'],

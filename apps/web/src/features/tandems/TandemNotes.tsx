@@ -22,7 +22,7 @@ import { formatDateTime, formatDay } from '../../ui/format';
 import { onLiveReconnected } from '../../ui/live';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { todayInBerlin } from './tandem-format';
-import type { TandemDetail } from './TandemPage';
+import type { TandemDetail } from './types';
 import { useTandemNoteAdded } from './useTandemNoteAdded';
 
 export type TandemNote = TandemNoteFieldsFragment;
