@@ -17,6 +17,7 @@ import {
 import type { ConferenceDetail } from './types';
 import { DateTimeField } from './DateTimeField';
 import { formatLocalTime } from './conference-format';
+import './conferences.css';
 
 const FIELDS = ['title', 'format', 'startsAt', 'endsAt', 'room', 'speakers'] as const;
 type Field = (typeof FIELDS)[number];

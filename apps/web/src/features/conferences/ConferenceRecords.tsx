@@ -28,6 +28,7 @@ import { useAllCities } from '../network/useAllCities';
 import type { ConferenceDetail } from './types';
 import { LinkedPracticesField } from './LinkedPracticesField';
 import { practiceIdsToSave } from './record-practices';
+import './conferences.css';
 
 type RecordParts = ConferenceRecordPartsFragment;
 

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary, SuccessMessage, TextField, useFormErrors } from '../../ui/FormErrors';
 import type { SessionUser } from '../account/session';
 import type { ConferenceDetail } from './types';
+import './conferences.css';
 
 interface Row {
   key: number;

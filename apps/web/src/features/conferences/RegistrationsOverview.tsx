@@ -8,6 +8,7 @@ import { ErrorSummary, SuccessMessage, useFormErrors } from '../../ui/FormErrors
 import { formatDateTime } from '../../ui/format';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import type { ConferenceDetail } from './types';
+import './conferences.css';
 
 const NEXT: Record<ConferenceStatus, ConferenceStatus[]> = {
   PLANNED: ['OPEN', 'CANCELLED'],

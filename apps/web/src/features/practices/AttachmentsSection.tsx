@@ -9,6 +9,7 @@ import { currentLanguage } from '../../i18n';
 import { apiProblems, type ErrorText } from '../../ui/api-errors';
 import { fileKind, formatFileSize } from './practice-format';
 import { ACCEPTED_FILES, uploadAttachment, type UploadedAttachment } from './upload';
+import './practice-editor.css';
 
 type UploadState =
   | { status: 'idle' }

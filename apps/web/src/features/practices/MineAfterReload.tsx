@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { TEXT_FIELDS, type PracticeFormValues } from './practice-form';
+import './practice-editor.css';
 
 /** After a conflict reload: what the person had typed, to copy from; nothing is thrown away. */
 export function MineAfterReload({

@@ -14,6 +14,7 @@ import {
   TopicsSection,
 } from './PracticeEditorSections';
 import { usePracticeEditor } from './usePracticeEditor';
+import './practice-editor.css';
 
 interface EditorProps {
   city: { slug: string; name: string };

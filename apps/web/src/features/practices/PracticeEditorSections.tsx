@@ -5,6 +5,7 @@ import { newLinkRow, type PracticeFormValues } from './practice-form';
 import { TopicPicker } from './TopicPicker';
 import type { SetPracticeField } from './usePracticeEditor';
 import { VisibilityPicker } from './VisibilityPicker';
+import './practice-editor.css';
 
 /** The editor's sections: each a card of the one form, all sharing its values and errors. */
 interface SectionProps {

@@ -20,6 +20,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { PracticeNotFound } from './PracticeNotFound';
 import { PRACTICE_ID_PATTERN } from './practice-format';
 import { diffList, diffText, hasChanges, type DiffPart } from './practice-diff';
+import './practices.css';
 
 type Revision = PracticeRevisionsQuery['practiceRevisions'][number];
 

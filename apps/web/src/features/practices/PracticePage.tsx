@@ -21,6 +21,7 @@ import { PracticeBadges } from './PracticeBadges';
 import { PracticeList } from './PracticeList';
 import { PracticeNotFound } from './PracticeNotFound';
 import { fileKind, formatFileSize, formatPeriod, PRACTICE_ID_PATTERN } from './practice-format';
+import './practices.css';
 
 export function PracticePage() {
   const { id = '' } = useParams<'id'>();

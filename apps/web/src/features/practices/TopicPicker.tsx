@@ -6,6 +6,7 @@ import { currentLanguage } from '../../i18n';
 import type { ErrorText } from '../../ui/api-errors';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { buildTopicTree } from '../topics/topic-tree';
+import './practice-editor.css';
 
 /** The network's topics as checkboxes, action fields under their topic. */
 export function TopicPicker({

@@ -16,6 +16,7 @@ import {
 import { NOTE_KINDS, NoteKindIcon } from './NoteKindIcon';
 import { todayInBerlin } from './tandem-format';
 import type { TandemNote } from './types';
+import './tandems.css';
 
 const FIELDS = ['kind', 'body', 'visitDate', 'place'] as const;
 type Field = (typeof FIELDS)[number];

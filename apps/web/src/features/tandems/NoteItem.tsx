@@ -9,6 +9,7 @@ import { formatDateTime, formatDay } from '../../ui/format';
 import { NoteForm } from './NoteForm';
 import { NoteKindIcon } from './NoteKindIcon';
 import type { TandemNote } from './types';
+import './tandems.css';
 
 interface NoteItemProps {
   note: TandemNote;

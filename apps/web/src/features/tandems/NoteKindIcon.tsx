@@ -1,4 +1,5 @@
 import type { TandemNoteKind } from '../../generated/graphql';
+import './tandems.css';
 
 export const NOTE_KINDS: readonly TandemNoteKind[] = ['NOTE', 'AGREEMENT', 'VISIT', 'QUESTION'];
 

@@ -8,6 +8,7 @@ import { NoteForm } from './NoteForm';
 import { NoteItem } from './NoteItem';
 import type { TandemDetail, TandemNote } from './types';
 import { useTandemNoteAdded } from './useTandemNoteAdded';
+import './tandems.css';
 
 const PAGE_SIZE = 20;
 

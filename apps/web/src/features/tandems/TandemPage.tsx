@@ -17,6 +17,7 @@ import { AcceptanceState, TandemStatusPill } from './TandemParts';
 import { formatDay } from '../../ui/format';
 import { partnerOf, tandemPath } from './tandem-format';
 import type { TandemDetail } from './types';
+import './tandems.css';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
