@@ -10,6 +10,7 @@ import {
 import { useAllCities } from '../network/useAllCities';
 import { signInPath } from './return-path';
 import { isOrganizer, useSession, type SessionUser } from './session';
+import './account.css';
 
 /** Header part for the account: "Anmelden", or who is signed in, for which city, and the way out. */
 export function AccountMenu() {

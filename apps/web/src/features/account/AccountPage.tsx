@@ -25,6 +25,7 @@ import { PasswordRules } from './PasswordRules';
 import { newPasswordProblems } from './password-checks';
 import { useSession, type SessionUser } from './session';
 import { SignInRequired } from './SignInRequired';
+import './account.css';
 
 export function AccountPage() {
   const { t } = useTranslation();

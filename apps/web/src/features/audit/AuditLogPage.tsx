@@ -19,6 +19,7 @@ import { NoAccess, SignInRequired } from '../account/SignInRequired';
 import { useAllCities } from '../network/useAllCities';
 import { isRole } from '../members/roles';
 import { auditActionKey, detailEntries } from './audit-entry';
+import './audit.css';
 
 const PAGE_SIZE = 20;
 

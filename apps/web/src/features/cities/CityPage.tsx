@@ -13,6 +13,7 @@ import { CityFollowUps } from '../conferences/CityFollowUps';
 import { CityPractices } from '../practices/CityPractices';
 import { CityTandems } from '../tandems/CityTandems';
 import { CityNotFound } from './CityNotFound';
+import './cities.css';
 
 type CityProfile = NonNullable<CityProfileQuery['city']>;
 

@@ -14,9 +14,10 @@ import {
   TextField,
   useFormErrors,
 } from '../../ui/FormErrors';
-import type { ConferenceDetail } from './ConferencePage';
+import type { ConferenceDetail } from './types';
 import { DateTimeField } from './DateTimeField';
 import { formatLocalTime } from './conference-format';
+import './conferences.css';
 
 const FIELDS = ['title', 'format', 'startsAt', 'endsAt', 'room', 'speakers'] as const;
 type Field = (typeof FIELDS)[number];

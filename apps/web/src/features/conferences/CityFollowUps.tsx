@@ -6,6 +6,7 @@ import { currentLanguage } from '../../i18n';
 import { ErrorSummary, SuccessMessage, useFormErrors } from '../../ui/FormErrors';
 import { formatDay } from '../../ui/format';
 import { roleInCity, useSession } from '../account/session';
+import './conferences.css';
 
 const NO_FIELDS: readonly string[] = [];
 

@@ -1,14 +1,14 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { ConferenceDetailDocument, type ConferenceDetailQuery } from '../../generated/graphql';
+import { ConferenceDetailDocument } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { isOrganizer, useSession } from '../account/session';
 import { AgendaEditor } from './AgendaEditor';
-import { ConferencePlace } from './ConferencesPage';
+import { ConferencePlace } from './ConferencePlace';
 import { ConferenceRecords } from './ConferenceRecords';
 import { ConferenceStatusActions, RegistrationsOverview } from './RegistrationsOverview';
 import { RegistrationPanel } from './RegistrationPanel';
@@ -19,9 +19,8 @@ import {
   formatLocalTime,
   groupByDay,
 } from './conference-format';
+import type { ConferenceDetail } from './types';
 import './conferences.css';
-
-export type ConferenceDetail = NonNullable<ConferenceDetailQuery['conference']>;
 
 /** `/konferenzen/:id`: one conference with agenda, registration and records. */
 export function ConferencePage() {

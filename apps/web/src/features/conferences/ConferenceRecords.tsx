@@ -25,9 +25,10 @@ import { ConflictNotice } from '../../ui/ConflictNotice';
 import { MarkdownField } from '../../ui/MarkdownField';
 import { isOrganizer, useSession } from '../account/session';
 import { useAllCities } from '../network/useAllCities';
-import type { ConferenceDetail } from './ConferencePage';
+import type { ConferenceDetail } from './types';
 import { LinkedPracticesField } from './LinkedPracticesField';
 import { practiceIdsToSave } from './record-practices';
+import './conferences.css';
 
 type RecordParts = ConferenceRecordPartsFragment;
 

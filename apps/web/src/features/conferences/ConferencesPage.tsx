@@ -14,6 +14,7 @@ import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { isOrganizer, useSession } from '../account/session';
 import { CONFERENCE_KINDS, REGIONS, conferencePath, formatLocalRange } from './conference-format';
+import { ConferencePlace } from './ConferencePlace';
 import './conferences.css';
 
 const PAGE_SIZE = 50;
@@ -136,18 +137,6 @@ function ConferenceSection({
       )}
     </section>
   );
-}
-
-export function ConferencePlace({ conference }: { conference: ConferenceSummaryFragment }) {
-  const { t } = useTranslation();
-  if (conference.kind === 'ONLINE_EXCHANGE' || (!conference.venue && conference.onlineUrl)) {
-    return <>{t('conferences.online')}</>;
-  }
-  const venue = conference.venue ?? '';
-  const city = conference.hostCity?.name ?? '';
-  // Venues often name their town already ("Musikforum, Stendal").
-  const place = city && !venue.includes(city) ? [venue, city].filter(Boolean).join(', ') : venue;
-  return <>{place || t('conferences.placeOpen')}</>;
 }
 
 function ConferenceItem({ conference }: { conference: ConferenceSummaryFragment }) {

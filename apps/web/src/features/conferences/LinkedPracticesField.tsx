@@ -5,6 +5,7 @@ import { LinkablePracticesDocument, type LinkedPracticeFragment } from '../../ge
 import type { ErrorText } from '../../ui/api-errors';
 import { MAX_QUERY_LENGTH } from '../practices/search-params';
 import { focusAfterRemoval, linkableHits } from './record-practices';
+import './conferences.css';
 
 /** As on the search page: wait this long after the last key press before searching. */
 const DEBOUNCE_MS = 250;

@@ -6,7 +6,8 @@ import type { ErrorTextKey } from '../../ui/api-errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary, SuccessMessage, TextField, useFormErrors } from '../../ui/FormErrors';
 import type { SessionUser } from '../account/session';
-import type { ConferenceDetail } from './ConferencePage';
+import type { ConferenceDetail } from './types';
+import './conferences.css';
 
 interface Row {
   key: number;

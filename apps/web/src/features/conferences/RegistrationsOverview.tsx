@@ -7,7 +7,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary, SuccessMessage, useFormErrors } from '../../ui/FormErrors';
 import { formatDateTime } from '../../ui/format';
 import { ScrollRegion } from '../../ui/ScrollRegion';
-import type { ConferenceDetail } from './ConferencePage';
+import type { ConferenceDetail } from './types';
+import './conferences.css';
 
 const NEXT: Record<ConferenceStatus, ConferenceStatus[]> = {
   PLANNED: ['OPEN', 'CANCELLED'],

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../ui/format';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { isLinkIntoApp, mailboxRefusal } from './dev-mailbox';
+import './dev.css';
 
 const MAILS_SHOWN = 50;
 const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;

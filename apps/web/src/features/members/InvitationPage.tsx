@@ -16,6 +16,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { PasswordRules } from '../account/PasswordRules';
 import { isToken, newPasswordProblems } from '../account/password-checks';
 import { applyAccountLanguage, useSession } from '../account/session';
+import './members.css';
 
 type Invitation = NonNullable<InvitationPreviewQuery['invitation']>;
 

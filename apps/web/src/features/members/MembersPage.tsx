@@ -33,6 +33,7 @@ import { CityNotFound } from '../cities/CityNotFound';
 import { mayManageCity, useSession, type SessionUser } from '../account/session';
 import { NoAccess, SignInRequired } from '../account/SignInRequired';
 import { isRole, ROLES } from './roles';
+import './members.css';
 
 type City = NonNullable<CityMembersQuery['city']>;
 type Member = CityMembersQuery['cityMembers'][number];

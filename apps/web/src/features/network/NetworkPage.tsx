@@ -9,6 +9,7 @@ import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CityFilter, parseKind, type CityFilterValue } from './CityFilter';
 import { useAllCities, type NetworkCity } from './useAllCities';
+import './network.css';
 
 interface StateGroup {
   code: string;

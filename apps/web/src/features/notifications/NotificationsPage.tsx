@@ -13,6 +13,7 @@ import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useSession } from '../account/session';
 import { SignInRequired } from '../account/SignInRequired';
+import './notifications.css';
 
 /** `/benachrichtigungen`: what happened in one's tandems and registrations, newest first. */
 export function NotificationsPage() {

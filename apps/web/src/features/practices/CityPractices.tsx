@@ -6,6 +6,7 @@ import { CityPracticesDocument } from '../../generated/graphql';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { roleInCity, useSession } from '../account/session';
 import { PracticeList } from './PracticeList';
+import './practices.css';
 
 const PAGE_SIZE = 10;
 

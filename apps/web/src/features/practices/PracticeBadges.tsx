@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PracticeStatus, PracticeVisibility } from '../../generated/graphql';
+import './practices.css';
 
 interface PracticeBadgesProps {
   status?: PracticeStatus;

@@ -17,9 +17,10 @@ import { formatDateTime } from '../../ui/format';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { PRACTICE_ID_PATTERN } from './PracticePage';
 import { PracticeNotFound } from './PracticeNotFound';
+import { PRACTICE_ID_PATTERN } from './practice-format';
 import { diffList, diffText, hasChanges, type DiffPart } from './practice-diff';
+import './practices.css';
 
 type Revision = PracticeRevisionsQuery['practiceRevisions'][number];
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PracticeCardFragment } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
 import { PracticeBadges } from './PracticeBadges';
+import './practices.css';
 
 export interface PracticeListItem {
   practice: PracticeCardFragment;

@@ -20,11 +20,8 @@ import { EmailAddress } from '../../ui/EmailAddress';
 import { PracticeBadges } from './PracticeBadges';
 import { PracticeList } from './PracticeList';
 import { PracticeNotFound } from './PracticeNotFound';
-import { fileKind, formatFileSize, formatPeriod } from './practice-format';
-
-/** A practice id is a UUID; anything else cannot exist, so it is not even asked for. */
-export const PRACTICE_ID_PATTERN =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { fileKind, formatFileSize, formatPeriod, PRACTICE_ID_PATTERN } from './practice-format';
+import './practices.css';
 
 export function PracticePage() {
   const { id = '' } = useParams<'id'>();

@@ -24,6 +24,7 @@ import {
   type FacetName,
   type SearchState,
 } from './search-params';
+import './practices.css';
 
 const PAGE_SIZE = 20;
 /** Wait this long after the last key press before searching: fewer requests, no flicker. */

@@ -2,6 +2,10 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '../../ui/format';
 import { numberLocale, type Language } from '../../i18n';
 
+/** A practice id is a UUID; anything else cannot exist, so it is not even asked for. */
+export const PRACTICE_ID_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function formatFileSize(bytes: number, language: Language, t: TFunction): string {
   const format = new Intl.NumberFormat(numberLocale(language), { maximumFractionDigits: 1 });
   if (bytes < 1024 * 1024) {

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { CityTandemsDocument } from '../../generated/graphql';
 import { partnerOf, tandemPath } from './tandem-format';
+import './tandems.css';
 
 /**
  * "Tandempartner: Bitburg" on a city's page, on both cities' pages. Says nothing while

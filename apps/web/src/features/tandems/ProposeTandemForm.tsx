@@ -20,6 +20,7 @@ import {
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useAllCities, type NetworkCity } from '../network/useAllCities';
 import { tandemPath } from './tandem-format';
+import './tandems.css';
 
 const FIELDS = ['newCitySlug', 'partnerCitySlug', 'goals'] as const;
 type Field = (typeof FIELDS)[number];

@@ -9,7 +9,8 @@ import {
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary, SuccessMessage, TextAreaField, useFormErrors } from '../../ui/FormErrors';
 import { roleInCity, type SessionUser } from '../account/session';
-import type { TandemDetail } from './TandemPage';
+import type { TandemDetail } from './types';
+import './tandems.css';
 
 const FIELDS = ['reason', 'summary'] as const;
 const FIELD_TEXTS = {

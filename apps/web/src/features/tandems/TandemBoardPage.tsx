@@ -12,6 +12,7 @@ import { AcceptanceState, TandemStatusPill } from './TandemParts';
 import { formatDay } from '../../ui/format';
 import { TANDEM_STATUSES, tandemPath } from './tandem-format';
 import { useAllTandems } from './useAllTandems';
+import './tandems.css';
 
 /** The organizers' board: every tandem by status, and the form to propose a new one. */
 export function TandemBoardPage() {

@@ -3,7 +3,7 @@ import { Link, Navigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { CITY_SLUG_PATTERN } from '@wissensnetz/domain';
-import { TandemDetailDocument, type TandemDetailQuery } from '../../generated/graphql';
+import { TandemDetailDocument } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
 import { apiErrorReasons } from '../../ui/api-errors';
 import { accentColors } from '../../ui/contrast';
@@ -16,8 +16,8 @@ import { TandemNotes } from './TandemNotes';
 import { AcceptanceState, TandemStatusPill } from './TandemParts';
 import { formatDay } from '../../ui/format';
 import { partnerOf, tandemPath } from './tandem-format';
-
-export type TandemDetail = NonNullable<TandemDetailQuery['tandem']>;
+import type { TandemDetail } from './types';
+import './tandems.css';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TandemStatus, TandemSummaryFragment } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
 import { formatDate } from '../../ui/format';
+import './tandems.css';
 
 export function TandemStatusPill({ status }: { status: TandemStatus }) {
   const { t } = useTranslation();

@@ -7,6 +7,7 @@ import { currentLanguage } from '../../i18n';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { buildTopicTree } from './topic-tree';
+import './topics.css';
 
 type Topic = NetworkTopicsQuery['topics'][number];
 
