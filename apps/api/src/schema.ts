@@ -17,11 +17,10 @@ import { AuthResolver, SessionResolver } from './modules/auth/auth.resolver';
 import { CityResolver } from './modules/cities/city.resolver';
 import { MailResolver } from './modules/mail/mail.resolver';
 import { InvitationResolver, MembershipResolver } from './modules/memberships/membership.resolver';
-import {
-  PracticeAttachmentResolver,
-  PracticeResolver,
-  PracticeRevisionResolver,
-} from './modules/practices/practice.resolver';
+import { PracticeAttachmentResolver } from './modules/practices/practice-attachment.resolver';
+import { PracticeRevisionResolver } from './modules/practices/practice-revision.resolver';
+import { PracticeSearchResolver } from './modules/practices/practice-search.resolver';
+import { PracticeResolver } from './modules/practices/practice.resolver';
 import {
   CityTandemsResolver,
   TandemNoteResolver,
@@ -42,6 +41,7 @@ export const RESOLVERS = [
   AuditResolver,
   MailResolver,
   PracticeResolver,
+  PracticeSearchResolver,
   PracticeRevisionResolver,
   PracticeAttachmentResolver,
   TandemResolver,

@@ -139,6 +139,8 @@ describe('practice attachments', () => {
     ['programm.exe', Buffer.from('MZ\x90\x00'), 'FILE_TYPE_NOT_ALLOWED'],
     ['gefälscht.pdf', Buffer.from('<html>kein pdf</html>'), 'FILE_TYPE_NOT_ALLOWED'],
     ['leer.pdf', Buffer.alloc(0), 'INVALID_FIELD'],
+    // RIFF starts WebP images, but also WAV sounds and AVI videos.
+    ['ton.webp', Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt ', 'latin1'), 'FILE_TYPE_NOT_ALLOWED'],
   ])('rejects %s with a typed error and stores nothing', async (name, content, reason) => {
     const before = await api.ownerQuery<{ n: number }>(
       'SELECT count(*)::int AS n FROM practice_attachment',

@@ -59,6 +59,25 @@ async function download(
   return (await response.json()) as GraphQLResponse<Record<string, unknown>>;
 }
 
+/** The upload route, answered like GraphQL for the table (a browser on the platform's page). */
+async function upload(
+  client: Client,
+  url: string,
+  practiceId: string,
+): Promise<GraphQLResponse<Record<string, unknown>>> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n'))]), 'matrix.pdf');
+  const response = await fetch(`${url}/api/practices/${practiceId}/attachments`, {
+    method: 'POST',
+    body: form,
+    headers: client.cookie ? { cookie: client.cookie, origin: new URL(url).origin } : {},
+  });
+  const body = (await response.json()) as Record<string, unknown>;
+  return response.ok
+    ? { data: { upload: body } }
+    : (body as GraphQLResponse<Record<string, unknown>>);
+}
+
 interface Case {
   operation: string;
   run(client: Client, fixture: Fixture): Promise<GraphQLResponse<Record<string, unknown>>>;
@@ -654,6 +673,104 @@ const CASES: Case[] = [
     run: async (c, f) =>
       c.gql('mutation($id: ID!) { restorePracticeRevision(id: $id, number: 1) { id } }', {
         id: await f.freshPractice('DRAFT', 'CITY'),
+      }),
+  },
+  {
+    operation: 'revertPracticeToDraft (NETWORK, published)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'FORBIDDEN',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { revertPracticeToDraft(id: $id) { id } }', {
+        id: await f.freshPractice('PUBLISHED', 'NETWORK'),
+      }),
+  },
+  {
+    operation: 'similarPractices (CITY, published)',
+    expect: {
+      own: { anonymous: 'NOT_FOUND', member: 'ok', coordinator: 'ok', organizer: 'NOT_FOUND' },
+      foreign: {
+        anonymous: 'NOT_FOUND',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { similarPractices(id: $id) { id } }', {
+        id: await f.freshPractice('PUBLISHED', 'CITY'),
+      }),
+  },
+  {
+    operation: 'attachment upload (NETWORK draft)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'ok',
+        coordinator: 'ok',
+        organizer: 'NOT_FOUND',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
+    },
+    run: async (c, f) => upload(c, f.api.url, await f.freshPractice('DRAFT', 'NETWORK')),
+  },
+  {
+    operation: 'removePracticeAttachment (NETWORK draft)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'ok',
+        coordinator: 'ok',
+        organizer: 'NOT_FOUND',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { removePracticeAttachment(id: $id) }', {
+        id: await f.freshAttachment('DRAFT', 'NETWORK'),
+      }),
+  },
+  {
+    // Visible to everyone, changed only by the city's coordinators: others may not even lock it.
+    operation: 'removePracticeAttachment (PUBLIC, published)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'FORBIDDEN',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { removePracticeAttachment(id: $id) }', {
+        id: await f.freshAttachment('PUBLISHED', 'PUBLIC'),
       }),
   },
   {

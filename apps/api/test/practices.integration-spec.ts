@@ -238,6 +238,70 @@ describe('practices', () => {
     });
   });
 
+  it('answers viewerCan* exactly as the mutations then decide, for every role', async () => {
+    const VIEWER =
+      'query($id: ID!) { practice(id: $id) { revision viewerCanEdit viewerCanPublish viewerCanArchive } }';
+    const REVERT = 'mutation($id: ID!) { revertPracticeToDraft(id: $id) { status } }';
+    const ARCHIVE = 'mutation($id: ID!) { archivePractice(id: $id) { status } }';
+    type Viewer = {
+      revision: number;
+      viewerCanEdit: boolean;
+      viewerCanPublish: boolean;
+      viewerCanArchive: boolean;
+    };
+    const roles: Record<string, Client | null> = {
+      anonymous: null,
+      member: gochMember,
+      coordinator: gochCoordinator,
+      foreignMember: herfordMember,
+      organizer,
+    };
+    // [edit, publish (or send back to draft), archive]; null: the caller does not see it.
+    const EXPECTED: Record<string, Record<'DRAFT' | 'PUBLISHED', boolean[] | null>> = {
+      anonymous: { DRAFT: null, PUBLISHED: [false, false, false] },
+      member: { DRAFT: [true, false, false], PUBLISHED: [false, false, false] },
+      coordinator: { DRAFT: [true, true, true], PUBLISHED: [true, true, true] },
+      foreignMember: { DRAFT: null, PUBLISHED: [false, false, false] },
+      organizer: { DRAFT: null, PUBLISHED: [false, false, true] },
+    };
+    const fresh = async (status: 'DRAFT' | 'PUBLISHED') => {
+      const created = await gochMember.gql<{ createPractice: { id: string } }>(CREATE, {
+        input: { citySlug: 'goch', title: 'Rechte im Blick', summary: 's', visibility: 'PUBLIC' },
+      });
+      const id = created.data!.createPractice.id;
+      if (status === 'PUBLISHED') await gochCoordinator.gql(PUBLISH, { id });
+      return id;
+    };
+    for (const [role, client] of Object.entries(roles)) {
+      const ask = <T>(query: string, variables: Record<string, unknown>) =>
+        client ? client.gql<T>(query, variables) : api.gql<T>(query, variables);
+      for (const status of ['DRAFT', 'PUBLISHED'] as const) {
+        const [editId, publishId, archiveId] = [
+          await fresh(status),
+          await fresh(status),
+          await fresh(status),
+        ];
+        const viewer = async (id: string) =>
+          (await ask<{ practice: Viewer | null }>(VIEWER, { id })).data?.practice ?? null;
+        const seen = await viewer(editId);
+        const said = seen && [
+          seen.viewerCanEdit,
+          (await viewer(publishId))!.viewerCanPublish,
+          (await viewer(archiveId))!.viewerCanArchive,
+        ];
+        expect([role, status, said]).toEqual([role, status, EXPECTED[role][status]]);
+        const done = [
+          await ask(UPDATE, {
+            input: { id: editId, expectedRevision: seen?.revision ?? 1, title: 'Geänderter Titel' },
+          }),
+          await ask(status === 'DRAFT' ? PUBLISH : REVERT, { id: publishId }),
+          await ask(ARCHIVE, { id: archiveId }),
+        ].map((response) => response.errors === undefined);
+        expect([role, status, done]).toEqual([role, status, said ?? [false, false, false]]);
+      }
+    }
+  });
+
   it('renders Markdown safely', async () => {
     const created = await gochMember.gql<{ createPractice: { id: string } }>(CREATE, {
       input: {

@@ -1,5 +1,5 @@
 import { ANONYMOUS, MembershipRole, NetworkRole, type Actor } from '../tenancy/actor';
-import { mayAccess, Permission, requireAccess, type AccessTarget } from './access';
+import { mayAccess, Permission, readScope, requireAccess, type AccessTarget } from './access';
 import { AuthException } from './auth.exception';
 
 /**
@@ -320,5 +320,25 @@ describe('CITY_MEMBER_CONTACT_READ: who may reach a member of a city by e-mail',
       false,
     );
     expect(mayAccess(ACTORS['the person'], Permission.CITY_MEMBER_CONTACT_READ, {})).toBe(false);
+  });
+});
+
+describe('readScope: what a self-scoping query (search) may show beyond public entries', () => {
+  it.each([
+    ['anonymous', ANONYMOUS, { cityIds: [], network: false }],
+    ['a member', ROLES.member, { cityIds: [OWN], network: true }],
+    ['a coordinator', ROLES.coordinator, { cityIds: [OWN], network: true }],
+    ['an organizer of no city', ROLES.organizer, { cityIds: [], network: true }],
+    [
+      'a member of two cities',
+      user('u-two', [
+        [OWN, MembershipRole.MEMBER],
+        [PARTNER, MembershipRole.COORDINATOR],
+      ]),
+      { cityIds: [OWN, PARTNER], network: true },
+    ],
+    ['signed in without a city', user('u-none', []), { cityIds: [], network: false }],
+  ] as const)('%s', (_who, actor, scope) => {
+    expect(readScope(actor)).toEqual(scope);
   });
 });

@@ -225,6 +225,22 @@ const DENIED: Partial<Record<Permission, string>> = {
 };
 
 /**
+ * What a caller reads beyond what is public, for queries that scope themselves instead of
+ * asking per object (search filters, where the engine has no row-level security): the
+ * cities whose own-city entries they read (their memberships), and whether they read what
+ * members share with the network (members of any city, organizers).
+ */
+export interface ReadScope {
+  cityIds: string[];
+  network: boolean;
+}
+
+export function readScope(actor: Actor): ReadScope {
+  const cityIds = memberCityIds(actor);
+  return { cityIds, network: cityIds.length > 0 || isOrganizer(actor) };
+}
+
+/**
  * Signed in, whoever it is. Only for the caller's own things; prefer
  * requireAccess(actor, Permission.ACCOUNT_OWN) in services.
  */

@@ -15,7 +15,9 @@ import { renderMarkdown } from '../../core/markdown/markdown';
 import { currentActor } from '../../core/tenancy/request-context';
 import { CityType, toCityOrNull } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
-import { PracticeEntity } from '../practices/practice.entity';
+import { CurrentActor } from '../../core/auth/current-actor.decorator';
+import type { Actor } from '../../core/tenancy/actor';
+import { PracticeType } from '../practices/dto/practice.type';
 import { PracticeService } from '../practices/practice.service';
 import {
   AddFollowUpActionInput,
@@ -81,13 +83,13 @@ export class ConferenceRecordResolver {
     return conference;
   }
 
-  @ResolveField(() => [PracticeEntity], { description: 'Linked practices you may see' })
-  async linkedPractices(
+  @ResolveField(() => [PracticeType], { description: 'Linked practices you may see' })
+  linkedPractices(
+    @CurrentActor() actor: Actor,
     @Parent() record: ConferenceRecordEntity,
     @Context() ctx: GraphQLContext,
-  ): Promise<PracticeEntity[]> {
-    const found = await Promise.all(record.practiceIds.map((id) => this.practices.load(ctx, id)));
-    return found.filter((practice): practice is PracticeEntity => practice !== null);
+  ): Promise<PracticeType[]> {
+    return this.practices.loadVisible(actor, ctx, record.practiceIds);
   }
 
   @ResolveField(() => [FollowUpActionEntity])

@@ -11,8 +11,11 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
-import { currentActor } from '../../core/tenancy/request-context';
-import { ATTACHMENT_MAX_BYTES, PracticeService } from './practice.service';
+import { CurrentActor } from '../../core/auth/current-actor.decorator';
+import type { Actor } from '../../core/tenancy/actor';
+import { toPracticeAttachment } from './dto/practice-attachment.type';
+import { ATTACHMENT_MAX_BYTES } from './practice-attachment-file';
+import { PracticeAttachmentService } from './practice-attachment.service';
 import { PracticeException } from './practice.exception';
 
 /**
@@ -21,7 +24,7 @@ import { PracticeException } from './practice.exception';
  */
 @Controller()
 export class PracticeAttachmentController {
-  constructor(private readonly practices: PracticeService) {}
+  constructor(private readonly attachments: PracticeAttachmentService) {}
 
   @Access(AccessLevel.SIGNED_IN)
   @Post('api/practices/:id/attachments')
@@ -30,29 +33,32 @@ export class PracticeAttachmentController {
   @UseInterceptors(
     FileInterceptor('file', { limits: { fileSize: ATTACHMENT_MAX_BYTES + 1, files: 1 } }),
   )
-  async upload(@Param('id') id: string, @UploadedFile() file: Express.Multer.File | undefined) {
+  async upload(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ) {
     if (!file)
       throw PracticeException.invalid('file', 'send the file in the multipart field "file"');
     // multer gives the name as latin1; browsers send UTF-8.
     const originalName = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    const attachment = await this.practices.addAttachment(currentActor(), id, {
+    const attachment = await this.attachments.add(actor, id, {
       originalName,
       mimeType: file.mimetype,
       buffer: file.buffer,
     });
-    return {
-      id: attachment.id,
-      fileName: attachment.fileName,
-      contentType: attachment.contentType,
-      sizeBytes: attachment.sizeBytes,
-      url: `/files/attachments/${attachment.id}`,
-    };
+    const { fileName, contentType, sizeBytes, url } = toPracticeAttachment(attachment);
+    return { id: attachment.id, fileName, contentType, sizeBytes, url };
   }
 
   @Access(AccessLevel.PUBLIC)
   @Get('files/attachments/:id')
-  async download(@Param('id') id: string, @Res() res: Response): Promise<void> {
-    const found = await this.practices.openAttachment(id);
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const found = await this.attachments.open(actor, id);
     if (!found) throw PracticeException.attachmentNotFound('id');
     const { attachment, content } = found;
     res.setHeader('Content-Type', attachment.contentType);

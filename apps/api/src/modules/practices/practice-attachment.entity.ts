@@ -1,28 +1,22 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-@ObjectType('PracticeAttachment')
 @Entity('practice_attachment')
 export class PracticeAttachmentEntity {
   @PrimaryColumn({ name: 'city_id', type: 'uuid' })
   cityId!: string;
 
-  @Field(() => ID)
   @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
   id!: string;
 
   @Column({ name: 'practice_id', type: 'uuid' })
   practiceId!: string;
 
-  @Field()
   @Column({ name: 'file_name', type: 'text' })
   fileName!: string;
 
-  @Field()
   @Column({ name: 'content_type', type: 'text' })
   contentType!: string;
 
-  @Field(() => Int)
   @Column({ name: 'size_bytes', type: 'int' })
   sizeBytes!: number;
 
@@ -32,7 +26,6 @@ export class PracticeAttachmentEntity {
   @Column({ name: 'uploaded_by', type: 'uuid', nullable: true })
   uploadedBy!: string | null;
 
-  @Field()
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 }

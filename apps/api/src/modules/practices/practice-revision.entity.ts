@@ -1,4 +1,3 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** What a practice looked like after one save. */
@@ -19,7 +18,6 @@ export interface PracticeSnapshot {
   links: Array<{ label: string; url: string }>;
 }
 
-@ObjectType('PracticeRevision')
 @Entity('practice_revision')
 export class PracticeRevisionEntity {
   @PrimaryColumn({ name: 'city_id', type: 'uuid' })
@@ -28,7 +26,6 @@ export class PracticeRevisionEntity {
   @PrimaryColumn({ name: 'practice_id', type: 'uuid' })
   practiceId!: string;
 
-  @Field(() => Int)
   @PrimaryColumn({ type: 'int' })
   number!: number;
 
@@ -38,7 +35,6 @@ export class PracticeRevisionEntity {
   @Column({ name: 'author_id', type: 'uuid', nullable: true })
   authorId!: string | null;
 
-  @Field()
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 }

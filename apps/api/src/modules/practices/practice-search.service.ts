@@ -2,7 +2,8 @@ import { CityKind, MAX_PAGE_SIZE, federalStateName } from '@wissensnetz/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { decodeCursor, encodeCursor, validatePageSize } from '../../core/graphql/pagination';
-import { isOrganizer, memberCityIds, type Actor } from '../../core/tenancy/actor';
+import { readScope } from '../../core/auth/access';
+import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import {
   HIGHLIGHT_END,
@@ -13,13 +14,16 @@ import {
   type SearchResponse,
 } from '../../search/search-index';
 import { CityService } from '../cities/city.service';
+import { toTopics } from '../topics/dto/topic.type';
 import { TopicService } from '../topics/topic.service';
 import type { PracticeSearchFilter } from './dto/practice.inputs';
 import type { FacetCount, PracticeSearchResult } from './dto/practice-search.types';
+import { toPractice } from './dto/practice.type';
 import { validateSearchFilter } from './practice-content';
 import { PRACTICES_INDEX, type PracticeDocument } from './practice-search.source';
 import { PracticeEntity } from './practice.entity';
 import { PracticeException } from './practice.exception';
+import { topicIdsFor } from './practice-topics';
 
 export const PRACTICE_FACETS = ['topics', 'federalState', 'citySlug', 'joinedYear', 'kind'];
 /** What a hit needs from its document: the rest comes from PostgreSQL (the body stays in the engine). */
@@ -35,12 +39,15 @@ const quote = (value: string | number) => JSON.stringify(String(value));
 const anyOf = (attribute: string, values: Array<string | number>) =>
   `${attribute} IN [${values.map(quote).join(', ')}]`;
 
-/** What the caller may find: decided on the server from the session, never by the client. */
+/**
+ * What the caller may find: decided on the server from the session, never by the client.
+ * The index holds published practices only; their visibility and city decide (readScope).
+ */
 export function visibilityFilter(actor: Actor): string {
-  const cities = memberCityIds(actor);
-  if (cities.length > 0)
-    return `(visibility IN ["PUBLIC", "NETWORK"] OR ${anyOf('cityId', cities)})`;
-  if (isOrganizer(actor)) return 'visibility IN ["PUBLIC", "NETWORK"]';
+  const { cityIds, network } = readScope(actor);
+  if (cityIds.length > 0)
+    return `(visibility IN ["PUBLIC", "NETWORK"] OR ${anyOf('cityId', cityIds)})`;
+  if (network) return 'visibility IN ["PUBLIC", "NETWORK"]';
   return 'visibility = "PUBLIC"';
 }
 
@@ -97,11 +104,11 @@ export class PracticeSearchService {
     // row-level security, so a stale document can never show what is hidden now.
     const ids = response.hits.map((hit) => hit.document.id);
     const [{ practices, links }, facets] = await Promise.all([
-      ids.length ? this.readHits(ids) : Promise.resolve({ practices: [], links: [] }),
+      ids.length ? this.readHits(actor, ids) : Promise.resolve({ practices: [], links: [] }),
       this.labelFacets(response.facets),
     ]);
     const topicLists = await this.topics.ofLinks(ids, links);
-    const topicsByPractice = new Map(ids.map((id, index) => [id, topicLists[index]]));
+    const topicsByPractice = new Map(ids.map((id, index) => [id, toTopics(topicLists[index])]));
     const byId = new Map(practices.map((practice) => [practice.id, practice]));
     const hits = response.hits.flatMap((hit) => {
       const practice = byId.get(hit.document.id);
@@ -109,7 +116,7 @@ export class PracticeSearchService {
       const document = hit.document as PracticeDocument;
       return [
         {
-          practice,
+          practice: toPractice(practice),
           titleHtml: highlightToHtml(hit.highlighted.title ?? document.title),
           summaryHtml: highlightToHtml(hit.highlighted.summary ?? document.summary),
         },
@@ -140,15 +147,12 @@ export class PracticeSearchService {
   private async requireKnownFilterValues(filter: PracticeSearchFilter): Promise<void> {
     if (filter.citySlugs?.length)
       await this.cities.requireBySlugs(filter.citySlugs, 'filter.citySlugs');
-    if (filter.topicSlugs?.length) {
-      const known = await this.topics.idsBySlugs(filter.topicSlugs);
-      const index = filter.topicSlugs.findIndex((slug) => !known.has(slug));
-      if (index >= 0)
-        throw PracticeException.unknownTopic(
-          `filter.topicSlugs.${index}`,
-          filter.topicSlugs[index],
-        );
-    }
+    if (filter.topicSlugs?.length)
+      topicIdsFor(
+        await this.topics.idsBySlugs(filter.topicSlugs),
+        filter.topicSlugs,
+        'filter.topicSlugs',
+      );
   }
 
   /** Published practices like this one: same topics first, then similar words. */
@@ -158,7 +162,7 @@ export class PracticeSearchService {
     first: number | null | undefined,
   ): Promise<PracticeEntity[]> {
     const limit = Math.min(validatePageSize(first ?? 5), MAX_PAGE_SIZE);
-    const topicRows: Array<{ slug: string }> = await this.tenantDb.run((manager) =>
+    const topicRows: Array<{ slug: string }> = await this.tenantDb.run(actor, (manager) =>
       manager.query(
         'SELECT t.slug FROM practice_topic pt JOIN topic t ON t.id = pt.topic_id WHERE pt.practice_id = $1',
         [practice.id],
@@ -192,7 +196,7 @@ export class PracticeSearchService {
     }
     const ids = found.slice(0, limit);
     if (ids.length === 0) return [];
-    const practices = await this.tenantDb.run((manager) =>
+    const practices = await this.tenantDb.run(actor, (manager) =>
       manager.getRepository(PracticeEntity).findBy({ id: In(ids) }),
     );
     const byId = new Map(practices.map((entry) => [entry.id, entry]));
@@ -205,11 +209,14 @@ export class PracticeSearchService {
    * The hits' rows and their topic ids in one statement (the topics are handed to the
    * Practice.topics loader), through row-level security: what is hidden now stays hidden.
    */
-  private async readHits(ids: string[]): Promise<{
+  private async readHits(
+    actor: Actor,
+    ids: string[],
+  ): Promise<{
     practices: PracticeEntity[];
     links: Array<{ owner: string; topicId: string }>;
   }> {
-    const { entities, raw } = await this.tenantDb.run((manager) =>
+    const { entities, raw } = await this.tenantDb.run(actor, (manager) =>
       manager
         .getRepository(PracticeEntity)
         .createQueryBuilder('practice')

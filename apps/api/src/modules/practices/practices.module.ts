@@ -4,13 +4,16 @@ import { CitiesModule } from '../cities/cities.module';
 import { TopicsModule } from '../topics/topics.module';
 import { UsersModule } from '../users/users.module';
 import { PracticeAttachmentController } from './practice-attachment.controller';
+import { PracticeAttachmentResolver } from './practice-attachment.resolver';
+import { PracticeAttachmentService } from './practice-attachment.service';
+import { PracticeLifecycleService } from './practice-lifecycle.service';
+import { PracticeRevisionResolver } from './practice-revision.resolver';
+import { PracticeRevisionService } from './practice-revision.service';
 import { practiceSearchSource } from './practice-search.source';
+import { PracticeSearchResolver } from './practice-search.resolver';
 import { PracticeSearchService } from './practice-search.service';
-import {
-  PracticeAttachmentResolver,
-  PracticeResolver,
-  PracticeRevisionResolver,
-} from './practice.resolver';
+import { PracticeWriter } from './practice-writer.service';
+import { PracticeResolver } from './practice.resolver';
 import { PracticeService } from './practice.service';
 
 @Module({
@@ -18,11 +21,17 @@ import { PracticeService } from './practice.service';
   controllers: [PracticeAttachmentController],
   providers: [
     PracticeService,
+    PracticeLifecycleService,
+    PracticeRevisionService,
+    PracticeAttachmentService,
+    PracticeWriter,
     PracticeSearchService,
     PracticeResolver,
+    PracticeSearchResolver,
     PracticeRevisionResolver,
     PracticeAttachmentResolver,
   ],
+  // Other features read practices (and link to them) only through PracticeService.
   exports: [PracticeService],
 })
 export class PracticesModule implements OnModuleInit {

@@ -286,7 +286,7 @@ export class TandemService {
     const ids = all.map((entry) => entry.id);
     const [focus, practiceCounts, open] = await Promise.all([
       this.topics.focusTopicsOfCities(ids),
-      this.practices.networkCountsByCityAndTopic(ids),
+      this.practices.networkCountsByCityAndTopic(signedIn, ids),
       this.tenantDb.run(async (manager) => {
         const rows: Array<{ city: string; n: number }> = await manager.query(
           `SELECT city, count(*)::int AS n FROM (

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../../../core/graphql/pagination';
-import { TopicEntity } from '../../topics/topic.entity';
-import { PracticeEntity } from '../practice.entity';
+import type { TopicType } from '../../topics/dto/topic.type';
+import { PracticeType } from './practice.type';
 
 @ObjectType('FacetCount')
 export class FacetCount {
@@ -35,8 +35,8 @@ export class PracticeFacets {
 
 @ObjectType('PracticeHit')
 export class PracticeHit {
-  @Field(() => PracticeEntity)
-  practice!: PracticeEntity;
+  @Field(() => PracticeType)
+  practice!: PracticeType;
 
   @Field({ description: 'Title as HTML: escaped text, matches in <mark>' })
   titleHtml!: string;
@@ -66,5 +66,5 @@ export class PracticeSearchResult {
   pageInfo!: PageInfo;
 
   /** Not in the schema: the hits' topics, to prime the Practice.topics loader. */
-  topicsByPractice?: Map<string, TopicEntity[]>;
+  topicsByPractice?: Map<string, TopicType[]>;
 }

@@ -1,6 +1,6 @@
 import { CityKind } from '@wissensnetz/domain';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { PracticeStatus, PracticeVisibility } from '../practice.entity';
+import { PracticeStatus, PracticeVisibility } from './practice-enums';
 
 @InputType()
 export class PracticeLinkInput {
