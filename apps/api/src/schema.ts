@@ -22,11 +22,8 @@ import {
   PracticeResolver,
   PracticeRevisionResolver,
 } from './modules/practices/practice.resolver';
-import {
-  CityTandemsResolver,
-  TandemNoteResolver,
-  TandemResolver,
-} from './modules/tandems/tandem.resolver';
+import { TandemNoteResolver } from './modules/tandems/tandem-note.resolver';
+import { CityTandemsResolver, TandemResolver } from './modules/tandems/tandem.resolver';
 import { TopicResolver } from './modules/topics/topic.resolver';
 import { PersonResolver } from './modules/users/person.resolver';
 

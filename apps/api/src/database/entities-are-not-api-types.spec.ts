@@ -23,8 +23,6 @@ const NOT_YET_SEPARATED = [
   'modules/practices/practice-attachment.entity.ts',
   'modules/practices/practice-revision.entity.ts',
   'modules/practices/practice.entity.ts',
-  'modules/tandems/tandem-note.entity.ts',
-  'modules/tandems/tandem.entity.ts',
 ];
 
 const SOURCE_ROOT = join(__dirname, '..');
