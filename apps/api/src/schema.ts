@@ -21,11 +21,8 @@ import { PracticeAttachmentResolver } from './modules/practices/practice-attachm
 import { PracticeRevisionResolver } from './modules/practices/practice-revision.resolver';
 import { PracticeSearchResolver } from './modules/practices/practice-search.resolver';
 import { PracticeResolver } from './modules/practices/practice.resolver';
-import {
-  CityTandemsResolver,
-  TandemNoteResolver,
-  TandemResolver,
-} from './modules/tandems/tandem.resolver';
+import { TandemNoteResolver } from './modules/tandems/tandem-note.resolver';
+import { CityTandemsResolver, TandemResolver } from './modules/tandems/tandem.resolver';
 import { TopicResolver } from './modules/topics/topic.resolver';
 import { PersonResolver } from './modules/users/person.resolver';
 

@@ -41,6 +41,8 @@ interface Fixture {
   freshAttachment(status: PracticeStatus, visibility: PracticeVisibility): Promise<string>;
   /** A plain member of the target city who is none of the matrix's callers. */
   colleagueId: string;
+  /** The colleague's note in the target city's tandem: nobody in the matrix wrote it. */
+  colleagueNoteId: string;
 }
 
 type PracticeStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
@@ -848,6 +850,47 @@ const CASES: Case[] = [
       }),
   },
   {
+    // Only the author edits: the colleague's note is readable in the own city, no more.
+    operation: "updateTandemNote (a colleague's)",
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'NOT_FOUND',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
+    },
+    run: (c, f) =>
+      c.gql('mutation($i: UpdateTandemNoteInput!) { updateTandemNote(input: $i) { id } }', {
+        i: { id: f.colleagueNoteId, body: 'Überschrieben' },
+      }),
+  },
+  {
+    operation: "deleteTandemNote (a colleague's)",
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'NOT_FOUND',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
+    },
+    run: (c, f) =>
+      c.gql('mutation($id: ID!) { deleteTandemNote(id: $id) }', { id: f.colleagueNoteId }),
+  },
+  {
     operation: 'proposeTandem',
     expect: same({
       anonymous: 'UNAUTHENTICATED',
@@ -1369,9 +1412,9 @@ describe('isolation matrix', () => {
         'SELECT partner_city_id FROM tandem WHERE id = $1',
         [tandemId],
       );
-      await api.ownerQuery(
+      const [colleagueNote] = await api.ownerQuery<{ id: string }>(
         `INSERT INTO tandem_note (city_id, tandem_id, partner_city_id, author_id, author_city_id, kind, body)
-         VALUES ($1, $2, $3, $4, $1, 'NOTE', 'Notiz der Kollegin')`,
+         VALUES ($1, $2, $3, $4, $1, 'NOTE', 'Notiz der Kollegin') RETURNING id`,
         [city.id, tandemId, tandem.partner_city_id, colleague.id],
       );
       await api.ownerQuery(
@@ -1398,6 +1441,7 @@ describe('isolation matrix', () => {
         api,
         slug,
         colleagueId: colleague.id,
+        colleagueNoteId: colleagueNote.id,
         freshPractice,
         async freshAttachment(status, visibility) {
           const practiceId = await freshPractice(status, visibility);

@@ -344,6 +344,215 @@ describe('tandems', () => {
     await optedOut.gql('mutation { updateMe(input: { emailNotifications: true }) { id } }');
   });
 
+  /** An active tandem arranged as the owner, for tests that need one of their own. */
+  async function activeTandem(newSlug: string, partnerSlug: string): Promise<string> {
+    const [row] = await api.ownerQuery<{ id: string }>(
+      `INSERT INTO tandem (city_id, partner_city_id, status, new_city_accepted_at, partner_city_accepted_at)
+       SELECT a.id, b.id, 'ACTIVE', now(), now() FROM city a, city b WHERE a.slug = $1 AND b.slug = $2
+       RETURNING id`,
+      [newSlug, partnerSlug],
+    );
+    return row.id;
+  }
+
+  it('lists notes newest first, page after page (not in the random order of their ids)', async () => {
+    const tandemId = await activeTandem('husum', 'saarlouis');
+    const [author] = await api.ownerQuery<{ id: string }>(
+      'SELECT id FROM app_user WHERE email = $1',
+      ['member.husum@demo.wissensnetz.example'],
+    );
+    // Ids in the opposite order of their age: an order by id shows the oldest first.
+    const notes = [
+      { id: 'ffffffff-0000-4000-8000-000000000001', body: 'Älteste', age: '3 hours' },
+      { id: '88888888-0000-4000-8000-000000000002', body: 'Mittlere', age: '2 hours' },
+      { id: '44444444-0000-4000-8000-000000000003', body: 'Neuere', age: '1 hour' },
+      { id: '00000000-0000-4000-8000-000000000004', body: 'Neueste', age: '0 hours' },
+    ];
+    for (const note of notes) {
+      await api.ownerQuery(
+        `INSERT INTO tandem_note (city_id, id, tandem_id, partner_city_id, author_id, author_city_id, kind, body, created_at, updated_at)
+         SELECT t.city_id, $2, t.id, t.partner_city_id, $3, t.city_id, 'NOTE', $4, now() - $5::interval, now() - $5::interval
+           FROM tandem t WHERE t.id = $1`,
+        [tandemId, note.id, author.id, note.body, note.age],
+      );
+    }
+    const reader = await api.as('member', 'saarlouis');
+    const page = (after: string | null) =>
+      reader.gql<{
+        tandemNotes: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          edges: Array<{ node: { body: string } }>;
+        };
+      }>(
+        'query($id: ID!, $after: String) { tandemNotes(tandemId: $id, first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { body } } } }',
+        { id: tandemId, after },
+      );
+    const first = await page(null);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.tandemNotes.totalCount).toBe(4);
+    expect(first.data!.tandemNotes.edges.map((edge) => edge.node.body)).toEqual([
+      'Neueste',
+      'Neuere',
+      'Mittlere',
+    ]);
+    expect(first.data!.tandemNotes.pageInfo.hasNextPage).toBe(true);
+    const second = await page(first.data!.tandemNotes.pageInfo.endCursor);
+    expect(second.errors).toBeUndefined();
+    expect(second.data!.tandemNotes.edges.map((edge) => edge.node.body)).toEqual(['Älteste']);
+    expect(second.data!.tandemNotes.pageInfo.hasNextPage).toBe(false);
+    // A cursor forged with an absurd time is no server error: it lists what is older.
+    const forged = Buffer.from(
+      JSON.stringify([1e300, '00000000-0000-4000-8000-000000000000']),
+    ).toString('base64url');
+    const odd = await page(forged);
+    expect(odd.errors).toBeUndefined();
+    expect(odd.data!.tandemNotes.edges).toHaveLength(3);
+  });
+
+  it('answers FORBIDDEN to whoever may not accept or decline, whatever state the tandem is in', async () => {
+    const tandemId = await activeTandem('suederbrarup', 'markt-schwaben');
+    // Organizers may conclude but not accept or decline: the state of the tandem is no
+    // reason they hear about first.
+    for (const operation of [
+      'mutation($id: ID!) { acceptTandem(id: $id) { id } }',
+      'mutation($id: ID!) { declineTandem(id: $id) { id } }',
+    ]) {
+      const refused = await organizer.gql(operation, { id: tandemId });
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'NOT_ALLOWED',
+      });
+      expect(refused.data ?? null).toBeNull();
+    }
+    // The coordinator of a side may: for them the state is the answer.
+    const coordinator = await api.as('coordinator', 'markt-schwaben');
+    expect(
+      (
+        await coordinator.gql('mutation($id: ID!) { acceptTandem(id: $id) { id } }', {
+          id: tandemId,
+        })
+      ).errors?.[0].extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
+  });
+
+  it('derives the viewer fields from the same rules the mutations check', async () => {
+    const proposed = await organizer.gql<{ proposeTandem: { id: string } }>(PROPOSE, {
+      i: { newCitySlug: 'eschwege', partnerCitySlug: 'rudolstadt' },
+    });
+    expect(proposed.errors).toBeUndefined();
+    const id = proposed.data!.proposeTandem.id;
+    const VIEWER =
+      'query($id: ID!) { tandem(id: $id) { viewerIsMember viewerCanAccept viewerCanConclude } }';
+    const viewer = async (client: Client) =>
+      (
+        await client.gql<{
+          tandem: { viewerIsMember: boolean; viewerCanAccept: boolean; viewerCanConclude: boolean };
+        }>(VIEWER, { id })
+      ).data!.tandem;
+    const newCoordinator = await api.as('coordinator', 'eschwege');
+    const partnerCoordinator = await api.as('coordinator', 'rudolstadt');
+    const partnerMember = await api.as('member', 'rudolstadt');
+    const outsider = await api.as('coordinator', 'goch');
+    expect(await viewer(newCoordinator)).toEqual({
+      viewerIsMember: true,
+      viewerCanAccept: true,
+      viewerCanConclude: false,
+    });
+    expect(await viewer(partnerMember)).toEqual({
+      viewerIsMember: true,
+      viewerCanAccept: false,
+      viewerCanConclude: false,
+    });
+    for (const client of [outsider, organizer, api.client()]) {
+      expect(await viewer(client)).toEqual({
+        viewerIsMember: false,
+        viewerCanAccept: false,
+        viewerCanConclude: false,
+      });
+    }
+    expect((await newCoordinator.gql(ACCEPT, { id })).errors).toBeUndefined();
+    // Accepted for its side: nothing left to accept there; the partner side still can.
+    expect((await viewer(newCoordinator)).viewerCanAccept).toBe(false);
+    expect((await viewer(partnerCoordinator)).viewerCanAccept).toBe(true);
+    expect((await partnerCoordinator.gql(ACCEPT, { id })).errors).toBeUndefined();
+    expect(await viewer(partnerCoordinator)).toEqual({
+      viewerIsMember: true,
+      viewerCanAccept: false,
+      viewerCanConclude: true,
+    });
+    expect((await viewer(organizer)).viewerCanConclude).toBe(true);
+    expect((await viewer(partnerMember)).viewerCanConclude).toBe(false);
+    expect((await viewer(outsider)).viewerCanConclude).toBe(false);
+
+    // A note's author may edit it; the partner city's member reads it but may not.
+    const added = await partnerMember.gql<{ addTandemNote: { id: string } }>(ADD_NOTE, {
+      i: { tandemId: id, kind: 'NOTE', body: 'Wer darf das ändern?' },
+    });
+    expect(added.errors).toBeUndefined();
+    const authored = async (client: Client) =>
+      (
+        await client.gql<{
+          tandemNotes: { edges: Array<{ node: { id: string; viewerIsAuthor: boolean } }> };
+        }>(
+          'query($id: ID!) { tandemNotes(tandemId: $id) { edges { node { id viewerIsAuthor } } } }',
+          {
+            id,
+          },
+        )
+      ).data!.tandemNotes.edges.map((edge) => edge.node.viewerIsAuthor);
+    expect(await authored(partnerMember)).toEqual([true]);
+    expect(await authored(newCoordinator)).toEqual([false]);
+  });
+
+  it('passes a note on to the other city as written, even with a placeholder-like text in it', async () => {
+    const tandemId = await activeTandem('wolfenbuettel', 'mannheim');
+    const reader = await api.as('member', 'mannheim');
+    await reader.gql('mutation { markNotificationsRead }');
+    const body = `Treffen bei {other} oder in Wolfenbüttel? $& ${Date.now()}`;
+    const writer = await api.as('member', 'wolfenbuettel');
+    const added = await writer.gql(ADD_NOTE, { i: { tandemId, kind: 'QUESTION', body } });
+    expect(added.errors).toBeUndefined();
+    const inbox = await reader.gql<{ notifications: Array<{ title: string; body: string }> }>(
+      '{ notifications(first: 1) { title body } }',
+    );
+    expect(inbox.data!.notifications[0]).toEqual({
+      title: 'Neuer Eintrag im Tandem mit Wolfenbüttel',
+      body,
+    });
+  });
+
+  it('refuses a visit date that names no day with a typed error, writing nothing', async () => {
+    const tandemId = await activeTandem('bad-salzuflen', 'wuerzburg');
+    const author = await api.as('member', 'bad-salzuflen');
+    for (const visitDate of ['2026-13-01', '2026-01-32', '2026-00-10', '2026-02-30']) {
+      const refused = await author.gql(ADD_NOTE, {
+        i: { tandemId, kind: 'VISIT', body: 'Besuch', visitDate },
+      });
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.visitDate',
+      });
+    }
+    const added = await author.gql<{ addTandemNote: { id: string } }>(ADD_NOTE, {
+      i: { tandemId, kind: 'VISIT', body: 'Besuch', visitDate: '2026-02-28' },
+    });
+    expect(added.errors).toBeUndefined();
+    const edit = await author.gql(
+      'mutation($i: UpdateTandemNoteInput!) { updateTandemNote(input: $i) { id } }',
+      { i: { id: added.data!.addTandemNote.id, body: 'Besuch', visitDate: '2026-12-99' } },
+    );
+    expect(edit.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.visitDate',
+    });
+    const stored = await api.ownerQuery<{ visit_date: string; revision: number }>(
+      "SELECT to_char(visit_date, 'YYYY-MM-DD') AS visit_date, revision FROM tandem_note WHERE tandem_id = $1",
+      [tandemId],
+    );
+    expect(stored).toEqual([{ visit_date: '2026-02-28', revision: 1 }]);
+  });
+
   it('shows tandems on both city pages', async () => {
     const { data } = await api.gql<{
       a: { tandems: Array<{ status: string; partnerCity: { slug: string } }> };

@@ -20,8 +20,6 @@ const NOT_YET_SEPARATED = [
   'modules/memberships/invitation.entity.ts',
   'modules/memberships/membership.entity.ts',
   'modules/notifications/notification.entity.ts',
-  'modules/tandems/tandem-note.entity.ts',
-  'modules/tandems/tandem.entity.ts',
 ];
 
 const SOURCE_ROOT = join(__dirname, '..');

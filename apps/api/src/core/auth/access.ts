@@ -212,7 +212,7 @@ const DENIED: Partial<Record<Permission, string>> = {
   [Permission.TANDEM_CONCLUDE]: 'Only coordinators of the two cities or organizers conclude',
   [Permission.TANDEM_NOTES_READ]: 'Tandem notes are private to the two cities',
   [Permission.TANDEM_NOTE_WRITE]: 'Tandem notes are private to the two cities',
-  [Permission.TANDEM_NOTE_EDIT]: 'Only the author edits a note',
+  [Permission.TANDEM_NOTE_EDIT]: 'Only the author edits or deletes a note',
   [Permission.CONFERENCE_PLAN]: 'Only network organizers plan conferences',
   [Permission.CONFERENCE_OPEN_CLOSE]: 'Only network organizers plan conferences',
   [Permission.CONFERENCE_EXPORT]: 'Only network organizers export registrations',

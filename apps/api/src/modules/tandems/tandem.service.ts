@@ -1,84 +1,66 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
-import { requireSignedIn } from '../../core/auth/access';
+import type { EntityManager } from 'typeorm';
+import { Permission, requireAccess } from '../../core/auth/access';
 import { AuthException } from '../../core/auth/auth.exception';
-import { byKeys } from '../../core/graphql/loaders';
-import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
 import {
-  coordinatorCityIds,
-  isOrganizer,
-  memberCityIds,
-  type Actor,
-  type SignedInActor,
-} from '../../core/tenancy/actor';
+  mapConnection,
+  paginate,
+  type ConnectionShape,
+  type PageArgs,
+} from '../../core/graphql/pagination';
+import type { Actor, SignedInActor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
+import { isUuid } from '../../core/validation/uuid';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { CityService } from '../cities/city.service';
-import { PracticeService } from '../practices/practice.service';
-import { NotificationService } from '../notifications/notification.service';
-import { TopicService } from '../topics/topic.service';
-import { rankSuggestions, type Suggestion } from './tandem-suggestions';
-import { TandemNoteEntity, TandemNoteKind } from './tandem-note.entity';
+import { toTandem, toTandemOrNull, type TandemType } from './dto/tandem.type';
+import { sidesWith, tandemTarget } from './tandem-access';
+import { statusAnnouncement } from './tandem-announcements';
+import { TandemAnnouncer } from './tandem-announcer';
+import {
+  accepted,
+  cleanDeclineReason,
+  cleanGoals,
+  cleanSummary,
+  requireTransition,
+} from './tandem-lifecycle';
 import { TandemEntity, TandemStatus } from './tandem.entity';
 import { TandemException } from './tandem.exception';
-import { isUuid } from '../../core/validation/uuid';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** One step of the lifecycle, applied to the locked row by a caller the policy allowed. */
+type Step = (manager: EntityManager, tandem: TandemEntity, actor: SignedInActor) => Promise<void>;
 
-export interface NoteInput {
-  body: string;
-  visitDate?: string | null;
-  place?: string | null;
-}
-
+/**
+ * Tandems themselves: who pairs with whom (public) and the lifecycle
+ * proposed → active → concluded, or declined. Notes: TandemNoteService; partner
+ * suggestions: TandemSuggestionService.
+ */
 @Injectable()
 export class TandemService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly cities: CityService,
-    private readonly topics: TopicService,
-    private readonly practices: PracticeService,
     private readonly audit: AuditService,
-    private readonly notifications: NotificationService,
+    private readonly announcer: TandemAnnouncer,
   ) {}
 
-  /** Tells both cities' members (except the actor) that the tandem changed. */
-  private async announce(
-    tandem: TandemEntity,
-    actorId: string,
-    title: string,
-    body: string,
-    onlyCityId?: string,
-  ): Promise<void> {
-    const [newCity, partner] = await this.cities.byIds([tandem.cityId, tandem.partnerCityId]);
-    if (!newCity || !partner) return;
-    for (const [city, other] of [
-      [newCity, partner],
-      [partner, newCity],
-    ] as const) {
-      if (onlyCityId && city.id !== onlyCityId) continue;
-      await this.notifications.notifyCities([city.id], actorId, {
-        kind: title.startsWith('Neue') ? 'TANDEM_NOTE_ADDED' : 'TANDEM_STATUS_CHANGED',
-        title: title.replace('{other}', other.name),
-        body: body.replace('{other}', other.name),
-        link: `/${city.slug}/tandems/${tandem.id}`,
-      });
-    }
-  }
-
-  async get(id: string): Promise<TandemEntity | null> {
+  async get(actor: Actor, id: string): Promise<TandemType | null> {
     if (!isUuid(id)) return null;
-    return this.tenantDb.run((manager) => manager.getRepository(TandemEntity).findOneBy({ id }));
+    const tandem = await this.tenantDb.run(actor, (manager) =>
+      manager.getRepository(TandemEntity).findOneBy({ id }),
+    );
+    return toTandemOrNull(tandem);
   }
 
   async list(
+    actor: Actor,
     filter: { citySlug?: string | null; status?: TandemStatus | null },
     page: PageArgs,
-  ): Promise<ConnectionShape<TandemEntity>> {
+  ): Promise<ConnectionShape<TandemType>> {
     const city = filter.citySlug
       ? await this.cities.requireBySlug(filter.citySlug, 'filter.citySlug')
       : null;
-    return this.tenantDb.run((manager) => {
+    const found = await this.tenantDb.run(actor, (manager) => {
       const query = manager.getRepository(TandemEntity).createQueryBuilder('tandem');
       if (city)
         query.andWhere('(tandem.city_id = :cityId OR tandem.partner_city_id = :cityId)', {
@@ -89,39 +71,39 @@ export class TandemService {
         { column: 'tandem.id', kind: 'uuid', value: (tandem) => tandem.id },
       ]);
     });
+    return mapConnection(found, toTandem);
   }
 
-  /** Tandems of many cities, either side (for City.tandems). */
-  async ofCities(cityIds: readonly string[]): Promise<TandemEntity[][]> {
-    const rows = await this.tenantDb.run((manager) =>
+  /** Tandems of many cities, either side, declined ones left out (for City.tandems). */
+  async ofCities(actor: Actor, cityIds: readonly string[]): Promise<TandemType[][]> {
+    const rows = await this.tenantDb.run(actor, (manager) =>
       manager
         .getRepository(TandemEntity)
         .createQueryBuilder('tandem')
         .where('tandem.city_id = ANY(:ids) OR tandem.partner_city_id = ANY(:ids)', {
           ids: [...cityIds],
         })
-        .andWhere("tandem.status <> 'DECLINED'")
+        .andWhere('tandem.status <> :declined', { declined: TandemStatus.DECLINED })
         .orderBy('tandem.created_at', 'DESC')
         .getMany(),
     );
-    return cityIds.map((id) => rows.filter((row) => row.cityId === id || row.partnerCityId === id));
+    return cityIds.map((id) =>
+      rows.filter((row) => row.cityId === id || row.partnerCityId === id).map(toTandem),
+    );
   }
 
   async propose(
     actor: Actor,
     input: { newCitySlug: string; partnerCitySlug: string; goals?: string | null },
-  ): Promise<TandemEntity> {
-    const organizer = requireSignedIn(actor);
-    if (!isOrganizer(organizer))
-      throw AuthException.forbidden('Only network organizers propose tandems');
+  ): Promise<TandemType> {
+    const organizer = requireAccess(actor, Permission.TANDEM_PROPOSE);
     const newCity = await this.cities.requireBySlug(input.newCitySlug, 'input.newCitySlug');
     const partner = await this.cities.requireBySlug(input.partnerCitySlug, 'input.partnerCitySlug');
     if (newCity.id === partner.id) throw TandemException.sameCity();
-    const goals = (input.goals ?? '').trim();
-    if (goals.length > 5000) throw TandemException.invalid('input.goals', 'goals are too long');
-    const saved = await this.tenantDb.run(async (manager) => {
-      const open = await manager
-        .getRepository(TandemEntity)
+    const goals = cleanGoals(input.goals);
+    const saved = await this.tenantDb.run(actor, async (manager) => {
+      const repository = manager.getRepository(TandemEntity);
+      const open = await repository
         .createQueryBuilder('tandem')
         .where(
           "tandem.status IN ('PROPOSED', 'ACTIVE') AND ((tandem.city_id = :a AND tandem.partner_city_id = :b) OR (tandem.city_id = :b AND tandem.partner_city_id = :a))",
@@ -129,7 +111,6 @@ export class TandemService {
         )
         .getCount();
       if (open > 0) throw TandemException.pairAlreadyOpen();
-      const repository = manager.getRepository(TandemEntity);
       const tandem = repository.create({
         cityId: newCity.id,
         partnerCityId: partner.id,
@@ -151,39 +132,19 @@ export class TandemService {
       });
       return repository.findOneByOrFail({ id: tandem.id });
     });
-    await this.announce(
-      saved,
-      organizer.userId,
-      'Tandem mit {other} vorgeschlagen',
-      `Das Netzwerkbüro schlägt ein Tandem mit {other} vor. Ziele: ${goals || '–'}`,
-    );
-    return saved;
+    await this.announcer.announce(organizer, saved, statusAnnouncement(saved));
+    return toTandem(saved);
   }
 
-  /** A coordinator accepts for their city; with both sides accepted the tandem is active. */
-  async accept(actor: Actor, id: string): Promise<TandemEntity> {
+  /** A coordinator accepts for their city (both, if theirs); with both sides accepted it is active. */
+  accept(actor: Actor, id: string): Promise<TandemType> {
     return this.change(
       actor,
       id,
+      Permission.TANDEM_ACCEPT,
       async (manager, tandem, coordinator) => {
-        if (tandem.status !== TandemStatus.PROPOSED)
-          throw TandemException.invalidTransition(tandem.status, TandemStatus.ACTIVE);
-        const sides = this.coordinatedSides(coordinator, tandem);
-        if (sides.length === 0)
-          throw AuthException.forbidden('Only coordinators of the two cities accept');
-        const now = new Date();
-        let changed = false;
-        if (sides.includes('new') && !tandem.newCityAcceptedAt) {
-          tandem.newCityAcceptedAt = now;
-          changed = true;
-        }
-        if (sides.includes('partner') && !tandem.partnerCityAcceptedAt) {
-          tandem.partnerCityAcceptedAt = now;
-          changed = true;
-        }
-        if (!changed) throw TandemException.alreadyAccepted();
-        if (tandem.newCityAcceptedAt && tandem.partnerCityAcceptedAt)
-          tandem.status = TandemStatus.ACTIVE;
+        const sides = sidesWith(coordinator, Permission.TANDEM_ACCEPT, tandem);
+        Object.assign(tandem, accepted(tandem, sides, new Date()));
         await this.audit.record(manager, {
           actorUserId: coordinator.userId,
           action: AuditAction.TANDEM_ACCEPTED,
@@ -191,38 +152,20 @@ export class TandemService {
           target: tandem.id,
         });
       },
-      (tandem) =>
-        tandem.status === TandemStatus.ACTIVE
-          ? {
-              title: 'Tandem mit {other} ist aktiv',
-              body: 'Beide Städte haben zugestimmt: das Tandem mit {other} beginnt.',
-            }
-          : {
-              title: 'Zusage im Tandem mit {other}',
-              body: 'Eine Stadt hat zugestimmt; die zweite Zusage steht noch aus.',
-            },
     );
   }
 
-  async decline(
-    actor: Actor,
-    id: string,
-    reason: string | null | undefined,
-  ): Promise<TandemEntity> {
+  decline(actor: Actor, id: string, reason: string | null | undefined): Promise<TandemType> {
     return this.change(
       actor,
       id,
+      Permission.TANDEM_DECLINE,
       async (manager, tandem, coordinator) => {
-        if (tandem.status !== TandemStatus.PROPOSED)
-          throw TandemException.invalidTransition(tandem.status, TandemStatus.DECLINED);
-        const sides = this.coordinatedSides(coordinator, tandem);
-        if (sides.length === 0)
-          throw AuthException.forbidden('Only coordinators of the two cities decline');
-        const text = (reason ?? '').trim();
-        if (text.length > 2000) throw TandemException.invalid('reason', 'the reason is too long');
+        requireTransition(tandem.status, TandemStatus.DECLINED);
+        tandem.declineReason = cleanDeclineReason(reason);
         tandem.status = TandemStatus.DECLINED;
-        tandem.declineReason = text || null;
-        tandem.declinedByCityId = sides[0] === 'new' ? tandem.cityId : tandem.partnerCityId;
+        // For the side whose coordinator declines (the new city's, if both are theirs).
+        tandem.declinedByCityId = sidesWith(coordinator, Permission.TANDEM_DECLINE, tandem)[0];
         await this.audit.record(manager, {
           actorUserId: coordinator.userId,
           action: AuditAction.TANDEM_DECLINED,
@@ -230,360 +173,58 @@ export class TandemService {
           target: tandem.id,
         });
       },
-      (tandem) => ({
-        title: 'Tandem mit {other} abgelehnt',
-        body: `Der Vorschlag wurde abgelehnt. ${tandem.declineReason ?? ''}`.trim(),
-      }),
     );
   }
 
-  async conclude(
-    actor: Actor,
-    id: string,
-    summary: string | null | undefined,
-  ): Promise<TandemEntity> {
-    return this.change(
-      actor,
-      id,
-      async (manager, tandem, signedIn) => {
-        if (tandem.status !== TandemStatus.ACTIVE)
-          throw TandemException.invalidTransition(tandem.status, TandemStatus.CONCLUDED);
-        if (!isOrganizer(signedIn) && this.coordinatedSides(signedIn, tandem).length === 0) {
-          throw AuthException.forbidden(
-            'Only coordinators of the two cities or organizers conclude',
-          );
-        }
-        const text = (summary ?? '').trim();
-        if (text.length < 1 || text.length > 5000)
-          throw TandemException.invalid(
-            'summary',
-            'please sum up the outcome (up to 5000 characters)',
-          );
-        tandem.status = TandemStatus.CONCLUDED;
-        tandem.concludedAt = new Date();
-        tandem.outcomeSummary = text;
-        await this.audit.record(manager, {
-          actorUserId: signedIn.userId,
-          action: AuditAction.TANDEM_CONCLUDED,
-          cityId: tandem.cityId,
-          target: tandem.id,
-        });
-      },
-      (tandem) => ({
-        title: 'Tandem mit {other} abgeschlossen',
-        body: tandem.outcomeSummary ?? '',
-      }),
-    );
-  }
-
-  async suggestions(actor: Actor, citySlug: string, first: number): Promise<Suggestion[]> {
-    const signedIn = requireSignedIn(actor);
-    const city = await this.cities.requireBySlug(citySlug, 'citySlug');
-    if (!isOrganizer(signedIn) && !coordinatorCityIds(signedIn).includes(city.id)) {
-      throw AuthException.forbidden('Suggestions are for organizers and the city’s coordinators');
-    }
-    const all = await this.cities.all();
-    const ids = all.map((entry) => entry.id);
-    const [focus, practiceCounts, open] = await Promise.all([
-      this.topics.focusTopicsOfCities(ids),
-      this.practices.networkCountsByCityAndTopic(signedIn, ids),
-      this.tenantDb.run(async (manager) => {
-        const rows: Array<{ city: string; n: number }> = await manager.query(
-          `SELECT city, count(*)::int AS n FROM (
-             SELECT city_id AS city FROM tandem WHERE status IN ('PROPOSED', 'ACTIVE')
-             UNION ALL SELECT partner_city_id FROM tandem WHERE status IN ('PROPOSED', 'ACTIVE')) t GROUP BY city`,
-        );
-        const pairs: Array<{ a: string; b: string }> = await manager.query(
-          `SELECT city_id AS a, partner_city_id AS b FROM tandem WHERE status IN ('PROPOSED', 'ACTIVE') AND (city_id = $1 OR partner_city_id = $1)`,
-          [city.id],
-        );
-        return {
-          counts: new Map(rows.map((row) => [row.city, row.n])),
-          partners: new Set(pairs.flatMap((pair) => [pair.a, pair.b])),
-        };
-      }),
-    ]);
-    const focusOf = new Map(
-      ids.map((id, index) => [
-        id,
-        focus[index].map((topic) => ({ slug: topic.slug, name: topic.name })),
-      ]),
-    );
-    const asSuggestionCity = (entry: (typeof all)[number]) => ({
-      id: entry.id,
-      name: entry.name,
-      kind: entry.kind,
-      federalState: entry.federalState,
-      joinedYear: entry.joinedYear,
-      population: entry.population,
-      latitude: entry.latitude,
-      longitude: entry.longitude,
-      focusTopics: focusOf.get(entry.id) ?? [],
+  conclude(actor: Actor, id: string, summary: string | null | undefined): Promise<TandemType> {
+    return this.change(actor, id, Permission.TANDEM_CONCLUDE, async (manager, tandem, signedIn) => {
+      requireTransition(tandem.status, TandemStatus.CONCLUDED);
+      tandem.outcomeSummary = cleanSummary(summary);
+      tandem.status = TandemStatus.CONCLUDED;
+      tandem.concludedAt = new Date();
+      await this.audit.record(manager, {
+        actorUserId: signedIn.userId,
+        action: AuditAction.TANDEM_CONCLUDED,
+        cityId: tandem.cityId,
+        target: tandem.id,
+      });
     });
-    const ranked = rankSuggestions(
-      asSuggestionCity(city),
-      all
-        .filter((entry) => !open.partners.has(entry.id))
-        .map((entry) => ({
-          ...asSuggestionCity(entry),
-          openTandems: open.counts.get(entry.id) ?? 0,
-          practicesByTopic: practiceCounts.get(entry.id) ?? {},
-        })),
-    );
-    return ranked.slice(0, Math.max(1, Math.min(first, 50)));
-  }
-
-  // --- notes ---
-
-  async notes(
-    actor: Actor,
-    tandemId: string,
-    page: PageArgs,
-  ): Promise<ConnectionShape<TandemNoteEntity>> {
-    const signedIn = requireSignedIn(actor);
-    const tandem = await this.get(tandemId);
-    if (!tandem) throw TandemException.notFound('tandemId');
-    this.requirePairMember(signedIn, tandem);
-    return this.tenantDb.run((manager) => {
-      const query = manager
-        .getRepository(TandemNoteEntity)
-        .createQueryBuilder('note')
-        .where('note.city_id = :cityId AND note.tandem_id = :tandemId', {
-          cityId: tandem.cityId,
-          tandemId: tandem.id,
-        });
-      return paginate(
-        query,
-        page,
-        [{ column: 'note.id', kind: 'uuid', value: (note) => note.id }],
-        'DESC',
-      );
-    });
-  }
-
-  /** Throws unless the actor may read this tandem's notes (for subscriptions). */
-  /** The tandem whose notes the actor may read; typed errors otherwise. */
-  async requireNoteReader(actor: Actor, tandemId: string): Promise<TandemEntity> {
-    const signedIn = requireSignedIn(actor);
-    const tandem = await this.get(tandemId);
-    if (!tandem) throw TandemException.notFound('tandemId');
-    this.requirePairMember(signedIn, tandem);
-    return tandem;
   }
 
   /**
-   * One note of a tandem as this subscriber may see it now: `actor` must be the one just
-   * read again from the subscriber's session (not the one of the socket's start), and the
-   * note is loaded under that actor's row-level security. Null when it is not theirs (any
-   * more) or was deleted meanwhile.
+   * Locks the tandem, asks the policy, applies the step and tells both cities. The
+   * policy is asked before the step looks at the state: whoever may not take the step
+   * hears FORBIDDEN, whatever state the tandem is in.
    */
-  async noteForSubscriber(
-    actor: Actor,
-    tandemId: string,
-    noteId: string,
-  ): Promise<TandemNoteEntity | null> {
-    if (actor.kind !== 'user' || !isUuid(noteId) || !isUuid(tandemId)) return null;
-    return this.tenantDb.run(
-      (manager) => manager.getRepository(TandemNoteEntity).findOneBy({ id: noteId, tandemId }),
-      { actor },
-    );
-  }
-
-  async addNote(
-    actor: Actor,
-    input: { tandemId: string; kind: TandemNoteKind } & NoteInput,
-  ): Promise<TandemNoteEntity> {
-    const author = requireSignedIn(actor);
-    const tandem = await this.get(input.tandemId);
-    if (!tandem) throw TandemException.notFound('input.tandemId');
-    const authorCityId = this.requirePairMember(author, tandem);
-    if (tandem.status !== TandemStatus.ACTIVE) throw TandemException.notActive();
-    const content = cleanNote(input, input.kind);
-    const added = await this.tenantDb.run(async (manager) => {
-      const repository = manager.getRepository(TandemNoteEntity);
-      const note = repository.create({
-        cityId: tandem.cityId,
-        partnerCityId: tandem.partnerCityId,
-        tandemId: tandem.id,
-        authorId: author.userId,
-        authorCityId,
-        kind: input.kind,
-        ...content,
-      });
-      await repository.insert(note);
-      await this.saveNoteRevision(manager, note, author);
-      return repository.findOneByOrFail({ id: note.id });
-    });
-    const otherCityId = authorCityId === tandem.cityId ? tandem.partnerCityId : tandem.cityId;
-    await this.announce(
-      tandem,
-      author.userId,
-      'Neuer Eintrag im Tandem mit {other}',
-      content.body.slice(0, 300),
-      otherCityId,
-    );
-    return added;
-  }
-
-  async updateNote(actor: Actor, input: { id: string } & NoteInput): Promise<TandemNoteEntity> {
-    const author = requireSignedIn(actor);
-    return this.tenantDb.run(async (manager) => {
-      const note = await this.visibleNote(manager, input.id, 'input.id');
-      if (note.authorId !== author.userId)
-        throw AuthException.forbidden('Only the author edits a note');
-      Object.assign(note, cleanNote(input, note.kind));
-      note.revision += 1;
-      note.updatedAt = new Date();
-      await manager.getRepository(TandemNoteEntity).save(note);
-      await this.saveNoteRevision(manager, note, author);
-      return note;
-    });
-  }
-
-  async deleteNote(actor: Actor, id: string): Promise<boolean> {
-    const author = requireSignedIn(actor);
-    return this.tenantDb.run(async (manager) => {
-      const note = await this.visibleNote(manager, id, 'id');
-      if (note.authorId !== author.userId)
-        throw AuthException.forbidden('Only the author deletes a note');
-      await manager.getRepository(TandemNoteEntity).delete({ cityId: note.cityId, id: note.id });
-      return true;
-    });
-  }
-
-  async tandemsByIds(ids: readonly string[]): Promise<Array<TandemEntity | null>> {
-    const rows = await this.tenantDb.run((manager) =>
-      manager.getRepository(TandemEntity).findBy({ id: In([...ids]) }),
-    );
-    return byKeys(
-      ids,
-      rows,
-      (row) => row.id,
-      (found) => found[0] ?? null,
-    );
-  }
-
-  isPairMember(actor: Actor, tandem: TandemEntity): boolean {
-    const cities = memberCityIds(actor);
-    return cities.includes(tandem.cityId) || cities.includes(tandem.partnerCityId);
-  }
-
-  canAccept(actor: Actor, tandem: TandemEntity): boolean {
-    if (actor.kind !== 'user' || tandem.status !== TandemStatus.PROPOSED) return false;
-    const sides = this.coordinatedSides(actor, tandem);
-    return (
-      (sides.includes('new') && !tandem.newCityAcceptedAt) ||
-      (sides.includes('partner') && !tandem.partnerCityAcceptedAt)
-    );
-  }
-
-  canConclude(actor: Actor, tandem: TandemEntity): boolean {
-    return (
-      tandem.status === TandemStatus.ACTIVE &&
-      actor.kind === 'user' &&
-      (isOrganizer(actor) || this.coordinatedSides(actor, tandem).length > 0)
-    );
-  }
-
-  private coordinatedSides(actor: Actor, tandem: TandemEntity): Array<'new' | 'partner'> {
-    const coordinated = coordinatorCityIds(actor);
-    return [
-      ...(coordinated.includes(tandem.cityId) ? (['new'] as const) : []),
-      ...(coordinated.includes(tandem.partnerCityId) ? (['partner'] as const) : []),
-    ];
-  }
-
-  /** The member's city in this tandem; FORBIDDEN for everyone else, organizers included. */
-  private requirePairMember(actor: SignedInActor, tandem: TandemEntity): string {
-    const cities = memberCityIds(actor);
-    if (cities.includes(tandem.cityId)) return tandem.cityId;
-    if (cities.includes(tandem.partnerCityId)) return tandem.partnerCityId;
-    throw AuthException.forbidden('Tandem notes are private to the two cities');
-  }
-
   private async change(
     actor: Actor,
     id: string,
-    apply: (manager: EntityManager, tandem: TandemEntity, actor: SignedInActor) => Promise<void>,
-    announcement: (tandem: TandemEntity) => { title: string; body: string },
-  ): Promise<TandemEntity> {
-    const signedIn = requireSignedIn(actor);
+    permission: Permission,
+    step: Step,
+  ): Promise<TandemType> {
     if (!isUuid(id)) throw TandemException.notFound('id');
-    const changed = await this.tenantDb.run(async (manager) => {
+    const { changed, signedIn } = await this.tenantDb.run(actor, async (manager) => {
+      const repository = manager.getRepository(TandemEntity);
       // Locking needs the update policy: cities outside the pair cannot even lock it.
-      const tandem = await manager
-        .getRepository(TandemEntity)
+      const tandem = await repository
         .createQueryBuilder('tandem')
         .where('tandem.id = :id', { id })
         .setLock('pessimistic_write')
         .getOne();
       if (!tandem) {
-        const exists = await manager.getRepository(TandemEntity).countBy({ id });
-        if (exists) throw AuthException.forbidden();
-        throw TandemException.notFound('id');
+        const seen = await repository.findOneBy({ id });
+        if (!seen) throw TandemException.notFound('id');
+        requireAccess(actor, permission, tandemTarget(seen));
+        // The policy allows it, row-level security does not: the second wall holds.
+        throw AuthException.forbidden();
       }
-      await apply(manager, tandem, signedIn);
+      const allowed = requireAccess(actor, permission, tandemTarget(tandem));
+      await step(manager, tandem, allowed);
       tandem.updatedAt = new Date();
-      await manager.getRepository(TandemEntity).save(tandem);
-      return tandem;
+      await repository.save(tandem);
+      return { changed: tandem, signedIn: allowed };
     });
-    const { title, body } = announcement(changed);
-    await this.announce(changed, signedIn.userId, title, body);
-    return changed;
+    await this.announcer.announce(signedIn, changed, statusAnnouncement(changed));
+    return toTandem(changed);
   }
-
-  private async visibleNote(
-    manager: EntityManager,
-    id: string,
-    field: string,
-  ): Promise<TandemNoteEntity> {
-    if (!isUuid(id)) throw TandemException.noteNotFound(field);
-    const note = await manager.getRepository(TandemNoteEntity).findOneBy({ id });
-    if (!note) throw TandemException.noteNotFound(field);
-    return note;
-  }
-
-  private async saveNoteRevision(
-    manager: EntityManager,
-    note: TandemNoteEntity,
-    author: SignedInActor,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO tandem_note_revision (city_id, note_id, number, partner_city_id, body, visit_date, place, author_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        note.cityId,
-        note.id,
-        note.revision,
-        note.partnerCityId,
-        note.body,
-        note.visitDate,
-        note.place,
-        author.userId,
-      ],
-    );
-  }
-}
-
-function cleanNote(
-  input: NoteInput,
-  kind: TandemNoteKind,
-): { body: string; visitDate: string | null; place: string | null } {
-  const body = input.body.trim();
-  if (body.length < 1 || body.length > 20000)
-    throw TandemException.invalid('input.body', 'a note needs 1 to 20000 characters');
-  const visitDate = input.visitDate?.trim() || null;
-  if (
-    visitDate &&
-    (!DATE.test(visitDate) ||
-      new Date(`${visitDate}T00:00:00Z`).toISOString().slice(0, 10) !== visitDate)
-  ) {
-    throw TandemException.invalid('input.visitDate', 'not a date (YYYY-MM-DD)');
-  }
-  if (kind === TandemNoteKind.VISIT && !visitDate)
-    throw TandemException.invalid('input.visitDate', 'a visit needs its date');
-  const place = input.place?.trim() || null;
-  if (place && place.length > 200)
-    throw TandemException.invalid('input.place', 'the place is too long');
-  return { body, visitDate, place };
 }

@@ -5,8 +5,12 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { PracticesModule } from '../practices/practices.module';
 import { TopicsModule } from '../topics/topics.module';
 import { UsersModule } from '../users/users.module';
-import { CityTandemsResolver, TandemNoteResolver, TandemResolver } from './tandem.resolver';
+import { TandemAnnouncer } from './tandem-announcer';
 import { TandemEvents } from './tandem-events';
+import { TandemNoteResolver } from './tandem-note.resolver';
+import { TandemNoteService } from './tandem-note.service';
+import { TandemSuggestionService } from './tandem-suggestion.service';
+import { CityTandemsResolver, TandemResolver } from './tandem.resolver';
 import { TandemService } from './tandem.service';
 
 @Module({
@@ -18,6 +22,15 @@ import { TandemService } from './tandem.service';
     AuditModule,
     NotificationsModule,
   ],
-  providers: [TandemService, TandemEvents, TandemResolver, TandemNoteResolver, CityTandemsResolver],
+  providers: [
+    TandemService,
+    TandemNoteService,
+    TandemSuggestionService,
+    TandemAnnouncer,
+    TandemEvents,
+    TandemResolver,
+    TandemNoteResolver,
+    CityTandemsResolver,
+  ],
 })
 export class TandemsModule {}
