@@ -24,6 +24,7 @@ import { HealthModule } from './core/health/health.module';
 import { TenancyModule } from './core/tenancy/tenancy.module';
 import { appDataSourceOptions } from './database/data-source';
 import { PgListenerModule } from './database/pg-listener';
+import { SystemDbModule } from './database/system-db';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
@@ -55,6 +56,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        // Before the other global modules: shut down after them, once the workers stopped.
+        SystemDbModule.forRoot(config),
         TypeOrmModule.forRoot(appDataSourceOptions(config)),
         TenancyModule,
         PgListenerModule,

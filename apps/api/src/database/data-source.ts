@@ -3,6 +3,7 @@ import type { AppConfig } from '../core/config/config';
 import { CountingTypeOrmLogger } from '../core/graphql/query-count';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { systemDataSource } from './system-db';
 
 export function appDataSourceOptions(config: AppConfig): DataSourceOptions {
   return {
@@ -23,14 +24,11 @@ export async function runMigrations(
   config: AppConfig,
   log: (message: string) => void,
 ): Promise<string[]> {
-  const owner = new DataSource({
-    type: 'postgres',
-    url: config.migrationUrl,
+  const owner = systemDataSource(config, {
+    purpose: 'migrate',
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
-    synchronize: false,
-    extra: { max: 1, application_name: 'wissensnetz-migrate' },
   });
   await owner.initialize();
   try {

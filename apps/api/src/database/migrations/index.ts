@@ -9,6 +9,7 @@ import { ConferenceRecords1764331200000 } from './1764331200000-ConferenceRecord
 import { PracticeTopicByPractice1764334800000 } from './1764334800000-PracticeTopicByPractice';
 import { ConferenceRecordRevision1764338400000 } from './1764338400000-ConferenceRecordRevision';
 import { ConferenceSeatRule1764349200000 } from './1764349200000-ConferenceSeatRule';
+import { NotificationOutbox1764370800000 } from './1764370800000-NotificationOutbox';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   PracticeTopicByPractice1764334800000,
   ConferenceRecordRevision1764338400000,
   ConferenceSeatRule1764349200000,
+  NotificationOutbox1764370800000,
 ];

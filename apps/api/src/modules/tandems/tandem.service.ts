@@ -15,6 +15,7 @@ import { TenantDb } from '../../core/tenancy/tenant-db';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { CityService } from '../cities/city.service';
 import { PracticeService } from '../practices/practice.service';
+import { NotificationKind } from '../notifications/dto/notification-message';
 import { NotificationService } from '../notifications/notification.service';
 import { TopicService } from '../topics/topic.service';
 import { rankSuggestions, type Suggestion } from './tandem-suggestions';
@@ -42,10 +43,12 @@ export class TandemService {
     private readonly notifications: NotificationService,
   ) {}
 
-  /** Tells both cities' members (except the actor) that the tandem changed. */
+  /** Tells both cities' members (except the actor) that the tandem changed, in the change's transaction. */
   private async announce(
+    manager: EntityManager,
+    actor: SignedInActor,
     tandem: TandemEntity,
-    actorId: string,
+    kind: NotificationKind,
     title: string,
     body: string,
     onlyCityId?: string,
@@ -57,8 +60,8 @@ export class TandemService {
       [partner, newCity],
     ] as const) {
       if (onlyCityId && city.id !== onlyCityId) continue;
-      await this.notifications.notifyCities([city.id], actorId, {
-        kind: title.startsWith('Neue') ? 'TANDEM_NOTE_ADDED' : 'TANDEM_STATUS_CHANGED',
+      await this.notifications.notifyCities(actor, manager, [city.id], actor.userId, {
+        kind,
         title: title.replace('{other}', other.name),
         body: body.replace('{other}', other.name),
         link: `/${city.slug}/tandems/${tandem.id}`,
@@ -149,14 +152,17 @@ export class TandemService {
         cityId: newCity.id,
         target: partner.slug,
       });
-      return repository.findOneByOrFail({ id: tandem.id });
+      const created = await repository.findOneByOrFail({ id: tandem.id });
+      await this.announce(
+        manager,
+        organizer,
+        created,
+        NotificationKind.TANDEM_STATUS_CHANGED,
+        'Tandem mit {other} vorgeschlagen',
+        `Das Netzwerkbüro schlägt ein Tandem mit {other} vor. Ziele: ${goals || '–'}`,
+      );
+      return created;
     });
-    await this.announce(
-      saved,
-      organizer.userId,
-      'Tandem mit {other} vorgeschlagen',
-      `Das Netzwerkbüro schlägt ein Tandem mit {other} vor. Ziele: ${goals || '–'}`,
-    );
     return saved;
   }
 
@@ -412,16 +418,18 @@ export class TandemService {
       });
       await repository.insert(note);
       await this.saveNoteRevision(manager, note, author);
+      const otherCityId = authorCityId === tandem.cityId ? tandem.partnerCityId : tandem.cityId;
+      await this.announce(
+        manager,
+        author,
+        tandem,
+        NotificationKind.TANDEM_NOTE_ADDED,
+        'Neuer Eintrag im Tandem mit {other}',
+        content.body.slice(0, 300),
+        otherCityId,
+      );
       return repository.findOneByOrFail({ id: note.id });
     });
-    const otherCityId = authorCityId === tandem.cityId ? tandem.partnerCityId : tandem.cityId;
-    await this.announce(
-      tandem,
-      author.userId,
-      'Neuer Eintrag im Tandem mit {other}',
-      content.body.slice(0, 300),
-      otherCityId,
-    );
     return added;
   }
 
@@ -525,10 +533,17 @@ export class TandemService {
       await apply(manager, tandem, signedIn);
       tandem.updatedAt = new Date();
       await manager.getRepository(TandemEntity).save(tandem);
+      const { title, body } = announcement(tandem);
+      await this.announce(
+        manager,
+        signedIn,
+        tandem,
+        NotificationKind.TANDEM_STATUS_CHANGED,
+        title,
+        body,
+      );
       return tandem;
     });
-    const { title, body } = announcement(changed);
-    await this.announce(changed, signedIn.userId, title, body);
     return changed;
   }
 
