@@ -1,4 +1,4 @@
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
 import { CountingTypeOrmLogger } from '../core/graphql/query-count';
 import { ENTITIES } from './entities';
