@@ -77,7 +77,14 @@ export class NotificationOutboxWorker implements OnApplicationBootstrap, OnAppli
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.idle;
+    // A send in flight may finish (and be recorded); a mail server that hangs does not
+    // hold the shutdown: its claim stays and is given up later, never sent twice.
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((done) => {
+      timer = setTimeout(done, this.config.smtpTimeoutMs);
+    });
+    await Promise.race([this.idle, bound]);
+    clearTimeout(timer);
   }
 
   kick(): void {
