@@ -27,7 +27,7 @@ const { MeiliSearchIndex } = require(join(dist, 'apps/api/src/search/meili-searc
 const { practiceSearchSource, PRACTICE_INDEX_SETTINGS } = require(
   join(dist, 'apps/api/src/modules/practices/practice-search.source.js'),
 );
-const { createSearchDb } = require(join(dist, 'apps/api/src/search/search-db.js'));
+const { createSystemDb } = require(join(dist, 'apps/api/src/database/system-db.js'));
 const { PRACTICE_FACETS, PRACTICE_HIT_ATTRIBUTES } = require(
   join(dist, 'apps/api/src/modules/practices/practice-search.service.js'),
 );
@@ -276,7 +276,7 @@ async function main() {
       console.log(`writing ${more.length} more practices (total ${now + more.length}) ...`);
       await writePractices(tx, more, cityIds, topicIds, new Map());
       await owner.query('DELETE FROM search_outbox');
-      const db = await createSearchDb({ migrationUrl: services.env.DATABASE_MIGRATION_URL });
+      const db = await createSystemDb({ migrationUrl: services.env.DATABASE_MIGRATION_URL });
       try {
         const documents = [];
         for await (const batch of practiceSearchSource.all(db, 1000)) documents.push(batch);

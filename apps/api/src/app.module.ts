@@ -39,6 +39,7 @@ import { TenancyModule } from './core/tenancy/tenancy.module';
 import { HttpInputGuard } from './core/validation/http-input.guard';
 import { appDataSourceOptions } from './database/data-source';
 import { PgListenerModule } from './database/pg-listener';
+import { SystemDbModule } from './database/system-db';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
@@ -70,6 +71,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        // Before the other global modules: shut down after them, once the workers stopped.
+        SystemDbModule.forRoot(config),
         TypeOrmModule.forRoot(appDataSourceOptions(config)),
         TenancyModule,
         PgListenerModule,

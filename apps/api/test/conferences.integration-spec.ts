@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
+import { NotificationOutboxWorker } from '../src/modules/notifications/notification-outbox.worker';
 import { startTestPlatform, type Client, type TestPlatform } from './harness';
 
 const CREATE = `mutation($i: ConferenceInput!) { createConference(input: $i) { id status startsAt endsAt startsAtLocal endsAtLocal federalStates } }`;
@@ -265,6 +266,7 @@ describe('conferences', () => {
     );
     expect(status).toEqual({ goch: 'CANCELLED', herford: 'CONFIRMED', husum: 'CONFIRMED' });
     expect(overview.data!.conference.freePlaces).toBe(1);
+    await api.platform.app.get(NotificationOutboxWorker).settle();
     const mails = await api.ownerQuery<{ recipient: string }>(
       "SELECT recipient FROM dev_mail WHERE subject LIKE 'Wissensnetz: Platz frei%'",
     );
@@ -481,6 +483,7 @@ describe('conferences', () => {
         eschwege: 'WAITLISTED 1',
       },
     });
+    await api.platform.app.get(NotificationOutboxWorker).settle();
     const mails = await api.ownerQuery<{ recipient: string }>(
       'SELECT recipient FROM dev_mail WHERE subject = $1 ORDER BY recipient',
       [`Wissensnetz: Platz frei: ${title}`],
@@ -601,6 +604,7 @@ describe('conferences', () => {
       [id],
     );
     expect(row.status).toBe('WAITLISTED');
+    await api.platform.app.get(NotificationOutboxWorker).settle();
     const mails = await api.ownerQuery('SELECT 1 FROM dev_mail WHERE subject = $1', [
       `Wissensnetz: Platz frei: ${title}`,
     ]);

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { practiceSearchSource } from '../src/modules/practices/practice-search.source';
 import { OutboxWorker } from '../src/search/outbox-worker';
 import { reindex } from '../src/search/reindex';
-import { SEARCH_DB } from '../src/search/search-db';
+import { SYSTEM_DB } from '../src/database/system-db';
 import { SEARCH_INDEX, type SearchIndex } from '../src/search/search-index';
 import { startTestPlatform, type Client, type TestPlatform } from './harness';
 
@@ -62,7 +62,7 @@ describe('practices', () => {
     // rebuild it so it mirrors PostgreSQL before counting.
     await reindex(
       api.platform.app.get<SearchIndex>(SEARCH_INDEX),
-      api.platform.app.get<DataSource>(SEARCH_DB),
+      api.platform.app.get<DataSource>(SYSTEM_DB),
       practiceSearchSource,
     );
     await settle();

@@ -38,7 +38,7 @@ describe('row-level security for the application role', () => {
       [herford, organizer.id],
     );
     await api.ownerQuery(
-      `INSERT INTO notification (user_id, city_id, kind, title) VALUES ($1, $2, 'RLS_TEST', 'x')`,
+      `INSERT INTO notification (user_id, city_id, kind, title) VALUES ($1, $2, 'TANDEM_NOTE_ADDED', 'RLS_TEST')`,
       [organizer.id, herford],
     );
   });
@@ -139,6 +139,38 @@ describe('row-level security for the application role', () => {
         [organizer.id],
       ),
     ).rejects.toThrow(/row-level security/);
+  });
+
+  it('notification outbox: the application role only adds rows, in its own name, and reads nothing', async () => {
+    const [member] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM app_user WHERE email = 'member.goch@demo.wissensnetz.example'",
+    );
+    const [organizer] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM app_user WHERE email = 'organizer@demo.wissensnetz.example'",
+    );
+    const enqueue = (actorUserId: string, kind = 'TANDEM_NOTE_ADDED') =>
+      `INSERT INTO notification_outbox (actor_user_id, city_ids, kind, title, mail_subject, mail_text)
+       VALUES ('${actorUserId}', ARRAY['${herford}']::uuid[], '${kind}', 'x', 'x', 'x')`;
+    const ownName = await as({ userId: member.id, members: [goch] }, enqueue(member.id));
+    expect(ownName.rowCount).toBe(1);
+    await expect(as({ userId: member.id, members: [goch] }, enqueue(organizer.id))).rejects.toThrow(
+      /row-level security/,
+    );
+    await expect(as({}, enqueue(member.id))).rejects.toThrow(/row-level security/);
+    // The kind is one of the known ones, not free text.
+    await expect(
+      as({ userId: member.id, members: [goch] }, enqueue(member.id, 'SOMETHING')),
+    ).rejects.toThrow(/check constraint/);
+    for (const sql of [
+      'SELECT count(*) FROM notification_outbox',
+      'UPDATE notification_outbox SET processed_at = now()',
+      'DELETE FROM notification_outbox',
+      'SELECT count(*) FROM notification_mail',
+      `UPDATE notification_mail SET sent_at = now()`,
+    ])
+      await expect(as({ userId: member.id, members: [goch] }, sql), sql).rejects.toThrow(
+        /permission denied/,
+      );
   });
 
   it('cannot switch row-level security off, nor change the tables', async () => {

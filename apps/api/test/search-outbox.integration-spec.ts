@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { practiceSearchSource } from '../src/modules/practices/practice-search.source';
 import { OutboxWorker } from '../src/search/outbox-worker';
 import { reindex } from '../src/search/reindex';
-import { SEARCH_DB } from '../src/search/search-db';
+import { SYSTEM_DB } from '../src/database/system-db';
 import { SEARCH_INDEX, type SearchIndex } from '../src/search/search-index';
 import { startTestPlatform, type Client, type TestPlatform } from './harness';
 
@@ -131,7 +131,7 @@ describe('search outbox and reindex', () => {
 
   it('rebuilds the index from PostgreSQL and swaps it in', async () => {
     const search = api.platform.app.get<SearchIndex>(SEARCH_INDEX);
-    const db = api.platform.app.get<DataSource>(SEARCH_DB);
+    const db = api.platform.app.get<DataSource>(SYSTEM_DB);
     // Damage the live index: a rebuild must bring back exactly the published entries.
     const [one] = await api.ownerQuery<{ id: string }>(
       "SELECT id FROM practice WHERE status = 'PUBLISHED' LIMIT 1",

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { inject } from 'vitest';
+import { NotificationOutboxWorker } from '../src/modules/notifications/notification-outbox.worker';
 import { startTestPlatform, type Client, type TestPlatform } from './harness';
 
 const PROPOSE =
@@ -302,6 +303,8 @@ describe('tandems', () => {
     const body = `Neuer Terminvorschlag ${Date.now()}`;
     const writer = await api.as('coordinator', 'bitburg');
     await writer.gql(ADD_NOTE, { i: { tandemId: tandem.id, kind: 'NOTE', body } });
+    // Delivered by the notification outbox worker after the commit.
+    await api.platform.app.get(NotificationOutboxWorker).settle();
 
     const inbox = await reader.gql<{
       unreadNotificationCount: number;

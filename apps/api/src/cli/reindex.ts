@@ -2,13 +2,13 @@ import { Presets, SingleBar } from 'cli-progress';
 import { recordSearchSource } from '../modules/conferences/record-search.source';
 import { practiceSearchSource } from '../modules/practices/practice-search.source';
 import { MeiliSearchIndex } from '../search/meili-search-index';
+import { createSystemDb } from '../database/system-db';
 import { reindex } from '../search/reindex';
-import { createSearchDb } from '../search/search-db';
 import { runCommand } from './run-command';
 
 /** `npm run reindex`: rebuilds every search index (practices, records) from PostgreSQL and swaps it in. */
 runCommand(async (config) => {
-  const db = await createSearchDb(config);
+  const db = await createSystemDb(config);
   // A rebuild sends large batches and may run long: each request gets a minute, not MEILI_TIMEOUT_MS.
   const search = new MeiliSearchIndex(config.meiliUrl, config.meiliMasterKey, {
     requestTimeoutMs: Math.max(config.meiliTimeoutMs, 60_000),

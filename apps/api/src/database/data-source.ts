@@ -1,9 +1,10 @@
 import type pg from 'pg';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
 import { CountingTypeOrmLogger } from '../core/graphql/query-count';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { systemDataSource } from './system-db';
 
 export function appDataSourceOptions(config: AppConfig): DataSourceOptions {
   return {
@@ -74,20 +75,11 @@ export async function runMigrations(
   config: AppConfig,
   log: (message: string) => void,
 ): Promise<string[]> {
-  const owner = new DataSource({
-    type: 'postgres',
-    url: config.migrationUrl,
+  const owner = systemDataSource(config, {
+    purpose: 'migrate',
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
-    synchronize: false,
-    // Connecting is bounded (an unreachable server stops the start with an error);
-    // migrations themselves may run long.
-    extra: {
-      max: 1,
-      application_name: 'wissensnetz-migrate',
-      connectionTimeoutMillis: config.databaseConnectTimeoutMs,
-    },
   });
   await owner.initialize();
   try {

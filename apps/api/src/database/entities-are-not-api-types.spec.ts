@@ -19,7 +19,6 @@ const NOT_YET_SEPARATED = [
   'modules/mail/dev-mail.entity.ts',
   'modules/memberships/invitation.entity.ts',
   'modules/memberships/membership.entity.ts',
-  'modules/notifications/notification.entity.ts',
 ];
 
 const SOURCE_ROOT = join(__dirname, '..');

@@ -7,9 +7,10 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import pg from 'pg';
+import type pg from 'pg';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
+import { createSystemClient } from './system-db';
 
 export type NotificationHandler = (payload: string) => void;
 
@@ -92,9 +93,8 @@ export class PgListener implements OnModuleInit, OnApplicationShutdown {
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({
-      connectionString: this.config.migrationUrl,
-      application_name: 'wissensnetz-listener',
+    const client = createSystemClient(this.config, {
+      purpose: 'listener',
       connectionTimeoutMillis: this.config.databaseConnectTimeoutMs,
       // LISTEN and the heartbeat answer at once; one that does not means a dead connection.
       query_timeout: this.config.databaseConnectTimeoutMs,

@@ -9,8 +9,8 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { PgListener } from '../database/pg-listener';
+import { SYSTEM_DB } from '../database/system-db';
 import { SEARCH_INDEX, type SearchIndex } from './search-index';
-import { SEARCH_DB } from './search-db';
 import { SearchSources } from './search-sources';
 
 interface OutboxRow {
@@ -39,7 +39,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private idle: Promise<void> = Promise.resolve();
 
   constructor(
-    @Inject(SEARCH_DB) private readonly db: DataSource,
+    @Inject(SYSTEM_DB) private readonly db: DataSource,
     @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sources: SearchSources,

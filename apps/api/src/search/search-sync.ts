@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { SEARCH_DB } from './search-db';
+import { SYSTEM_DB } from '../database/system-db';
 import { SEARCH_INDEX, type SearchIndex } from './search-index';
 import { SearchOutbox } from './search-outbox';
 import { SearchSources } from './search-sources';
@@ -23,7 +23,7 @@ export class SearchSync {
   private readonly logger = new Logger(SearchSync.name);
 
   constructor(
-    @Inject(SEARCH_DB) private readonly db: DataSource,
+    @Inject(SYSTEM_DB) private readonly db: DataSource,
     @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sources: SearchSources,

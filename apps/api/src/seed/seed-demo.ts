@@ -1,6 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
+import { systemDataSource } from '../database/system-db';
 import { DEMO_CITIES } from './demo-cities';
 import { DEMO_TOPICS, type TopicSeed } from './demo-topics';
 import { hashPassword } from '../core/auth/password';
@@ -29,11 +29,7 @@ export async function seedDemo(
   config: AppConfig,
   log: (message: string) => void,
 ): Promise<SeedSummary> {
-  const db = new DataSource({
-    type: 'postgres',
-    url: config.migrationUrl,
-    extra: { max: 1, application_name: 'wissensnetz-seed' },
-  });
+  const db = systemDataSource(config, { purpose: 'seed' });
   await db.initialize();
   const accounts = demoAccounts();
   const practices = generatePractices(DEMO_CITIES, DEMO_PRACTICE_COUNT);

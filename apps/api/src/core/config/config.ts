@@ -76,6 +76,9 @@ const configSchema = z.object({
   SEARCH_WORKER: booleanFlag.default(true),
   SEARCH_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SEARCH_RETRY_MAX_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** The notification outbox worker (every replica; rows and e-mails are claimed with SKIP LOCKED). */
+  NOTIFICATION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  NOTIFICATION_RETRY_MAX_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
   /** Folder for uploaded attachments (disk storage); default: <DATA_DIR>/attachments. */
   ATTACHMENTS_DIR: z.string().optional(),
   DATA_DIR: z.string().default('.data'),
@@ -116,6 +119,8 @@ export interface AppConfig {
   searchWorker: boolean;
   searchPollMs: number;
   searchRetryMaxMs: number;
+  notificationPollMs: number;
+  notificationRetryMaxMs: number;
   attachmentsDir: string;
 }
 
@@ -190,6 +195,8 @@ export function loadConfig(
     searchWorker: raw.SEARCH_WORKER,
     searchPollMs: raw.SEARCH_POLL_MS,
     searchRetryMaxMs: raw.SEARCH_RETRY_MAX_MS,
+    notificationPollMs: raw.NOTIFICATION_POLL_MS,
+    notificationRetryMaxMs: raw.NOTIFICATION_RETRY_MAX_MS,
     attachmentsDir: raw.ATTACHMENTS_DIR ?? `${raw.DATA_DIR}/attachments`,
   };
 }

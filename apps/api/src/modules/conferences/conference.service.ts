@@ -8,9 +8,10 @@ import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphq
 import { isOrganizer, type Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { berlinToUtc } from '../../core/time/berlin-time';
-import { SEARCH_DB } from '../../search/search-db';
+import { SYSTEM_DB } from '../../database/system-db';
 import type { CityEntity } from '../cities/city.entity';
 import { CityService } from '../cities/city.service';
+import { NotificationKind } from '../notifications/dto/notification-message';
 import { NotificationService } from '../notifications/notification.service';
 import type {
   AgendaSessionInput,
@@ -59,7 +60,7 @@ export class ConferenceService {
     private readonly cities: CityService,
     private readonly notifications: NotificationService,
     private readonly records: ConferenceRecordService,
-    @Inject(SEARCH_DB) private readonly system: DataSource,
+    @Inject(SYSTEM_DB) private readonly system: DataSource,
   ) {}
 
   async get(id: string): Promise<ConferenceEntity | null> {
@@ -132,7 +133,7 @@ export class ConferenceService {
    */
   async update(actor: Actor, input: UpdateConferenceInput): Promise<ConferenceEntity> {
     this.requireOrganizer(actor);
-    const { conference, promoted } = await this.tenantDb.run(async (manager) => {
+    return this.tenantDb.run(async (manager) => {
       const conference = await this.lock(manager, input.id, 'input.id');
       const values = await this.clean(input, conference);
       if (input.status && input.status !== conference.status) {
@@ -165,10 +166,9 @@ export class ConferenceService {
       await repository.save(conference);
       const promoted = await this.fillSeats(manager, conference.id);
       await this.records.refreshSearch(manager, conference.id);
-      return { conference: await repository.findOneByOrFail({ id: conference.id }), promoted };
+      await this.announcePromotions(manager, actor, conference.id, promoted);
+      return repository.findOneByOrFail({ id: conference.id });
     });
-    await this.announcePromotions(conference.id, promoted);
-    return conference;
   }
 
   sessions(conferenceIds: readonly string[]): Promise<AgendaSessionEntity[][]> {
@@ -244,7 +244,7 @@ export class ConferenceService {
       throw AuthException.forbidden('Only the city’s coordinators register it');
     }
     const participants = cleanParticipants(input.participants);
-    const { registration, promoted } = await this.tenantDb.run(async (manager) => {
+    const registration = await this.tenantDb.run(async (manager) => {
       if (!isUuid(input.conferenceId) || !(await this.lockSeats(manager, input.conferenceId)))
         throw ConferenceException.notFound('input.conferenceId');
       // Read after the lock: the status an organizer may just have changed.
@@ -310,20 +310,22 @@ export class ConferenceService {
         ],
       );
       const promoted = await this.fillSeats(manager, conference.id);
-      return {
-        registration: await repository.findOneByOrFail({ cityId: city.id, id: registration.id }),
-        // Others only if places had been left empty (data from before the seat rule).
-        promoted: promoted.filter((id) => id !== registration.id),
-      };
+      // Others only if places had been left empty (data from before the seat rule).
+      await this.announcePromotions(
+        manager,
+        actor,
+        conference.id,
+        promoted.filter((id) => id !== registration.id),
+      );
+      return repository.findOneByOrFail({ cityId: city.id, id: registration.id });
     });
-    await this.announcePromotions(registration.conferenceId, promoted);
     return registration;
   }
 
   /** Cancels; freed places go to the waitlist in order, and those cities hear of it. */
   async cancel(actor: Actor, registrationId: string): Promise<RegistrationEntity> {
     const signedIn = requireSignedIn(actor);
-    const { registration, promoted } = await this.tenantDb.run(async (manager) => {
+    const registration = await this.tenantDb.run(async (manager) => {
       const repository = manager.getRepository(RegistrationEntity);
       const found = isUuid(registrationId)
         ? await repository.findOneBy({ id: registrationId })
@@ -349,12 +351,10 @@ export class ConferenceService {
         { status: current.status, cancelledAt: current.cancelledAt },
       );
       // Also when a waitlisted one leaves: the next in line may fit now.
-      return {
-        registration: current,
-        promoted: await this.fillSeats(manager, current.conferenceId),
-      };
+      const promoted = await this.fillSeats(manager, current.conferenceId);
+      await this.announcePromotions(manager, actor, current.conferenceId, promoted);
+      return current;
     });
-    await this.announcePromotions(registration.conferenceId, promoted);
     return registration;
   }
 
@@ -455,18 +455,25 @@ export class ConferenceService {
     );
   }
 
-  private async announcePromotions(conferenceId: string, registrationIds: string[]): Promise<void> {
+  /** Tells the promoted cities, in the transaction that promoted them. */
+  private async announcePromotions(
+    manager: EntityManager,
+    actor: Actor,
+    conferenceId: string,
+    registrationIds: string[],
+  ): Promise<void> {
     if (registrationIds.length === 0) return;
-    const [conference] = (await this.system.query('SELECT title FROM conference WHERE id = $1', [
+    const [conference] = (await manager.query('SELECT title FROM conference WHERE id = $1', [
       conferenceId,
     ])) as Array<{ title: string }>;
-    const rows: Array<{ city_id: string; slug: string }> = await this.system.query(
-      'SELECT r.city_id, c.slug FROM registration r JOIN city c ON c.id = r.city_id WHERE r.id = ANY($1::uuid[])',
+    // Other cities' registrations (promoted ones existed before this transaction).
+    const rows: Array<{ city_id: string }> = await this.system.query(
+      'SELECT r.city_id FROM registration r WHERE r.id = ANY($1::uuid[])',
       [registrationIds],
     );
     for (const row of rows) {
-      await this.notifications.notifyCities([row.city_id], null, {
-        kind: 'REGISTRATION_CONFIRMED',
+      await this.notifications.notifyCities(actor, manager, [row.city_id], null, {
+        kind: NotificationKind.REGISTRATION_CONFIRMED,
         title: `Platz frei: ${conference.title}`,
         body: `Ein Platz ist frei geworden: die Anmeldung Ihrer Stadt zu „${conference.title}“ ist jetzt bestätigt.`,
         link: `/konferenzen/${conferenceId}`,

@@ -1,112 +1,91 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import { requireSignedIn } from '../../core/auth/access';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Permission, requireAccess } from '../../core/auth/access';
 import type { AppConfig } from '../../core/config/config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
-import { SEARCH_DB } from '../../search/search-db';
-import { MailService } from '../mail/mail.service';
 import { publicLink } from '../mail/public-link';
+import type { NotificationMessage } from './dto/notification-message';
+import { toNotification, type NotificationType } from './dto/notification.type';
 import { NotificationEntity } from './notification.entity';
-
-export interface NotificationMessage {
-  kind: string;
-  title: string;
-  body: string;
-  /** Path in the web app, e.g. /goch/tandem. */
-  link: string;
-}
 
 @Injectable()
 export class NotificationService {
-  private readonly logger = new Logger(NotificationService.name);
-
   constructor(
     private readonly tenantDb: TenantDb,
-    // Fan-out reaches members of other cities, which no request may read: system connection.
-    @Inject(SEARCH_DB) private readonly system: DataSource,
-    private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * Tells every member of the given cities (except the one who acted) in the app,
-   * and by e-mail those who want it. Called after the change is committed; a
-   * failure here is logged and never undoes the change.
+   * Tells every member of the given cities (except `exceptUserId`) in the app, and by
+   * e-mail those who want it. Call it inside the transaction of the change (`manager`
+   * from `TenantDb.run(actor, …)`): it only writes an outbox row there, so the
+   * notification exists exactly if the change commits, and the worker
+   * (NotificationOutboxWorker) finds the recipients and sends the e-mails afterwards —
+   * a slow mail server never holds the request.
    */
   async notifyCities(
-    cityIds: string[],
+    actor: Actor,
+    manager: EntityManager,
+    cityIds: readonly string[],
     exceptUserId: string | null,
     message: NotificationMessage,
-  ): Promise<number> {
-    try {
-      const recipients: Array<{
-        id: string;
-        email: string;
-        email_notifications: boolean;
-        city_id: string;
-      }> = await this.system.query(
-        `SELECT DISTINCT ON (u.id) u.id, u.email, u.email_notifications, m.city_id
-           FROM membership m JOIN app_user u ON u.id = m.user_id
-          WHERE m.city_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR u.id <> $2::uuid)`,
-        [cityIds, exceptUserId],
-      );
-      if (recipients.length === 0) return 0;
-      await this.system.query(
-        `INSERT INTO notification (user_id, city_id, kind, title, body, link)
-         SELECT r.user_id, r.city_id, $2, $3, $4, $5 FROM jsonb_to_recordset($1::jsonb) AS r(user_id uuid, city_id uuid)`,
-        [
-          JSON.stringify(recipients.map((r) => ({ user_id: r.id, city_id: r.city_id }))),
-          message.kind,
-          message.title,
-          message.body,
-          message.link,
-        ],
-      );
-      for (const recipient of recipients.filter((r) => r.email_notifications)) {
-        await this.mail.sendQuietly({
-          to: recipient.email,
-          subject: `Wissensnetz: ${message.title}`,
-          text: `${message.body}\n\n${publicLink(this.config, message.link)}\n\nDiese Benachrichtigungen können Sie unter ${publicLink(this.config, '/konto')} abbestellen.`,
-        });
-      }
-      return recipients.length;
-    } catch (error) {
-      this.logger.error(`notifying cities failed: ${String(error)}`);
-      return 0;
-    }
-  }
-
-  list(actor: Actor, first: number): Promise<NotificationEntity[]> {
-    requireSignedIn(actor);
-    return this.tenantDb.run((manager) =>
-      manager
-        .getRepository(NotificationEntity)
-        .find({ order: { id: 'DESC' }, take: Math.min(Math.max(first, 1), 100) }),
+  ): Promise<void> {
+    // Written in the actor's own name (row-level security checks it).
+    const sender = requireAccess(actor, Permission.ACCOUNT_OWN);
+    if (cityIds.length === 0) return;
+    // No RETURNING: the application role may insert outbox rows but not read them.
+    await manager.query(
+      `INSERT INTO notification_outbox
+         (actor_user_id, city_ids, except_user_id, kind, title, body, link, mail_subject, mail_text)
+       VALUES ($1, $2::uuid[], $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        sender.userId,
+        [...new Set(cityIds)],
+        exceptUserId,
+        message.kind,
+        message.title,
+        message.body,
+        message.link,
+        `Wissensnetz: ${message.title}`,
+        `${message.body}\n\n${publicLink(this.config, message.link)}\n\nDiese Benachrichtigungen können Sie unter ${publicLink(this.config, '/konto')} abbestellen.`,
+      ],
     );
   }
 
+  async list(actor: Actor, first: number): Promise<NotificationType[]> {
+    const reader = requireAccess(actor, Permission.ACCOUNT_OWN);
+    const rows = await this.tenantDb.run(actor, (manager) =>
+      manager.getRepository(NotificationEntity).find({
+        where: { userId: reader.userId },
+        order: { id: 'DESC' },
+        take: Math.min(Math.max(first, 1), 100),
+      }),
+    );
+    return rows.map(toNotification);
+  }
+
   async unreadCount(actor: Actor): Promise<number> {
-    requireSignedIn(actor);
-    return this.tenantDb.run((manager) =>
+    const reader = requireAccess(actor, Permission.ACCOUNT_OWN);
+    return this.tenantDb.run(actor, (manager) =>
       manager
         .getRepository(NotificationEntity)
         .createQueryBuilder('n')
-        .where('n.read_at IS NULL')
+        .where('n.user_id = :userId AND n.read_at IS NULL', { userId: reader.userId })
         .getCount(),
     );
   }
 
   /** Marks the given notifications (or all) as read; only one's own (row-level security). */
   async markRead(actor: Actor, ids: string[] | null | undefined): Promise<number> {
-    requireSignedIn(actor);
-    return this.tenantDb.run(async (manager) => {
+    const reader = requireAccess(actor, Permission.ACCOUNT_OWN);
+    return this.tenantDb.run(actor, async (manager) => {
       const query = manager
         .createQueryBuilder()
         .update(NotificationEntity)
         .set({ readAt: () => 'now()' })
-        .where('read_at IS NULL');
+        .where('user_id = :userId AND read_at IS NULL', { userId: reader.userId });
       if (ids?.length)
         query.andWhere('id = ANY(:ids)', { ids: ids.filter((id) => /^\d+$/.test(id)) });
       return (await query.execute()).affected ?? 0;

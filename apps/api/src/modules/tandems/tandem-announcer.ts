@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { SignedInActor } from '../../core/tenancy/actor';
 import { CityService } from '../cities/city.service';
+import { NotificationKind } from '../notifications/dto/notification-message';
 import { NotificationService } from '../notifications/notification.service';
 import type { TandemSides } from './tandem-access';
 import type { TandemAnnouncement } from './tandem-announcements';
@@ -14,10 +16,12 @@ export class TandemAnnouncer {
   ) {}
 
   /**
-   * To both cities' members except the actor, or only to `onlyCityId`'s. Called after the
-   * change is committed; the notification service logs a failure and never undoes it.
+   * To both cities' members except the actor, or only to `onlyCityId`'s. Called inside the
+   * change's transaction (`manager`): the notification is an outbox row that exists exactly
+   * when the change commits; the worker fans it out and mails it afterwards.
    */
   async announce(
+    manager: EntityManager,
     actor: SignedInActor,
     tandem: TandemSides & { id: string },
     announcement: TandemAnnouncement,
@@ -30,8 +34,8 @@ export class TandemAnnouncer {
       [partner, newCity],
     ] as const) {
       if (onlyCityId && city.id !== onlyCityId) continue;
-      await this.notifications.notifyCities([city.id], actor.userId, {
-        kind: announcement.kind,
+      await this.notifications.notifyCities(actor, manager, [city.id], actor.userId, {
+        kind: NotificationKind[announcement.kind],
         ...announcement.wording(other.name),
         link: `/${city.slug}/tandems/${tandem.id}`,
       });

@@ -119,10 +119,16 @@ export class TandemNoteService {
       });
       await repository.insert(note);
       await saveRevision(manager, note, author);
+      const otherCityId = authorCityId === tandem.cityId ? tandem.partnerCityId : tandem.cityId;
+      await this.announcer.announce(
+        manager,
+        author,
+        tandem,
+        noteAnnouncement(content.body),
+        otherCityId,
+      );
       return repository.findOneByOrFail({ id: note.id });
     });
-    const otherCityId = authorCityId === tandem.cityId ? tandem.partnerCityId : tandem.cityId;
-    await this.announcer.announce(author, tandem, noteAnnouncement(content.body), otherCityId);
     return toTandemNote(added);
   }
 

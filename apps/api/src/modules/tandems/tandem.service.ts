@@ -130,9 +130,10 @@ export class TandemService {
         cityId: newCity.id,
         target: partner.slug,
       });
-      return repository.findOneByOrFail({ id: tandem.id });
+      const proposed = await repository.findOneByOrFail({ id: tandem.id });
+      await this.announcer.announce(manager, organizer, proposed, statusAnnouncement(proposed));
+      return proposed;
     });
-    await this.announcer.announce(organizer, saved, statusAnnouncement(saved));
     return toTandem(saved);
   }
 
@@ -203,7 +204,7 @@ export class TandemService {
     step: Step,
   ): Promise<TandemType> {
     if (!isUuid(id)) throw TandemException.notFound('id');
-    const { changed, signedIn } = await this.tenantDb.run(actor, async (manager) => {
+    const changed = await this.tenantDb.run(actor, async (manager) => {
       const repository = manager.getRepository(TandemEntity);
       // Locking needs the update policy: cities outside the pair cannot even lock it.
       const tandem = await repository
@@ -222,9 +223,9 @@ export class TandemService {
       await step(manager, tandem, allowed);
       tandem.updatedAt = new Date();
       await repository.save(tandem);
-      return { changed: tandem, signedIn: allowed };
+      await this.announcer.announce(manager, allowed, tandem, statusAnnouncement(tandem));
+      return tandem;
     });
-    await this.announcer.announce(signedIn, changed, statusAnnouncement(changed));
     return toTandem(changed);
   }
 }

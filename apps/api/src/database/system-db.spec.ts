@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/**
+ * The owner connection bypasses row-level security, so who may reach it is a list, kept
+ * exact here (issue 12 point 4): the system parts, nothing that acts for a user.
+ */
+const SRC = join(__dirname, '..');
+
+/** File (relative to apps/api/src) → why it may use the owner connection. */
+const ALLOWED_IMPORTERS: Record<string, string> = {
+  'app.module.ts': 'registers SystemDbModule',
+  'cli/reindex.ts': 'the reindex command',
+  'database/data-source.ts': 'migrations',
+  'database/pg-listener.ts': 'the LISTEN client',
+  'seed/seed-demo.ts': 'the demo seed, written like a migration',
+  'search/outbox-worker.ts': 'the search outbox worker',
+  'search/search-sync.ts':
+    'the outbox step a narrowing mutation runs at once: the same document the worker builds',
+  'modules/notifications/notification-outbox.worker.ts': 'the notification outbox worker',
+  // Transitional: the city calendar feed and the promoted cities' lookup still read as the
+  // owner; helper p3conf moves them onto TenantDb. Delete this line when that is merged
+  // (the test fails as soon as the file no longer imports it).
+  'modules/conferences/conference.service.ts': 'TRANSITIONAL: calendar feed, promoted cities',
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    const isSource =
+      entry.name.endsWith('.ts') && !/\.(spec|integration-spec)\.ts$/.test(entry.name);
+    return isSource ? [path] : [];
+  });
+}
+
+const FILES = sourceFiles(SRC).map((path) => ({
+  name: relative(SRC, path).split(sep).join('/'),
+  text: readFileSync(path, 'utf8'),
+}));
+
+/** import … from '…/system-db', import('…/system-db'), require('…/system-db'). */
+const IMPORTS_SYSTEM_DB =
+  /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"][^'"]*\/system-db(?:\.js)?['"]/;
+
+describe('the owner connection (database/system-db.ts)', () => {
+  it('is imported by exactly the allowed system parts', () => {
+    const importers = FILES.filter((file) => IMPORTS_SYSTEM_DB.test(file.text))
+      .map((file) => file.name)
+      .sort();
+    expect(importers).toEqual(Object.keys(ALLOWED_IMPORTERS).sort());
+  });
+
+  it('is the only place that connects with DATABASE_MIGRATION_URL', () => {
+    const readers = FILES.filter((file) => /\bmigrationUrl\b/.test(file.text))
+      .map((file) => file.name)
+      .sort();
+    // config.ts defines it; system-db.ts is the one reader.
+    expect(readers).toEqual(['core/config/config.ts', 'database/system-db.ts']);
+  });
+
+  it('sees every kind of import (the scan itself works)', () => {
+    for (const line of [
+      "import { SYSTEM_DB } from '../database/system-db';",
+      'import type { DataSource } from "../../database/system-db";',
+      "const { createSystemDb } = require('../database/system-db.js');",
+      "await import('./system-db')",
+    ])
+      expect(IMPORTS_SYSTEM_DB.test(line)).toBe(true);
+    expect(IMPORTS_SYSTEM_DB.test("import { TenantDb } from '../core/tenancy/tenant-db';")).toBe(
+      false,
+    );
+  });
+});
