@@ -177,6 +177,80 @@ describe('conferences', () => {
     expect(outside.errors?.[0].extensions).toMatchObject({ reason: 'OUTSIDE_CONFERENCE' });
   });
 
+  it('takes null for an optional value as "not given": typed errors or defaults, never a 500', async () => {
+    const id = await openConference(50, { description: 'Beschreibung bleibt' });
+    const nulls = await organizer.gql<{
+      updateConference: {
+        title: string;
+        description: string;
+        kind: string;
+        federalStates: string[];
+      };
+    }>(
+      `mutation($i: UpdateConferenceInput!) { updateConference(input: $i) { title description kind federalStates } }`,
+      {
+        i: {
+          id,
+          title: null,
+          description: null,
+          kind: null,
+          federalStates: null,
+          startsAt: null,
+          capacity: null,
+          status: null,
+        },
+      },
+    );
+    expect(nulls.errors).toBeUndefined();
+    expect(nulls.data!.updateConference).toMatchObject({
+      description: 'Beschreibung bleibt',
+      kind: 'NETWORK_MEETING',
+    });
+    const required = await organizer.gql(CREATE, {
+      i: {
+        title: 'Ohne Beginn',
+        kind: 'TRAINING',
+        startsAt: null,
+        endsAt: '2027-05-02T12:00',
+        capacity: 5,
+      },
+    });
+    expect(required.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.startsAt',
+    });
+
+    const session = await organizer.gql<{
+      addAgendaSession: { id: string; format: string; room: string; speakers: string };
+    }>(
+      `mutation($i: AgendaSessionInput!) { addAgendaSession(input: $i) { id format room speakers } }`,
+      {
+        i: {
+          conferenceId: id,
+          title: 'Ohne Raum',
+          startsAt: '2027-05-20T10:00',
+          endsAt: '2027-05-20T11:00',
+          format: null,
+          room: null,
+          speakers: null,
+          topicSlugs: null,
+        },
+      },
+    );
+    expect(session.errors).toBeUndefined();
+    expect(session.data!.addAgendaSession).toMatchObject({
+      format: 'TALK',
+      room: '',
+      speakers: '',
+    });
+    const changed = await organizer.gql<{ updateAgendaSession: { title: string; room: string } }>(
+      `mutation($i: UpdateAgendaSessionInput!) { updateAgendaSession(input: $i) { title room } }`,
+      { i: { id: session.data!.addAgendaSession.id, title: null, room: null, speakers: 'Frau A' } },
+    );
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data!.updateAgendaSession).toEqual({ title: 'Ohne Raum', room: '' });
+  });
+
   it('refuses to move the conference away from its agenda', async () => {
     const id = await openConference(50);
     const added = await organizer.gql(
