@@ -10,6 +10,7 @@ import { PracticeTopicByPractice1764334800000 } from './1764334800000-PracticeTo
 import { ConferenceRecordRevision1764338400000 } from './1764338400000-ConferenceRecordRevision';
 import { ConferenceSeatRule1764349200000 } from './1764349200000-ConferenceSeatRule';
 import { PracticeDraftsStayInTheirCity1764352800000 } from './1764352800000-PracticeDraftsStayInTheirCity';
+import { ConferenceReadsWithoutOwner1764378000000 } from './1764378000000-ConferenceReadsWithoutOwner';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ConferenceRecordRevision1764338400000,
   ConferenceSeatRule1764349200000,
   PracticeDraftsStayInTheirCity1764352800000,
+  ConferenceReadsWithoutOwner1764378000000,
 ];
