@@ -6,11 +6,9 @@ import {
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import {
-  AgendaSessionResolver,
-  ConferenceResolver,
-  RegistrationResolver,
-} from './modules/conferences/conference.resolver';
+import { AgendaSessionResolver } from './modules/conferences/agenda.resolver';
+import { ConferenceResolver } from './modules/conferences/conference.resolver';
+import { RegistrationResolver } from './modules/conferences/registration.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver, SessionResolver } from './modules/auth/auth.resolver';

@@ -298,6 +298,74 @@ describe('conference records and follow-up actions', () => {
       field: 'input.dueOn',
     });
   });
+  it('answers null texts and bad follow-up changes typed, never a 500, and keeps what was there', async () => {
+    const created = await organizer.gql<{ createConference: { id: string } }>(
+      'mutation($i: ConferenceInput!) { createConference(input: $i) { id } }',
+      {
+        i: {
+          title: 'Leere Felder',
+          kind: 'TRAINING',
+          startsAt: '2026-09-01T10:00',
+          endsAt: '2026-09-01T12:00',
+          capacity: 10,
+        },
+      },
+    );
+    const conference = created.data!.createConference.id;
+    const first = await organizer.gql<{ saveConferenceRecord: { id: string } }>(SAVE, {
+      i: { conferenceId: conference, decisions: 'Bleibt stehen', minutes: 'Auch das' },
+    });
+    expect(first.errors).toBeUndefined();
+    // null means "not given": the texts stay as they were.
+    const nulls = await organizer.gql<{ saveConferenceRecord: { decisions: string } }>(SAVE, {
+      i: {
+        conferenceId: conference,
+        decisions: null,
+        minutes: null,
+        outcomes: null,
+        expectedRevision: 1,
+      },
+    });
+    expect(nulls.errors).toBeUndefined();
+    expect(nulls.data!.saveConferenceRecord.decisions).toBe('Bleibt stehen');
+
+    const added = await organizer.gql<{ addFollowUpAction: { id: string } }>(
+      'mutation($i: AddFollowUpActionInput!) { addFollowUpAction(input: $i) { id } }',
+      { i: { recordId: first.data!.saveConferenceRecord.id, what: 'Etwas Bestimmtes tun' } },
+    );
+    const id = added.data!.addFollowUpAction.id;
+    const update =
+      'mutation($i: UpdateFollowUpActionInput!) { updateFollowUpAction(input: $i) { what dueOn } }';
+    const badDate = await organizer.gql(update, { i: { id, dueOn: 'kaputt' } });
+    expect(badDate.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.dueOn',
+    });
+    const noDay = await organizer.gql(update, { i: { id, dueOn: '2026-02-30' } });
+    expect(noDay.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.dueOn',
+    });
+    const tooShort = await organizer.gql(update, { i: { id, what: '  x  ' } });
+    expect(tooShort.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.what',
+    });
+    const [row] = await api.ownerQuery<{ what: string; due_on: string | null }>(
+      'SELECT what, due_on FROM follow_up_action WHERE id = $1',
+      [id],
+    );
+    expect(row).toEqual({ what: 'Etwas Bestimmtes tun', due_on: null });
+    const fine = await organizer.gql<{ updateFollowUpAction: { what: string; dueOn: string } }>(
+      update,
+      { i: { id, what: ' Etwas anderes tun ', dueOn: '2026-10-01' } },
+    );
+    expect(fine.data!.updateFollowUpAction).toEqual({
+      what: 'Etwas anderes tun',
+      dueOn: '2026-10-01',
+    });
+  });
+
   it('reads a conference with many records, their practices and follow-ups in a constant number of statements', async () => {
     const practiceIds = (
       await api.ownerQuery<{ id: string }>(

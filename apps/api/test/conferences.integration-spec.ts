@@ -1,6 +1,8 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { NotificationOutboxWorker } from '../src/modules/notifications/notification-outbox.worker';
+import pg from 'pg';
+import { inject } from 'vitest';
 import { startTestPlatform, type Client, type TestPlatform } from './harness';
 
 const CREATE = `mutation($i: ConferenceInput!) { createConference(input: $i) { id status startsAt endsAt startsAtLocal endsAtLocal federalStates } }`;
@@ -174,6 +176,80 @@ describe('conferences', () => {
       },
     });
     expect(outside.errors?.[0].extensions).toMatchObject({ reason: 'OUTSIDE_CONFERENCE' });
+  });
+
+  it('takes null for an optional value as "not given": typed errors or defaults, never a 500', async () => {
+    const id = await openConference(50, { description: 'Beschreibung bleibt' });
+    const nulls = await organizer.gql<{
+      updateConference: {
+        title: string;
+        description: string;
+        kind: string;
+        federalStates: string[];
+      };
+    }>(
+      `mutation($i: UpdateConferenceInput!) { updateConference(input: $i) { title description kind federalStates } }`,
+      {
+        i: {
+          id,
+          title: null,
+          description: null,
+          kind: null,
+          federalStates: null,
+          startsAt: null,
+          capacity: null,
+          status: null,
+        },
+      },
+    );
+    expect(nulls.errors).toBeUndefined();
+    expect(nulls.data!.updateConference).toMatchObject({
+      description: 'Beschreibung bleibt',
+      kind: 'NETWORK_MEETING',
+    });
+    const required = await organizer.gql(CREATE, {
+      i: {
+        title: 'Ohne Beginn',
+        kind: 'TRAINING',
+        startsAt: null,
+        endsAt: '2027-05-02T12:00',
+        capacity: 5,
+      },
+    });
+    expect(required.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.startsAt',
+    });
+
+    const session = await organizer.gql<{
+      addAgendaSession: { id: string; format: string; room: string; speakers: string };
+    }>(
+      `mutation($i: AgendaSessionInput!) { addAgendaSession(input: $i) { id format room speakers } }`,
+      {
+        i: {
+          conferenceId: id,
+          title: 'Ohne Raum',
+          startsAt: '2027-05-20T10:00',
+          endsAt: '2027-05-20T11:00',
+          format: null,
+          room: null,
+          speakers: null,
+          topicSlugs: null,
+        },
+      },
+    );
+    expect(session.errors).toBeUndefined();
+    expect(session.data!.addAgendaSession).toMatchObject({
+      format: 'TALK',
+      room: '',
+      speakers: '',
+    });
+    const changed = await organizer.gql<{ updateAgendaSession: { title: string; room: string } }>(
+      `mutation($i: UpdateAgendaSessionInput!) { updateAgendaSession(input: $i) { title room } }`,
+      { i: { id: session.data!.addAgendaSession.id, title: null, room: null, speakers: 'Frau A' } },
+    );
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data!.updateAgendaSession).toEqual({ title: 'Ohne Raum', room: '' });
   });
 
   it('refuses to move the conference away from its agenda', async () => {
@@ -692,5 +768,109 @@ describe('conferences', () => {
       .getAllSubcomponents('vevent')
       .map((e) => e.getFirstPropertyValue('uid'));
     expect(uids).toContain(`conference-${id}@wissensnetz.example`);
+  });
+  it("a city's calendar feed has the conferences it registered for, not other cities' nor cancelled ones", async () => {
+    // Trainings without a region or host city: only a registration puts them in a city's feed.
+    const training = (title: string) =>
+      openConference(20, {
+        title,
+        kind: 'TRAINING',
+        venue: null,
+        onlineUrl: 'https://meet.example',
+      });
+    const kept = await training(`Schulung Anmeldung ${Math.random().toString(36).slice(2, 7)}`);
+    const left = await training(`Schulung Absage ${Math.random().toString(36).slice(2, 7)}`);
+    const husum = await api.as('coordinator', 'husum');
+    const registered = await husum.gql<{ registerForConference: { id: string } }>(REGISTER, {
+      i: { conferenceId: kept, citySlug: 'husum', participants: people(1, 'husum') },
+    });
+    expect(registered.errors).toBeUndefined();
+    const leaving = await husum.gql<{ registerForConference: { id: string } }>(REGISTER, {
+      i: { conferenceId: left, citySlug: 'husum', participants: people(1, 'husum') },
+    });
+    const cancelled = await husum.gql(
+      'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+      {
+        id: leaving.data!.registerForConference.id,
+      },
+    );
+    expect(cancelled.errors).toBeUndefined();
+
+    const feed = async (slug: string, cookie?: string) => {
+      const response = await fetch(`${api.url}/calendar/${slug}.ics`, {
+        headers: cookie ? { cookie } : {},
+      });
+      expect(response.status).toBe(200);
+      return new ICAL.Component(ICAL.parse(await response.text()))
+        .getAllSubcomponents('vevent')
+        .map((event) => String(event.getFirstPropertyValue('uid')));
+    };
+    const uid = (id: string) => `conference-${id}@wissensnetz.example`;
+    // The same public feed for calendar programs (no cookie) and for signed-in readers.
+    for (const cookie of [undefined, husum.cookie!, organizer.cookie!]) {
+      const husumFeed = await feed('husum', cookie);
+      expect(husumFeed).toContain(uid(kept));
+      expect(husumFeed).not.toContain(uid(left));
+      expect(await feed('goch', cookie)).not.toContain(uid(kept));
+    }
+
+    // A cancelled conference leaves the feed even of a city registered for it.
+    expect(
+      (await organizer.gql(UPDATE, { i: { id: kept, status: 'CANCELLED' } })).errors,
+    ).toBeUndefined();
+    expect(await feed('husum')).not.toContain(uid(kept));
+  });
+
+  it('tells an anonymous reader which conferences a city registered for, and nothing more', async () => {
+    const id = await openConference(20, { kind: 'TRAINING' });
+    const zittau = await api.as('coordinator', 'zittau');
+    const registered = await zittau.gql<{ registerForConference: { id: string } }>(REGISTER, {
+      i: { conferenceId: id, citySlug: 'zittau', participants: people(2, 'zittau') },
+    });
+    expect(registered.errors).toBeUndefined();
+    const [{ id: zittauId }] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM city WHERE slug = 'zittau'",
+    );
+    const [{ id: gochId }] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM city WHERE slug = 'goch'",
+    );
+    const expected = await api.ownerQuery<{ id: string }>(
+      "SELECT DISTINCT conference_id AS id FROM registration WHERE city_id = $1 AND status <> 'CANCELLED' ORDER BY 1",
+      [zittauId],
+    );
+    expect(expected.map((row) => row.id)).toContain(id);
+
+    // The application role with nobody acting, as TenantDb runs for an anonymous caller.
+    const app = new pg.Client({ connectionString: inject('serviceEnv').DATABASE_URL });
+    await app.connect();
+    try {
+      await app.query('BEGIN');
+      await app.query(
+        `SELECT set_config('app.user_id', '', true), set_config('app.member_city_ids', '{}', true),
+                set_config('app.coordinator_city_ids', '{}', true), set_config('app.is_organizer', 'off', true)`,
+      );
+      // The registrations themselves stay hidden ...
+      const hidden = await app.query(
+        'SELECT count(*)::int AS n FROM registration WHERE city_id = $1',
+        [zittauId],
+      );
+      expect(hidden.rows[0].n).toBe(0);
+      // ... the function answers only the conference ids, one column, of that city's active registrations.
+      const answer = await app.query(
+        'SELECT * FROM conference_ids_registered_by($1) AS id ORDER BY 1',
+        [zittauId],
+      );
+      expect(answer.fields.map((field) => field.name)).toEqual(['id']);
+      expect(answer.rows.map((row: { id: string }) => row.id)).toEqual(
+        expected.map((row) => row.id),
+      );
+      const goch = await app.query('SELECT * FROM conference_ids_registered_by($1) AS id', [
+        gochId,
+      ]);
+      expect(goch.rows.map((row: { id: string }) => row.id)).not.toContain(id);
+      await app.query('ROLLBACK');
+    } finally {
+      await app.end();
+    }
   });
 });

@@ -106,6 +106,58 @@ const SIGNED_IN: Record<Role, Outcome> = {
   organizer: 'ok',
 };
 
+const ORGANIZER_ONLY: Record<Role, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  member: 'FORBIDDEN',
+  coordinator: 'FORBIDDEN',
+  organizer: 'ok',
+};
+
+/** An HTTP route answers like GraphQL for the table: its text when served, the typed error otherwise. */
+async function fetchFile(
+  client: Client,
+  url: string,
+): Promise<GraphQLResponse<Record<string, unknown>>> {
+  const response = await fetch(url, { headers: client.cookie ? { cookie: client.cookie } : {} });
+  if (response.ok) return { data: { file: await response.text() } };
+  return (await response.json()) as GraphQLResponse<Record<string, unknown>>;
+}
+
+/** A conference at a known time (agenda sessions must lie inside it). */
+async function fixedConference(f: Fixture): Promise<string> {
+  const [row] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO conference (title, kind, starts_at, ends_at, capacity, status)
+     VALUES ('Matrix-Konferenz', 'NETWORK_MEETING', '2027-06-01T06:00Z', '2027-06-01T18:00Z', 100, 'OPEN') RETURNING id`,
+  );
+  return row.id;
+}
+
+async function freshSession(f: Fixture): Promise<string> {
+  const [row] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO agenda_session (conference_id, title, starts_at, ends_at)
+     VALUES ($1, 'Matrix-Sitzung', '2027-06-01T08:00Z', '2027-06-01T09:00Z') RETURNING id`,
+    [await fixedConference(f)],
+  );
+  return row.id;
+}
+
+async function freshRecord(f: Fixture): Promise<string> {
+  const [row] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO conference_record (conference_id, decisions) VALUES ($1, 'Matrix-Beschluss') RETURNING id`,
+    [await f.freshConference()],
+  );
+  return row.id;
+}
+
+/** A follow-up action the target city is responsible for. */
+async function freshFollowUp(f: Fixture): Promise<string> {
+  const [row] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO follow_up_action (record_id, what, responsible_city_id) VALUES ($1, 'Matrix-Aufgabe', $2) RETURNING id`,
+    [await freshRecord(f), f.cityId],
+  );
+  return row.id;
+}
+
 const CASES: Case[] = [
   {
     operation: 'cities',
@@ -1094,6 +1146,94 @@ const CASES: Case[] = [
         s: f.slug,
       }),
   },
+  {
+    operation: 'updateConference',
+    expect: same(ORGANIZER_ONLY),
+    run: async (c, f) =>
+      c.gql('mutation($i: UpdateConferenceInput!) { updateConference(input: $i) { id } }', {
+        i: { id: await f.freshConference(), capacity: 120, status: 'CLOSED' },
+      }),
+  },
+  {
+    operation: 'addAgendaSession',
+    expect: same(ORGANIZER_ONLY),
+    run: async (c, f) =>
+      c.gql('mutation($i: AgendaSessionInput!) { addAgendaSession(input: $i) { id } }', {
+        i: {
+          conferenceId: await fixedConference(f),
+          title: 'Matrix-Sitzung',
+          startsAt: '2027-06-01T10:00',
+          endsAt: '2027-06-01T10:30',
+        },
+      }),
+  },
+  {
+    operation: 'updateAgendaSession',
+    expect: same(ORGANIZER_ONLY),
+    run: async (c, f) =>
+      c.gql('mutation($i: UpdateAgendaSessionInput!) { updateAgendaSession(input: $i) { id } }', {
+        i: { id: await freshSession(f), title: 'Matrix-Sitzung (neu)' },
+      }),
+  },
+  {
+    operation: 'removeAgendaSession',
+    expect: same(ORGANIZER_ONLY),
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { removeAgendaSession(id: $id) }', { id: await freshSession(f) }),
+  },
+  {
+    operation: 'finalizeConferenceRecord',
+    expect: same(ORGANIZER_ONLY),
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { finalizeConferenceRecord(id: $id) { id } }', {
+        id: await freshRecord(f),
+      }),
+  },
+  {
+    operation: 'addFollowUpAction',
+    expect: same(ORGANIZER_ONLY),
+    run: async (c, f) =>
+      c.gql('mutation($i: AddFollowUpActionInput!) { addFollowUpAction(input: $i) { id } }', {
+        i: { recordId: await freshRecord(f), what: 'Matrix-Aufgabe', responsibleCitySlug: f.slug },
+      }),
+  },
+  {
+    // The responsible city's coordinators report progress; organizers too.
+    operation: 'updateFollowUpAction (status of the city’s action)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'ok',
+      },
+      foreign: ORGANIZER_ONLY,
+    },
+    run: async (c, f) =>
+      c.gql('mutation($i: UpdateFollowUpActionInput!) { updateFollowUpAction(input: $i) { id } }', {
+        i: { id: await freshFollowUp(f), status: 'DONE' },
+      }),
+  },
+  {
+    // What and when are planned by organizers only, also for the responsible city.
+    operation: 'updateFollowUpAction (what and when)',
+    expect: same(ORGANIZER_ONLY),
+    run: async (c, f) =>
+      c.gql('mutation($i: UpdateFollowUpActionInput!) { updateFollowUpAction(input: $i) { id } }', {
+        i: { id: await freshFollowUp(f), what: 'Matrix-Aufgabe (neu)', dueOn: '2027-07-01' },
+      }),
+  },
+  {
+    operation: 'GET /export/conferences/<id>/registrations.csv',
+    expect: same(ORGANIZER_ONLY),
+    run: (c, f) =>
+      fetchFile(c, `${f.api.url}/export/conferences/${f.conferenceId}/registrations.csv`),
+  },
+  {
+    operation: 'GET /calendar/<city>.ics',
+    expect: same(PUBLIC),
+    run: (c, f) => fetchFile(c, `${f.api.url}/calendar/${f.slug}.ics`),
+  },
   { operation: 'logout', expect: same(PUBLIC), run: (c) => c.gql('mutation { logout }') },
   {
     operation: 'logoutEverywhere',
@@ -1262,6 +1402,23 @@ const PERSONAL_FIELDS: PersonalField[] = [
             .filter((r) => r.city.slug === f.slug)
             .flatMap((r) => r.participants.flatMap((p) => [p.name, p.email])),
       ),
+  },
+  {
+    // The organizers' export lists every city's participants.
+    field: 'Participant.email (registrations CSV export)',
+    secret: () => 'geheim@stadt.example',
+    expect: same(ORGANIZERS_ONLY),
+    run: async (c, f) => {
+      const response = await fetchFile(
+        c,
+        `${f.api.url}/export/conferences/${f.conferenceId}/registrations.csv`,
+      );
+      const file = response.data?.file;
+      return {
+        response,
+        values: typeof file === 'string' ? (file.match(/geheim@stadt\.example/g) ?? []) : [],
+      };
+    },
   },
   {
     // A practice's contact person is what the city publishes with it: seen with the practice.

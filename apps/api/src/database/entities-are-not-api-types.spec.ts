@@ -14,8 +14,6 @@ import { join, relative } from 'node:path';
 const NOT_YET_SEPARATED = [
   'modules/audit/audit-entry.entity.ts',
   'modules/auth/session.entity.ts',
-  'modules/conferences/conference-record.entity.ts',
-  'modules/conferences/conference.entity.ts',
   'modules/mail/dev-mail.entity.ts',
   'modules/memberships/invitation.entity.ts',
   'modules/memberships/membership.entity.ts',

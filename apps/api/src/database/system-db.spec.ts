@@ -18,10 +18,6 @@ const ALLOWED_IMPORTERS: Record<string, string> = {
   'search/search-sync.ts':
     'the outbox step a narrowing mutation runs at once: the same document the worker builds',
   'modules/notifications/notification-outbox.worker.ts': 'the notification outbox worker',
-  // Transitional: the city calendar feed and the promoted cities' lookup still read as the
-  // owner; helper p3conf moves them onto TenantDb. Delete this line when that is merged
-  // (the test fails as soon as the file no longer imports it).
-  'modules/conferences/conference.service.ts': 'TRANSITIONAL: calendar feed, promoted cities',
 };
 
 function sourceFiles(dir: string): string[] {

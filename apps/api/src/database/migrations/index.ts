@@ -11,6 +11,7 @@ import { ConferenceRecordRevision1764338400000 } from './1764338400000-Conferenc
 import { ConferenceSeatRule1764349200000 } from './1764349200000-ConferenceSeatRule';
 import { PracticeDraftsStayInTheirCity1764352800000 } from './1764352800000-PracticeDraftsStayInTheirCity';
 import { NotificationOutbox1764370800000 } from './1764370800000-NotificationOutbox';
+import { ConferenceReadsWithoutOwner1764378000000 } from './1764378000000-ConferenceReadsWithoutOwner';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ConferenceSeatRule1764349200000,
   PracticeDraftsStayInTheirCity1764352800000,
   NotificationOutbox1764370800000,
+  ConferenceReadsWithoutOwner1764378000000,
 ];

@@ -10,15 +10,23 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
+import { CurrentActor } from '../../core/auth/current-actor.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import { renderMarkdown } from '../../core/markdown/markdown';
-import { currentActor } from '../../core/tenancy/request-context';
+import type { Actor } from '../../core/tenancy/actor';
 import { CityType, toCityOrNull } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
-import { CurrentActor } from '../../core/auth/current-actor.decorator';
-import type { Actor } from '../../core/tenancy/actor';
 import { PracticeType } from '../practices/dto/practice.type';
 import { PracticeService } from '../practices/practice.service';
+import { ConferenceRecordService } from './conference-record.service';
+import { ConferenceService } from './conference.service';
+import {
+  ConferenceRecordType,
+  FollowUpActionType,
+  toConferenceRecord,
+  toFollowUpAction,
+} from './dto/conference-record.type';
+import { ConferenceType, toConference } from './dto/conference.type';
 import {
   AddFollowUpActionInput,
   FollowUpFilter,
@@ -26,82 +34,86 @@ import {
   SaveConferenceRecordInput,
   UpdateFollowUpActionInput,
 } from './dto/record.types';
-import { ConferenceRecordEntity, FollowUpActionEntity } from './conference-record.entity';
-import { ConferenceRecordService } from './conference-record.service';
-import { ConferenceEntity } from './conference.entity';
-import { ConferenceService } from './conference.service';
 
-@Resolver(() => ConferenceRecordEntity)
+@Resolver(() => ConferenceRecordType)
 export class ConferenceRecordResolver {
   constructor(
     private readonly records: ConferenceRecordService,
-    private readonly conferences: ConferenceService,
-    private readonly practices: PracticeService,
+    private readonly conferenceService: ConferenceService,
+    private readonly practiceService: PracticeService,
   ) {}
 
   @Access(AccessLevel.ORGANIZER)
-  @Mutation(() => ConferenceRecordEntity, {
+  @Mutation(() => ConferenceRecordType, {
     description: 'Create or update a record; a change after FINAL is logged.',
   })
-  saveConferenceRecord(
+  async saveConferenceRecord(
+    @CurrentActor() actor: Actor,
     @Args('input') input: SaveConferenceRecordInput,
-  ): Promise<ConferenceRecordEntity> {
-    return this.records.save(currentActor(), input);
+  ): Promise<ConferenceRecordType> {
+    return toConferenceRecord(await this.records.save(actor, input));
   }
 
   @Access(AccessLevel.ORGANIZER)
-  @Mutation(() => ConferenceRecordEntity, {
+  @Mutation(() => ConferenceRecordType, {
     description: 'DRAFT → FINAL; final records are findable through search.',
   })
-  finalizeConferenceRecord(
+  async finalizeConferenceRecord(
+    @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
-  ): Promise<ConferenceRecordEntity> {
-    return this.records.finalize(currentActor(), id);
+  ): Promise<ConferenceRecordType> {
+    return toConferenceRecord(await this.records.finalize(actor, id));
   }
 
   @Access(AccessLevel.SIGNED_IN)
   @Query(() => [RecordHit], { description: 'Search final records (network members).' })
-  searchRecords(
+  async searchRecords(
+    @CurrentActor() actor: Actor,
     @Args('query', { defaultValue: '' }) query: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
   ): Promise<RecordHit[]> {
-    return this.records.searchRecords(currentActor(), query, first);
+    return (await this.records.searchRecords(actor, query, first)).map((hit) => ({
+      ...hit,
+      record: toConferenceRecord(hit.record),
+    }));
   }
 
   @ResolveField(() => String)
-  minutesHtml(@Parent() record: ConferenceRecordEntity): string {
+  minutesHtml(@Parent() record: ConferenceRecordType): string {
     return renderMarkdown(record.minutes, { topHeading: 5 });
   }
 
-  @ResolveField(() => ConferenceEntity)
+  @ResolveField(() => ConferenceType)
   async conference(
-    @Parent() record: ConferenceRecordEntity,
+    @CurrentActor() actor: Actor,
+    @Parent() record: ConferenceRecordType,
     @Context() ctx: GraphQLContext,
-  ): Promise<ConferenceEntity> {
-    const conference = await this.conferences.load(ctx, record.conferenceId);
+  ): Promise<ConferenceType> {
+    const conference = await this.conferenceService.load(actor, ctx, record.conferenceId);
     if (!conference) throw new Error(`record ${record.id} points to a missing conference`);
-    return conference;
+    return toConference(conference);
   }
 
   @ResolveField(() => [PracticeType], { description: 'Linked practices you may see' })
   linkedPractices(
     @CurrentActor() actor: Actor,
-    @Parent() record: ConferenceRecordEntity,
+    @Parent() record: ConferenceRecordType,
     @Context() ctx: GraphQLContext,
   ): Promise<PracticeType[]> {
-    return this.practices.loadVisible(actor, ctx, record.practiceIds);
+    return this.practiceService.loadVisible(actor, ctx, record.practiceIds);
   }
 
-  @ResolveField(() => [FollowUpActionEntity])
-  followUpActions(
-    @Parent() record: ConferenceRecordEntity,
+  @ResolveField(() => [FollowUpActionType])
+  async followUpActions(
+    @CurrentActor() actor: Actor,
+    @Parent() record: ConferenceRecordType,
     @Context() ctx: GraphQLContext,
-  ): Promise<FollowUpActionEntity[]> {
-    return this.records.followUpsOf(ctx, record.id);
+  ): Promise<FollowUpActionType[]> {
+    return (await this.records.followUpsOf(actor, ctx, record.id)).map(toFollowUpAction);
   }
 }
 
-@Resolver(() => FollowUpActionEntity)
+@Resolver(() => FollowUpActionType)
 export class FollowUpActionResolver {
   constructor(
     private readonly records: ConferenceRecordService,
@@ -109,46 +121,55 @@ export class FollowUpActionResolver {
   ) {}
 
   @Access(AccessLevel.SIGNED_IN)
-  @Query(() => [FollowUpActionEntity], { description: 'e.g. a city’s open follow-up actions' })
-  followUpActions(
+  @Query(() => [FollowUpActionType], { description: 'e.g. a city’s open follow-up actions' })
+  async followUpActions(
+    @CurrentActor() actor: Actor,
     @Args('filter', { type: () => FollowUpFilter, nullable: true }) filter: FollowUpFilter | null,
-  ): Promise<FollowUpActionEntity[]> {
-    return this.records.followUps(currentActor(), filter ?? {});
+  ): Promise<FollowUpActionType[]> {
+    return (await this.records.followUps(actor, filter ?? {})).map(toFollowUpAction);
   }
 
   @Access(AccessLevel.ORGANIZER)
-  @Mutation(() => FollowUpActionEntity)
-  addFollowUpAction(@Args('input') input: AddFollowUpActionInput): Promise<FollowUpActionEntity> {
-    return this.records.addFollowUp(currentActor(), input);
+  @Mutation(() => FollowUpActionType)
+  async addFollowUpAction(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AddFollowUpActionInput,
+  ): Promise<FollowUpActionType> {
+    return toFollowUpAction(await this.records.addFollowUp(actor, input));
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Mutation(() => FollowUpActionEntity, {
+  @Mutation(() => FollowUpActionType, {
     description: 'Organizers; the responsible city’s coordinators may set the status.',
   })
-  updateFollowUpAction(
+  async updateFollowUpAction(
+    @CurrentActor() actor: Actor,
     @Args('input') input: UpdateFollowUpActionInput,
-  ): Promise<FollowUpActionEntity> {
-    return this.records.updateFollowUp(currentActor(), input);
+  ): Promise<FollowUpActionType> {
+    return toFollowUpAction(await this.records.updateFollowUp(actor, input));
   }
 
   @ResolveField(() => CityType, { nullable: true })
-  responsibleCity(
-    @Parent() action: FollowUpActionEntity,
+  async responsibleCity(
+    @Parent() action: FollowUpActionType,
     @Context() ctx: GraphQLContext,
   ): Promise<CityType | null> {
-    if (!action.responsibleCityId) return Promise.resolve(null);
-    return this.cityService.load(ctx, action.responsibleCityId).then(toCityOrNull);
+    if (!action.responsibleCityId) return null;
+    return toCityOrNull(await this.cityService.load(ctx, action.responsibleCityId));
   }
 }
 
-/** A conference's records (network members only, by row-level security). */
-@Resolver(() => ConferenceEntity)
+/** A conference's records (network members only). */
+@Resolver(() => ConferenceType)
 export class ConferenceRecordsFieldResolver {
+  // Not `records`: that is the field's method name.
   constructor(private readonly recordService: ConferenceRecordService) {}
 
-  @ResolveField(() => [ConferenceRecordEntity])
-  records(@Parent() conference: ConferenceEntity): Promise<ConferenceRecordEntity[]> {
-    return this.recordService.recordsOf(conference.id);
+  @ResolveField(() => [ConferenceRecordType])
+  async records(
+    @CurrentActor() actor: Actor,
+    @Parent() conference: ConferenceType,
+  ): Promise<ConferenceRecordType[]> {
+    return (await this.recordService.recordsOf(actor, conference.id)).map(toConferenceRecord);
   }
 }

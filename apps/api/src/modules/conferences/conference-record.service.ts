@@ -1,13 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { requireSignedIn } from '../../core/auth/access';
-import { AuthException } from '../../core/auth/auth.exception';
-import {
-  coordinatorCityIds,
-  isOrganizer,
-  memberCityIds,
-  type Actor,
-} from '../../core/tenancy/actor';
+import { mayAccess, Permission, requireAccess, requireSignedIn } from '../../core/auth/access';
+import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import {
   HIGHLIGHT_END,
@@ -27,10 +21,9 @@ import {
 import { ConferenceEntity } from './conference.entity';
 import { ConferenceException, ConferenceExceptionReason } from './conference.exception';
 import { RECORDS_INDEX } from './record-search.source';
+import { cleanFollowUpDueOn, cleanFollowUpWhat, cleanRecord } from './record-input';
 import { isUuid } from '../../core/validation/uuid';
 import { byKeys, type GraphQLContext } from '../../core/graphql/loaders';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface RecordHit {
   record: ConferenceRecordEntity;
@@ -46,9 +39,6 @@ function stale(current: number): ConferenceException {
     { current: String(current) },
   );
 }
-
-/** More would not be read; the web links a handful per record. */
-const MAX_LINKED_PRACTICES = 50;
 
 @Injectable()
 export class ConferenceRecordService {
@@ -84,8 +74,10 @@ export class ConferenceRecordService {
     );
   }
 
-  recordsOf(conferenceId: string): Promise<ConferenceRecordEntity[]> {
-    return this.tenantDb.run((manager) =>
+  /** A conference's records: for members of the network (anyone else gets none). */
+  async recordsOf(actor: Actor, conferenceId: string): Promise<ConferenceRecordEntity[]> {
+    if (!mayAccess(actor, Permission.RECORD_READ)) return [];
+    return this.tenantDb.run(actor, (manager) =>
       manager
         .getRepository(ConferenceRecordEntity)
         .find({ where: { conferenceId }, order: { updatedAt: 'ASC' } }),
@@ -98,36 +90,17 @@ export class ConferenceRecordService {
     input: {
       conferenceId: string;
       agendaSessionId?: string | null;
-      minutes?: string;
-      decisions?: string;
-      outcomes?: string;
+      minutes?: string | null;
+      decisions?: string | null;
+      outcomes?: string | null;
       practiceIds?: string[] | null;
       expectedRevision?: number | null;
     },
   ): Promise<ConferenceRecordEntity> {
-    const organizer = requireSignedIn(actor);
-    if (!isOrganizer(organizer)) throw AuthException.forbidden('Organizers keep the records');
+    const organizer = requireAccess(actor, Permission.RECORD_DRAFT);
     if (!isUuid(input.conferenceId)) throw ConferenceException.notFound('input.conferenceId');
-    for (const [field, max] of [
-      ['minutes', 100000],
-      ['decisions', 20000],
-      ['outcomes', 20000],
-    ] as const) {
-      if ((input[field]?.length ?? 0) > max)
-        throw ConferenceException.invalid(`input.${field}`, `${field} is too long`);
-    }
-    if ((input.practiceIds?.length ?? 0) > MAX_LINKED_PRACTICES)
-      throw ConferenceException.invalid(
-        'input.practiceIds',
-        `at most ${MAX_LINKED_PRACTICES} practices per record`,
-      );
-    const badId = input.practiceIds?.find((id) => !isUuid(id));
-    if (badId !== undefined)
-      throw ConferenceException.notFound(
-        'input.practiceIds',
-        ConferenceExceptionReason.PRACTICE_NOT_FOUND,
-      );
-    return this.tenantDb.run(async (manager) => {
+    const { texts, practiceIds } = cleanRecord(input);
+    return this.tenantDb.run(actor, async (manager) => {
       const conference = await manager
         .getRepository(ConferenceEntity)
         .findOneBy({ id: input.conferenceId });
@@ -146,14 +119,14 @@ export class ConferenceRecordService {
       // revision it started from (the row is locked, so two saves queue up).
       if (record && input.expectedRevision !== record.revision) throw stale(record.revision);
       const wasFinal = record?.status === RecordStatus.FINAL;
+      if (wasFinal) requireAccess(actor, Permission.RECORD_CHANGE_FINAL);
       record ??= repository.create({ conferenceId: conference.id, agendaSessionId: scope });
-      for (const field of ['minutes', 'decisions', 'outcomes'] as const)
-        if (input[field] !== undefined) record[field] = input[field]!.trim();
+      Object.assign(record, texts);
       // null or left out: the links stay as they are.
-      if (input.practiceIds != null)
+      if (practiceIds !== null)
         record.practiceIds = await this.linkablePractices(
           manager,
-          input.practiceIds,
+          practiceIds,
           record.practiceIds ?? [],
         );
       record.revision = (record.revision ?? 0) + 1;
@@ -212,9 +185,8 @@ export class ConferenceRecordService {
   }
 
   async finalize(actor: Actor, id: string): Promise<ConferenceRecordEntity> {
-    const organizer = requireSignedIn(actor);
-    if (!isOrganizer(organizer)) throw AuthException.forbidden('Organizers keep the records');
-    return this.tenantDb.run(async (manager) => {
+    requireAccess(actor, Permission.RECORD_FINALIZE);
+    return this.tenantDb.run(actor, async (manager) => {
       const record = isUuid(id)
         ? await manager.getRepository(ConferenceRecordEntity).findOneBy({ id })
         : null;
@@ -244,20 +216,13 @@ export class ConferenceRecordService {
       dueOn?: string | null;
     },
   ): Promise<FollowUpActionEntity> {
-    const organizer = requireSignedIn(actor);
-    if (!isOrganizer(organizer)) throw AuthException.forbidden('Organizers plan follow-up actions');
-    const what = input.what.trim();
-    if (what.length < 3 || what.length > 1000)
-      throw ConferenceException.invalid(
-        'input.what',
-        'describe the action in 3 to 1000 characters',
-      );
-    if (input.dueOn && (!DATE.test(input.dueOn) || Number.isNaN(Date.parse(input.dueOn))))
-      throw ConferenceException.invalid('input.dueOn', 'not a date (YYYY-MM-DD)');
+    requireAccess(actor, Permission.FOLLOW_UP_PLAN);
+    const what = cleanFollowUpWhat(input.what);
+    const dueOn = cleanFollowUpDueOn(input.dueOn);
     const city = input.responsibleCitySlug
       ? await this.cities.requireBySlug(input.responsibleCitySlug, 'input.responsibleCitySlug')
       : null;
-    return this.tenantDb.run(async (manager) => {
+    return this.tenantDb.run(actor, async (manager) => {
       const record = isUuid(input.recordId)
         ? await manager.getRepository(ConferenceRecordEntity).findOneBy({ id: input.recordId })
         : null;
@@ -268,7 +233,7 @@ export class ConferenceRecordService {
           recordId: record.id,
           what,
           responsibleCityId: city?.id ?? null,
-          dueOn: input.dueOn || null,
+          dueOn,
         }),
       );
     });
@@ -284,24 +249,25 @@ export class ConferenceRecordService {
       dueOn?: string | null;
     },
   ): Promise<FollowUpActionEntity> {
-    const signedIn = requireSignedIn(actor);
-    return this.tenantDb.run(async (manager) => {
+    requireSignedIn(actor);
+    return this.tenantDb.run(actor, async (manager) => {
       const action = isUuid(input.id)
         ? await manager.getRepository(FollowUpActionEntity).findOneBy({ id: input.id })
         : null;
       if (!action) throw ConferenceException.notFound('input.id');
-      const responsible =
-        action.responsibleCityId !== null &&
-        coordinatorCityIds(signedIn).includes(action.responsibleCityId);
-      if (!isOrganizer(signedIn) && !responsible) throw AuthException.forbidden();
-      if (!isOrganizer(signedIn) && (input.what != null || input.dueOn != null))
-        throw AuthException.forbidden('Only organizers change what and when');
+      requireAccess(actor, Permission.FOLLOW_UP_STATUS, {
+        responsibleCityId: action.responsibleCityId,
+      });
+      if (input.what != null || input.dueOn != null)
+        requireAccess(actor, Permission.FOLLOW_UP_PLAN);
+      const what = input.what != null ? cleanFollowUpWhat(input.what) : undefined;
+      const dueOn = input.dueOn != null ? cleanFollowUpDueOn(input.dueOn) : undefined;
       if (input.status) {
         action.status = input.status;
         action.doneAt = input.status === FollowUpStatus.DONE ? new Date() : null;
       }
-      if (input.what != null) action.what = input.what.trim();
-      if (input.dueOn != null) action.dueOn = input.dueOn;
+      if (what !== undefined) action.what = what;
+      if (dueOn !== undefined) action.dueOn = dueOn;
       return manager.getRepository(FollowUpActionEntity).save(action);
     });
   }
@@ -314,7 +280,9 @@ export class ConferenceRecordService {
     const city = filter.citySlug
       ? await this.cities.requireBySlug(filter.citySlug, 'filter.citySlug')
       : null;
-    return this.tenantDb.run((manager) => {
+    // What row-level security would show a signed-in caller outside the network: nothing.
+    if (!mayAccess(actor, Permission.RECORD_READ)) return [];
+    return this.tenantDb.run(actor, (manager) => {
       const query = manager.getRepository(FollowUpActionEntity).createQueryBuilder('a');
       if (city) query.andWhere('a.responsible_city_id = :city', { city: city.id });
       if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
@@ -322,11 +290,18 @@ export class ConferenceRecordService {
     });
   }
 
-  /** The follow-up actions of each record, batched per request (one statement for all records). */
-  followUpsOf(ctx: GraphQLContext, recordId: string): Promise<FollowUpActionEntity[]> {
+  /**
+   * The follow-up actions of each record, batched per request (one statement for all
+   * records) for the actor of that request.
+   */
+  followUpsOf(
+    actor: Actor,
+    ctx: GraphQLContext,
+    recordId: string,
+  ): Promise<FollowUpActionEntity[]> {
     return ctx.loaders
       .get('followUpsOfRecord', async (recordIds: readonly string[]) => {
-        const rows = await this.tenantDb.run((manager) =>
+        const rows = await this.tenantDb.run(actor, (manager) =>
           manager
             .getRepository(FollowUpActionEntity)
             .createQueryBuilder('a')
@@ -347,9 +322,7 @@ export class ConferenceRecordService {
 
   /** Full-text search over final records, for members of the network. */
   async searchRecords(actor: Actor, query: string, first: number): Promise<RecordHit[]> {
-    const signedIn = requireSignedIn(actor);
-    if (memberCityIds(signedIn).length === 0 && !isOrganizer(signedIn))
-      throw AuthException.forbidden('Records are for members of the network');
+    requireAccess(actor, Permission.RECORD_READ);
     if (query.length > 200)
       throw ConferenceException.invalid('query', 'the search text is too long');
     const response = await this.search.search(RECORDS_INDEX, {
@@ -360,7 +333,7 @@ export class ConferenceRecordService {
     });
     const ids = response.hits.map((hit) => hit.document.id);
     if (ids.length === 0) return [];
-    const records = await this.tenantDb.run((manager) =>
+    const records = await this.tenantDb.run(actor, (manager) =>
       manager
         .getRepository(ConferenceRecordEntity)
         .createQueryBuilder('r')

@@ -4,6 +4,9 @@ import { AuditModule } from '../audit/audit.module';
 import { CitiesModule } from '../cities/cities.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PracticesModule } from '../practices/practices.module';
+import { AgendaSessionResolver } from './agenda.resolver';
+import { AgendaService } from './agenda.service';
+import { ConferenceExportService } from './conference-export.service';
 import { ConferenceFilesController } from './conference-files.controller';
 import {
   ConferenceRecordResolver,
@@ -11,19 +14,27 @@ import {
   FollowUpActionResolver,
 } from './conference-record.resolver';
 import { ConferenceRecordService } from './conference-record.service';
-import {
-  AgendaSessionResolver,
-  ConferenceResolver,
-  RegistrationResolver,
-} from './conference.resolver';
+import { ConferenceResolver } from './conference.resolver';
 import { ConferenceService } from './conference.service';
 import { recordSearchSource } from './record-search.source';
+import { RegistrationResolver } from './registration.resolver';
+import { RegistrationService } from './registration.service';
 
+/**
+ * Conferences, by role: the conference itself (ConferenceService), its agenda
+ * (AgendaService), cities' registrations and the waitlist (RegistrationService),
+ * files for outside programs (ConferenceExportService: CSV, calendars) and the
+ * records with their follow-up actions (ConferenceRecordService). Input rules are
+ * pure functions in conference-input.ts and record-input.ts.
+ */
 @Module({
   imports: [CitiesModule, NotificationsModule, PracticesModule, AuditModule],
   controllers: [ConferenceFilesController],
   providers: [
     ConferenceService,
+    AgendaService,
+    RegistrationService,
+    ConferenceExportService,
     ConferenceRecordService,
     ConferenceResolver,
     RegistrationResolver,

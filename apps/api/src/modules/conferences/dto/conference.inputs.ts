@@ -4,7 +4,7 @@ import {
   ConferenceKind,
   ConferenceStatus,
   NetworkRegionValue,
-} from '../conference.entity';
+} from './conference.enums';
 
 @InputType()
 export class ConferenceInput {

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ConferenceRecordEntity, FollowUpStatus } from '../conference-record.entity';
+import { ConferenceRecordType } from './conference-record.type';
+import { FollowUpStatus } from './conference.enums';
 
 @InputType()
 export class SaveConferenceRecordInput {
@@ -77,8 +78,8 @@ export class FollowUpFilter {
 
 @ObjectType('RecordHit')
 export class RecordHit {
-  @Field(() => ConferenceRecordEntity)
-  record!: ConferenceRecordEntity;
+  @Field(() => ConferenceRecordType)
+  record!: ConferenceRecordType;
 
   @Field()
   conferenceTitle!: string;
