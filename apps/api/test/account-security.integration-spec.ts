@@ -1,3 +1,4 @@
+import { NotificationOutboxWorker } from '../src/modules/notifications/notification-outbox.worker';
 import { createClient } from 'graphql-ws';
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
@@ -266,6 +267,8 @@ describe('account security', () => {
         cookie: coordinator.cookie,
       });
       expect(note.body.errors).toBeUndefined();
+      // Notification e-mails leave through the outbox worker, after the request.
+      await api.platform.app.get(NotificationOutboxWorker).settle();
       const mails = await api.ownerQuery<{ text_body: string }>(
         'SELECT text_body FROM dev_mail WHERE text_body LIKE $1',
         [`%${body}%`],

@@ -516,6 +516,7 @@ describe('tandems', () => {
     const writer = await api.as('member', 'wolfenbuettel');
     const added = await writer.gql(ADD_NOTE, { i: { tandemId, kind: 'QUESTION', body } });
     expect(added.errors).toBeUndefined();
+    await api.platform.app.get(NotificationOutboxWorker).settle();
     const inbox = await reader.gql<{ notifications: Array<{ title: string; body: string }> }>(
       '{ notifications(first: 1) { title body } }',
     );
