@@ -13,7 +13,7 @@ import {
 } from './modules/conferences/conference.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
-import { AuthResolver, SessionResolver } from './modules/auth/auth.resolver';
+import { AuthResolver } from './modules/auth/auth.resolver';
 import { CityResolver } from './modules/cities/city.resolver';
 import { MailResolver } from './modules/mail/mail.resolver';
 import { InvitationResolver, MembershipResolver } from './modules/memberships/membership.resolver';
@@ -35,7 +35,6 @@ export const RESOLVERS = [
   CityResolver,
   TopicResolver,
   AuthResolver,
-  SessionResolver,
   PersonResolver,
   MembershipResolver,
   InvitationResolver,
