@@ -11,7 +11,7 @@ import { ConferenceResolver } from './modules/conferences/conference.resolver';
 import { RegistrationResolver } from './modules/conferences/registration.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
-import { AuthResolver, SessionResolver } from './modules/auth/auth.resolver';
+import { AuthResolver } from './modules/auth/auth.resolver';
 import { CityResolver } from './modules/cities/city.resolver';
 import { MailResolver } from './modules/mail/mail.resolver';
 import { InvitationResolver, MembershipResolver } from './modules/memberships/membership.resolver';
@@ -29,7 +29,6 @@ export const RESOLVERS = [
   CityResolver,
   TopicResolver,
   AuthResolver,
-  SessionResolver,
   PersonResolver,
   MembershipResolver,
   InvitationResolver,

@@ -5,7 +5,7 @@ import { networkInterfaces } from 'node:os';
 import WebSocket from 'ws';
 import { hashToken } from '../src/core/auth/tokens';
 import { AuthService } from '../src/modules/auth/auth.service';
-import { PAIR_BACKOFF } from '../src/modules/auth/login-throttle';
+import { PAIR_BACKOFF } from '../src/modules/auth/login-throttle.service';
 import { DEMO_PASSWORD } from '../src/seed/demo-accounts';
 import { demoEmail, startTestPlatform, type GraphQLResponse, type TestPlatform } from './harness';
 

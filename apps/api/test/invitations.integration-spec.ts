@@ -198,6 +198,59 @@ describe('invitations and member management', () => {
     const byCoordinator = await coordinator.gql('{ auditLog { totalCount } }');
     expect(byCoordinator.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+  it('lets a member leave a city themselves, but not remove a colleague; the last coordinator stays', async () => {
+    const REMOVE = 'mutation($id: ID!) { removeMembership(membershipId: $id) }';
+    const coordinator = await api.as('coordinator', 'husum');
+    const listed = await coordinator.gql<{
+      cityMembers: Array<{ id: string; role: string; email: string }>;
+    }>(MEMBERS, { slug: 'husum' });
+    const coordinatorRow = listed.data!.cityMembers.find((m) =>
+      m.email.startsWith('coordinator.'),
+    )!;
+    const memberRow = listed.data!.cityMembers.find((m) => m.email.startsWith('member.'))!;
+    const [{ city_id: cityId }] = await api.ownerQuery<{ city_id: string }>(
+      'SELECT city_id FROM membership WHERE id = $1',
+      [memberRow.id],
+    );
+    const [colleague] = await api.ownerQuery<{ id: string }>(
+      `WITH u AS (INSERT INTO app_user (email, display_name, password_hash)
+                  VALUES ('kollege.husum@stadt.example', 'Kollege Husum', 'x') RETURNING id)
+       INSERT INTO membership (city_id, user_id, role) SELECT $1, id, 'MEMBER' FROM u RETURNING id`,
+      [cityId],
+    );
+
+    const member = await api.as('member', 'husum');
+    const removeColleague = await member.gql(REMOVE, { id: colleague.id });
+    expect(removeColleague.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const coordinatorLeaves = await coordinator.gql(REMOVE, { id: coordinatorRow.id });
+    expect(coordinatorLeaves.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'LAST_COORDINATOR',
+    });
+    const stillThere = await api.ownerQuery<{ id: string }>(
+      'SELECT id FROM membership WHERE id = ANY($1::uuid[])',
+      [[colleague.id, coordinatorRow.id]],
+    );
+    expect(stillThere).toHaveLength(2);
+
+    const leaves = await member.gql(REMOVE, { id: memberRow.id });
+    expect(leaves.errors).toBeUndefined();
+    expect(leaves.data).toEqual({ removeMembership: true });
+    const left = await api.ownerQuery('SELECT 1 FROM membership WHERE id = $1', [memberRow.id]);
+    expect(left).toEqual([]);
+    // From the next request on, the former member no longer acts for the city.
+    const after = await member.gql<{ me: { memberships: unknown[] } }>(
+      '{ me { memberships { role } } }',
+    );
+    expect(after.data?.me.memberships).toEqual([]);
+    const [entry] = await api.ownerQuery<{ action: string; details: { self: boolean } }>(
+      `SELECT a.action, a.details FROM audit_log a JOIN app_user u ON a.target = u.id::text
+        WHERE a.city_id = $1 AND u.email = $2 ORDER BY a.id DESC LIMIT 1`,
+      [cityId, memberRow.email],
+    );
+    expect(entry).toMatchObject({ action: 'MEMBERSHIP_REMOVED', details: { self: true } });
+  });
+
   it('lets only one of two coordinators demote the other when both try at once', async () => {
     const first = await api.as('coordinator', 'lemgo');
     const members = await first.gql<{

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hashToken, newToken } from '../src/core/auth/tokens';
 import { FILE_STORAGE, type FileStorage } from '../src/storage/file-storage';
 import { Client, startTestPlatform, type GraphQLResponse, type TestPlatform } from './harness';
 
@@ -22,6 +23,8 @@ interface Fixture {
   /** A fresh throwaway membership and a fresh invitation in the target city. */
   throwawayMembershipId(): Promise<string>;
   freshInvitationId(): Promise<string>;
+  /** The link token of a fresh open invitation to the target city. */
+  freshInvitationToken(): Promise<string>;
   memberMembershipId: string;
   /** The target city's active tandem (with a partner outside the matrix). */
   tandemId: string;
@@ -184,6 +187,15 @@ const CASES: Case[] = [
       organizer: 'hidden',
     }),
     run: (c) => c.gql('{ invitation(token: "unknown-token") { email } }'),
+  },
+  {
+    // Whoever holds the link reads what it offers (the acceptance page), nothing more.
+    operation: 'invitation (valid link)',
+    expect: same(PUBLIC),
+    run: async (c, f) =>
+      c.gql('query($t: String!) { invitation(token: $t) { email role status city { slug } } }', {
+        t: await f.freshInvitationToken(),
+      }),
   },
   {
     operation: 'devMailbox',
@@ -1628,6 +1640,20 @@ describe('isolation matrix', () => {
             [`throwaway.${Math.random().toString(36).slice(2)}@stadt.example`, city.id],
           );
           return created.id;
+        },
+        async freshInvitationToken() {
+          const token = newToken();
+          await api.ownerQuery(
+            `INSERT INTO invitation (city_id, email, role, token_hash, invited_by, expires_at)
+             VALUES ($1, $2, 'MEMBER', $3, $4, now() + interval '1 day')`,
+            [
+              city.id,
+              `link.${Math.random().toString(36).slice(2)}@stadt.example`,
+              hashToken(token),
+              user.id,
+            ],
+          );
+          return token;
         },
         async freshInvitationId() {
           const [created] = await api.ownerQuery<{ id: string }>(

@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { PgListener } from '../database/pg-listener';
+import { DrainLoop } from '../database/drain-loop';
 import { SYSTEM_DB } from '../database/system-db';
 import { SEARCH_INDEX, type SearchIndex } from './search-index';
 import { SearchSources } from './search-sources';
@@ -32,11 +33,17 @@ const BATCH = 500;
 @Injectable()
 export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxWorker.name);
-  private timer?: NodeJS.Timeout;
-  private running = false;
-  private again = false;
-  private stopped = false;
-  private idle: Promise<void> = Promise.resolve();
+  private readonly loop = new DrainLoop({
+    name: 'search outbox',
+    drain: () => this.drain(),
+    due: async () => {
+      const [row] = await this.db.query(
+        'SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL AND next_attempt_at <= now()',
+      );
+      return (row as { n: number }).n;
+    },
+    logError: (message) => this.logger.error(message),
+  });
 
   constructor(
     @Inject(SYSTEM_DB) private readonly db: DataSource,
@@ -49,20 +56,12 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.searchWorker) return;
     await this.configureIndexes();
-    // Woken by every committed outbox row (trigger search_outbox_notify).
-    await this.listener.listen('search_outbox', () => this.kick());
-    // Wake-ups sent while the LISTEN connection was down are lost: catch up at once.
-    this.listener.onReconnect(() => this.kick());
-    // The poll catches retries whose backoff has passed, and is the fallback while the
-    // LISTEN connection is down.
-    this.timer = setInterval(() => this.kick(), this.config.searchPollMs);
-    this.kick();
+    // Woken by every committed outbox row (trigger search_outbox_notify); see DrainLoop.
+    await this.loop.start(this.listener, 'search_outbox', this.config.searchPollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.idle;
+    await this.loop.stop();
   }
 
   /** Applies each index's settings; an engine that is down now is configured on a later drain. */
@@ -80,27 +79,13 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = true;
-    this.idle = this.drain()
-      .catch((error: unknown) => this.logger.error(`outbox drain failed: ${String(error)}`))
-      .finally(() => {
-        this.running = false;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.loop.kick();
   }
 
   /** Processes batches until nothing is due. Exposed for tests and the reindex command. */
   async drain(): Promise<void> {
     await this.configureIndexes();
-    while (!this.stopped && (await this.processBatch()) > 0) {
+    while (!this.loop.stopped && (await this.processBatch()) > 0) {
       // keep going while there is work
     }
   }
@@ -157,17 +142,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
    * Resolves once every change committed so far is in the index (tests, reindex).
    * Waits for rows a concurrent drain has claimed too, not only for its own.
    */
-  async settle(timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      await this.drain();
-      const [row] = await this.db.query(
-        'SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL AND next_attempt_at <= now()',
-      );
-      if ((row as { n: number }).n === 0) return;
-      if (Date.now() > deadline) throw new Error('search outbox did not settle in time');
-      await new Promise((done) => setTimeout(done, 25));
-    }
+  settle(timeoutMs = 30_000): Promise<void> {
+    return this.loop.settle(timeoutMs);
   }
 
   /** Rows not yet in the index (for health and tests). */

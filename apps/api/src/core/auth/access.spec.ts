@@ -89,6 +89,13 @@ const POLICY: Record<Permission, Row> = {
     foreign: Y('o'),
     none: Y('o'),
   },
+  // The member themselves too: see the cases below the table.
+  [Permission.CITY_MEMBERSHIP_END]: {
+    own: Y('co'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
   [Permission.AUDIT_LOG_READ]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
   // Drafts stay in their city: organizers do not read other cities' drafts.
   [Permission.PRACTICE_DRAFT_READ]: { own: Y('mc') },
@@ -340,5 +347,31 @@ describe('readScope: what a self-scoping query (search) may show beyond public e
     ['signed in without a city', user('u-none', []), { cityIds: [], network: false }],
   ] as const)('%s', (_who, actor, scope) => {
     expect(readScope(actor)).toEqual(scope);
+  });
+});
+
+describe('CITY_MEMBERSHIP_END: who may end a membership', () => {
+  it.each([
+    ['anonymous', false],
+    ['the person', true],
+    ['another member of the city', false],
+    ['a coordinator of the city', true],
+    ['a coordinator of another city', false],
+    ['an organizer', true],
+  ] as const)('%s: %s', (who, allowed) => {
+    expect(
+      mayAccess(ACTORS[who], Permission.CITY_MEMBERSHIP_END, {
+        cityId: CONTACT_CITY,
+        userId: PERSON,
+      }),
+    ).toBe(allowed);
+  });
+
+  it('lets the member leave only their own membership', () => {
+    const member = ACTORS['another member of the city'];
+    expect(mayAccess(member, Permission.CITY_MEMBERSHIP_END, { cityId: CONTACT_CITY })).toBe(false);
+    expect(
+      mayAccess(member, Permission.CITY_MEMBERSHIP_END, { cityId: CONTACT_CITY, userId: 'm' }),
+    ).toBe(true);
   });
 });

@@ -30,6 +30,8 @@ export enum Permission {
   CITY_MEMBERS_READ = 'CITY_MEMBERS_READ',
   /** Invite to a city, change roles, remove members. */
   CITY_MEMBERS_MANAGE = 'CITY_MEMBERS_MANAGE',
+  /** End a membership: the member leaves the city, or its coordinators / organizers remove them. */
+  CITY_MEMBERSHIP_END = 'CITY_MEMBERSHIP_END',
 
   // --- network office ---
   /** Read the audit log of privileged actions. */
@@ -152,6 +154,12 @@ export function mayAccess(
       return organizer || memberOf(target.cityId);
     case Permission.CITY_MEMBERS_MANAGE:
       return organizer || coordinatorOf(target.cityId);
+    case Permission.CITY_MEMBERSHIP_END:
+      return (
+        (target.userId !== undefined && target.userId === actor.userId) ||
+        organizer ||
+        coordinatorOf(target.cityId)
+      );
     case Permission.AUDIT_LOG_READ:
       return organizer;
     case Permission.PRACTICE_DRAFT_READ:
@@ -204,6 +212,8 @@ export function mayAccess(
 /** What a refusal says (English; the web translates by code and reason). */
 const DENIED: Partial<Record<Permission, string>> = {
   [Permission.CITY_ACT_FOR]: 'You can only act for your own cities',
+  [Permission.CITY_MEMBERSHIP_END]:
+    'Only the member, the city’s coordinators or organizers end a membership',
   [Permission.TANDEM_PROPOSE]: 'Only network organizers propose tandems',
   [Permission.TANDEM_SUGGESTIONS_READ]:
     'Suggestions are for organizers and the city’s coordinators',

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Permission, requireAccess } from '../../core/auth/access';
-import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
+import {
+  mapConnection,
+  paginate,
+  type ConnectionShape,
+  type PageArgs,
+} from '../../core/graphql/pagination';
 import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
+import { CityService } from '../cities/city.service';
 import { AuditEntryEntity, type AuditDetails } from './audit-entry.entity';
+import { toAuditEntry, type AuditEntryType } from './dto/audit-entry.type';
 
 export enum AuditAction {
   INVITATION_CREATED = 'INVITATION_CREATED',
@@ -31,7 +38,10 @@ export interface AuditRecord {
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly tenantDb: TenantDb) {}
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly cities: CityService,
+  ) {}
 
   /** Writes in the caller's transaction, so the entry exists exactly when the change does. */
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
@@ -52,15 +62,19 @@ export class AuditService {
       .execute();
   }
 
-  list(
+  /** The log, newest first, for organizers; optionally one city's entries or one action's. */
+  async list(
     actor: Actor,
-    filter: { cityId?: string | null; action?: string | null },
+    filter: { citySlug?: string | null; action?: string | null },
     page: PageArgs,
-  ): Promise<ConnectionShape<AuditEntryEntity>> {
+  ): Promise<ConnectionShape<AuditEntryType>> {
     requireAccess(actor, Permission.AUDIT_LOG_READ);
-    return this.tenantDb.run(async (manager) => {
+    const city = filter.citySlug
+      ? await this.cities.requireBySlug(filter.citySlug, 'filter.citySlug')
+      : null;
+    const found = await this.tenantDb.run(actor, async (manager) => {
       const query = manager.getRepository(AuditEntryEntity).createQueryBuilder('entry');
-      if (filter.cityId) query.andWhere('entry.city_id = :cityId', { cityId: filter.cityId });
+      if (city) query.andWhere('entry.city_id = :cityId', { cityId: city.id });
       if (filter.action) query.andWhere('entry.action = :action', { action: filter.action });
       // Newest first.
       return paginate(
@@ -70,5 +84,6 @@ export class AuditService {
         'DESC',
       );
     });
+    return mapConnection(found, toAuditEntry);
   }
 }

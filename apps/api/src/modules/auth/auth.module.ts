@@ -4,14 +4,22 @@ import { CitiesModule } from '../cities/cities.module';
 import { MailModule } from '../mail/mail.module';
 import { MembershipsModule } from '../memberships/memberships.module';
 import { UsersModule } from '../users/users.module';
+import { AccountPasswordService } from './account-password.service';
 import { AuthMiddleware } from './auth.middleware';
-import { AuthResolver, SessionResolver } from './auth.resolver';
+import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottleModule } from './login-throttle.module';
 
 @Module({
-  imports: [UsersModule, MembershipsModule, CitiesModule, AuditModule, MailModule],
-  providers: [AuthService, AuthResolver, SessionResolver, LoginThrottle],
+  imports: [
+    UsersModule,
+    MembershipsModule,
+    CitiesModule,
+    AuditModule,
+    MailModule,
+    LoginThrottleModule,
+  ],
+  providers: [AuthService, AccountPasswordService, AuthResolver],
   exports: [AuthService],
 })
 export class AuthModule implements NestModule {

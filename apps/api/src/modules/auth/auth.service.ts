@@ -1,34 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { isOrganizer, ANONYMOUS, type Actor, type SignedInActor } from '../../core/tenancy/actor';
-import { requireSignedIn } from '../../core/auth/access';
+import { DataSource } from 'typeorm';
+import { ANONYMOUS, type Actor, type SignedInActor } from '../../core/tenancy/actor';
+import { Permission, mayAccess, requireAccess } from '../../core/auth/access';
 import { AuthException } from '../../core/auth/auth.exception';
+import type { ClientInfo } from '../../core/auth/client-info.decorator';
 import { normalizeEmail } from '../../core/auth/email';
-import {
-  checkPasswordStrength,
-  dummyPasswordHash,
-  hashPassword,
-  verifyPassword,
-} from '../../core/auth/password';
+import { dummyPasswordHash, verifyPassword } from '../../core/auth/password';
 import { hashToken, looksLikeToken, newToken } from '../../core/auth/tokens';
 import { APP_CONFIG } from '../../core/config/config.module';
 import type { AppConfig } from '../../core/config/config';
-import { requestContext } from '../../core/tenancy/request-context';
 import { TenantDb } from '../../core/tenancy/tenant-db';
-import { AuditAction, AuditService } from '../audit/audit.service';
-import { CityService } from '../cities/city.service';
-import { MailService } from '../mail/mail.service';
-import { publicLink } from '../mail/public-link';
-import { MembershipService } from '../memberships/membership.service';
-import { UsersService } from '../users/users.service';
-import { LoginThrottle } from './login-throttle';
-import { passwordResetMail } from './auth.mails';
-import { PasswordResetEntity } from './password-reset.entity';
-import { SessionEntity } from './session.entity';
 import { isUuid } from '../../core/validation/uuid';
+import { CityService } from '../cities/city.service';
+import { toCityOrNull } from '../cities/dto/city.type';
+import { InvitationService } from '../memberships/invitation.service';
+import { MembershipService } from '../memberships/membership.service';
+import { Me, toMe } from '../users/dto/me.type';
+import { UsersService } from '../users/users.service';
+import type { UpdateMeInput } from './dto/auth.inputs';
+import { SessionType, toSession } from './dto/session.type';
+import { LoginThrottle } from './login-throttle.service';
+import { SessionEntity } from './session.entity';
 
-export const RESET_VALID_MINUTES = 60;
 /** Seen-at is written at most this often (and more often than the idle timeout needs). */
 const MAX_TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
@@ -38,6 +32,15 @@ export interface StartedSession {
   expiresAt: Date;
 }
 
+/**
+ * Sessions: who is behind a cookie, signing in and out, the session list, the acting
+ * city, and the person's own view of their account (`me`).
+ *
+ * The session table is network-wide (no row-level security) and is looked up by the hash
+ * of the cookie's token before anyone acts: reading a session is how the actor comes to
+ * be, so those lookups use the application connection directly. What a signed-in actor
+ * does to their own sessions goes through TenantDb.run(actor, ...).
+ */
 @Injectable()
 export class AuthService {
   constructor(
@@ -46,9 +49,8 @@ export class AuthService {
     private readonly tenantDb: TenantDb,
     private readonly users: UsersService,
     private readonly memberships: MembershipService,
+    private readonly invitations: InvitationService,
     private readonly cities: CityService,
-    private readonly audit: AuditService,
-    private readonly mail: MailService,
     private readonly throttle: LoginThrottle,
   ) {}
 
@@ -110,35 +112,35 @@ export class AuthService {
         .where('id = :id', { id: session.id })
         .execute();
     }
-    const memberships = await this.memberships.ofUser(user.id);
-    const actingCityId =
-      session.acting_city_id &&
-      (memberships.some((m) => m.cityId === session.acting_city_id) ||
-        user.networkRole === 'ORGANIZER')
-        ? session.acting_city_id
-        : (memberships[0]?.cityId ?? null);
-    return {
+    const actor: SignedInActor = {
       kind: 'user',
       userId: user.id,
       sessionId: session.id,
       networkRole: user.networkRole,
-      memberships,
-      actingCityId,
+      memberships: await this.memberships.ofUser(user.id),
+      actingCityId: null,
     };
+    // The city chosen last, while the user may still act for it; else their first city.
+    const chosen = session.acting_city_id;
+    actor.actingCityId =
+      chosen && mayAccess(actor, Permission.CITY_ACT_FOR, { cityId: chosen })
+        ? chosen
+        : (actor.memberships[0]?.cityId ?? null);
+    return actor;
   }
 
   /**
-   * Signs in with e-mail and password. `previous` is whoever this browser was signed in
-   * as: that session ends, so a browser never keeps a session token across a sign-in.
+   * Signs in with e-mail and password. `actor` is whoever this browser was signed in as:
+   * that session ends, so a browser never keeps a session token across a sign-in.
    */
   async login(
+    actor: Actor,
+    client: ClientInfo,
     input: { email: string; password: string },
-    previous: Actor = ANONYMOUS,
   ): Promise<StartedSession> {
-    const { ip } = requestContext();
     const email = normalizeEmail(input.email, 'input.email');
     if (input.password.length > 1000) throw AuthException.invalidCredentials();
-    const attempt = await this.throttle.begin(email, ip);
+    const attempt = await this.throttle.begin(email, client.ip);
     const user = await this.users.byEmail(email);
     // Unknown addresses cost the same argon2 work as known ones.
     const valid = await verifyPassword(
@@ -150,180 +152,119 @@ export class AuthService {
       throw AuthException.invalidCredentials();
     }
     await this.throttle.succeeded(attempt);
-    return this.startSession(user.id, previous);
+    return this.startSession(actor, client, user.id);
   }
 
-  /** A new session with a new token; the browser's previous session (if any) ends. */
-  async startSession(userId: string, previous: Actor = ANONYMOUS): Promise<StartedSession> {
-    const { ip, userAgent } = requestContext();
+  /** Accepts an invitation (creating the account if needed) and signs its holder in. */
+  async acceptInvitation(
+    actor: Actor,
+    client: ClientInfo,
+    input: { token: string; displayName?: string | null; password: string },
+  ): Promise<StartedSession> {
+    const userId = await this.invitations.accept(actor, client, input);
+    return this.startSession(actor, client, userId);
+  }
+
+  /** A new session with a new token; the browser's previous session (`actor`'s, if any) ends. */
+  private async startSession(
+    actor: Actor,
+    client: ClientInfo,
+    userId: string,
+  ): Promise<StartedSession> {
     const token = newToken();
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3600 * 1000);
     const repository = this.db.getRepository(SessionEntity);
-    if (previous.kind === 'user') await repository.delete({ id: previous.sessionId });
+    if (actor.kind === 'user') await repository.delete({ id: actor.sessionId });
     await repository.insert({
       userId,
       tokenHash: hashToken(token),
-      ip,
-      userAgent: userAgent.slice(0, 300),
+      ip: client.ip,
+      userAgent: client.userAgent.slice(0, 300),
       // The database's clock, like every later seen-at and the idle check.
       lastSeenAt: () => 'now()',
       expiresAt,
     });
-    const actor = await this.authenticate(token);
-    if (actor.kind !== 'user') throw new Error('a session just created could not be read back');
-    return { token, actor, expiresAt };
+    const started = await this.authenticate(token);
+    if (started.kind !== 'user') throw new Error('a session just created could not be read back');
+    return { token, actor: started, expiresAt };
   }
 
+  /** Ends this browser's session; nothing to do for an anonymous caller. */
   async logout(actor: Actor): Promise<void> {
     if (actor.kind !== 'user') return;
-    await this.db.getRepository(SessionEntity).delete({ id: actor.sessionId });
+    await this.tenantDb.run(actor, (manager) =>
+      manager.getRepository(SessionEntity).delete({ id: actor.sessionId }),
+    );
   }
 
   async logoutEverywhere(actor: Actor): Promise<number> {
-    const signedIn = requireSignedIn(actor);
-    const result = await this.db.getRepository(SessionEntity).delete({ userId: signedIn.userId });
+    const signedIn = requireAccess(actor, Permission.ACCOUNT_OWN);
+    const result = await this.tenantDb.run(actor, (manager) =>
+      manager.getRepository(SessionEntity).delete({ userId: signedIn.userId }),
+    );
     return result.affected ?? 0;
   }
 
-  sessions(actor: Actor): Promise<SessionEntity[]> {
-    const signedIn = requireSignedIn(actor);
-    return this.db
-      .getRepository(SessionEntity)
-      .createQueryBuilder('session')
-      .where('session.user_id = :userId', { userId: signedIn.userId })
-      .andWhere('session.expires_at > now()')
-      .andWhere('session.last_seen_at > now() - make_interval(mins => :idle)', {
-        idle: this.config.sessionIdleMinutes,
-      })
-      .orderBy('session.last_seen_at', 'DESC')
-      .getMany();
+  async sessions(actor: Actor): Promise<SessionType[]> {
+    const signedIn = requireAccess(actor, Permission.ACCOUNT_OWN);
+    const rows = await this.tenantDb.run(actor, (manager) =>
+      manager
+        .getRepository(SessionEntity)
+        .createQueryBuilder('session')
+        .where('session.user_id = :userId', { userId: signedIn.userId })
+        .andWhere('session.expires_at > now()')
+        .andWhere('session.last_seen_at > now() - make_interval(mins => :idle)', {
+          idle: this.config.sessionIdleMinutes,
+        })
+        .orderBy('session.last_seen_at', 'DESC')
+        .getMany(),
+    );
+    return rows.map((row) => toSession(row, actor));
   }
 
+  /** Ends one of the actor's own sessions; false for anyone else's or an unknown one. */
   async revokeSession(actor: Actor, sessionId: string): Promise<boolean> {
-    const signedIn = requireSignedIn(actor);
+    const signedIn = requireAccess(actor, Permission.ACCOUNT_OWN);
     if (!isUuid(sessionId)) return false;
-    const result = await this.db
-      .getRepository(SessionEntity)
-      .delete({ id: sessionId, userId: signedIn.userId });
+    const result = await this.tenantDb.run(actor, (manager) =>
+      manager.getRepository(SessionEntity).delete({ id: sessionId, userId: signedIn.userId }),
+    );
     return (result.affected ?? 0) > 0;
   }
 
+  /** The actor acting for another of their cities, remembered in the session. */
   async switchActingCity(actor: Actor, citySlug: string): Promise<SignedInActor> {
-    const signedIn = requireSignedIn(actor);
     const city = await this.cities.requireBySlug(citySlug, 'citySlug');
-    if (
-      !isOrganizer(signedIn) &&
-      !signedIn.memberships.some((membership) => membership.cityId === city.id)
-    ) {
-      throw AuthException.forbidden('You can only act for your own cities');
-    }
-    await this.db
-      .getRepository(SessionEntity)
-      .update({ id: signedIn.sessionId }, { actingCityId: city.id });
+    const signedIn = requireAccess(actor, Permission.CITY_ACT_FOR, { cityId: city.id });
+    await this.tenantDb.run(actor, (manager) =>
+      manager
+        .getRepository(SessionEntity)
+        .update({ id: signedIn.sessionId }, { actingCityId: city.id }),
+    );
     return { ...signedIn, actingCityId: city.id };
   }
 
-  /** Always answers the same, whether or not the address has an account. */
-  async requestPasswordReset(emailInput: string): Promise<void> {
-    const email = normalizeEmail(emailInput, 'input.email');
-    const { ip } = requestContext();
-    await this.throttle.countResetRequest(email, ip);
-    const user = await this.users.byEmail(email);
-    if (!user) return;
-    const token = newToken();
-    await this.db.getRepository(PasswordResetEntity).insert({
-      userId: user.id,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + RESET_VALID_MINUTES * 60 * 1000),
-    });
-    const link = publicLink(this.config, `/passwort-zuruecksetzen/${token}`);
-    await this.mail.sendQuietly(
-      passwordResetMail({ to: email, link, minutes: RESET_VALID_MINUTES }),
-    );
+  /** The person's own view of their account; null when nobody is signed in. */
+  async me(actor: Actor): Promise<Me | null> {
+    if (actor.kind !== 'user') return null;
+    const user = await this.users.byId(actor.userId);
+    if (!user) return null;
+    const memberships = await this.memberships.ofActor(actor);
+    const [actingCity] = actor.actingCityId
+      ? await this.cities.byIds([actor.actingCityId])
+      : [null];
+    return toMe(user, memberships, toCityOrNull(actingCity));
   }
 
-  async resetPassword(input: { token: string; password: string }): Promise<void> {
-    if (!looksLikeToken(input.token)) throw AuthException.invalidToken('input.token');
-    const repository = this.db.getRepository(PasswordResetEntity);
-    const reset = await repository.findOneBy({ tokenHash: hashToken(input.token) });
-    if (!reset || reset.usedAt || reset.expiresAt.getTime() <= Date.now())
-      throw AuthException.invalidToken('input.token');
-    const user = await this.users.byId(reset.userId);
-    if (!user) throw AuthException.invalidToken('input.token');
-    checkPasswordStrength(input.password, user.email, 'input.password');
-    const passwordHash = await hashPassword(input.password);
-    const actor: SignedInActor = {
-      kind: 'user',
-      userId: user.id,
-      sessionId: '',
-      networkRole: user.networkRole,
-      memberships: [],
-      actingCityId: null,
-    };
-    await this.tenantDb.run(
-      async (manager) => {
-        // Using one link voids every other outstanding one of the account, in the same
-        // statement: of two links (or two tabs) used at once only the first one wins,
-        // and an older link found later in a mailbox does nothing.
-        const voided = await this.voidResetLinks(manager, user.id);
-        if (!voided.includes(reset.id)) throw AuthException.invalidToken('input.token');
-        await this.users.setPasswordHash(user.id, passwordHash, manager);
-        // A reset means the old password may be known to someone: end every session.
-        await manager.getRepository(SessionEntity).delete({ userId: user.id });
-        await this.audit.record(manager, {
-          actorUserId: user.id,
-          action: AuditAction.PASSWORD_RESET,
-          target: user.email,
-        });
-      },
-      { actor },
-    );
+  /** Like me, for a mutation that just signed in or changed the account. */
+  async requireMe(actor: Actor): Promise<Me> {
+    const view = await this.me(actor);
+    if (!view) throw AuthException.signInRequired();
+    return view;
   }
 
-  async changePassword(
-    actor: Actor,
-    input: { currentPassword: string; newPassword: string },
-  ): Promise<void> {
-    const signedIn = requireSignedIn(actor);
-    const user = await this.users.byId(signedIn.userId);
-    if (!user) throw AuthException.signInRequired();
-    // Whoever holds a session (an unattended browser) must not get unlimited guesses at
-    // the password itself: the same throttle as signing in.
-    const attempt = await this.throttle.begin(user.email, requestContext().ip);
-    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-      await this.throttle.failed(attempt);
-      throw AuthException.wrongCurrentPassword();
-    }
-    await this.throttle.succeeded(attempt);
-    checkPasswordStrength(input.newPassword, user.email, 'input.newPassword');
-    const passwordHash = await hashPassword(input.newPassword);
-    await this.db.transaction(async (manager) => {
-      await this.users.setPasswordHash(user.id, passwordHash, manager);
-      // A reset link asked for before (perhaps by someone else) must not undo the change.
-      await this.voidResetLinks(manager, user.id);
-      // Other browsers must sign in again with the new password; this one stays.
-      await manager
-        .getRepository(SessionEntity)
-        .createQueryBuilder()
-        .delete()
-        .where('user_id = :userId AND id <> :sessionId', {
-          userId: user.id,
-          sessionId: signedIn.sessionId,
-        })
-        .execute();
-    });
-  }
-
-  /** Marks every unused reset link of an account as used; returns the ids it marked. */
-  private async voidResetLinks(manager: EntityManager, userId: string): Promise<string[]> {
-    const result = await manager
-      .getRepository(PasswordResetEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ usedAt: () => 'now()' })
-      .where('user_id = :userId AND used_at IS NULL', { userId })
-      .returning(['id'])
-      .execute();
-    return (result.raw as Array<{ id: string }>).map((row) => row.id);
+  async updateMe(actor: Actor, input: UpdateMeInput): Promise<Me> {
+    await this.users.updateProfile(actor, input);
+    return this.requireMe(actor);
   }
 }

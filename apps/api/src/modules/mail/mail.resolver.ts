@@ -7,7 +7,7 @@ import { AuthException } from '../../core/auth/auth.exception';
 import { APP_CONFIG } from '../../core/config/config.module';
 import type { AppConfig } from '../../core/config/config';
 import { validatePageSize } from '../../core/graphql/pagination';
-import { DevMailEntity } from './dev-mail.entity';
+import { DevMailType } from './dto/dev-mail.type';
 import { isLocalRequest } from './local-request';
 import { MailException } from './mail.exception';
 import { MailService } from './mail.service';
@@ -17,7 +17,7 @@ import { MailService } from './mail.service';
  * over any account. So it answers only requests from this machine, and is not
  * registered in production (DevMailboxModule).
  */
-@Resolver(() => DevMailEntity)
+@Resolver(() => DevMailType)
 export class MailResolver {
   constructor(
     private readonly mail: MailService,
@@ -25,14 +25,14 @@ export class MailResolver {
   ) {}
 
   @Access(AccessLevel.PUBLIC)
-  @Query(() => [DevMailEntity], {
+  @Query(() => [DevMailType], {
     description: `Development only, and only from this machine (loopback): the newest e-mails of the local outbox (at most ${MAX_PAGE_SIZE}).`,
   })
   devMailbox(
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     // Over WebSocket there is no HTTP request (req is undefined): refused.
     @Context() context: { req?: Request },
-  ): Promise<DevMailEntity[]> {
+  ): Promise<DevMailType[]> {
     if (this.config.production)
       throw AuthException.forbidden('The development mailbox is off in production');
     if (!isLocalRequest(context.req)) throw MailException.loopbackOnly();

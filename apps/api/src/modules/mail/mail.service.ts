@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../core/config/config.module';
 import type { AppConfig } from '../../core/config/config';
 import { DevMailEntity } from './dev-mail.entity';
+import { toDevMail, type DevMailType } from './dto/dev-mail.type';
+import { publicLink } from './public-link';
 
 export interface Mail {
   to: string;
@@ -70,7 +72,16 @@ export class MailService {
     }
   }
 
-  outbox(first: number): Promise<DevMailEntity[]> {
-    return this.db.getRepository(DevMailEntity).find({ order: { id: 'DESC' }, take: first });
+  /** An absolute link into the web app for an e-mail: from PUBLIC_URL, never from a request. */
+  link(path: string): string {
+    return publicLink(this.config, path);
+  }
+
+  /** The newest e-mails of the development outbox (the resolver checks who may ask). */
+  async outbox(first: number): Promise<DevMailType[]> {
+    const rows = await this.db
+      .getRepository(DevMailEntity)
+      .find({ order: { id: 'DESC' }, take: first });
+    return rows.map(toDevMail);
   }
 }

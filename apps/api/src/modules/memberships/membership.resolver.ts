@@ -10,43 +10,48 @@ import {
 } from '@nestjs/graphql';
 import { Permission, mayAccess } from '../../core/auth/access';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
+import { CurrentActor } from '../../core/auth/current-actor.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
-import { actorOf, currentActor } from '../../core/tenancy/request-context';
+import type { Actor } from '../../core/tenancy/actor';
 import { CityType, toCity } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
 import { Person } from '../users/dto/person.type';
 import { UsersService } from '../users/users.service';
-import {
-  InvitationPreview,
-  InviteToCityInput,
-  UpdateMembershipInput,
-} from './dto/membership.inputs';
-import { InvitationEntity, InvitationStatus, invitationStatus } from './invitation.entity';
-import { MembershipEntity } from './membership.entity';
+import { InvitationPreview, InvitationType } from './dto/invitation.type';
+import { InviteToCityInput, UpdateMembershipInput } from './dto/membership.inputs';
+import { MembershipType } from './dto/membership.type';
+import { InvitationService } from './invitation.service';
 import { MembershipService } from './membership.service';
 
-@Resolver(() => MembershipEntity)
+@Resolver(() => MembershipType)
 export class MembershipResolver {
   constructor(
     private readonly memberships: MembershipService,
+    private readonly invitations: InvitationService,
     private readonly cityService: CityService,
     private readonly users: UsersService,
   ) {}
 
   @Access(AccessLevel.SIGNED_IN)
-  @Query(() => [MembershipEntity], {
+  @Query(() => [MembershipType], {
     description: "A city's members (members of that city and organizers).",
   })
-  cityMembers(@Args('citySlug') citySlug: string): Promise<MembershipEntity[]> {
-    return this.memberships.listForCity(currentActor(), citySlug);
+  cityMembers(
+    @CurrentActor() actor: Actor,
+    @Args('citySlug') citySlug: string,
+  ): Promise<MembershipType[]> {
+    return this.memberships.listForCity(actor, citySlug);
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Query(() => [InvitationEntity], {
+  @Query(() => [InvitationType], {
     description: "A city's open invitations (its coordinators and organizers).",
   })
-  cityInvitations(@Args('citySlug') citySlug: string): Promise<InvitationEntity[]> {
-    return this.memberships.pendingInvitations(currentActor(), citySlug);
+  cityInvitations(
+    @CurrentActor() actor: Actor,
+    @Args('citySlug') citySlug: string,
+  ): Promise<InvitationType[]> {
+    return this.invitations.pending(actor, citySlug);
   }
 
   @Access(AccessLevel.PUBLIC)
@@ -54,33 +59,42 @@ export class MembershipResolver {
     nullable: true,
     description: 'The invitation behind a link; null for an unknown token.',
   })
-  async invitation(@Args('token') token: string): Promise<InvitationPreview | null> {
-    const preview = await this.memberships.preview(token);
-    if (!preview) return null;
-    const [city] = await this.cityService.byIds([preview.cityId]);
-    return city ? { ...preview, city: toCity(city) } : null;
+  invitation(
+    @CurrentActor() actor: Actor,
+    @Args('token') token: string,
+  ): Promise<InvitationPreview | null> {
+    return this.invitations.preview(actor, token);
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Mutation(() => InvitationEntity, {
+  @Mutation(() => InvitationType, {
     description: 'Invite by e-mail (coordinators of the city, organizers).',
   })
-  inviteToCity(@Args('input') input: InviteToCityInput): Promise<InvitationEntity> {
-    return this.memberships.invite(currentActor(), input);
+  inviteToCity(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: InviteToCityInput,
+  ): Promise<InvitationType> {
+    return this.invitations.invite(actor, input);
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Mutation(() => InvitationEntity)
-  revokeInvitation(@Args('id', { type: () => ID }) id: string): Promise<InvitationEntity> {
-    return this.memberships.revokeInvitation(currentActor(), id);
+  @Mutation(() => InvitationType)
+  revokeInvitation(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<InvitationType> {
+    return this.invitations.revoke(actor, id);
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Mutation(() => MembershipEntity, {
+  @Mutation(() => MembershipType, {
     description: 'Change a role (coordinators of the city, organizers).',
   })
-  updateMembership(@Args('input') input: UpdateMembershipInput): Promise<MembershipEntity> {
-    return this.memberships.updateRole(currentActor(), input.membershipId, input.role);
+  updateMembership(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateMembershipInput,
+  ): Promise<MembershipType> {
+    return this.memberships.updateRole(actor, input.membershipId, input.role);
   }
 
   @Access(AccessLevel.SIGNED_IN)
@@ -88,14 +102,15 @@ export class MembershipResolver {
     description: 'Remove a member (coordinators, organizers) or leave a city yourself.',
   })
   removeMembership(
+    @CurrentActor() actor: Actor,
     @Args('membershipId', { type: () => ID }) membershipId: string,
   ): Promise<boolean> {
-    return this.memberships.remove(currentActor(), membershipId);
+    return this.memberships.remove(actor, membershipId);
   }
 
   @ResolveField(() => CityType)
   async city(
-    @Parent() membership: MembershipEntity,
+    @Parent() membership: MembershipType,
     @Context() ctx: GraphQLContext,
   ): Promise<CityType> {
     return this.cityService
@@ -105,7 +120,7 @@ export class MembershipResolver {
 
   @ResolveField(() => Person, { description: 'The member, as everyone who sees the row sees them' })
   async user(
-    @Parent() membership: MembershipEntity,
+    @Parent() membership: MembershipType,
     @Context() ctx: GraphQLContext,
   ): Promise<Person> {
     const person = await this.users.loadPerson(ctx, membership.userId, membership.cityId);
@@ -119,29 +134,25 @@ export class MembershipResolver {
       "The member's e-mail address: for the member, the city's coordinators and organizers; null for everyone else",
   })
   async email(
-    @Parent() membership: MembershipEntity,
+    @Parent() membership: MembershipType,
+    @CurrentActor() actor: Actor,
     @Context() ctx: GraphQLContext,
   ): Promise<string | null> {
     // null, not FORBIDDEN: members see the list, only the address is not theirs to see.
     const target = { cityId: membership.cityId, userId: membership.userId };
-    if (!mayAccess(actorOf(ctx), Permission.CITY_MEMBER_CONTACT_READ, target)) return null;
+    if (!mayAccess(actor, Permission.CITY_MEMBER_CONTACT_READ, target)) return null;
     const user = await this.users.load(ctx, membership.userId);
     return user?.email ?? null;
   }
 }
 
-@Resolver(() => InvitationEntity)
+@Resolver(() => InvitationType)
 export class InvitationResolver {
   constructor(private readonly cityService: CityService) {}
 
-  @ResolveField(() => InvitationStatus)
-  status(@Parent() invitation: InvitationEntity): InvitationStatus {
-    return invitationStatus(invitation);
-  }
-
   @ResolveField(() => CityType)
   async city(
-    @Parent() invitation: InvitationEntity,
+    @Parent() invitation: InvitationType,
     @Context() ctx: GraphQLContext,
   ): Promise<CityType> {
     return this.cityService

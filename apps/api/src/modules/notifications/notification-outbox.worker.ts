@@ -8,6 +8,7 @@ import {
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../core/config/config';
 import { APP_CONFIG } from '../../core/config/config.module';
+import { DrainLoop } from '../../database/drain-loop';
 import { PgListener } from '../../database/pg-listener';
 import { SYSTEM_DB } from '../../database/system-db';
 import { MailService } from '../mail/mail.service';
@@ -52,11 +53,21 @@ const CLEANUP_EVERY_MS = 60_000;
 @Injectable()
 export class NotificationOutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(NotificationOutboxWorker.name);
-  private timer?: NodeJS.Timeout;
-  private running = false;
-  private again = false;
-  private stopped = false;
-  private idle: Promise<void> = Promise.resolve();
+  private readonly loop = new DrainLoop({
+    name: 'notification outbox',
+    drain: () => this.drain(),
+    due: async () => {
+      const [row] = (await this.db.query(
+        `SELECT ((SELECT count(*) FROM notification_outbox
+                   WHERE processed_at IS NULL AND next_attempt_at <= now())
+               + (SELECT count(*) FROM notification_mail
+                   WHERE sent_at IS NULL AND failed_at IS NULL
+                     AND (claimed_at IS NOT NULL OR next_attempt_at <= now())))::int AS n`,
+      )) as Array<{ n: number }>;
+      return row.n;
+    },
+    logError: (message) => this.logger.error(message),
+  });
   private lastCleanup = 0;
 
   constructor(
@@ -67,51 +78,27 @@ export class NotificationOutboxWorker implements OnApplicationBootstrap, OnAppli
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.listener.listen('notification_outbox', () => this.kick());
-    // Wake-ups sent while the LISTEN connection was down are lost: catch up at once.
-    this.listener.onReconnect(() => this.kick());
-    this.timer = setInterval(() => this.kick(), this.config.notificationPollMs);
-    this.kick();
+    // Woken by every committed outbox row (trigger notification_outbox_notify); see DrainLoop.
+    await this.loop.start(this.listener, 'notification_outbox', this.config.notificationPollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
     // A send in flight may finish (and be recorded); a mail server that hangs does not
     // hold the shutdown: its claim stays and is given up later, never sent twice.
-    let timer: NodeJS.Timeout | undefined;
-    const bound = new Promise<void>((done) => {
-      timer = setTimeout(done, this.config.smtpTimeoutMs);
-    });
-    await Promise.race([this.idle, bound]);
-    clearTimeout(timer);
+    await this.loop.stop(this.config.smtpTimeoutMs);
   }
 
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = true;
-    this.idle = this.drain()
-      .catch((error: unknown) => this.logger.error(`notification drain failed: ${String(error)}`))
-      .finally(() => {
-        this.running = false;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.loop.kick();
   }
 
   /** Fans out and sends until nothing is due. */
   private async drain(): Promise<void> {
-    while (!this.stopped && (await this.fanOutOne())) {
+    while (!this.loop.stopped && (await this.fanOutOne())) {
       // keep going while rows are due
     }
     await this.giveUpLostClaims();
-    while (!this.stopped && (await this.sendOne())) {
+    while (!this.loop.stopped && (await this.sendOne())) {
       // keep going while e-mails are due
     }
     await this.cleanUp();
@@ -258,20 +245,7 @@ export class NotificationOutboxWorker implements OnApplicationBootstrap, OnAppli
    * is sent (tests; an e-mail waiting for its retry does not count). Waits for rows and
    * e-mails a concurrent drain has claimed too, not only for its own.
    */
-  async settle(timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      await this.drain();
-      const [row] = (await this.db.query(
-        `SELECT ((SELECT count(*) FROM notification_outbox
-                   WHERE processed_at IS NULL AND next_attempt_at <= now())
-               + (SELECT count(*) FROM notification_mail
-                   WHERE sent_at IS NULL AND failed_at IS NULL
-                     AND (claimed_at IS NOT NULL OR next_attempt_at <= now())))::int AS n`,
-      )) as Array<{ n: number }>;
-      if (row.n === 0) return;
-      if (Date.now() > deadline) throw new Error('notification outbox did not settle in time');
-      await new Promise((done) => setTimeout(done, 25));
-    }
+  settle(timeoutMs = 30_000): Promise<void> {
+    return this.loop.settle(timeoutMs);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { byKeys, fromCachedList } from '../../core/graphql/loaders';
 import { TtlCache } from '../../core/graphql/ttl-cache';
 import { TopicEntity } from './topic.entity';
+import { byDisplayOrder, inDisplayOrder } from './topic-order';
 
 @Injectable()
 export class TopicService {
@@ -16,12 +17,7 @@ export class TopicService {
 
   /** All topics: each parent in display order, directly followed by its children. */
   async list(): Promise<TopicEntity[]> {
-    const all = await this.all.get();
-    const ordered: TopicEntity[] = [];
-    for (const parent of all.filter((topic) => topic.parentId === null)) {
-      ordered.push(parent, ...all.filter((topic) => topic.parentId === parent.id));
-    }
-    return ordered;
+    return inDisplayOrder(await this.all.get());
   }
 
   /** Ids for slugs; unknown slugs are left out (the caller decides what that means). */
@@ -61,7 +57,7 @@ export class TopicService {
         found
           .map((link) => byId.get(link.topicId))
           .filter((topic): topic is TopicEntity => topic !== undefined)
-          .sort((a, b) => a.position - b.position || a.slug.localeCompare(b.slug)),
+          .sort(byDisplayOrder),
     );
   }
 

@@ -1,14 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { Permission, requireAccess } from '../../core/auth/access';
 import { byKeys, type GraphQLContext } from '../../core/graphql/loaders';
+import type { Actor } from '../../core/tenancy/actor';
+import { TenantDb } from '../../core/tenancy/tenant-db';
 import { toPerson, type Person } from './dto/person.type';
+import { cleanProfileChanges, type ProfileInput } from './profile-input';
 import { UserEntity } from './user.entity';
 
-/** Accounts. Users are network-wide (not tenant-owned); what they may see is decided by memberships. */
+// Input cleaning other features need for accounts they create (accepting an invitation).
+export { cleanDisplayName } from './profile-input';
+
+/**
+ * Accounts. Users are network-wide (not tenant-owned, no row-level security): they are
+ * read by id or e-mail on the application connection, also before anyone acts (signing
+ * in, reading a session). What a caller may see of them is decided by the types (`Person`
+ * for others, `Me` for themselves) and the policy (`CITY_MEMBER_CONTACT_READ`).
+ */
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenantDb: TenantDb,
+  ) {}
 
   byEmail(email: string, manager: EntityManager = this.db.manager): Promise<UserEntity | null> {
     return manager.getRepository(UserEntity).findOneBy({ email });
@@ -44,6 +59,7 @@ export class UsersService {
     );
   }
 
+  /** A new account, in the caller's transaction (accepting an invitation). */
   async create(
     manager: EntityManager,
     user: { email: string; displayName: string; passwordHash: string; locale?: string },
@@ -53,19 +69,24 @@ export class UsersService {
     return repository.save(created);
   }
 
+  /** In the caller's transaction, which also voids reset links and ends sessions. */
   async setPasswordHash(
+    manager: EntityManager,
     userId: string,
     passwordHash: string,
-    manager: EntityManager = this.db.manager,
   ): Promise<void> {
     await manager.getRepository(UserEntity).update({ id: userId }, { passwordHash });
   }
 
-  async updateProfile(
-    userId: string,
-    changes: { displayName?: string; locale?: string },
-  ): Promise<UserEntity> {
-    await this.db.getRepository(UserEntity).update({ id: userId }, changes);
-    return this.db.getRepository(UserEntity).findOneByOrFail({ id: userId });
+  /** The actor's own name, language and e-mail setting (`updateMe`); input cleaned first. */
+  async updateProfile(actor: Actor, input: ProfileInput): Promise<UserEntity> {
+    const signedIn = requireAccess(actor, Permission.ACCOUNT_OWN);
+    const changes = cleanProfileChanges(input);
+    return this.tenantDb.run(actor, async (manager) => {
+      const repository = manager.getRepository(UserEntity);
+      if (Object.keys(changes).length > 0)
+        await repository.update({ id: signedIn.userId }, changes);
+      return repository.findOneByOrFail({ id: signedIn.userId });
+    });
   }
 }

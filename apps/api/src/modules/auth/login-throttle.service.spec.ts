@@ -4,7 +4,7 @@ import {
   PAIR_BACKOFF,
   backoffSeconds,
   type BackoffRule,
-} from './login-throttle';
+} from './login-throttle.service';
 
 describe('backoffSeconds', () => {
   it('lets the free attempts through, then waits 1 s, 2 s, 4 s … for a pair, capped', () => {

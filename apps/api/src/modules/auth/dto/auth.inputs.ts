@@ -1,39 +1,4 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-// The enum as registered for GraphQL (only the person themselves sees their network role).
-import { NetworkRole } from '../../users/dto/network-role';
-import { CityType } from '../../cities/dto/city.type';
-import { MembershipEntity } from '../../memberships/membership.entity';
-
-/** The signed-in user as they see themselves: the only type with their settings and network role. */
-@ObjectType('Me')
-export class Me {
-  @Field(() => ID)
-  id!: string;
-
-  @Field()
-  email!: string;
-
-  @Field()
-  displayName!: string;
-
-  @Field()
-  locale!: string;
-
-  @Field(() => NetworkRole)
-  networkRole!: NetworkRole;
-
-  @Field({ description: 'Notifications also by e-mail' })
-  emailNotifications!: boolean;
-
-  @Field(() => [MembershipEntity])
-  memberships!: MembershipEntity[];
-
-  @Field(() => CityType, {
-    nullable: true,
-    description: 'The city the user acts for in the web app',
-  })
-  actingCity!: CityType | null;
-}
+import { Field, InputType } from '@nestjs/graphql';
 
 @InputType()
 export class LoginInput {
