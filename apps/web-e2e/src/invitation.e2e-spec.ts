@@ -97,7 +97,10 @@ describe('inviting a new member', () => {
       // Now a member: the city page links to its members.
       await page.getByTestId('members-link').click();
       await page.waitForURL((url) => url.pathname === '/cloppenburg/mitglieder');
-      await page.getByTestId('member-table').getByText(invitee).waitFor();
+      // Members see their colleagues' names and roles; e-mail addresses only the city's
+      // coordinators and organizers (the new member is a member).
+      await page.getByTestId('member-table').getByText('Neue Kollegin').waitFor();
+      expect(await page.getByTestId('member-table').getByText(invitee).count()).toBe(0);
 
       const { me } = await pageGraphql<{
         me: { email: string; memberships: Array<{ role: string; city: { slug: string } }> };
