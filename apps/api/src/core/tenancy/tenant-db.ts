@@ -2,11 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { coordinatorCityIds, isOrganizer, memberCityIds, type Actor } from './actor';
-import { currentActor } from './request-context';
 
 export interface TenantRunOptions {
-  /** Another actor than the request's (e.g. the user just created by accepting an invitation). */
-  actor?: Actor;
   /** Hash of an invitation token: lets its holder read and accept exactly that invitation. */
   invitationTokenHash?: string;
 }
@@ -23,25 +20,13 @@ export class TenantDb {
 
   /**
    * Runs `fn` in one transaction as `actor`: row-level security sees exactly the
-   * actor the service checked. (The form without an actor reads the request's
-   * actor; it is being retired, see core/auth/README.md.)
+   * actor the service checked. There is no form without an actor.
    */
   run<T>(
     actor: Actor,
     fn: (manager: EntityManager) => Promise<T>,
-    options?: Omit<TenantRunOptions, 'actor'>,
-  ): Promise<T>;
-  /** @deprecated pass the actor first: run(actor, fn). */
-  run<T>(fn: (manager: EntityManager) => Promise<T>, options?: TenantRunOptions): Promise<T>;
-  run<T>(
-    first: Actor | ((manager: EntityManager) => Promise<T>),
-    second?: ((manager: EntityManager) => Promise<T>) | TenantRunOptions,
-    third: Omit<TenantRunOptions, 'actor'> = {},
+    options: TenantRunOptions = {},
   ): Promise<T> {
-    const explicit = typeof first !== 'function';
-    const fn = (explicit ? second : first) as (manager: EntityManager) => Promise<T>;
-    const options: TenantRunOptions = explicit ? third : ((second as TenantRunOptions) ?? {});
-    const actor = explicit ? first : (options.actor ?? currentActor());
     return this.db.transaction(async (manager) => {
       await manager.query(
         `SELECT set_config('app.user_id', $1, true),

@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Permission, requireAccess } from '../../core/auth/access';
-import type { AppConfig } from '../../core/config/config';
-import { APP_CONFIG } from '../../core/config/config.module';
 import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
-import { publicLink } from '../mail/public-link';
+import { MailService } from '../mail/mail.service';
 import type { NotificationMessage } from './dto/notification-message';
 import { toNotification, type NotificationType } from './dto/notification.type';
 import { NotificationEntity } from './notification.entity';
@@ -14,7 +12,7 @@ import { NotificationEntity } from './notification.entity';
 export class NotificationService {
   constructor(
     private readonly tenantDb: TenantDb,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailService,
   ) {}
 
   /**
@@ -49,7 +47,7 @@ export class NotificationService {
         message.body,
         message.link,
         `Wissensnetz: ${message.title}`,
-        `${message.body}\n\n${publicLink(this.config, message.link)}\n\nDiese Benachrichtigungen können Sie unter ${publicLink(this.config, '/konto')} abbestellen.`,
+        `${message.body}\n\n${this.mail.link(message.link)}\n\nDiese Benachrichtigungen können Sie unter ${this.mail.link('/konto')} abbestellen.`,
       ],
     );
   }

@@ -1,0 +1,107 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * The rules of apps/api/src/core/auth/README.md and database/README.md, checked on
+ * the source like lint rules, so that the next hole is hard to write:
+ * the actor is a parameter, every decision goes through the one policy, every
+ * tenant transaction names its actor, the owner connection stays in the system
+ * parts, features meet only through their public files, and no file grows past
+ * 500 lines.
+ */
+const SRC = __dirname;
+const MAX_LINES = 500;
+
+function files(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return files(path);
+    return entry.name.endsWith('.ts') ? [relative(SRC, path)] : [];
+  });
+}
+
+/** Source without comments, so a comment that names a rule does not break it. */
+function code(file: string): string {
+  return readFileSync(join(SRC, file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1');
+}
+
+const ALL = files(SRC);
+const isTest = (file: string) => file.endsWith('.spec.ts');
+const SOURCES = ALL.filter((file) => !isTest(file));
+const FEATURES = SOURCES.filter((file) => file.startsWith('modules/'));
+const SERVICES = FEATURES.filter((file) => /\.service\.ts$|\.worker\.ts$/.test(file));
+
+/** Lines of `file` that match `pattern`, as "file:line: text". */
+function offending(sources: readonly string[], pattern: RegExp): string[] {
+  return sources.flatMap((file) =>
+    code(file)
+      .split('\n')
+      .flatMap((line, index) => (pattern.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])),
+  );
+}
+
+describe('architecture of the API source', () => {
+  it('finds the sources it checks', () => {
+    expect(SERVICES.length).toBeGreaterThan(10);
+    expect(FEATURES).toContain('modules/practices/practices.module.ts');
+  });
+
+  it('services never read request-local state: the actor is their first parameter', () => {
+    expect(
+      offending(SERVICES, /\b(currentActor|requestContext|actorOf|setCurrentActor)\s*\(/),
+    ).toEqual([]);
+  });
+
+  it('resolvers and controllers get the actor by @CurrentActor(), not from request-local state', () => {
+    const resolvers = FEATURES.filter((file) => /\.(resolver|controller)\.ts$/.test(file));
+    expect(resolvers.length).toBeGreaterThan(8);
+    // actorOf(ctx) reads the GraphQL context of a subscription event; allowed there only.
+    expect(offending(resolvers, /\b(currentActor|requestContext)\s*\(/)).toEqual([]);
+  });
+
+  it('features decide through requireAccess / mayAccess, never by an ad-hoc role check', () => {
+    expect(
+      offending(
+        FEATURES,
+        /\b(isOrganizer|memberCityIds|coordinatorCityIds)\s*\(|networkRole\s*===|role\s*===\s*MembershipRole|NetworkRole\.ORGANIZER\s*[)=!]/,
+      ),
+    ).toEqual([]);
+  });
+
+  it('every tenant transaction names its actor: TenantDb.run(actor, fn)', () => {
+    expect(offending(SOURCES, /tenantDb\.run\(\s*(async\s*)?\(/)).toEqual([]);
+    expect(offending(SOURCES, /tenantDb\.run\(\s*$/)).toEqual([]);
+  });
+
+  it('uses the owner connection only in the system parts', () => {
+    const allowed = /^(database\/|search\/(outbox-worker|reindex|search\.module)\.ts|cli\/|seed\/|modules\/notifications\/notification-outbox\.worker\.ts|modules\/notifications\/notifications\.module\.ts)/;
+    const users = SOURCES.filter((file) => /system-db|SYSTEM_DB/.test(code(file)));
+    expect(users.length).toBeGreaterThan(1);
+    expect(users.filter((file) => !allowed.test(file))).toEqual([]);
+  });
+
+  it('lets a feature reach another only through its module, services, dto/ and exceptions', () => {
+    const crossings = FEATURES.flatMap((file) => {
+      const feature = file.split('/')[1];
+      return [...code(file).matchAll(/from '(\.[^']+)'/g)].flatMap(([, specifier]) => {
+        const target = join('modules', feature, file.split('/').slice(2, -1).join('/'), specifier);
+        const [, other, ...rest] = target.split('/');
+        if (!target.startsWith('modules/') || other === feature) return [];
+        const path = rest.join('/');
+        const isPublic = /\.(module|service|exception)$/.test(path) || path.startsWith('dto/');
+        return isPublic ? [] : [`${file} imports ${target}`];
+      });
+    });
+    expect(crossings).toEqual([]);
+  });
+
+  it('keeps every source file at 500 lines or fewer (seeds excepted)', () => {
+    const long = SOURCES.filter((file) => !file.startsWith('seed/'))
+      .map((file) => ({ file, lines: readFileSync(join(SRC, file), 'utf8').split('\n').length }))
+      .filter(({ lines }) => lines > MAX_LINES)
+      .map(({ file, lines }) => `${file}: ${lines}`);
+    expect(long).toEqual([]);
+  });
+});
