@@ -7,6 +7,7 @@ import {
   signInWithForm,
   uniqueEmail,
 } from './support/accounts';
+import { seriousViolations } from './support/axe';
 import { closePage, launchBrowser, newVisitorPage, saveScreenshot } from './support/browser';
 import { openTandem, signedInPage, tandemIdOf } from './support/tandems';
 
@@ -22,11 +23,12 @@ async function newMemberPage(
   coordinator: Page,
   citySlug: string,
   prefix: string,
+  options: { bypassCSP?: boolean } = {},
 ): Promise<{ page: Page; email: string }> {
   const email = uniqueEmail(prefix);
   const link = await inviteAndReadLink(coordinator, citySlug, email);
   const token = new URL(link).pathname.split('/').pop();
-  const page = await newVisitorPage(browser);
+  const page = await newVisitorPage(browser, options);
   await page.goto('/');
   await pageGraphql(
     page,
@@ -126,6 +128,8 @@ describe('tandem exchange, live', () => {
       coordinator,
       NEW_CITY,
       'live.ende',
+      // axe-core on the notice arrives as an inline script (see README).
+      { bypassCSP: true },
     );
     pages.push(watcher);
     const sockets = await openLive(watcher, NEW_CITY, tandemId);
@@ -171,6 +175,7 @@ describe('tandem exchange, live', () => {
     });
     // graphql-ws treats the session's end as final: no second socket with the dead cookie.
     expect(sockets).toHaveLength(1);
+    expect(await seriousViolations(watcher)).toEqual([]);
 
     await watcher.keyboard.press('Enter');
     await watcher.waitForURL((url) => url.pathname === '/anmelden');
