@@ -90,6 +90,8 @@ export default async function globalSetup(): Promise<void> {
       SEED_DEMO: 'true',
       WEB_DIST: path.dirname(WEB_INDEX),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // Live sockets notice an ended session or lost access within seconds, not 15 (tandems-live).
+      WS_SESSION_CHECK_SECONDS: process.env.WS_SESSION_CHECK_SECONDS ?? '2',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

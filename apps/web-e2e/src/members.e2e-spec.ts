@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { coordinatorOf, memberOf, signInQuietly } from './support/accounts';
+import { coordinatorOf, memberOf, ORGANIZER, signInQuietly } from './support/accounts';
 import { closePage, launchBrowser, newVisitorPage, saveScreenshot } from './support/browser';
 
 describe('member list', () => {
@@ -95,5 +95,32 @@ describe('member list', () => {
     expect(await summary.textContent()).toContain(
       'Eine Kommune braucht mindestens eine Koordinatorin oder einen Koordinator.',
     );
+  });
+
+  it('does not scroll sideways at 375 px with the management columns; the table scrolls in its own region', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    // The organizer sees what a coordinator sees: e-mail, role form and remove button per row.
+    await signInQuietly(page, ORGANIZER);
+    await page.goto('/herford/mitglieder');
+    const table = page.getByTestId('member-table');
+    await table.waitFor();
+    await table
+      .getByRole('button', { name: /Entfernen/ })
+      .first()
+      .waitFor();
+    const widths = await page.evaluate(() => {
+      const wrap = document.querySelector('[data-testid="member-table"]')?.closest('.table-wrap');
+      return {
+        page: document.documentElement.scrollWidth,
+        wrap: wrap?.clientWidth ?? 0,
+        table: wrap?.scrollWidth ?? 0,
+        region: wrap?.getAttribute('role') ?? null,
+      };
+    });
+    expect(widths.page).toBeLessThanOrEqual(375);
+    // The table is wider than the screen and scrolls inside its wrapper, which keyboard users can reach.
+    expect(widths.table).toBeGreaterThan(widths.wrap);
+    expect(widths.region).toBe('region');
+    await saveScreenshot(page, 'members-375');
   });
 });

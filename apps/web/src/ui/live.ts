@@ -1,4 +1,5 @@
 import { createClient } from 'graphql-ws';
+import { shouldRetryLive } from './live-close';
 
 /**
  * Live updates (tandem notes) over graphql-ws on the API's own path. The browser sends the
@@ -11,7 +12,8 @@ export const liveClient = createClient({
   lazyCloseTimeout: 3000,
   retryAttempts: Infinity,
   // Network blips and server restarts are normal; keep trying (with the library's back-off).
-  shouldRetry: () => true,
+  // Not after the API ended the socket (session ended, access lost): the page says so instead.
+  shouldRetry: shouldRetryLive,
 });
 
 /**

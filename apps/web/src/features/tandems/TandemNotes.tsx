@@ -3,6 +3,7 @@ import { useClient } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { TandemNotesDocument } from '../../generated/graphql';
 import { onLiveReconnected } from '../../ui/live';
+import type { LiveEnd } from '../../ui/live-close';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { NoteForm } from './NoteForm';
 import { NoteItem } from './NoteItem';
@@ -23,8 +24,14 @@ type Timeline =
       hasNextPage: boolean;
     };
 
+interface TandemNotesProps {
+  tandem: TandemDetail;
+  /** The API ended the live updates for good; the page tells the person why. */
+  onLiveEnded: (end: LiveEnd) => void;
+}
+
 /** The private exchange of the two cities: newest first, new entries from the partner live. */
-export function TandemNotes({ tandem }: { tandem: TandemDetail }) {
+export function TandemNotes({ tandem, onLiveEnded }: TandemNotesProps) {
   const { t } = useTranslation();
   const client = useClient();
   const [timeline, setTimeline] = useState<Timeline>({ status: 'loading' });
@@ -100,19 +107,23 @@ export function TandemNotes({ tandem }: { tandem: TandemDetail }) {
     });
   }, []);
 
-  useTandemNoteAdded(tandem.id, (note) => {
-    // One's own entry is already shown (from the form's answer); only the partner's are news.
-    if (note.viewerIsAuthor) return insert(note);
-    insert(note);
-    setFresh((current) => new Set(current).add(note.id));
-    setAnnouncement(
-      t('tandems.notes.liveAnnouncement', {
-        kind: t(`tandems.noteKind.${note.kind}`),
-        author: note.author?.displayName ?? t('tandems.notes.formerMember'),
-        city: note.authorCity?.name ?? '',
-      }),
-    );
-  });
+  useTandemNoteAdded(
+    tandem.id,
+    (note) => {
+      // One's own entry is already shown (from the form's answer); only the partner's are news.
+      if (note.viewerIsAuthor) return insert(note);
+      insert(note);
+      setFresh((current) => new Set(current).add(note.id));
+      setAnnouncement(
+        t('tandems.notes.liveAnnouncement', {
+          kind: t(`tandems.noteKind.${note.kind}`),
+          author: note.author?.displayName ?? t('tandems.notes.formerMember'),
+          city: note.authorCity?.name ?? '',
+        }),
+      );
+    },
+    onLiveEnded,
+  );
 
   // After a break in the live connection, fetch the newest page again for what came meanwhile.
   useEffect(

@@ -1,4 +1,4 @@
-import { useState, type CSSProperties } from 'react';
+import { useCallback, useState, type CSSProperties } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { CITY_SLUG_PATTERN } from '@wissensnetz/domain';
 import { TandemDetailDocument } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
 import { apiErrorReasons } from '../../ui/api-errors';
+import type { LiveEnd } from '../../ui/live-close';
 import { accentColors } from '../../ui/contrast';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -14,6 +15,7 @@ import { CityNotFound } from '../cities/CityNotFound';
 import { TandemActions } from './TandemActions';
 import { TandemNotes } from './TandemNotes';
 import { AcceptanceState, TandemStatusPill } from './TandemParts';
+import { LiveEndedNotice } from './LiveEndedNotice';
 import { formatDay } from '../../ui/format';
 import { partnerOf, tandemPath } from './tandem-format';
 import type { TandemDetail } from './types';
@@ -26,15 +28,56 @@ export function TandemPage() {
   const { city: rawSlug = '', id = '' } = useParams<'city' | 'id'>();
   const slug = rawSlug.toLowerCase();
   const { me } = useSession();
+  const live = useLiveEnd(id);
   if (!CITY_SLUG_PATTERN.test(slug)) return <CityNotFound slug={rawSlug} />;
   if (slug !== rawSlug) return <Navigate to={tandemPath(slug, id)} replace />;
   if (!UUID.test(id)) return <TandemNotFound citySlug={slug} />;
   if (me === undefined) return <Loading />;
-  // Rights and privacy depend on who is signed in: start over when that changes.
-  return <TandemLoader key={`${id}:${me?.id ?? ''}`} slug={slug} id={id} />;
+  // Rights and privacy depend on who is signed in, and on the live part's end (access lost
+  // while signed in): start over when that changes, so the notes shown are what they may see.
+  const pageKey = `${id}:${me?.id ?? ''}:${live.end ?? ''}:${live.restarts}`;
+  return (
+    <>
+      {live.end ? <LiveEndedNotice end={live.end} pageKey={pageKey} /> : null}
+      <TandemLoader key={pageKey} slug={slug} id={id} onLiveEnded={live.onEnded} />
+    </>
+  );
 }
 
-function TandemLoader({ slug, id }: { slug: string; id: string }) {
+/**
+ * Why the live updates of tandem `id` ended for good, once the session was asked again:
+ * that refresh also puts the header right (signed out, or without the city). The notice
+ * belongs to this tandem and stays while the page below starts over for who is left.
+ */
+function useLiveEnd(id: string): {
+  end: LiveEnd | null;
+  restarts: number;
+  onEnded: (end: LiveEnd) => void;
+} {
+  const { refresh } = useSession();
+  const [ended, setEnded] = useState<{ tandemId: string; end: LiveEnd } | null>(null);
+  const [restarts, setRestarts] = useState(0);
+  const onEnded = useCallback(
+    (end: LiveEnd) => {
+      void refresh().then((person) => {
+        // This browser holds a newer session (signed in again in another tab): the socket
+        // of the ended one is gone, so the page simply starts over with the new cookie.
+        if (end === 'session-ended' && person) return setRestarts((count) => count + 1);
+        setEnded({ tandemId: id, end });
+      });
+    },
+    [id, refresh],
+  );
+  return { end: ended?.tandemId === id ? ended.end : null, restarts, onEnded };
+}
+
+interface TandemLoaderProps {
+  slug: string;
+  id: string;
+  onLiveEnded: (end: LiveEnd) => void;
+}
+
+function TandemLoader({ slug, id, onLiveEnded }: TandemLoaderProps) {
   const { t } = useTranslation();
   const [result, reexecute] = useQuery({
     query: TandemDetailDocument,
@@ -42,8 +85,15 @@ function TandemLoader({ slug, id }: { slug: string; id: string }) {
     requestPolicy: 'network-only',
   });
   const tandem = result.data?.tandem;
+  // Started over for another person (or after the live part ended), this loader is first
+  // handed the previous answer again (urql shares it by operation key while it asks anew,
+  // as stale or still fetching): the page must not show, or start fetching notes for, what
+  // the person saw before. Later refetches (cache invalidation) keep the page as it is.
+  const [answered, setAnswered] = useState(false);
+  const fresh = result.data !== undefined && !result.stale && !result.fetching;
+  if (fresh && !answered) setAnswered(true);
 
-  if (result.fetching && !result.data) {
+  if (!answered && !fresh && !result.error) {
     return (
       <div className="page">
         <PendingTitle />
@@ -67,7 +117,7 @@ function TandemLoader({ slug, id }: { slug: string; id: string }) {
     // Keep the city in the URL one of the pair's, so the page's perspective makes sense.
     return <Navigate to={tandemPath(tandem.newCity.slug, tandem.id)} replace />;
   }
-  return <TandemView tandem={tandem} citySlug={slug} />;
+  return <TandemView tandem={tandem} citySlug={slug} onLiveEnded={onLiveEnded} />;
 }
 
 function PendingTitle() {
@@ -90,7 +140,13 @@ function TandemNotFound({ citySlug }: { citySlug: string }) {
   );
 }
 
-function TandemView({ tandem: initial, citySlug }: { tandem: TandemDetail; citySlug: string }) {
+interface TandemViewProps {
+  tandem: TandemDetail;
+  citySlug: string;
+  onLiveEnded: (end: LiveEnd) => void;
+}
+
+function TandemView({ tandem: initial, citySlug, onLiveEnded }: TandemViewProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { me } = useSession();
@@ -190,7 +246,7 @@ function TandemView({ tandem: initial, citySlug }: { tandem: TandemDetail; cityS
       <TandemActions tandem={tandem} me={me ?? null} onChanged={setTandem} />
 
       {tandem.viewerIsMember ? (
-        <TandemNotes tandem={tandem} />
+        <TandemNotes tandem={tandem} onLiveEnded={onLiveEnded} />
       ) : (
         <section className="card" aria-labelledby="tandem-exchange">
           <h2 id="tandem-exchange">{t('tandems.notes.heading')}</h2>
