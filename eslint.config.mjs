@@ -6,6 +6,39 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { dirname, join, relative, sep } from 'node:path';
+
+/**
+ * API features meet only through their public files: another feature's module,
+ * services, dto/ and exceptions, never its entities, resolvers, controllers or helpers
+ * (apps/api/src/core/auth/README.md). Relative imports are resolved against the file.
+ */
+const featureBoundaries = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const modules = join(context.cwd, 'apps', 'api', 'src', 'modules');
+    const featureOf = (path) => {
+      const inside = relative(modules, path);
+      return inside.startsWith('..') ? null : inside.split(sep);
+    };
+    const from = featureOf(context.filename);
+    if (!from) return {};
+    return {
+      ImportDeclaration(node) {
+        const specifier = node.source.value;
+        if (typeof specifier !== 'string' || !specifier.startsWith('.')) return;
+        const target = featureOf(join(dirname(context.filename), specifier));
+        if (!target || target[0] === from[0]) return;
+        const path = target.slice(1).join('/');
+        if (/\.(module|service|exception)$/.test(path) || path.startsWith('dto/')) return;
+        context.report({
+          node: node.source,
+          message: `${from[0]} reaches into ${target[0]}/${path}: use its module, a service, dto/ or its exception instead.`,
+        });
+      },
+    };
+  },
+};
 
 export default tseslint.config(
   {
@@ -86,6 +119,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+
+  {
+    files: ['apps/api/src/modules/**/*.ts'],
+    plugins: { wissensnetz: { rules: { 'feature-boundaries': featureBoundaries } } },
+    rules: { 'wissensnetz/feature-boundaries': 'error' },
   },
 
   // Project boundaries from the Nx graph: the web app cannot import the API, libs import no app,
