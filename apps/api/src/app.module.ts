@@ -29,6 +29,7 @@ import {
   inputCharactersPlugin,
   refuseInvalidSubscriptionInput,
 } from './core/graphql/input-characters';
+import { subscriptionsOnlyOverWebSocket } from './core/graphql/http-subscriptions';
 import { GRAPHQL_LIMITS, graphqlProtection } from './core/graphql/limits';
 import { LiveSession } from './core/graphql/live-session';
 import { queryCountPlugin } from './core/graphql/query-count';
@@ -91,6 +92,9 @@ export class AppModule {
             introspection: !config.production,
             csrfPrevention: true,
             allowBatchedHttpRequests: false,
+            // No automatic persisted queries: the web sends whole documents, and Apollo's APQ
+            // errors (hash mismatch, unknown version) reached clients as internal errors.
+            persistedQueries: false,
             includeStacktraceInErrorResponses: false,
             // graphql-armor is typed against Apollo's ESM build, Nest against its CommonJS one.
             plugins: [
@@ -100,6 +104,9 @@ export class AppModule {
                 ApolloDriverConfig['plugins']
               >[number],
               ...(protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>),
+              subscriptionsOnlyOverWebSocket() as unknown as NonNullable<
+                ApolloDriverConfig['plugins']
+              >[number],
               inputCharactersPlugin() as unknown as NonNullable<
                 ApolloDriverConfig['plugins']
               >[number],

@@ -137,4 +137,23 @@ describe('production mode', () => {
   it('takes links from PUBLIC_URL', () => {
     expect(api.platform.config.publicUrl).toBe('https://wissensnetz.example');
   });
+
+  it('answers broken JSON and broken extensions with a typed 400 here too', async () => {
+    const answers = [
+      await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query": "{ __typename }", "extensions"',
+      }),
+      await fetch(
+        `${api.url}/graphql?query=${encodeURIComponent('{__typename}')}&extensions=%7B%2`,
+        { headers: { 'apollo-require-preflight': 'true' } },
+      ),
+    ];
+    for (const answer of answers) {
+      const text = await answer.text();
+      expect(answer.status).toBe(400);
+      expect(text).not.toContain('INTERNAL_SERVER_ERROR');
+    }
+  });
 });

@@ -461,3 +461,75 @@ describe('malformed path parameters on HTTP routes', () => {
     expect(exported.status).toBe(404);
   });
 });
+
+describe('malformed GraphQL requests the resilience suite found', () => {
+  let api: TestPlatform;
+
+  beforeAll(async () => {
+    api = await startTestPlatform();
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  async function raw(init: RequestInit & { path?: string }) {
+    const response = await fetch(`${api.url}${init.path ?? '/graphql'}`, init);
+    const text = await response.text();
+    return { status: response.status, text };
+  }
+
+  it('answers a subscription sent over HTTP with a typed error, not an internal one', async () => {
+    const answer = await raw({
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query:
+          'subscription { tandemNoteAdded(tandemId: "00000000-0000-4000-8000-000000000000") { id } }',
+      }),
+    });
+    expect(answer.text).not.toContain('INTERNAL_SERVER_ERROR');
+    expect(answer.text).toMatch(/"code":"BAD_REQUEST"|"code":"BAD_USER_INPUT"/);
+  });
+
+  it('answers broken JSON and broken extensions with a typed 400', async () => {
+    for (const answer of [
+      await raw({
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query": "{ __typename }", "extensions"',
+      }),
+      await raw({
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }', extensions: 'kaputt' }),
+      }),
+      await raw({
+        method: 'GET',
+        path: `/graphql?query=${encodeURIComponent('{__typename}')}&extensions=%7B%2`,
+        headers: { 'apollo-require-preflight': 'true' },
+      }),
+    ]) {
+      expect(answer.status).toBe(400);
+      expect(answer.text).not.toContain('INTERNAL_SERVER_ERROR');
+      expect(answer.text).toMatch(/"code":"(BAD_REQUEST|BAD_USER_INPUT)"/);
+    }
+  });
+
+  it('ignores persisted-query extensions (not offered) instead of failing internally', async () => {
+    for (const answer of [
+      await raw({
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query": "{ __typename }", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "abc"}}}',
+      }),
+      await raw({
+        method: 'GET',
+        path: `/graphql?query=%7B__typename%7D&extensions=%7B%22persistedQuery%22%3A1%7D`,
+        headers: { 'apollo-require-preflight': 'true' },
+      }),
+    ]) {
+      expect(answer.status).toBeLessThan(500);
+      expect(answer.text).not.toContain('INTERNAL_SERVER_ERROR');
+    }
+  });
+});
