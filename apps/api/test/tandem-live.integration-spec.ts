@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { TandemEvents } from '../src/modules/tandems/tandem-events';
 import { type Client, type TestPlatform, startTestPlatform } from './harness';
 import {
   addNote,
@@ -71,6 +72,30 @@ describe('live tandem notes (graphql-ws)', () => {
     }
     return partnerWatch;
   }
+
+  it('catches up after a reconnect: a note whose NOTIFY was lost still arrives, once', async () => {
+    const watch = await partnerWatcher();
+    // A note written while the LISTEN connection was away: no trigger, so no NOTIFY.
+    const [{ city_id: cityId, partner_city_id: partnerCityId }] = await api.ownerQuery<{
+      city_id: string;
+      partner_city_id: string;
+    }>('SELECT city_id, partner_city_id FROM tandem WHERE id = $1', [tandemId]);
+    const body = `Während der Unterbrechung ${Date.now()}`;
+    await api.ownerQuery(
+      `DO $$ BEGIN
+         SET LOCAL session_replication_role = replica;
+         INSERT INTO tandem_note (city_id, tandem_id, partner_city_id, kind, body)
+         VALUES ('${cityId}', '${tandemId}', '${partnerCityId}', 'NOTE', '${body}');
+       END $$`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(watch.notes().some((note) => note.body === body)).toBe(false);
+    const events = api.platform.app.get(TandemEvents);
+    expect(await events.catchUp()).toBeGreaterThanOrEqual(1);
+    await until(() => watch.notes().some((note) => note.body === body), 'the caught-up note');
+    // A second catch-up (another reconnect) sends nothing again.
+    expect(await events.catchUp()).toBe(0);
+  });
 
   it('delivers a note written in one city to the other city’s open page, and to nobody else', async () => {
     const watcher = open({ cookie: partnerSide.cookie });

@@ -14,9 +14,13 @@ import { createSystemClient } from './system-db';
 
 export type NotificationHandler = (payload: string) => void;
 
-/** Back-off between reconnect attempts: 250 ms doubling up to 10 s, each with jitter. */
+/**
+ * Back-off between reconnect attempts: 250 ms doubling up to 3 s, each with jitter (one
+ * connection attempt every few seconds while PostgreSQL is away is cheap; a short gap
+ * after it is back matters to live notes).
+ */
 const RETRY_FIRST_MS = 250;
-const RETRY_MAX_MS = 10_000;
+const RETRY_MAX_MS = 3_000;
 /** A connection that died silently (no RST, e.g. a dropped network) is found by this probe. */
 const HEARTBEAT_MS = 10_000;
 

@@ -15,6 +15,8 @@ const ALLOWED_IMPORTERS: Record<string, string> = {
   'database/pg-listener.ts': 'the LISTEN client',
   'seed/seed-demo.ts': 'the demo seed, written like a migration',
   'search/outbox-worker.ts': 'the search outbox worker',
+  'modules/tandems/tandem-events.ts':
+    'the live-notes listener: ids of notes whose NOTIFY was lost while LISTEN was away',
   'search/search-sync.ts':
     'the outbox step a narrowing mutation runs at once: the same document the worker builds',
   'modules/notifications/notification-outbox.worker.ts': 'the notification outbox worker',
