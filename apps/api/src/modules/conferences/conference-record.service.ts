@@ -9,12 +9,8 @@ import {
   type Actor,
 } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
-import {
-  HIGHLIGHT_END,
-  HIGHLIGHT_START,
-  SEARCH_INDEX,
-  type SearchIndex,
-} from '../../search/search-index';
+import { highlightToHtml } from '../../search/highlight';
+import { SEARCH_INDEX, type SearchIndex } from '../../search/search-index';
 import { SearchOutbox } from '../../search/search-outbox';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { CityService } from '../cities/city.service';
@@ -371,19 +367,11 @@ export class ConferenceRecordService {
     return response.hits.flatMap((hit) => {
       const record = byId.get(hit.document.id);
       if (!record) return [];
-      const text = (hit.highlighted.decisions ?? record.decisions)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;');
       return [
         {
           record,
           conferenceTitle: String(hit.document.conferenceTitle),
-          snippetHtml: text
-            .split(HIGHLIGHT_START)
-            .join('<mark>')
-            .split(HIGHLIGHT_END)
-            .join('</mark>'),
+          snippetHtml: highlightToHtml(hit.highlighted.decisions ?? record.decisions),
         },
       ];
     });

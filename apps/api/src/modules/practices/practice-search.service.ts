@@ -4,9 +4,8 @@ import { In } from 'typeorm';
 import { decodeCursor, encodeCursor, validatePageSize } from '../../core/graphql/pagination';
 import { isOrganizer, memberCityIds, type Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
+import { highlightToHtml } from '../../search/highlight';
 import {
-  HIGHLIGHT_END,
-  HIGHLIGHT_START,
   SEARCH_INDEX,
   type SearchIndex,
   type SearchRequest,
@@ -42,15 +41,6 @@ export function visibilityFilter(actor: Actor): string {
     return `(visibility IN ["PUBLIC", "NETWORK"] OR ${anyOf('cityId', cities)})`;
   if (isOrganizer(actor)) return 'visibility IN ["PUBLIC", "NETWORK"]';
   return 'visibility = "PUBLIC"';
-}
-
-export function highlightToHtml(text: string): string {
-  const escaped = text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-  return escaped.split(HIGHLIGHT_START).join('<mark>').split(HIGHLIGHT_END).join('</mark>');
 }
 
 @Injectable()
