@@ -17,6 +17,7 @@ import { CityService } from '../cities/city.service';
 import { PracticeService } from '../practices/practice.service';
 import { NotificationService } from '../notifications/notification.service';
 import { TopicService } from '../topics/topic.service';
+import { requireTandemTransition } from './tandem-lifecycle';
 import { rankSuggestions, type Suggestion } from './tandem-suggestions';
 import { TandemNoteEntity, TandemNoteKind } from './tandem-note.entity';
 import { TandemEntity, TandemStatus } from './tandem.entity';
@@ -166,8 +167,7 @@ export class TandemService {
       actor,
       id,
       async (manager, tandem, coordinator) => {
-        if (tandem.status !== TandemStatus.PROPOSED)
-          throw TandemException.invalidTransition(tandem.status, TandemStatus.ACTIVE);
+        requireTandemTransition(tandem.status, TandemStatus.ACTIVE);
         const sides = this.coordinatedSides(coordinator, tandem);
         if (sides.length === 0)
           throw AuthException.forbidden('Only coordinators of the two cities accept');
@@ -213,8 +213,7 @@ export class TandemService {
       actor,
       id,
       async (manager, tandem, coordinator) => {
-        if (tandem.status !== TandemStatus.PROPOSED)
-          throw TandemException.invalidTransition(tandem.status, TandemStatus.DECLINED);
+        requireTandemTransition(tandem.status, TandemStatus.DECLINED);
         const sides = this.coordinatedSides(coordinator, tandem);
         if (sides.length === 0)
           throw AuthException.forbidden('Only coordinators of the two cities decline');
@@ -246,8 +245,7 @@ export class TandemService {
       actor,
       id,
       async (manager, tandem, signedIn) => {
-        if (tandem.status !== TandemStatus.ACTIVE)
-          throw TandemException.invalidTransition(tandem.status, TandemStatus.CONCLUDED);
+        requireTandemTransition(tandem.status, TandemStatus.CONCLUDED);
         if (!isOrganizer(signedIn) && this.coordinatedSides(signedIn, tandem).length === 0) {
           throw AuthException.forbidden(
             'Only coordinators of the two cities or organizers conclude',
