@@ -22,7 +22,6 @@ import {
 } from './conference-record.entity';
 import { ConferenceEntity } from './conference.entity';
 import { ConferenceException, ConferenceExceptionReason } from './conference.exception';
-import { requireRecordTransition } from './conference-lifecycle';
 import { RECORDS_INDEX } from './record-search.source';
 import { isUuid } from '../../core/validation/uuid';
 import { byKeys, type GraphQLContext } from '../../core/graphql/loaders';
@@ -217,7 +216,12 @@ export class ConferenceRecordService {
         : null;
       if (!record)
         throw ConferenceException.notFound('id', ConferenceExceptionReason.CONFERENCE_NOT_FOUND);
-      requireRecordTransition(record.status, RecordStatus.FINAL);
+      if (record.status === RecordStatus.FINAL)
+        throw ConferenceException.conflict(
+          ConferenceExceptionReason.INVALID_TRANSITION,
+          'Already final',
+          'id',
+        );
       record.status = RecordStatus.FINAL;
       record.revision += 1;
       record.finalizedAt = new Date();

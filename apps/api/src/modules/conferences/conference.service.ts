@@ -31,12 +31,24 @@ import {
   type Participant,
 } from './conference.entity';
 import { ConferenceException, ConferenceExceptionReason } from './conference.exception';
-import { requireConferenceTransition, requireRegistrationTransition } from './conference-lifecycle';
 import { ConferenceRecordService } from './conference-record.service';
 import { isUuid } from '../../core/validation/uuid';
 import { loadById, type GraphQLContext } from '../../core/graphql/loaders';
 
 const email = z.email();
+
+/** Status changes an organizer may make. */
+const TRANSITIONS: Record<ConferenceStatus, ConferenceStatus[]> = {
+  [ConferenceStatus.PLANNED]: [ConferenceStatus.OPEN, ConferenceStatus.CANCELLED],
+  [ConferenceStatus.OPEN]: [ConferenceStatus.CLOSED, ConferenceStatus.CANCELLED],
+  [ConferenceStatus.CLOSED]: [
+    ConferenceStatus.OPEN,
+    ConferenceStatus.HELD,
+    ConferenceStatus.CANCELLED,
+  ],
+  [ConferenceStatus.HELD]: [],
+  [ConferenceStatus.CANCELLED]: [],
+};
 
 @Injectable()
 export class ConferenceService {
@@ -124,7 +136,17 @@ export class ConferenceService {
       const conference = await this.lock(manager, input.id, 'input.id');
       const values = await this.clean(input, conference);
       if (input.status && input.status !== conference.status) {
-        requireConferenceTransition(conference.status, input.status);
+        if (!TRANSITIONS[conference.status].includes(input.status)) {
+          throw ConferenceException.conflict(
+            ConferenceExceptionReason.INVALID_TRANSITION,
+            'This status change is not possible',
+            'input.status',
+            {
+              from: conference.status,
+              to: input.status,
+            },
+          );
+        }
         values.status = input.status;
       }
       if (values.startsAt || values.endsAt)
@@ -313,7 +335,13 @@ export class ConferenceService {
       await this.lockSeats(manager, found.conferenceId);
       // Read again under the lock: a promotion may have confirmed it in the meantime.
       const current = await repository.findOneByOrFail({ cityId: found.cityId, id: found.id });
-      requireRegistrationTransition(current.status, RegistrationStatus.CANCELLED);
+      if (current.status === RegistrationStatus.CANCELLED) {
+        throw ConferenceException.conflict(
+          ConferenceExceptionReason.INVALID_TRANSITION,
+          'Already cancelled',
+          'id',
+        );
+      }
       current.status = RegistrationStatus.CANCELLED;
       current.cancelledAt = new Date();
       await repository.update(

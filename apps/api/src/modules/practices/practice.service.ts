@@ -19,7 +19,6 @@ import type {
 } from './dto/practice.inputs';
 import { PracticeAttachmentEntity } from './practice-attachment.entity';
 import { cleanContent, type CleanContent } from './practice-content';
-import { requirePracticeTransition } from './practice-lifecycle';
 import { PracticeRevisionEntity, type PracticeSnapshot } from './practice-revision.entity';
 import { PRACTICES_INDEX } from './practice-search.source';
 import { PracticeEntity, PracticeStatus, PracticeVisibility } from './practice.entity';
@@ -193,15 +192,33 @@ export class PracticeService {
   }
 
   async publish(actor: Actor, id: string): Promise<PracticeEntity> {
-    return this.transition(actor, id, PracticeStatus.PUBLISHED, Permission.PRACTICE_PUBLISH);
+    return this.transition(
+      actor,
+      id,
+      PracticeStatus.PUBLISHED,
+      [PracticeStatus.DRAFT],
+      Permission.PRACTICE_PUBLISH,
+    );
   }
 
   async archive(actor: Actor, id: string): Promise<PracticeEntity> {
-    return this.transition(actor, id, PracticeStatus.ARCHIVED, Permission.PRACTICE_ARCHIVE);
+    return this.transition(
+      actor,
+      id,
+      PracticeStatus.ARCHIVED,
+      [PracticeStatus.DRAFT, PracticeStatus.PUBLISHED],
+      Permission.PRACTICE_ARCHIVE,
+    );
   }
 
   async revertToDraft(actor: Actor, id: string): Promise<PracticeEntity> {
-    return this.transition(actor, id, PracticeStatus.DRAFT, Permission.PRACTICE_PUBLISH);
+    return this.transition(
+      actor,
+      id,
+      PracticeStatus.DRAFT,
+      [PracticeStatus.PUBLISHED, PracticeStatus.ARCHIVED],
+      Permission.PRACTICE_PUBLISH,
+    );
   }
 
   async revisions(id: string): Promise<PracticeRevisionEntity[]> {
@@ -390,6 +407,7 @@ export class PracticeService {
     actor: Actor,
     id: string,
     to: PracticeStatus,
+    from: PracticeStatus[],
     permission: Permission,
   ): Promise<PracticeEntity> {
     const signedIn = requireSignedIn(actor);
@@ -401,7 +419,8 @@ export class PracticeService {
             throw PracticeException.needsCoordinator();
           requireAccess(signedIn, permission, { cityId: practice.cityId });
         }
-        requirePracticeTransition(practice.status, to);
+        if (!from.includes(practice.status))
+          throw PracticeException.invalidTransition(practice.status, to);
         const changes: Partial<PracticeEntity> = {
           status: to,
           updatedBy: signedIn.userId,

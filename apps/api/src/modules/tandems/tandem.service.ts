@@ -17,7 +17,6 @@ import { CityService } from '../cities/city.service';
 import { PracticeService } from '../practices/practice.service';
 import { NotificationService } from '../notifications/notification.service';
 import { TopicService } from '../topics/topic.service';
-import { requireTandemTransition } from './tandem-lifecycle';
 import { rankSuggestions, type Suggestion } from './tandem-suggestions';
 import { TandemNoteEntity, TandemNoteKind } from './tandem-note.entity';
 import { TandemEntity, TandemStatus } from './tandem.entity';
@@ -167,7 +166,8 @@ export class TandemService {
       actor,
       id,
       async (manager, tandem, coordinator) => {
-        requireTandemTransition(tandem.status, TandemStatus.ACTIVE);
+        if (tandem.status !== TandemStatus.PROPOSED)
+          throw TandemException.invalidTransition(tandem.status, TandemStatus.ACTIVE);
         const sides = this.coordinatedSides(coordinator, tandem);
         if (sides.length === 0)
           throw AuthException.forbidden('Only coordinators of the two cities accept');
@@ -213,7 +213,8 @@ export class TandemService {
       actor,
       id,
       async (manager, tandem, coordinator) => {
-        requireTandemTransition(tandem.status, TandemStatus.DECLINED);
+        if (tandem.status !== TandemStatus.PROPOSED)
+          throw TandemException.invalidTransition(tandem.status, TandemStatus.DECLINED);
         const sides = this.coordinatedSides(coordinator, tandem);
         if (sides.length === 0)
           throw AuthException.forbidden('Only coordinators of the two cities decline');
@@ -245,7 +246,8 @@ export class TandemService {
       actor,
       id,
       async (manager, tandem, signedIn) => {
-        requireTandemTransition(tandem.status, TandemStatus.CONCLUDED);
+        if (tandem.status !== TandemStatus.ACTIVE)
+          throw TandemException.invalidTransition(tandem.status, TandemStatus.CONCLUDED);
         if (!isOrganizer(signedIn) && this.coordinatedSides(signedIn, tandem).length === 0) {
           throw AuthException.forbidden(
             'Only coordinators of the two cities or organizers conclude',
