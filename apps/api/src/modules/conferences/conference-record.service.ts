@@ -22,6 +22,7 @@ import {
 } from './conference-record.entity';
 import { ConferenceEntity } from './conference.entity';
 import { ConferenceException, ConferenceExceptionReason } from './conference.exception';
+import { requireRecordTransition } from './record-lifecycle';
 import { RECORDS_INDEX } from './record-search.source';
 import { isUuid } from '../../core/validation/uuid';
 import { byKeys, type GraphQLContext } from '../../core/graphql/loaders';
@@ -216,12 +217,7 @@ export class ConferenceRecordService {
         : null;
       if (!record)
         throw ConferenceException.notFound('id', ConferenceExceptionReason.CONFERENCE_NOT_FOUND);
-      if (record.status === RecordStatus.FINAL)
-        throw ConferenceException.conflict(
-          ConferenceExceptionReason.INVALID_TRANSITION,
-          'Already final',
-          'id',
-        );
+      requireRecordTransition(record.status, RecordStatus.FINAL);
       record.status = RecordStatus.FINAL;
       record.revision += 1;
       record.finalizedAt = new Date();

@@ -32,6 +32,7 @@ import {
 } from './conference.entity';
 import { ConferenceException, ConferenceExceptionReason } from './conference.exception';
 import { ConferenceRecordService } from './conference-record.service';
+import { requireRegistrationTransition } from './registration-lifecycle';
 import { isUuid } from '../../core/validation/uuid';
 import { loadById, type GraphQLContext } from '../../core/graphql/loaders';
 
@@ -335,13 +336,7 @@ export class ConferenceService {
       await this.lockSeats(manager, found.conferenceId);
       // Read again under the lock: a promotion may have confirmed it in the meantime.
       const current = await repository.findOneByOrFail({ cityId: found.cityId, id: found.id });
-      if (current.status === RegistrationStatus.CANCELLED) {
-        throw ConferenceException.conflict(
-          ConferenceExceptionReason.INVALID_TRANSITION,
-          'Already cancelled',
-          'id',
-        );
-      }
+      requireRegistrationTransition(current.status, RegistrationStatus.CANCELLED);
       current.status = RegistrationStatus.CANCELLED;
       current.cancelledAt = new Date();
       await repository.update(
