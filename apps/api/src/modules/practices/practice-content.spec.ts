@@ -182,20 +182,47 @@ describe('cleanContent', () => {
     });
   });
 
-  // A value these fields cannot store: a typed error naming the field, not a TypeError
-  // (or a NOT NULL violation) that answers INTERNAL_SERVER_ERROR.
-  it.each<[keyof PracticeContentInput, boolean]>([
-    ['title', true],
-    ['title', false],
-    ['summary', true],
-    ['summary', false],
-    ['body', false],
-    ['topicSlugs', false],
-    ['tags', false],
-    ['links', false],
-    ['visibility', false],
-  ])('refuses an explicit null for %s (creation: %s)', (field, required) => {
-    expect(refusal(() => cleanContent(withNull(field), required))).toEqual({
+  // These fields cannot be empty; as everywhere in the API, null counts as not given (an
+  // update keeps the value, a creation misses a required one). Before, a null here ended
+  // in a TypeError or a NOT NULL violation: INTERNAL_SERVER_ERROR.
+  const notNull = [
+    'title',
+    'summary',
+    'body',
+    'topicSlugs',
+    'tags',
+    'links',
+    'visibility',
+  ] as const satisfies ReadonlyArray<keyof PracticeContentInput>;
+  const full: PracticeContentInput = {
+    ...valid,
+    body: 'Text',
+    topicSlugs: ['jugend'],
+    tags: ['garten'],
+    links: [{ label: 'a', url: 'https://a.example' }],
+    visibility: PracticeVisibility.PUBLIC,
+  };
+  const without = (field: keyof PracticeContentInput) => {
+    const input = { ...full };
+    delete input[field];
+    return input;
+  };
+
+  it.each(notNull)('takes an explicit null for %s on an update as not given', (field) => {
+    const input = { ...full, [field]: null } as unknown as PracticeContentInput;
+    expect(cleanContent(input, false)).toEqual(cleanContent(without(field), false));
+  });
+
+  it.each(['body', 'topicSlugs', 'tags', 'links', 'visibility'] as const)(
+    'takes an explicit null for %s on a creation as not given',
+    (field) => {
+      const input = { ...full, [field]: null } as unknown as PracticeContentInput;
+      expect(cleanContent(input, true)).toEqual(cleanContent(without(field), true));
+    },
+  );
+
+  it.each(['title', 'summary'] as const)('misses a required %s sent as null', (field) => {
+    expect(refusal(() => cleanContent(withNull(field), true))).toEqual({
       field: `input.${field}`,
       reason: 'INVALID_FIELD',
       code: 'BAD_USER_INPUT',

@@ -35,8 +35,9 @@ export interface CleanContent {
 }
 
 /**
- * Fields a practice cannot store empty. They are nullable in the schema only because a
- * field left out keeps its value on an update; an explicit null is refused.
+ * Fields a practice cannot store empty. They are nullable in the schema because a field
+ * left out keeps its value on an update; as everywhere in the API, null for one of them
+ * counts as not given (an update keeps the value, a creation misses a required one).
  */
 const NOT_NULL = ['title', 'summary', 'body', 'topicSlugs', 'tags', 'visibility', 'links'] as const;
 
@@ -44,13 +45,11 @@ const NOT_NULL = ['title', 'summary', 'body', 'topicSlugs', 'tags', 'visibility'
  * Checks and tidies what an editor sent. Every problem is a typed error naming
  * its field (`input.title`, `input.links.2.url`, ...). `required` for creation.
  */
-export function cleanContent(input: PracticeContentInput, required: boolean): CleanContent {
+export function cleanContent(sent: PracticeContentInput, required: boolean): CleanContent {
+  const input: PracticeContentInput = { ...sent };
+  const given: Partial<Record<keyof PracticeContentInput, unknown>> = sent;
+  for (const field of NOT_NULL) if (given[field] === null) delete input[field];
   const out: CleanContent = {};
-  const sent: Partial<Record<keyof PracticeContentInput, unknown>> = input;
-  for (const field of NOT_NULL) {
-    if (sent[field] === null)
-      throw PracticeException.invalid(`input.${field}`, `${field} cannot be null`);
-  }
   const text = (
     field: keyof PracticeContentInput,
     value: string | undefined,
