@@ -71,6 +71,10 @@ export interface SearchResponse {
   processingTimeMs: number;
 }
 
-/** Control characters that cannot occur in stored text; turned into <mark> after escaping. */
+/**
+ * The engine's highlight marks; search/highlight.ts turns each START…END pair into <mark>
+ * after escaping. Stored text may hold these characters too (input refuses only NUL and
+ * lone surrogates): the converter drops every mark that is not part of a pair.
+ */
 export const HIGHLIGHT_START = '\u0002';
 export const HIGHLIGHT_END = '\u0003';

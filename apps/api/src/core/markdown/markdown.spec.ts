@@ -1,5 +1,4 @@
 import { renderMarkdown } from './markdown';
-import { stripMarkdown } from '../../modules/practices/practice-search.source';
 
 describe('practice Markdown', () => {
   it('renders Markdown', () => {
@@ -39,12 +38,6 @@ describe('practice Markdown', () => {
   it('keeps escaping raw HTML when it shifts headings', () => {
     expect(renderMarkdown('## <b>x</b>', { topHeading: 3 })).toBe(
       '<h4>&lt;b&gt;x&lt;/b&gt;</h4>\n',
-    );
-  });
-
-  it('strips markup for the search index', () => {
-    expect(stripMarkdown('## Ziele\n\n- [Ehrenamt](https://x.example) **stärken**')).toBe(
-      'Ziele Ehrenamt stärken',
     );
   });
 });

@@ -3,12 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { mayAccess, Permission, requireAccess, requireSignedIn } from '../../core/auth/access';
 import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
-import {
-  HIGHLIGHT_END,
-  HIGHLIGHT_START,
-  SEARCH_INDEX,
-  type SearchIndex,
-} from '../../search/search-index';
+import { highlightToHtml } from '../../search/highlight';
+import { SEARCH_INDEX, type SearchIndex } from '../../search/search-index';
 import { SearchOutbox } from '../../search/search-outbox';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { CityService } from '../cities/city.service';
@@ -20,6 +16,7 @@ import {
 } from './conference-record.entity';
 import { ConferenceEntity } from './conference.entity';
 import { ConferenceException, ConferenceExceptionReason } from './conference.exception';
+import { requireRecordTransition } from './record-lifecycle';
 import { RECORDS_INDEX } from './record-search.source';
 import { cleanFollowUpDueOn, cleanFollowUpWhat, cleanRecord } from './record-input';
 import { isUuid } from '../../core/validation/uuid';
@@ -192,12 +189,7 @@ export class ConferenceRecordService {
         : null;
       if (!record)
         throw ConferenceException.notFound('id', ConferenceExceptionReason.CONFERENCE_NOT_FOUND);
-      if (record.status === RecordStatus.FINAL)
-        throw ConferenceException.conflict(
-          ConferenceExceptionReason.INVALID_TRANSITION,
-          'Already final',
-          'id',
-        );
+      requireRecordTransition(record.status, RecordStatus.FINAL);
       record.status = RecordStatus.FINAL;
       record.revision += 1;
       record.finalizedAt = new Date();
@@ -344,19 +336,11 @@ export class ConferenceRecordService {
     return response.hits.flatMap((hit) => {
       const record = byId.get(hit.document.id);
       if (!record) return [];
-      const text = (hit.highlighted.decisions ?? record.decisions)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;');
       return [
         {
           record,
           conferenceTitle: String(hit.document.conferenceTitle),
-          snippetHtml: text
-            .split(HIGHLIGHT_START)
-            .join('<mark>')
-            .split(HIGHLIGHT_END)
-            .join('</mark>'),
+          snippetHtml: highlightToHtml(hit.highlighted.decisions ?? record.decisions),
         },
       ];
     });

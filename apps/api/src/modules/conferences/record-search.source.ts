@@ -1,10 +1,6 @@
 import type { DataSource } from 'typeorm';
-import {
-  GERMAN_STOP_WORDS,
-  PRACTICE_SYNONYM_GROUPS,
-  stripMarkdown,
-  synonymMap,
-} from '../practices/practice-search.source';
+import { languageSettings } from '../../search/language';
+import { stripMarkdown } from '../../search/plain-text';
 import type { SearchDocument } from '../../search/search-index';
 import type { SearchDocumentSource } from '../../search/search-sources';
 
@@ -49,8 +45,7 @@ export const recordSearchSource: SearchDocumentSource = {
     searchableAttributes: ['decisions', 'conferenceTitle', 'sessionTitle', 'outcomes', 'minutes'],
     filterableAttributes: ['kind', 'conferenceId'],
     sortableAttributes: ['startsAt'],
-    stopWords: GERMAN_STOP_WORDS,
-    synonyms: synonymMap(PRACTICE_SYNONYM_GROUPS),
+    ...languageSettings(),
   },
   async load(db: DataSource, ids: string[]) {
     const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));

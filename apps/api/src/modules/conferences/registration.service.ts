@@ -5,6 +5,7 @@ import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { isUuid } from '../../core/validation/uuid';
 import { CityService } from '../cities/city.service';
+import { requireRegistrationTransition } from './registration-lifecycle';
 import { NotificationKind } from '../notifications/dto/notification-message';
 import { NotificationService } from '../notifications/notification.service';
 import { cleanParticipants, registrationIsOpen, type Participant } from './conference-input';
@@ -111,12 +112,7 @@ export class RegistrationService {
       await this.lockSeats(manager, found.conferenceId);
       // Read again under the lock: a promotion may have confirmed it in the meantime.
       const current = await repository.findOneByOrFail({ cityId: found.cityId, id: found.id });
-      if (current.status === RegistrationStatus.CANCELLED)
-        throw ConferenceException.conflict(
-          ConferenceExceptionReason.INVALID_TRANSITION,
-          'Already cancelled',
-          'id',
-        );
+      requireRegistrationTransition(current.status, RegistrationStatus.CANCELLED);
       current.status = RegistrationStatus.CANCELLED;
       current.cancelledAt = new Date();
       await repository.update(

@@ -35,10 +35,20 @@ export interface CleanContent {
 }
 
 /**
+ * Fields a practice cannot store empty. They are nullable in the schema because a field
+ * left out keeps its value on an update; as everywhere in the API, null for one of them
+ * counts as not given (an update keeps the value, a creation misses a required one).
+ */
+const NOT_NULL = ['title', 'summary', 'body', 'topicSlugs', 'tags', 'visibility', 'links'] as const;
+
+/**
  * Checks and tidies what an editor sent. Every problem is a typed error naming
  * its field (`input.title`, `input.links.2.url`, ...). `required` for creation.
  */
-export function cleanContent(input: PracticeContentInput, required: boolean): CleanContent {
+export function cleanContent(sent: PracticeContentInput, required: boolean): CleanContent {
+  const input: PracticeContentInput = { ...sent };
+  const given: Partial<Record<keyof PracticeContentInput, unknown>> = sent;
+  for (const field of NOT_NULL) if (given[field] === null) delete input[field];
   const out: CleanContent = {};
   const text = (
     field: keyof PracticeContentInput,
@@ -76,15 +86,17 @@ export function cleanContent(input: PracticeContentInput, required: boolean): Cl
     out.topicSlugs = slugs;
   }
   if (input.tags !== undefined) {
-    const tags = [...new Set(input.tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
-    if (tags.length > LIMITS.tags)
-      throw PracticeException.invalid('input.tags', 'too many tags', { max: LIMITS.tags });
-    tags.forEach((tag, index) => {
+    const cleaned = input.tags.map((tag) => tag.trim().toLowerCase());
+    // Checked before de-duplication, so the field names the element the editor sent.
+    cleaned.forEach((tag, index) => {
       if (tag.length > LIMITS.tagLength)
         throw PracticeException.invalid(`input.tags.${index}`, 'tag too long', {
           max: LIMITS.tagLength,
         });
     });
+    const tags = [...new Set(cleaned.filter(Boolean))];
+    if (tags.length > LIMITS.tags)
+      throw PracticeException.invalid('input.tags', 'too many tags', { max: LIMITS.tags });
     out.tags = tags;
   }
   for (const field of ['contactName', 'outcomes', 'resourcesNeeded', 'partners'] as const) {

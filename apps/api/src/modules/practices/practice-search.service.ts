@@ -5,9 +5,8 @@ import { decodeCursor, encodeCursor, validatePageSize } from '../../core/graphql
 import { readScope } from '../../core/auth/access';
 import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
+import { highlightToHtml } from '../../search/highlight';
 import {
-  HIGHLIGHT_END,
-  HIGHLIGHT_START,
   SEARCH_INDEX,
   type SearchIndex,
   type SearchRequest,
@@ -49,15 +48,6 @@ export function visibilityFilter(actor: Actor): string {
     return `(visibility IN ["PUBLIC", "NETWORK"] OR ${anyOf('cityId', cityIds)})`;
   if (network) return 'visibility IN ["PUBLIC", "NETWORK"]';
   return 'visibility = "PUBLIC"';
-}
-
-export function highlightToHtml(text: string): string {
-  const escaped = text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-  return escaped.split(HIGHLIGHT_START).join('<mark>').split(HIGHLIGHT_END).join('</mark>');
 }
 
 @Injectable()

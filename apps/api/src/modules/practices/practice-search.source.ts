@@ -1,85 +1,10 @@
 import type { DataSource } from 'typeorm';
+import { languageSettings } from '../../search/language';
+import { stripMarkdown } from '../../search/plain-text';
 import type { IndexSettings, SearchDocument } from '../../search/search-index';
 import type { SearchDocumentSource } from '../../search/search-sources';
 
 export const PRACTICES_INDEX = 'practices';
-
-/** The network's vocabulary: each group means the same to a searcher. */
-export const PRACTICE_SYNONYM_GROUPS = [
-  [
-    'ehrenamt',
-    'freiwilliges engagement',
-    'bürgerschaftliches engagement',
-    'ehrenamtliche',
-    'freiwillige',
-  ],
-  ['digitalisierung', 'digital', 'digitale'],
-  ['jugend', 'jugendliche', 'junge menschen'],
-  ['beteiligung', 'partizipation', 'bürgerbeteiligung'],
-  ['nachhaltigkeit', 'klimaschutz'],
-  ['verein', 'vereine'],
-];
-
-/** Frequent German words that carry no meaning for ranking. */
-export const GERMAN_STOP_WORDS = [
-  'der',
-  'die',
-  'das',
-  'den',
-  'dem',
-  'des',
-  'ein',
-  'eine',
-  'einen',
-  'einem',
-  'einer',
-  'eines',
-  'und',
-  'oder',
-  'aber',
-  'für',
-  'mit',
-  'von',
-  'vom',
-  'zu',
-  'zum',
-  'zur',
-  'im',
-  'in',
-  'am',
-  'an',
-  'auf',
-  'bei',
-  'aus',
-  'als',
-  'wie',
-  'auch',
-  'ist',
-  'sind',
-  'wird',
-  'werden',
-  'wir',
-  'sie',
-  'es',
-  'sich',
-  'nicht',
-  'noch',
-  'nach',
-  'über',
-  'unter',
-  'so',
-  'dass',
-  'damit',
-  'durch',
-];
-
-export function synonymMap(groups: string[][]): Record<string, string[]> {
-  const map: Record<string, string[]> = {};
-  for (const group of groups) {
-    for (const word of group) map[word] = group.filter((other) => other !== word);
-  }
-  return map;
-}
 
 export const PRACTICE_INDEX_SETTINGS: IndexSettings = {
   // Order matters for the attribute ranking rule: title and topics count most.
@@ -97,8 +22,7 @@ export const PRACTICE_INDEX_SETTINGS: IndexSettings = {
   ],
   sortableAttributes: ['publishedAt', 'title'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
-  stopWords: GERMAN_STOP_WORDS,
-  synonyms: synonymMap(PRACTICE_SYNONYM_GROUPS),
+  ...languageSettings(),
 };
 
 export interface PracticeDocument extends SearchDocument {
@@ -170,17 +94,6 @@ function toDocument(row: DocumentRow): PracticeDocument {
     visibility: row.visibility,
     publishedAt: Number(row.published_at ?? 0),
   };
-}
-
-/** Markup characters only disturb matching and snippets. */
-export function stripMarkdown(markdown: string): string {
-  return markdown
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/!\[[^\]]*]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)]\([^)]*\)/g, '$1')
-    .replace(/[#>*_`~|-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** Published practices only; drafts and archived entries are never in the index. */
