@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
  * 500 lines. (That every tenant
  * transaction names its actor the compiler checks: TenantDb.run has no other form;
  * where the owner connection may be used, database/system-db.spec.ts; that features
- * meet only through their public files, the lint rule wissensnetz/feature-boundaries.)
+ * meet only through their public files, the lint rule wissensnetz/feature-boundaries.
+ * These rules once stood per feature in conferences- and identity-structure specs.)
  */
 const SRC = __dirname;
 const MAX_LINES = 500;
@@ -33,6 +34,13 @@ const isTest = (file: string) => file.endsWith('.spec.ts');
 const SOURCES = ALL.filter((file) => !isTest(file));
 const FEATURES = SOURCES.filter((file) => file.startsWith('modules/'));
 const SERVICES = FEATURES.filter((file) => /\.service\.ts$|\.worker\.ts$/.test(file));
+const RESOLVERS = SOURCES.filter(
+  (file) =>
+    (file.startsWith('modules/') || file.startsWith('core/health/')) &&
+    /\.(resolver|controller)\.ts$/.test(file),
+);
+/** Features whose every decision, sign-in included, is a named permission. */
+const IDENTITY = ['auth', 'memberships', 'users', 'audit', 'mail', 'cities', 'topics'];
 
 /** Lines of `file` that match `pattern`, as "file:line: text". */
 function offending(sources: readonly string[], pattern: RegExp): string[] {
@@ -58,10 +66,15 @@ describe('architecture of the API source', () => {
   });
 
   it('resolvers and controllers get the actor by @CurrentActor(), not from request-local state', () => {
-    const resolvers = FEATURES.filter((file) => /\.(resolver|controller)\.ts$/.test(file));
-    expect(resolvers.length).toBeGreaterThan(8);
+    expect(RESOLVERS.length).toBeGreaterThan(8);
+    expect(offending(RESOLVERS, /\b(currentActor|requestContext)\s*\(/)).toEqual([]);
     // actorOf(ctx) reads the GraphQL context of a subscription event; allowed there only.
-    expect(offending(resolvers, /\b(currentActor|requestContext)\s*\(/)).toEqual([]);
+    const withoutSubscription = RESOLVERS.filter((file) => !/@Subscription\(/.test(code(file)));
+    expect(offending(withoutSubscription, /\bactorOf\s*\(/)).toEqual([]);
+  });
+
+  it('resolvers and controllers name API types from dto/, never an entity class', () => {
+    expect(offending(RESOLVERS, /\b[A-Z]\w*Entity\b/)).toEqual([]);
   });
 
   it('features decide through requireAccess / mayAccess, never by an ad-hoc role check', () => {
@@ -71,6 +84,12 @@ describe('architecture of the API source', () => {
         /\b(isOrganizer|memberCityIds|coordinatorCityIds)\s*\(|networkRole\s*===|role\s*===\s*MembershipRole|NetworkRole\.ORGANIZER\s*[)=!]/,
       ),
     ).toEqual([]);
+  });
+
+  it('identity features state a permission even for sign-in-only operations', () => {
+    const identity = FEATURES.filter((file) => IDENTITY.includes(file.split('/')[1]));
+    expect(identity.length).toBeGreaterThan(20);
+    expect(offending(identity, /\brequireSignedIn\s*\(/)).toEqual([]);
   });
 
   it('keeps every source file at 500 lines or fewer (seeds excepted)', () => {
