@@ -2,7 +2,7 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Request } from 'express';
 import type { AddressInfo } from 'node:net';
-import { allowedOrigins, type AppConfig } from '../config/config';
+import { allowedOrigins, originOf, type AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { ErrorCode } from '../errors/error-code';
 import { currentActor } from '../tenancy/request-context';
@@ -51,9 +51,9 @@ export class CsrfGuard implements CanActivate {
 
   private fromOwnSite(req: Request): boolean {
     const origin = req.get('origin');
-    if (origin !== undefined) return this.allowed().has(normalise(origin) ?? '');
+    if (origin !== undefined) return this.allowed().has(originOf(origin) ?? '');
     const referer = req.get('referer');
-    if (referer !== undefined) return this.allowed().has(normalise(referer) ?? '');
+    if (referer !== undefined) return this.allowed().has(originOf(referer) ?? '');
     const type = req.get('content-type')?.split(';')[0].trim().toLowerCase();
     if (type && !SIMPLE_CONTENT_TYPES.has(type)) return true;
     return PREFLIGHT_HEADERS.some((name) => (req.get(name) ?? '').trim() !== '');
@@ -67,20 +67,10 @@ export class CsrfGuard implements CanActivate {
     const port = typeof address === 'object' && address ? address.port : this.config.port;
     const origins = new Set(
       allowedOrigins(this.config, port)
-        .map(normalise)
+        .map(originOf)
         .filter((origin): origin is string => origin !== undefined),
     );
     if (typeof address === 'object' && address) this.origins = origins;
     return origins;
-  }
-}
-
-/** The origin (scheme, host, port) of an address, lower-cased as browsers send it. */
-function normalise(value: string): string | undefined {
-  try {
-    const { origin } = new URL(value);
-    return origin === 'null' ? undefined : origin;
-  } catch {
-    return undefined;
   }
 }

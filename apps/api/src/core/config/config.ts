@@ -224,3 +224,18 @@ export function allowedOrigins(config: AppConfig, port = config.port): string[] 
   }
   return [...origins];
 }
+
+/**
+ * The origin of an address as a browser writes it in `Origin` (scheme, host and port,
+ * lower case, no default port); undefined for none, `null` or anything unparsable.
+ * Used wherever a request's Origin or Referer is judged against allowedOrigins().
+ */
+export function originOf(value: string | undefined): string | undefined {
+  if (!value || value === 'null') return undefined;
+  try {
+    const origin = new URL(value).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}

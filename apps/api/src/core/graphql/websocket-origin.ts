@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { allowedOrigins, type AppConfig } from '../config/config';
+import { allowedOrigins, originOf, type AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { ErrorCode } from '../errors/error-code';
 
@@ -21,17 +21,6 @@ export function webSocketOriginAllowed(
 ): boolean {
   const normalized = originOf(origin);
   return normalized !== undefined && allowed.some((entry) => originOf(entry) === normalized);
-}
-
-/** Scheme, host and port as a browser writes them (lower case, no default port); else none. */
-function originOf(value: string | undefined): string | undefined {
-  if (!value || value === 'null') return undefined;
-  try {
-    const origin = new URL(value).origin;
-    return origin === 'null' ? undefined : origin;
-  } catch {
-    return undefined;
-  }
 }
 
 export function upgradeOriginAllowed(config: AppConfig, request: IncomingMessage): boolean {
