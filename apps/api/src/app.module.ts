@@ -46,6 +46,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
 import { SESSION_COOKIE } from './modules/auth/session-cookie';
 import { CitiesModule } from './modules/cities/cities.module';
+import { CityProfilesModule } from './modules/city-profiles/city-profiles.module';
 import { DevMailboxModule } from './modules/mail/mail.module';
 import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
@@ -180,6 +181,7 @@ export class AppModule {
         HealthModule,
         TopicsModule,
         CitiesModule,
+        CityProfilesModule,
         UsersModule,
         DevMailboxModule.forRoot(config),
         AuditModule,

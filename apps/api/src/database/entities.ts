@@ -16,6 +16,8 @@ import {
 } from '../modules/conferences/conference.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { PracticeAttachmentEntity } from '../modules/practices/practice-attachment.entity';
+import { CityProfileRevisionEntity } from '../modules/city-profiles/city-profile-revision.entity';
+import { CityProfileEntity } from '../modules/city-profiles/city-profile.entity';
 import { PracticeRevisionEntity } from '../modules/practices/practice-revision.entity';
 import { PracticeEntity } from '../modules/practices/practice.entity';
 import { TandemNoteEntity } from '../modules/tandems/tandem-note.entity';
@@ -36,6 +38,8 @@ export const ENTITIES = [
   DevMailEntity,
   PracticeEntity,
   PracticeRevisionEntity,
+  CityProfileEntity,
+  CityProfileRevisionEntity,
   PracticeAttachmentEntity,
   TandemEntity,
   TandemNoteEntity,

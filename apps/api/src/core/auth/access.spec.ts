@@ -96,6 +96,18 @@ const POLICY: Record<Permission, Row> = {
     foreign: Y('o'),
     none: Y('o'),
   },
+  [Permission.CITY_PROFILE_EDIT]: {
+    own: Y('co'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+  [Permission.CITY_PROFILE_HISTORY_READ]: {
+    own: Y('mco'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
   [Permission.AUDIT_LOG_READ]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
   // Drafts stay in their city: organizers do not read other cities' drafts.
   [Permission.PRACTICE_DRAFT_READ]: { own: Y('mc') },

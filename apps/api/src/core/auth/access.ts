@@ -33,6 +33,15 @@ export enum Permission {
   /** End a membership: the member leaves the city, or its coordinators / organizers remove them. */
   CITY_MEMBERSHIP_END = 'CITY_MEMBERSHIP_END',
 
+  /**
+   * Edit a city's public profile (about, focus topics, contact, address, website, colour,
+   * logo): its coordinators, and organizers (the national office keeps profiles of cities
+   * without an active coordinator and corrects what would mislead the network).
+   */
+  CITY_PROFILE_EDIT = 'CITY_PROFILE_EDIT',
+  /** See a city profile's revision history (who changed what): the city's members, organizers. */
+  CITY_PROFILE_HISTORY_READ = 'CITY_PROFILE_HISTORY_READ',
+
   // --- network office ---
   /** Read the audit log of privileged actions. */
   AUDIT_LOG_READ = 'AUDIT_LOG_READ',
@@ -160,6 +169,10 @@ export function mayAccess(
         organizer ||
         coordinatorOf(target.cityId)
       );
+    case Permission.CITY_PROFILE_EDIT:
+      return organizer || coordinatorOf(target.cityId);
+    case Permission.CITY_PROFILE_HISTORY_READ:
+      return organizer || memberOf(target.cityId);
     case Permission.AUDIT_LOG_READ:
       return organizer;
     case Permission.PRACTICE_DRAFT_READ:
@@ -214,6 +227,9 @@ const DENIED: Partial<Record<Permission, string>> = {
   [Permission.CITY_ACT_FOR]: 'You can only act for your own cities',
   [Permission.CITY_MEMBERSHIP_END]:
     'Only the member, the city’s coordinators or organizers end a membership',
+  [Permission.CITY_PROFILE_EDIT]: 'Only the city’s coordinators or organizers edit its profile',
+  [Permission.CITY_PROFILE_HISTORY_READ]:
+    'The profile history is for members of the city and organizers',
   [Permission.TANDEM_PROPOSE]: 'Only network organizers propose tandems',
   [Permission.TANDEM_SUGGESTIONS_READ]:
     'Suggestions are for organizers and the city’s coordinators',

@@ -37,12 +37,6 @@ export class CityEntity {
   @Column({ type: 'double precision', nullable: true })
   longitude!: number | null;
 
-  @Column({ type: 'text', nullable: true })
-  profile!: string | null;
-
-  @Column({ name: 'brand_color', type: 'text' })
-  brandColor!: string;
-
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

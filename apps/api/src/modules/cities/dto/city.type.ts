@@ -7,7 +7,7 @@ registerEnumType(CityKind, {
   description: 'City, city district or rural community',
 });
 
-/** What the API shows of a member municipality (public: every field here is for everyone). */
+/** What the API shows of a member municipality (public: every field here is for everyone; the editable profile is city-profiles'). */
 @ObjectType('City', { description: 'A member municipality of the network (a tenant).' })
 export class CityType {
   @Field(() => ID)
@@ -37,11 +37,7 @@ export class CityType {
   @Field(() => Float, { nullable: true })
   longitude!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Short profile in German' })
-  profile!: string | null;
-
-  @Field({ description: 'Branding colour as #rrggbb' })
-  brandColor!: string;
+  // about text, brand colour and the rest of the profile: city-profiles/city-profile.resolver.ts
 }
 
 /** The API shape of a city, field by field (a new column is not shown until added here). */
@@ -56,8 +52,6 @@ export function toCity(city: CityEntity): CityType {
     population: city.population,
     latitude: city.latitude,
     longitude: city.longitude,
-    profile: city.profile,
-    brandColor: city.brandColor,
   };
 }
 
