@@ -474,11 +474,24 @@ export interface GeneratedPractice {
   periodTo: string | null;
   contactName: string;
   contactEmail: string;
+  /** When the first draft was saved (its first revision), ISO. */
+  createdAt: string;
+  /** When it was published (null for drafts); never before `createdAt`. */
+  publishedAt: string | null;
+  /** The city whose practice of the same title this one follows (named in the body), if any. */
+  modelCitySlug: string | null;
 }
+
+const DAY = 24 * 60 * 60 * 1000;
+/** The demo's practices were written between their start and this day. */
+const LATEST_WRITING = Date.UTC(2025, 10, 15);
 
 /**
  * `count` practices spread over the cities: each city takes a template, in a
  * mixed order; beyond the templates' combinations a running number keeps titles apart.
+ * A title without `{city}` that another city used first is that city's idea taken over,
+ * and its text says "nach dem Vorbild von ...". Dates are fixed (not relative to today):
+ * first revision, then publication, both after the practice started.
  */
 export function generatePractices(
   cities: Array<{ slug: string; name: string }>,
@@ -487,6 +500,8 @@ export function generatePractices(
 ): GeneratedPractice[] {
   const next = random(seed);
   const result: GeneratedPractice[] = [];
+  // A title met in another city first is that city's idea taken over: the body says so.
+  const firstCityOfTitle = new Map<string, { slug: string; name: string }>();
   for (let index = 0; index < count; index++) {
     const city = cities[index % cities.length];
     const template =
@@ -503,6 +518,15 @@ export function generatePractices(
       visibilityRoll < 0.55 ? 'NETWORK' : visibilityRoll < 0.88 ? 'PUBLIC' : 'CITY';
     const startYear = 2019 + Math.floor(next() * 6);
     const running = next() < 0.6;
+    const periodFrom = `${startYear}-0${1 + Math.floor(next() * 9)}-01`;
+    const periodTo = running ? null : `${startYear + 1 + Math.floor(next() * 2)}-12-31`;
+    // Written down some weeks to years after it started, published a few weeks later.
+    const started = Date.parse(`${periodFrom}T09:00:00Z`);
+    const created = Math.min(started + Math.floor(next() * 500) * DAY, LATEST_WRITING - 60 * DAY);
+    const published = created + (3 + Math.floor(next() * 50)) * DAY;
+    const model = firstCityOfTitle.get(title);
+    if (!model) firstCityOfTitle.set(title, city);
+    const modelCity = model && model.slug !== city.slug ? model : null;
     result.push({
       id: stableUuid(`practice:${seed}:${city.slug}:${template.key}:${round}:${index}`),
       citySlug: city.slug,
@@ -511,7 +535,9 @@ export function generatePractices(
       body: [
         '## Ausgangslage',
         '',
-        `${template.goal} In ${city.name} wurde dafür ein eigenes Vorgehen entwickelt.`,
+        modelCity
+          ? `${template.goal} ${city.name} hat das Vorhaben nach dem Vorbild von ${modelCity.name} übernommen und an die eigenen Verhältnisse angepasst.`
+          : `${template.goal} In ${city.name} wurde dafür ein eigenes Vorgehen entwickelt.`,
         '',
         '## Umsetzung',
         '',
@@ -528,10 +554,13 @@ export function generatePractices(
       tags: template.tags,
       status,
       visibility,
-      periodFrom: `${startYear}-0${1 + Math.floor(next() * 9)}-01`,
-      periodTo: running ? null : `${startYear + 1 + Math.floor(next() * 2)}-12-31`,
+      periodFrom,
+      periodTo,
       contactName: `Koordination ${city.name}`,
       contactEmail: `engagement@${city.slug}.example`,
+      createdAt: new Date(created).toISOString(),
+      publishedAt: status === 'DRAFT' ? null : new Date(published).toISOString(),
+      modelCitySlug: modelCity?.slug ?? null,
     });
   }
   return result;

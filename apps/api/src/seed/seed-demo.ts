@@ -1,6 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { AppConfig } from '../core/config/config';
 import { systemDataSource } from '../database/system-db';
+import { demoCityProfile } from './demo-city-profiles';
 import { DEMO_CITIES } from './demo-cities';
 import { DEMO_TOPICS, type TopicSeed } from './demo-topics';
 import { hashPassword } from '../core/auth/password';
@@ -79,13 +80,12 @@ export async function seedDemo(
 
       for (const city of DEMO_CITIES) {
         const [row] = (await tx.query(
-          `INSERT INTO city (slug, name, kind, federal_state, joined_year, population, latitude, longitude, brand_color, profile)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+          `INSERT INTO city (slug, name, kind, federal_state, joined_year, population, latitude, longitude)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
              federal_state = EXCLUDED.federal_state, joined_year = EXCLUDED.joined_year,
              population = EXCLUDED.population, latitude = EXCLUDED.latitude,
-             longitude = EXCLUDED.longitude, brand_color = EXCLUDED.brand_color,
-             profile = EXCLUDED.profile, updated_at = now()
+             longitude = EXCLUDED.longitude, updated_at = now()
            RETURNING id`,
           [
             city.slug,
@@ -96,23 +96,51 @@ export async function seedDemo(
             city.population,
             city.latitude,
             city.longitude,
-            city.brandColor,
-            city.profile,
           ],
         )) as Array<{ id: string }>;
+        const contact = demoCityProfile(city, DEMO_CITIES.indexOf(city));
+        // A profile someone has saved (revision > 0) stays as they left it.
+        await tx.query(
+          `INSERT INTO city_profile (city_id, about, brand_color, contact_name, contact_role,
+             contact_email, contact_phone, address, website)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (city_id) DO UPDATE SET about = EXCLUDED.about,
+             brand_color = EXCLUDED.brand_color, contact_name = EXCLUDED.contact_name,
+             contact_role = EXCLUDED.contact_role, contact_email = EXCLUDED.contact_email,
+             contact_phone = EXCLUDED.contact_phone, address = EXCLUDED.address,
+             website = EXCLUDED.website
+           WHERE city_profile.revision = 0`,
+          [
+            row.id,
+            city.profile,
+            city.brandColor,
+            contact.contactName,
+            contact.contactRole,
+            contact.contactEmail,
+            contact.contactPhone,
+            contact.address,
+            contact.website,
+          ],
+        );
         const focusIds = city.focusTopics.map((slug) => {
           const id = topicIds.get(slug);
           if (!id) throw new Error(`demo city ${city.slug} names unknown topic ${slug}`);
           return id;
         });
-        await tx.query(
-          `DELETE FROM city_focus_topic WHERE city_id = $1 AND NOT (topic_id = ANY($2::uuid[]))`,
-          [row.id, focusIds],
-        );
-        await tx.query(
-          `INSERT INTO city_focus_topic (city_id, topic_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-          [row.id, focusIds],
-        );
+        const [{ revision }] = (await tx.query(
+          'SELECT revision FROM city_profile WHERE city_id = $1',
+          [row.id],
+        )) as Array<{ revision: number }>;
+        if (revision === 0) {
+          await tx.query(
+            `DELETE FROM city_focus_topic WHERE city_id = $1 AND NOT (topic_id = ANY($2::uuid[]))`,
+            [row.id, focusIds],
+          );
+          await tx.query(
+            `INSERT INTO city_focus_topic (city_id, topic_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+            [row.id, focusIds],
+          );
+        }
         tick(city.name);
       }
 

@@ -24,16 +24,18 @@ export async function writePractices(
     }));
     await tx.query(
       `INSERT INTO practice (city_id, id, title, summary, body, status, visibility, tags, contact_name, contact_email,
-                             period_from, period_to, outcomes, resources_needed, partners, created_by, updated_by, published_at)
+                             period_from, period_to, outcomes, resources_needed, partners, created_by, updated_by, created_at, updated_at, published_at)
        SELECT r.city_id, r.id, r.title, r.summary, r.body, r.status, r.visibility, r.tags, r.contact_name, r.contact_email,
               r.period_from, r.period_to, r.outcomes, r.resources_needed, r.partners, r.author_id, r.author_id,
-              CASE WHEN r.status = 'DRAFT' THEN NULL ELSE now() - (random() * interval '400 days') END
+              r.created_at, coalesce(r.published_at, r.created_at), r.published_at
          FROM jsonb_to_recordset($1::jsonb) AS r(city_id uuid, id uuid, title text, summary text, body text, status text,
               visibility text, tags text[], contact_name text, contact_email text, period_from date, period_to date,
-              outcomes text, resources_needed text, partners text, author_id uuid)
+              outcomes text, resources_needed text, partners text, author_id uuid,
+              created_at timestamptz, published_at timestamptz)
        ON CONFLICT (city_id, id) DO UPDATE SET title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body,
               tags = EXCLUDED.tags, outcomes = EXCLUDED.outcomes, resources_needed = EXCLUDED.resources_needed,
-              partners = EXCLUDED.partners`,
+              partners = EXCLUDED.partners, created_at = EXCLUDED.created_at,
+              updated_at = EXCLUDED.updated_at, published_at = EXCLUDED.published_at`,
       [
         JSON.stringify(
           rows.map((row) => ({
@@ -53,6 +55,8 @@ export async function writePractices(
             resources_needed: row.resourcesNeeded,
             partners: row.partners,
             author_id: row.authorId,
+            created_at: row.createdAt,
+            published_at: row.publishedAt,
           })),
         ),
       ],
@@ -71,13 +75,15 @@ export async function writePractices(
       [JSON.stringify(links)],
     );
     await tx.query(
-      `INSERT INTO practice_revision (city_id, practice_id, number, snapshot, author_id)
+      // The first revision is the first draft's save: dated with the practice, not today.
+      `INSERT INTO practice_revision (city_id, practice_id, number, snapshot, author_id, created_at)
        SELECT p.city_id, p.id, 1, jsonb_build_object('title', p.title, 'summary', p.summary, 'body', p.body,
               'visibility', p.visibility, 'tags', to_jsonb(p.tags), 'topicSlugs', '[]'::jsonb, 'contactName', p.contact_name,
               'contactEmail', p.contact_email, 'periodFrom', p.period_from, 'periodTo', p.period_to, 'outcomes', p.outcomes,
-              'resourcesNeeded', p.resources_needed, 'partners', p.partners, 'links', p.links), p.created_by
+              'resourcesNeeded', p.resources_needed, 'partners', p.partners, 'links', p.links), p.created_by, p.created_at
          FROM practice p WHERE p.id = ANY($1::uuid[])
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT (city_id, practice_id, number) DO UPDATE SET snapshot = EXCLUDED.snapshot,
+              created_at = EXCLUDED.created_at`,
       [rows.map((row) => row.id)],
     );
     await tx.query(
