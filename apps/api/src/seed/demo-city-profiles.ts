@@ -11,7 +11,18 @@ export interface CityProfileSeed {
 }
 
 // Invented names (first names common, family names made up for the demo).
-const FIRST = ['Anke', 'Jonas', 'Selin', 'Malte', 'Irina', 'Tobias', 'Frauke', 'Deniz', 'Lena', 'Ole'];
+const FIRST = [
+  'Anke',
+  'Jonas',
+  'Selin',
+  'Malte',
+  'Irina',
+  'Tobias',
+  'Frauke',
+  'Deniz',
+  'Lena',
+  'Ole',
+];
 const LAST = [
   'Brückenhof',
   'Feldwinkel',

@@ -70,7 +70,9 @@ export class CityProfiles1764420000000 implements MigrationInterface {
     await q(
       `CREATE POLICY city_focus_topic_insert ON city_focus_topic FOR INSERT WITH CHECK (${EDITORS})`,
     );
-    await q(`CREATE POLICY city_focus_topic_delete ON city_focus_topic FOR DELETE USING (${EDITORS})`);
+    await q(
+      `CREATE POLICY city_focus_topic_delete ON city_focus_topic FOR DELETE USING (${EDITORS})`,
+    );
     await q(`GRANT INSERT, DELETE ON city_focus_topic TO wissensnetz_app`);
   }
 

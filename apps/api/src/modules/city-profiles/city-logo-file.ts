@@ -1,4 +1,10 @@
-import { JPEG, PNG, WEBP, checkUploadedFile, type UploadedFile } from '../../core/files/uploaded-file';
+import {
+  JPEG,
+  PNG,
+  WEBP,
+  checkUploadedFile,
+  type UploadedFile,
+} from '../../core/files/uploaded-file';
 import { CityProfileException } from './city-profile.exception';
 
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;

@@ -37,7 +37,11 @@ export interface CleanProfile {
  * contrasts more (at least 4.58:1 for every colour, ui/contrast.ts).
  */
 export function cleanProfile(input: UpdateCityProfileInput): CleanProfile {
-  const optional = (field: keyof UpdateCityProfileInput, value: string | null | undefined, max: number) => {
+  const optional = (
+    field: keyof UpdateCityProfileInput,
+    value: string | null | undefined,
+    max: number,
+  ) => {
     const trimmed = value?.trim() ?? '';
     if (trimmed.length > max)
       throw CityProfileException.invalid(`input.${field}`, `${field} is too long`, { max });

@@ -1,4 +1,13 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import { CurrentActor } from '../../core/auth/current-actor.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
@@ -9,10 +18,7 @@ import { UsersService } from '../users/users.service';
 import type { CityProfileEntity } from './city-profile.entity';
 import { CityProfileService } from './city-profile.service';
 import { UpdateCityProfileInput } from './dto/city-profile.input';
-import {
-  CityProfileRevisionType,
-  toCityProfileRevision,
-} from './dto/city-profile-revision.type';
+import { CityProfileRevisionType, toCityProfileRevision } from './dto/city-profile-revision.type';
 import { CityProfileType, toCityProfile } from './dto/city-profile.type';
 
 /** The profile fields of `City`, and editing them. */

@@ -65,7 +65,12 @@ export class CityProfileService {
     const clean = cleanProfile(input);
     const topicIds = await this.topicIds(clean.focusTopicSlugs);
     await this.tenantDb.run(editor, async (manager) => {
-      const profile = await this.lock(manager, city.id, input.expectedRevision, 'input.expectedRevision');
+      const profile = await this.lock(
+        manager,
+        city.id,
+        input.expectedRevision,
+        'input.expectedRevision',
+      );
       Object.assign(profile, withoutTopics(clean));
       await manager.query('DELETE FROM city_focus_topic WHERE city_id = $1', [city.id]);
       if (topicIds.length)
@@ -206,7 +211,11 @@ export class CityProfileService {
       brandColor: profile.brandColor,
       logo:
         profile.logoId && profile.logoContentType && profile.logoSizeBytes
-          ? { id: profile.logoId, contentType: profile.logoContentType, sizeBytes: profile.logoSizeBytes }
+          ? {
+              id: profile.logoId,
+              contentType: profile.logoContentType,
+              sizeBytes: profile.logoSizeBytes,
+            }
           : null,
     };
     await manager
@@ -214,7 +223,12 @@ export class CityProfileService {
       .insert()
       .into(CityProfileRevisionEntity)
       .updateEntity(false)
-      .values({ cityId: profile.cityId, number: profile.revision, snapshot, authorId: editor.userId })
+      .values({
+        cityId: profile.cityId,
+        number: profile.revision,
+        snapshot,
+        authorId: editor.userId,
+      })
       .execute();
     return profile;
   }

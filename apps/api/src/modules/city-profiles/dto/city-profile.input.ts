@@ -6,7 +6,9 @@ export class UpdateCityProfileInput {
   @Field()
   citySlug!: string;
 
-  @Field(() => Int, { description: 'The revision the editor started from (0 before the first save)' })
+  @Field(() => Int, {
+    description: 'The revision the editor started from (0 before the first save)',
+  })
   expectedRevision!: number;
 
   @Field({ description: 'Markdown' })
