@@ -161,7 +161,96 @@ async function freshFollowUp(f: Fixture): Promise<string> {
   return row.id;
 }
 
+/** The target city's profile as it is, as an update input: the matrix saves it unchanged. */
+async function sameProfile(f: Fixture): Promise<Record<string, unknown>> {
+  const [row] = await f.api.ownerQuery<Record<string, string | number | null>>(
+    `SELECT p.*, coalesce((SELECT array_agg(t.slug) FROM city_focus_topic c JOIN topic t ON t.id = c.topic_id
+                  WHERE c.city_id = p.city_id), '{}') AS slugs
+       FROM city_profile p WHERE p.city_id = $1`,
+    [f.cityId],
+  );
+  return {
+    citySlug: f.slug,
+    expectedRevision: row.revision,
+    about: row.about,
+    focusTopicSlugs: row.slugs,
+    contactName: row.contact_name,
+    contactRole: row.contact_role,
+    contactEmail: row.contact_email,
+    contactPhone: row.contact_phone,
+    address: row.address,
+    website: row.website,
+    brandColor: row.brand_color,
+  };
+}
+
+/** The logo upload route, answered like GraphQL for the table. */
+async function uploadLogo(
+  client: Client,
+  f: Fixture,
+): Promise<GraphQLResponse<Record<string, unknown>>> {
+  const { expectedRevision } = await sameProfile(f);
+  const form = new FormData();
+  form.append('expectedRevision', String(expectedRevision));
+  form.append('file', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])]), 'logo.png');
+  const response = await fetch(`${f.api.url}/api/cities/${f.slug}/logo`, {
+    method: 'POST',
+    body: form,
+    headers: client.cookie ? { cookie: client.cookie, origin: new URL(f.api.url).origin } : {},
+  });
+  const body = (await response.json()) as Record<string, unknown>;
+  return response.status === 201
+    ? { data: body }
+    : (body as GraphQLResponse<Record<string, unknown>>);
+}
+
+const CITY_EDITORS: Record<Target, Record<Role, Outcome>> = {
+  own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'ok' },
+  foreign: {
+    anonymous: 'UNAUTHENTICATED',
+    member: 'FORBIDDEN',
+    coordinator: 'FORBIDDEN',
+    organizer: 'ok',
+  },
+};
+
 const CASES: Case[] = [
+  {
+    operation: 'city.details (profile with public contact)',
+    expect: same(PUBLIC),
+    run: (c, f) =>
+      c.gql(
+        'query($s: String!) { city(slug: $s) { slug profile brandColor viewerCanEditProfile details { contactEmail contactPhone revision logoUrl } } }',
+        { s: f.slug },
+      ),
+  },
+  {
+    operation: 'updateCityProfile',
+    expect: CITY_EDITORS,
+    run: async (c, f) =>
+      c.gql(
+        'mutation($i: UpdateCityProfileInput!) { updateCityProfile(input: $i) { slug details { revision } } }',
+        { i: await sameProfile(f) },
+      ),
+  },
+  { operation: 'city logo upload', expect: CITY_EDITORS, run: (c, f) => uploadLogo(c, f) },
+  {
+    operation: 'cityProfileRevisions',
+    expect: {
+      own: { anonymous: 'UNAUTHENTICATED', member: 'ok', coordinator: 'ok', organizer: 'ok' },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'ok',
+      },
+    },
+    run: (c, f) =>
+      c.gql(
+        'query($s: String!) { cityProfileRevisions(citySlug: $s) { number author { id displayName } } }',
+        { s: f.slug },
+      ),
+  },
   {
     operation: 'cities',
     expect: same(PUBLIC),
