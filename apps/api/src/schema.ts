@@ -13,6 +13,10 @@ import { NotificationResolver } from './modules/notifications/notification.resol
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { CityResolver } from './modules/cities/city.resolver';
+import {
+  CityProfileResolver,
+  CityProfileRevisionResolver,
+} from './modules/city-profiles/city-profile.resolver';
 import { MailResolver } from './modules/mail/mail.resolver';
 import { InvitationResolver, MembershipResolver } from './modules/memberships/membership.resolver';
 import { PracticeAttachmentResolver } from './modules/practices/practice-attachment.resolver';
@@ -27,6 +31,8 @@ import { PersonResolver } from './modules/users/person.resolver';
 /** Every resolver of the API, for building the schema without a running server. */
 export const RESOLVERS = [
   CityResolver,
+  CityProfileResolver,
+  CityProfileRevisionResolver,
   TopicResolver,
   AuthResolver,
   PersonResolver,

@@ -160,6 +160,20 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: ':city/profil/bearbeiten',
+        lazy: page(
+          () => import('./features/cities/CityProfileEditorPage'),
+          (m) => m.CityProfileEditorPage,
+        ),
+      },
+      {
+        path: ':city/profil/verlauf',
+        lazy: page(
+          () => import('./features/cities/CityProfileHistoryPage'),
+          (m) => m.CityProfileHistoryPage,
+        ),
+      },
+      {
         path: ':city/mitglieder',
         lazy: page(
           () => import('./features/members/MembersPage'),

@@ -12,6 +12,7 @@ import { isOrganizer, roleInCity, useSession } from '../account/session';
 import { CityFollowUps } from '../conferences/CityFollowUps';
 import { CityPractices } from '../practices/CityPractices';
 import { CityTandems } from '../tandems/CityTandems';
+import { CityContact } from './CityContact';
 import { CityNotFound } from './CityNotFound';
 import './cities.css';
 
@@ -73,10 +74,6 @@ function CityProfileView({ city }: { city: CityProfile }) {
     '--accent': accent.background,
     '--accent-text': accent.text,
   } as CSSProperties;
-  const paragraphs = (city.profile ?? '')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
   const numberFormat = new Intl.NumberFormat(numberLocale(language));
 
   return (
@@ -87,12 +84,38 @@ function CityProfileView({ city }: { city: CityProfile }) {
       data-accent-text={accent.text}
     >
       <header className="city__banner">
+        {city.details.logoUrl ? (
+          <img
+            className="city__logo"
+            src={city.details.logoUrl}
+            alt={t('cityProfile.logoAlt', { city: city.name })}
+            data-testid="city-logo"
+          />
+        ) : null}
         <p className="city__eyebrow">
           {t(`cityKind.${city.kind}`)} · {federalStateName(city.federalState, language)}
         </p>
         <h1 className="city__name">{city.name}</h1>
         <p className="city__since">{t('city.memberSince', { year: city.joinedYear })}</p>
         <CityTandems citySlug={city.slug} />
+        {city.viewerCanEditProfile || city.viewerCanReadProfileHistory ? (
+          <p className="city__profile-actions">
+            {city.viewerCanEditProfile ? (
+              <Link
+                className="button button--secondary"
+                to={`/${city.slug}/profil/bearbeiten`}
+                data-testid="edit-profile"
+              >
+                {t('cityProfile.edit')}
+              </Link>
+            ) : null}
+            {city.viewerCanReadProfileHistory ? (
+              <Link to={`/${city.slug}/profil/verlauf`} data-testid="profile-history-link">
+                {t('cityProfile.historyLink')}
+              </Link>
+            ) : null}
+          </p>
+        ) : null}
         {memberOfCity ? (
           <p className="city__members-link">
             <Link to={`/${city.slug}/mitglieder`} data-testid="members-link">
@@ -129,8 +152,13 @@ function CityProfileView({ city }: { city: CityProfile }) {
 
         <section className="city__profile" aria-labelledby="city-profile">
           <h2 id="city-profile">{t('city.profile')}</h2>
-          {paragraphs.length > 0 ? (
-            paragraphs.map((paragraph, index) => <p key={index}>{paragraph}</p>)
+          {city.details.aboutHtml.trim() ? (
+            // Rendered and sanitized by the server (see the schema's aboutHtml).
+            <div
+              className="prose"
+              data-testid="city-about"
+              dangerouslySetInnerHTML={{ __html: city.details.aboutHtml }}
+            />
           ) : (
             <p className="empty">{t('city.noProfile')}</p>
           )}
@@ -152,6 +180,7 @@ function CityProfileView({ city }: { city: CityProfile }) {
             <p className="empty">{t('city.noFocusTopics')}</p>
           )}
         </section>
+        <CityContact details={city.details} />
       </div>
 
       <CityPractices citySlug={city.slug} />

@@ -285,7 +285,7 @@ function RevisionDiff({ older, newer }: { older: Revision; newer: Revision }) {
  * ins/del carry no meaning for most screen readers, so each change also says in words
  * what happened; colour is backed by underline and strike-through (WCAG 1.4.1).
  */
-function DiffParts({ parts, list }: { parts: readonly DiffPart[]; list: boolean }) {
+export function DiffParts({ parts, list }: { parts: readonly DiffPart[]; list: boolean }) {
   const { t } = useTranslation();
   return (
     <>

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { renderMarkdown } from '../../../core/markdown/markdown';
 import type { CityProfileEntity } from '../city-profile.entity';
 
 /**
@@ -9,6 +10,9 @@ import type { CityProfileEntity } from '../city-profile.entity';
 export class CityProfileType {
   @Field({ description: 'Markdown' })
   about!: string;
+
+  @Field({ description: 'The about text rendered to safe HTML (headings from h3)' })
+  aboutHtml!: string;
 
   @Field(() => String, { nullable: true })
   contactName!: string | null;
@@ -50,6 +54,7 @@ export function logoUrl(citySlug: string, profile: CityProfileEntity): string | 
 export function toCityProfile(citySlug: string, profile: CityProfileEntity): CityProfileType {
   return {
     about: profile.about,
+    aboutHtml: renderMarkdown(profile.about, { topHeading: 3 }),
     contactName: profile.contactName,
     contactRole: profile.contactRole,
     contactEmail: profile.contactEmail,
