@@ -12,7 +12,7 @@ import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import { CurrentActor } from '../../core/auth/current-actor.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import type { Actor } from '../../core/tenancy/actor';
-import { CityType, toCity } from '../cities/dto/city.type';
+import { CityType } from '../cities/dto/city.type';
 import { Person } from '../users/dto/person.type';
 import { UsersService } from '../users/users.service';
 import type { CityProfileEntity } from './city-profile.entity';
@@ -34,7 +34,7 @@ export class CityProfileResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: UpdateCityProfileInput,
   ): Promise<CityType> {
-    return toCity(await this.profiles.update(actor, input));
+    return this.profiles.update(actor, input);
   }
 
   @Access(AccessLevel.SIGNED_IN)
@@ -44,7 +44,7 @@ export class CityProfileResolver {
     @Args('citySlug') citySlug: string,
     @Args('expectedRevision', { type: () => Int }) expectedRevision: number,
   ): Promise<CityType> {
-    return toCity(await this.profiles.removeLogo(actor, citySlug, expectedRevision));
+    return this.profiles.removeLogo(actor, citySlug, expectedRevision);
   }
 
   @ResolveField(() => CityProfileType, { description: 'About, contact, website, colour, logo' })
@@ -106,7 +106,7 @@ export class CityProfileRevisionResolver {
     @CurrentActor() actor: Actor,
     @Args('citySlug') citySlug: string,
   ): Promise<CityProfileRevisionType[]> {
-    return (await this.profiles.revisions(actor, citySlug)).revisions.map(toCityProfileRevision);
+    return (await this.profiles.revisions(actor, citySlug)).map(toCityProfileRevision);
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'Who saved it, for the city' })

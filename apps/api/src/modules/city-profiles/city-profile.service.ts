@@ -7,8 +7,8 @@ import { byKeys } from '../../core/graphql/loaders';
 import type { Actor, SignedInActor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { FILE_STORAGE, type FileStorage } from '../../storage/file-storage';
-import type { CityEntity } from '../cities/city.entity';
 import { CityService } from '../cities/city.service';
+import { toCity, type CityType } from '../cities/dto/city.type';
 import { TopicService } from '../topics/topic.service';
 import { logoContentType } from './city-logo-file';
 import { cleanProfile, type CleanProfile } from './city-profile-content';
@@ -59,7 +59,7 @@ export class CityProfileService {
     return mayAccess(actor, Permission.CITY_PROFILE_HISTORY_READ, { cityId });
   }
 
-  async update(actor: Actor, input: UpdateCityProfileInput): Promise<CityEntity> {
+  async update(actor: Actor, input: UpdateCityProfileInput): Promise<CityType> {
     const city = await this.cities.requireBySlug(input.citySlug, 'input.citySlug');
     const editor = requireAccess(actor, Permission.CITY_PROFILE_EDIT, { cityId: city.id });
     const clean = cleanProfile(input);
@@ -80,7 +80,7 @@ export class CityProfileService {
         );
       await this.saveRevision(manager, profile, editor, clean.focusTopicSlugs);
     });
-    return city;
+    return toCity(city);
   }
 
   /** A new logo (PNG, JPEG or WebP, checked by its bytes) as the next revision. */
@@ -117,7 +117,7 @@ export class CityProfileService {
     }
   }
 
-  async removeLogo(actor: Actor, citySlug: string, expectedRevision: number): Promise<CityEntity> {
+  async removeLogo(actor: Actor, citySlug: string, expectedRevision: number): Promise<CityType> {
     const city = await this.cities.requireBySlug(citySlug, 'citySlug');
     const editor = requireAccess(actor, Permission.CITY_PROFILE_EDIT, { cityId: city.id });
     const key = await this.tenantDb.run(editor, async (manager) => {
@@ -135,14 +135,11 @@ export class CityProfileService {
     });
     // The row forgets the file first; a leftover file is harmless, a row without file is not.
     await this.storage.delete(key);
-    return city;
+    return toCity(city);
   }
 
   /** Newest first: the city's members and organizers. */
-  async revisions(
-    actor: Actor,
-    citySlug: string,
-  ): Promise<{ city: CityEntity; revisions: CityProfileRevisionEntity[] }> {
+  async revisions(actor: Actor, citySlug: string): Promise<CityProfileRevisionEntity[]> {
     const city = await this.cities.requireBySlug(citySlug, 'citySlug');
     const reader = requireAccess(actor, Permission.CITY_PROFILE_HISTORY_READ, { cityId: city.id });
     const revisions = await this.tenantDb.run(reader, (manager) =>
@@ -150,7 +147,7 @@ export class CityProfileService {
         .getRepository(CityProfileRevisionEntity)
         .find({ where: { cityId: city.id }, order: { number: 'DESC' } }),
     );
-    return { city, revisions };
+    return revisions;
   }
 
   /** The logo and its content (public, like the profile); null when there is none. */

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CityProfileDetailsFragment } from '../../generated/graphql';
+import './cities.css';
 
 /** The city's public contact: the person its coordinators chose to publish, address, website. */
 export function CityContact({ details }: { details: CityProfileDetailsFragment }) {
