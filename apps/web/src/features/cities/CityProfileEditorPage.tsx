@@ -49,6 +49,16 @@ export function CityProfileEditorPage() {
     variables: { slug: slug.toLowerCase() },
     requestPolicy: 'network-only',
   });
+  // The editor starts afresh only when the person asks to load the newer version: a
+  // refetch after their own save must not throw away the form or its messages.
+  const [generation, setGeneration] = useState(0);
+  const [staleRevision, setStaleRevision] = useState<number | null>(null);
+  const revision = result.data?.city?.details.revision;
+  if (staleRevision !== null && revision !== undefined && revision !== staleRevision) {
+    // The newer version has arrived: the editor starts again from it.
+    setStaleRevision(null);
+    setGeneration(generation + 1);
+  }
   if (result.error) {
     return (
       <div className="page">
@@ -69,14 +79,17 @@ export function CityProfileEditorPage() {
   }
   return (
     <Editor
-      key={result.data.city.details.revision}
+      key={`${result.data.city.slug}:${generation}`}
       city={result.data.city}
-      reload={() => reexecute({ requestPolicy: 'network-only' })}
+      reload={(shown) => {
+        setStaleRevision(shown);
+        reexecute({ requestPolicy: 'network-only' });
+      }}
     />
   );
 }
 
-function Editor({ city, reload }: { city: City; reload: () => void }) {
+function Editor({ city, reload }: { city: City; reload: (shown: number) => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   useDocumentTitle(t('cityProfile.editHeading', { city: city.name }));
@@ -165,7 +178,7 @@ function Editor({ city, reload }: { city: City; reload: () => void }) {
           title={t('cityProfile.conflictTitle')}
           text={t('cityProfile.conflictText')}
           reloadLabel={t('cityProfile.conflictReload')}
-          onReload={reload}
+          onReload={() => reload(revision)}
           overwriteLabel={t('cityProfile.conflictOverwrite')}
           onOverwrite={() => {
             // Saves the own text over the newer revision, on purpose.
