@@ -31,6 +31,7 @@ describe('city profile', () => {
     await page.getByTestId('edit-profile').click();
     await page.getByTestId('city-profile-editor').waitFor();
     expect(await page.getByText('öffentlich gezeigt').first().isVisible()).toBe(true);
+    await page.getByRole('checkbox', { name: 'Beteiligungsprozesse' }).waitFor();
     await saveScreenshot(page, 'city-profile-editor-1280');
     expect(await seriousViolations(page)).toEqual([]);
 

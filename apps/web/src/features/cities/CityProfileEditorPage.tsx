@@ -189,7 +189,7 @@ function Editor({ city, reload }: { city: City; reload: (shown: number) => void 
           testId="profile-conflict"
         />
       ) : null}
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <MarkdownField
           form={form}
           name="about"
@@ -250,7 +250,6 @@ function Editor({ city, reload }: { city: City; reload: (shown: number) => void 
             name="contactEmail"
             type="email"
             label={t('cityProfile.email')}
-            hint={t('cityProfile.contactPublic')}
             value={values.contactEmail}
             onChange={set('contactEmail')}
             required={false}
@@ -259,7 +258,6 @@ function Editor({ city, reload }: { city: City; reload: (shown: number) => void 
             form={form}
             name="contactPhone"
             label={t('cityProfile.phone')}
-            hint={t('cityProfile.contactPublic')}
             value={values.contactPhone}
             onChange={set('contactPhone')}
             required={false}
