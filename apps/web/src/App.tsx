@@ -16,7 +16,8 @@ function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   return async () => ({ Component: pick(await load()) });
 }
 
-// Network-wide routes are fixed words (see RESERVED_SLUGS); any other single segment is a city.
+// The paths are those of libs/domain/src/web-routes.ts (routes.spec.ts compares them); the
+// server answers 404 for any other address. Any other first segment is a city.
 const router = createBrowserRouter([
   {
     element: <Layout account={<AccountMenu />} />,
