@@ -177,7 +177,9 @@ export function RegistrationPanel({
       ) : (
         <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
           <p className="field__hint">
-            {t('conferences.registration.hint', { free: conference.freePlaces })}
+            {conference.freePlaces > 0
+              ? t('conferences.registration.hint', { count: conference.freePlaces })
+              : t('conferences.registration.hintFull')}
           </p>
           {rows.map((row, index) => (
             <fieldset key={row.key} className="participant-row" data-testid="participant-row">

@@ -98,7 +98,7 @@ export function RegistrationsOverview({ conference }: { conference: ConferenceDe
       <p>
         {t('conferences.overview.summary', {
           confirmed: conference.confirmedParticipants,
-          capacity: conference.capacity,
+          count: conference.capacity,
         })}{' '}
         <a href={`/export/conferences/${conference.id}/registrations.csv`} download>
           {t('conferences.overview.csv')}
