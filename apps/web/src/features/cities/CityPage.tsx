@@ -14,6 +14,7 @@ import { CityPractices } from '../practices/CityPractices';
 import { CityTandems } from '../tandems/CityTandems';
 import { CityNotFound } from './CityNotFound';
 import './cities.css';
+import { TopicLink } from '../topics/TopicLink';
 
 type CityProfile = NonNullable<CityProfileQuery['city']>;
 
@@ -142,9 +143,7 @@ function CityProfileView({ city }: { city: CityProfile }) {
             <ul className="tag-list">
               {city.focusTopics.map((topic) => (
                 <li key={topic.id}>
-                  <Link className="tag" to={`/themen#thema-${topic.slug}`}>
-                    {language === 'en' ? topic.nameEn : topic.name}
-                  </Link>
+                  <TopicLink topic={topic} />
                 </li>
               ))}
             </ul>

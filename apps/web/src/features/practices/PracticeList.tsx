@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PracticeCardFragment } from '../../generated/graphql';
-import { currentLanguage } from '../../i18n';
 import { PracticeBadges } from './PracticeBadges';
 import './practices.css';
+import { TopicLink } from '../topics/TopicLink';
 
 export interface PracticeListItem {
   practice: PracticeCardFragment;
@@ -30,7 +30,6 @@ export function PracticeList({
   testId = 'practice-list',
 }: PracticeListProps) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   return (
     <ul className="practice-list" data-testid={testId}>
@@ -69,9 +68,7 @@ export function PracticeList({
             <ul className="tag-list tag-list--small" aria-label={t('practice.topics')}>
               {practice.topics.map((topic) => (
                 <li key={topic.id}>
-                  <span className="tag tag--static">
-                    {language === 'en' ? topic.nameEn : topic.name}
-                  </span>
+                  <TopicLink topic={topic} />
                 </li>
               ))}
             </ul>

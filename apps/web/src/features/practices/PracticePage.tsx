@@ -22,6 +22,7 @@ import { PracticeList } from './PracticeList';
 import { PracticeNotFound } from './PracticeNotFound';
 import { fileKind, formatFileSize, formatPeriod, PRACTICE_ID_PATTERN } from './practice-format';
 import './practices.css';
+import { TopicLink } from '../topics/TopicLink';
 
 export function PracticePage() {
   const { id = '' } = useParams<'id'>();
@@ -115,8 +116,6 @@ function PracticeView({ practice: loaded }: { practice: PracticeDetailFragment }
   };
 
   const period = formatPeriod(practice.periodFrom, practice.periodTo, language, t);
-  const topicName = (topic: PracticeDetailFragment['topics'][number]) =>
-    language === 'en' ? topic.nameEn : topic.name;
   const canPublish = practice.viewerCanPublish && practice.status === 'DRAFT';
   const canRevert = practice.viewerCanPublish && practice.status !== 'DRAFT';
   const canArchive = practice.viewerCanArchive && practice.status !== 'ARCHIVED';
@@ -247,9 +246,7 @@ function PracticeView({ practice: loaded }: { practice: PracticeDetailFragment }
                     <ul className="tag-list tag-list--small" data-testid="practice-topics">
                       {practice.topics.map((topic) => (
                         <li key={topic.id}>
-                          <Link className="tag" to={`/suche?thema=${topic.slug}`}>
-                            {topicName(topic)}
-                          </Link>
+                          <TopicLink topic={topic} />
                         </li>
                       ))}
                     </ul>
