@@ -37,16 +37,21 @@ export function PracticeList({
         <li key={practice.id} className="practice-item" data-testid="practice-item">
           <Heading className="practice-item__title">
             {titleHtml !== undefined ? (
-              <Link to={`/praxis/${practice.id}`} dangerouslySetInnerHTML={{ __html: titleHtml }} />
+              <Link
+                to={`/praxis/${practice.id}`}
+                lang="de"
+                dangerouslySetInnerHTML={{ __html: titleHtml }} />
             ) : (
-              <Link to={`/praxis/${practice.id}`}>{practice.title}</Link>
+              <Link to={`/praxis/${practice.id}`} lang="de">
+                {practice.title}
+              </Link>
             )}
           </Heading>
           <p className="practice-item__meta">
             {showCity ? (
               <>
                 <span className="visually-hidden">{t('practice.fromCity')} </span>
-                <Link to={`/${practice.city.slug}`} className="practice-item__city">
+                <Link to={`/${practice.city.slug}`} className="practice-item__city" lang="de">
                   {practice.city.name}
                 </Link>
               </>
@@ -59,10 +64,13 @@ export function PracticeList({
           {summaryHtml !== undefined ? (
             <p
               className="practice-item__summary"
+              lang="de"
               dangerouslySetInnerHTML={{ __html: summaryHtml }}
             />
           ) : (
-            <p className="practice-item__summary">{practice.summary}</p>
+            <p className="practice-item__summary" lang="de">
+              {practice.summary}
+            </p>
           )}
           {practice.topics.length > 0 ? (
             <ul className="tag-list tag-list--small" aria-label={t('practice.topics')}>
