@@ -91,7 +91,9 @@ function CityProfileView({ city }: { city: CityProfile }) {
         <p className="city__eyebrow">
           {t(`cityKind.${city.kind}`)} · {federalStateName(city.federalState, language)}
         </p>
-        <h1 className="city__name">{city.name}</h1>
+        <h1 className="city__name" lang="de">
+          {city.name}
+        </h1>
         <p className="city__since">{t('city.memberSince', { year: city.joinedYear })}</p>
         <CityTandems citySlug={city.slug} />
         {memberOfCity ? (
@@ -131,7 +133,12 @@ function CityProfileView({ city }: { city: CityProfile }) {
         <section className="city__profile" aria-labelledby="city-profile">
           <h2 id="city-profile">{t('city.profile')}</h2>
           {paragraphs.length > 0 ? (
-            paragraphs.map((paragraph, index) => <p key={index}>{paragraph}</p>)
+            // The profile is written by the city, in German.
+            paragraphs.map((paragraph, index) => (
+              <p key={index} lang="de">
+                {paragraph}
+              </p>
+            ))
           ) : (
             <p className="empty">{t('city.noProfile')}</p>
           )}
