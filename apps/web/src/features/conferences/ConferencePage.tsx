@@ -93,7 +93,8 @@ function ConferenceView({
           {t(`conferences.kind.${conference.kind}`)}
           {conference.region ? ` · ${t(`conferences.region.${conference.region}`)}` : ''}
         </p>
-        <h1>{conference.title}</h1>
+        {/* Titles, descriptions and sessions are written by the organizers, in German. */}
+        <h1 lang="de">{conference.title}</h1>
         <p>
           <span className="pill" data-testid="conference-status">
             {t(`conferences.status.${conference.status}`)}
@@ -148,7 +149,9 @@ function ConferenceView({
           ) : null}
         </dl>
         {conference.description.trim() ? (
-          <p className="pre-line">{conference.description}</p>
+          <p className="pre-line" lang="de">
+            {conference.description}
+          </p>
         ) : null}
         <p>
           <a className="button button--secondary" href={conference.calendarUrl} download>
@@ -173,7 +176,7 @@ function ConferenceView({
                       {formatLocalTime(session.endsAtLocal)}
                     </span>
                     <span>
-                      <strong>{session.title}</strong>
+                      <strong lang="de">{session.title}</strong>
                       <span className="muted">
                         {' · '}
                         {t(`conferences.format.${session.format}`)}

@@ -146,7 +146,9 @@ function ConferenceItem({ conference }: { conference: ConferenceSummaryFragment 
   return (
     <li className="card conference-item" data-testid="conference-item">
       <h3>
-        <Link to={conferencePath(conference.id)}>{conference.title}</Link>
+        <Link to={conferencePath(conference.id)} lang="de">
+          {conference.title}
+        </Link>
       </h3>
       <p className="muted">
         {t(`conferences.kind.${conference.kind}`)}
