@@ -138,9 +138,7 @@ export function NetworkPage() {
         ) : (
           <>
             <p>{t('network.searchText')}</p>
-            <p data-testid="practice-count">
-              {t('network.publicCount', { count: practiceCount })}
-            </p>
+            <p data-testid="practice-count">{t('network.publicCount', { count: practiceCount })}</p>
           </>
         )}
         <p>

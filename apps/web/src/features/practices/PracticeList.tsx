@@ -40,7 +40,8 @@ export function PracticeList({
               <Link
                 to={`/praxis/${practice.id}`}
                 lang="de"
-                dangerouslySetInnerHTML={{ __html: titleHtml }} />
+                dangerouslySetInnerHTML={{ __html: titleHtml }}
+              />
             ) : (
               <Link to={`/praxis/${practice.id}`} lang="de">
                 {practice.title}
