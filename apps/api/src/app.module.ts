@@ -53,6 +53,7 @@ import { ConferencesModule } from './modules/conferences/conferences.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PracticesModule } from './modules/practices/practices.module';
 import { TandemsModule } from './modules/tandems/tandems.module';
+import { WorkspaceModule } from './modules/workspace/workspace.module';
 import { UsersModule } from './modules/users/users.module';
 import { StorageModule } from './storage/storage.module';
 import { SearchModule } from './search/search.module';
@@ -189,6 +190,7 @@ export class AppModule {
         TandemsModule,
         NotificationsModule,
         ConferencesModule,
+        WorkspaceModule,
       ],
       providers: [
         // The catch-all first: Nest tries the last-registered global filter first.

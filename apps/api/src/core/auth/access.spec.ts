@@ -98,6 +98,7 @@ const POLICY: Record<Permission, Row> = {
   },
   [Permission.AUDIT_LOG_READ]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
   // Drafts stay in their city: organizers do not read other cities' drafts.
+  [Permission.CITY_WORKSPACE_READ]: { own: Y('mc') },
   [Permission.PRACTICE_DRAFT_READ]: { own: Y('mc') },
   [Permission.PRACTICE_DRAFT]: { own: Y('mc') },
   [Permission.PRACTICE_PUBLISH]: { own: Y('c') },

@@ -32,6 +32,11 @@ export enum Permission {
   CITY_MEMBERS_MANAGE = 'CITY_MEMBERS_MANAGE',
   /** End a membership: the member leaves the city, or its coordinators / organizers remove them. */
   CITY_MEMBERSHIP_END = 'CITY_MEMBERSHIP_END',
+  /**
+   * Open a city's workspace ("what needs me"): its members only. Organizers are not members;
+   * they start at the network pages.
+   */
+  CITY_WORKSPACE_READ = 'CITY_WORKSPACE_READ',
 
   // --- network office ---
   /** Read the audit log of privileged actions. */
@@ -160,6 +165,8 @@ export function mayAccess(
         organizer ||
         coordinatorOf(target.cityId)
       );
+    case Permission.CITY_WORKSPACE_READ:
+      return memberOf(target.cityId);
     case Permission.AUDIT_LOG_READ:
       return organizer;
     case Permission.PRACTICE_DRAFT_READ:
@@ -214,6 +221,7 @@ const DENIED: Partial<Record<Permission, string>> = {
   [Permission.CITY_ACT_FOR]: 'You can only act for your own cities',
   [Permission.CITY_MEMBERSHIP_END]:
     'Only the member, the city’s coordinators or organizers end a membership',
+  [Permission.CITY_WORKSPACE_READ]: 'The workspace is for the members of the city',
   [Permission.TANDEM_PROPOSE]: 'Only network organizers propose tandems',
   [Permission.TANDEM_SUGGESTIONS_READ]:
     'Suggestions are for organizers and the city’s coordinators',

@@ -43,6 +43,7 @@ import { RegistrationService } from './registration.service';
     FollowUpActionResolver,
     ConferenceRecordsFieldResolver,
   ],
+  exports: [ConferenceService, RegistrationService, ConferenceRecordService],
 })
 export class ConferencesModule implements OnModuleInit {
   constructor(private readonly sources: SearchSources) {}

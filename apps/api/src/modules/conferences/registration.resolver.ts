@@ -12,6 +12,8 @@ import {
   toParticipant,
   toRegistration,
 } from './dto/registration.type';
+import { ConferenceService } from './conference.service';
+import { ConferenceType, toConference } from './dto/conference.type';
 import { RegistrationService } from './registration.service';
 
 @Resolver(() => RegistrationType)
@@ -19,6 +21,7 @@ export class RegistrationResolver {
   constructor(
     private readonly registrationService: RegistrationService,
     private readonly cityService: CityService,
+    private readonly conferenceService: ConferenceService,
   ) {}
 
   @Access(AccessLevel.SIGNED_IN)
@@ -53,6 +56,16 @@ export class RegistrationResolver {
         `registration ${registration.id}`,
       ),
     );
+  }
+
+  @ResolveField(() => ConferenceType, { nullable: true })
+  async conference(
+    @CurrentActor() actor: Actor,
+    @Parent() registration: RegistrationType,
+    @Context() ctx: GraphQLContext,
+  ): Promise<ConferenceType | null> {
+    const conference = await this.conferenceService.load(actor, ctx, registration.conferenceId);
+    return conference ? toConference(conference) : null;
   }
 
   @ResolveField(() => [ParticipantType], {

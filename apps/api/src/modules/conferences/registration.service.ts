@@ -135,6 +135,27 @@ export class RegistrationService {
   }
 
   /** A conference's registrations the caller may see: organizers all, a city its own. */
+  /**
+   * A city's registrations for conferences that have not ended, cancelled ones left out,
+   * soonest first: for the city's members and organizers.
+   */
+  async ofCityUpcoming(actor: Actor, cityId: string): Promise<RegistrationEntity[]> {
+    requireAccess(actor, Permission.CONFERENCE_PARTICIPANTS_READ, { cityId });
+    return this.tenantDb.run(actor, (manager) =>
+      manager
+        .getRepository(RegistrationEntity)
+        .createQueryBuilder('registration')
+        .innerJoin(ConferenceEntity, 'conference', 'conference.id = registration.conference_id')
+        .where('registration.city_id = :cityId', { cityId })
+        .andWhere('registration.status <> :cancelled', {
+          cancelled: RegistrationStatus.CANCELLED,
+        })
+        .andWhere('conference.ends_at >= now()')
+        .orderBy('conference.starts_at', 'ASC')
+        .getMany(),
+    );
+  }
+
   ofConference(actor: Actor, conferenceId: string): Promise<RegistrationEntity[]> {
     return this.tenantDb.run(actor, (manager) =>
       manager
