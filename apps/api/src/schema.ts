@@ -23,6 +23,7 @@ import { TandemNoteResolver } from './modules/tandems/tandem-note.resolver';
 import { CityTandemsResolver, TandemResolver } from './modules/tandems/tandem.resolver';
 import { TopicResolver } from './modules/topics/topic.resolver';
 import { PersonResolver } from './modules/users/person.resolver';
+import { WorkspaceResolver, WorkspaceTandemResolver } from './modules/workspace/workspace.resolver';
 
 /** Every resolver of the API, for building the schema without a running server. */
 export const RESOLVERS = [
@@ -48,6 +49,8 @@ export const RESOLVERS = [
   ConferenceRecordResolver,
   FollowUpActionResolver,
   ConferenceRecordsFieldResolver,
+  WorkspaceResolver,
+  WorkspaceTandemResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

@@ -167,6 +167,13 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: ':city/arbeitsbereich',
+        lazy: page(
+          () => import('./features/workspace/WorkspacePage'),
+          (m) => m.WorkspacePage,
+        ),
+      },
+      {
         path: ':city/tandem',
         lazy: page(
           () => import('./features/tandems/CityTandemRedirect'),

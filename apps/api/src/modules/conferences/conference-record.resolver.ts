@@ -184,7 +184,10 @@ export class ConferenceRecordsFieldResolver {
 }
 
 /** Open and due before today, today as a Berlin calendar day (dueOn is YYYY-MM-DD). */
-export function isOverdue(action: Pick<FollowUpActionType, 'status' | 'dueOn'>, now: Date): boolean {
+export function isOverdue(
+  action: Pick<FollowUpActionType, 'status' | 'dueOn'>,
+  now: Date,
+): boolean {
   return (
     action.status === FollowUpStatus.OPEN &&
     action.dueOn != null &&

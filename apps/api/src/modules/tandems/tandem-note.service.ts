@@ -75,13 +75,15 @@ export class TandemNoteService {
   async markSeen(actor: Actor, tandemId: string): Promise<Date> {
     const tandem = await this.requireNoteReader(actor, tandemId);
     const reader = requireAccess(actor, Permission.TANDEM_NOTES_READ, tandemTarget(tandem));
-    const [row] = await this.tenantDb.run(actor, (manager) =>
-      manager.query(
-        `INSERT INTO tandem_visit (city_id, tandem_id, user_id) VALUES ($1, $2, $3)
+    const [row] = await this.tenantDb.run(
+      actor,
+      (manager) =>
+        manager.query(
+          `INSERT INTO tandem_visit (city_id, tandem_id, user_id) VALUES ($1, $2, $3)
          ON CONFLICT (city_id, tandem_id, user_id) DO UPDATE SET seen_at = now()
          RETURNING seen_at`,
-        [tandem.cityId, tandem.id, reader.userId],
-      ) as Promise<Array<{ seen_at: Date }>>,
+          [tandem.cityId, tandem.id, reader.userId],
+        ) as Promise<Array<{ seen_at: Date }>>,
     );
     return row.seen_at;
   }
@@ -112,7 +114,11 @@ export class TandemNoteService {
             AND n.author_id IS DISTINCT FROM $3
             AND (v.seen_at IS NULL OR n.created_at > v.seen_at)
            GROUP BY t.id, v.seen_at`,
-          [readable.map((tandem) => tandem.cityId), readable.map((tandem) => tandem.id), actor.userId],
+          [
+            readable.map((tandem) => tandem.cityId),
+            readable.map((tandem) => tandem.id),
+            actor.userId,
+          ],
         ),
       );
     for (const row of rows) found.set(row.tandem_id, { count: row.n, lastSeenAt: row.seen_at });

@@ -9,11 +9,7 @@ import { ConferenceType, toConference } from '../conferences/dto/conference.type
 import { FollowUpActionType, toFollowUpAction } from '../conferences/dto/conference-record.type';
 import { RegistrationType, toRegistration } from '../conferences/dto/registration.type';
 import { InvitationType } from '../memberships/dto/invitation.type';
-import {
-  CityWorkspaceType,
-  PracticeStatusCount,
-  WorkspaceTandemType,
-} from './dto/workspace.type';
+import { CityWorkspaceType, PracticeStatusCount, WorkspaceTandemType } from './dto/workspace.type';
 import { WorkspaceService } from './workspace.service';
 
 @Resolver(() => CityWorkspaceType)

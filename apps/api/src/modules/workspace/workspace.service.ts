@@ -79,12 +79,17 @@ export class WorkspaceService {
 
   /** Invitations nobody accepted yet: e-mail addresses, so for the city's coordinators only (null for members). */
   async pendingInvitations(actor: Actor, workspace: CityWorkspaceType) {
-    if (!mayAccess(actor, Permission.CITY_MEMBERS_MANAGE, { cityId: workspace.cityId })) return null;
+    if (!mayAccess(actor, Permission.CITY_MEMBERS_MANAGE, { cityId: workspace.cityId }))
+      return null;
     return this.invitations.pending(actor, workspace.citySlug);
   }
 
   async nextConferences(actor: Actor) {
-    const page = await this.conferences.list(actor, { upcoming: true }, { first: NEXT_CONFERENCES });
+    const page = await this.conferences.list(
+      actor,
+      { upcoming: true },
+      { first: NEXT_CONFERENCES },
+    );
     return page.edges.map((edge) => edge.node);
   }
 }
