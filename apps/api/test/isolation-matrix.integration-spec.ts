@@ -248,6 +248,30 @@ const CASES: Case[] = [
       (data.cityInvitations as Array<{ city: { slug: string } }>).map((i) => i.city.slug),
   },
   {
+    // Members of the city only: organizers are not members and start elsewhere.
+    operation: 'cityWorkspace',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'ok',
+        coordinator: 'ok',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'FORBIDDEN',
+      },
+    },
+    run: (c, f) =>
+      c.gql(
+        'query($s: String!) { cityWorkspace(citySlug: $s) { city { slug } draftCounts { count } tandems { newNoteCount partnerCity { slug } } followUpActions { id } registrations { id } nextConferences { id } } }',
+        { s: f.slug },
+      ),
+    citySlugsIn: (data) => [(data.cityWorkspace as { city: { slug: string } }).city.slug],
+  },
+  {
     operation: 'auditLog',
     expect: same({
       anonymous: 'UNAUTHENTICATED',
@@ -893,6 +917,25 @@ const CASES: Case[] = [
       c.gql('query($id: ID!) { tandemNotes(tandemId: $id) { totalCount } }', { id: f.tandemId }),
   },
   {
+    operation: 'markTandemSeen',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'ok',
+        coordinator: 'ok',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'FORBIDDEN',
+      },
+    },
+    run: (c, f) =>
+      c.gql('mutation($id: ID!) { markTandemSeen(tandemId: $id) }', { id: f.tandemId }),
+  },
+  {
     operation: 'addTandemNote',
     expect: {
       own: {
@@ -1382,6 +1425,33 @@ const PERSONAL_FIELDS: PersonalField[] = [
         'query($s: String!) { cityInvitations(citySlug: $s) { email } }',
         { s: f.slug },
         (data) => data.cityInvitations.map((i) => i.email),
+      );
+    },
+  },
+  {
+    // The workspace lists open invitations (e-mail addresses) to coordinators only.
+    field: 'CityWorkspace.pendingInvitations.email',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'nothing',
+        coordinator: 'value',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'FORBIDDEN',
+      },
+    },
+    run: async (c, f) => {
+      await f.freshInvitationId();
+      return read<{ cityWorkspace: { pendingInvitations: Array<{ email: string }> | null } }>(
+        c,
+        'query($s: String!) { cityWorkspace(citySlug: $s) { pendingInvitations { email } } }',
+        { s: f.slug },
+        (data) => (data.cityWorkspace.pendingInvitations ?? []).map((i) => i.email),
       );
     },
   },
