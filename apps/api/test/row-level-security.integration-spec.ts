@@ -12,7 +12,14 @@ describe('row-level security for the application role', () => {
   let goch: string;
   let herford: string;
 
-  const TENANT_TABLES = ['membership', 'invitation', 'audit_log', 'notification', 'tandem_note'];
+  const TENANT_TABLES = [
+    'membership',
+    'invitation',
+    'audit_log',
+    'notification',
+    'tandem_note',
+    'tandem_visit',
+  ];
 
   beforeAll(async () => {
     api = await startTestPlatform();
@@ -40,6 +47,12 @@ describe('row-level security for the application role', () => {
     await api.ownerQuery(
       `INSERT INTO notification (user_id, city_id, kind, title) VALUES ($1, $2, 'TANDEM_NOTE_ADDED', 'RLS_TEST')`,
       [organizer.id, herford],
+    );
+    // And someone's "last seen" of a tandem: private to that person.
+    await api.ownerQuery(
+      `INSERT INTO tandem_visit (city_id, tandem_id, user_id)
+       SELECT city_id, id, $1 FROM tandem LIMIT 1 ON CONFLICT DO NOTHING`,
+      [organizer.id],
     );
   });
   afterAll(async () => {

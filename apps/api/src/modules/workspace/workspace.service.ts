@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { mayAccess, Permission, requireAccess } from '../../core/auth/access';
-import { coordinatorCityIds, MembershipRole, type Actor } from '../../core/tenancy/actor';
+import { MembershipRole, type Actor } from '../../core/tenancy/actor';
 import { CityService } from '../cities/city.service';
 import { ConferenceRecordService } from '../conferences/conference-record.service';
 import { ConferenceService } from '../conferences/conference.service';
@@ -41,9 +41,10 @@ export class WorkspaceService {
     return {
       cityId: city.id,
       citySlug: city.slug,
-      viewerRole: coordinatorCityIds(member).includes(city.id)
-        ? MembershipRole.COORDINATOR
-        : MembershipRole.MEMBER,
+      // A member (checked above), so one of their memberships is this city's.
+      viewerRole:
+        member.memberships.find((membership) => membership.cityId === city.id)?.role ??
+        MembershipRole.MEMBER,
     };
   }
 
