@@ -2,7 +2,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { CityWorkspaceDocument, type CityWorkspaceQuery } from '../../generated/graphql';
-import { apiErrorReasons } from '../../ui/api-errors';
+import { apiErrorCodes } from '../../ui/api-errors';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { NoAccess, SignInRequired } from '../account/SignInRequired';
@@ -35,8 +35,8 @@ export function WorkspacePage() {
 
   if (me === undefined) return <Loading />;
   if (me === null) return <SignInRequired />;
-  const reasons = apiErrorReasons(result.error);
-  if (reasons.includes('FORBIDDEN') || reasons.includes('CITY_NOT_FOUND')) {
+  const codes = apiErrorCodes(result.error);
+  if (codes.includes('FORBIDDEN') || codes.includes('NOT_FOUND')) {
     return <NoAccess text={t('workspace.noAccess')} />;
   }
   if (result.error && !result.data) {
