@@ -219,9 +219,7 @@ describe('city workspace', () => {
       devMailbox: Array<{ recipient: string; subject: string; textBody: string }>;
     }>('{ devMailbox(first: 100) { recipient subject textBody } }');
     const mail = data?.devMailbox.find((entry) => entry.recipient === invited);
-    expect(mail?.subject).toBe(
-      'Einladung ins Wissensnetz: Landsberg am Lech (von Koordination Landsberg am Lech)',
-    );
+    expect(mail?.subject).toBe('Einladung ins Wissensnetz: Landsberg am Lech');
     expect(mail?.textBody).toContain(
       'Koordination Landsberg am Lech lädt Sie ein, im Wissensnetz der Engagierten Stadt für Landsberg am Lech mitzuarbeiten – als Mitglied.',
     );

@@ -131,6 +131,24 @@ describe('a city workspace', () => {
     await closePage(page);
   });
 
+  it('takes a member of two cities to the other city’s workspace when they switch', async () => {
+    const page = await newVisitorPage(browser);
+    await page.goto('/');
+    await signInQuietly(page, memberOf('ingolstadt'));
+    await page.goto('/konferenzen');
+    const start = (await page.getByTestId('acting-city').textContent()) ?? '';
+    const [other, slug] =
+      start === 'Ingolstadt' ? ['Puchheim', 'puchheim'] : ['Ingolstadt', 'ingolstadt'];
+    await page.getByTestId('acting-city-select').selectOption({ label: other });
+    await page.getByRole('button', { name: 'Wechseln' }).click();
+    await page.waitForURL((url) => url.pathname === `/${slug}/arbeitsbereich`);
+    await page.getByRole('heading', { level: 1, name: `Arbeitsbereich ${other}` }).waitFor();
+    expect(await page.getByTestId('acting-city').getAttribute('href')).toBe(
+      `/${slug}/arbeitsbereich`,
+    );
+    await closePage(page);
+  });
+
   it('keeps a return path given at sign-in, and refuses a foreign city’s workspace', async () => {
     const page = await newVisitorPage(browser);
     await page.goto('/anmelden?ziel=%2Fkonferenzen');

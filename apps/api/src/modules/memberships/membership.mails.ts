@@ -17,7 +17,7 @@ export function invitationMail(args: {
 }): Mail {
   return {
     to: args.to,
-    subject: `Einladung ins Wissensnetz: ${args.cityName}${args.inviterName ? ` (von ${args.inviterName})` : ''}`,
+    subject: `Einladung ins Wissensnetz: ${args.cityName}`,
     text: [
       'Guten Tag,',
       '',
