@@ -202,6 +202,29 @@ describe('city workspace', () => {
     ).toBe('FORBIDDEN');
   });
 
+  it('asks the database a fixed number of times, however much the city has (no N+1)', async () => {
+    const count = (response: unknown) =>
+      (response as { extensions: { queryCount: number } }).extensions.queryCount;
+    const before = await workspaceOf(coordinator);
+    // More of what the lists show: another draft, another coming conference.
+    await member.gql('mutation($i: CreatePracticeInput!) { createPractice(input: $i) { id } }', {
+      i: { citySlug: NEW_CITY, title: 'Zweiter Entwurf', summary: 'Noch einer' },
+    });
+    await organizer.gql('mutation($i: ConferenceInput!) { createConference(input: $i) { id } }', {
+      i: {
+        title: 'Noch eine Werkstatt',
+        kind: 'ONLINE_EXCHANGE',
+        region: 'SOUTH',
+        startsAt: '2027-05-10T10:00',
+        endsAt: '2027-05-10T12:00',
+        capacity: 20,
+      },
+    });
+    const after = await workspaceOf(coordinator);
+    expect(after.errors).toBeUndefined();
+    expect(count(after)).toBe(count(before));
+  });
+
   it('refuses other cities’ members, organizers (not members) and anonymous callers', async () => {
     const foreign = await workspaceOf(partnerMember, NEW_CITY);
     expect(foreign.data).toBeNull();
