@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { tandemPath } from '../tandems/tandem-format';
-import type { Workspace } from './WorkspacePage';
+import type { Workspace } from './types';
+import './workspace.css';
 
 /** After accepting an invitation: the first three things to do, each with its link. */
 export function WelcomeNotice({ workspace }: { workspace: Workspace }) {

@@ -1,7 +1,7 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { CityWorkspaceDocument, type CityWorkspaceQuery } from '../../generated/graphql';
+import { CityWorkspaceDocument } from '../../generated/graphql';
 import { apiErrorCodes } from '../../ui/api-errors';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -15,10 +15,9 @@ import {
   RegistrationsSection,
   TandemsSection,
 } from './WorkspaceSections';
+import type { Workspace } from './types';
 import { WelcomeNotice } from './WelcomeNotice';
 import './workspace.css';
-
-export type Workspace = CityWorkspaceQuery['cityWorkspace'];
 
 /** `/:city/arbeitsbereich`: what needs me in my city, and where to start. */
 export function WorkspacePage() {

@@ -5,7 +5,8 @@ import { currentLanguage } from '../../i18n';
 import { formatDate, formatDay } from '../../ui/format';
 import { conferencePath, formatLocalDay } from '../conferences/conference-format';
 import { tandemPath } from '../tandems/tandem-format';
-import type { Workspace } from './WorkspacePage';
+import type { Workspace } from './types';
+import './workspace.css';
 
 type Props = { workspace: Workspace };
 
