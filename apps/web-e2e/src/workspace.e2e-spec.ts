@@ -113,6 +113,14 @@ describe('a city workspace', () => {
     await expectNoSeriousViolations(page);
     await screenshots(page, 'workspace-member');
 
+    // After accepting an invitation the workspace welcomes with the first three things to do.
+    await page.goto(`/${CITY}/arbeitsbereich?willkommen`);
+    const welcome = page.getByTestId('workspace-welcome');
+    await welcome.waitFor();
+    expect(await welcome.getByRole('link').count()).toBe(4);
+    await expectNoSeriousViolations(page);
+    await saveScreenshot(page, 'workspace-welcome-1280');
+
     const seen = page.waitForResponse((response) =>
       (response.request().postData() ?? '').includes('markTandemSeen'),
     );
