@@ -13,12 +13,15 @@ import {
   toRegistration,
 } from './dto/registration.type';
 import { RegistrationService } from './registration.service';
+import { WaitlistService } from './waitlist.service';
+import { WaitlistDirection } from './dto/conference.enums';
 
 @Resolver(() => RegistrationType)
 export class RegistrationResolver {
   constructor(
     private readonly registrationService: RegistrationService,
     private readonly cityService: CityService,
+    private readonly waitlistService: WaitlistService,
   ) {}
 
   @Access(AccessLevel.SIGNED_IN)
@@ -39,6 +42,30 @@ export class RegistrationResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<RegistrationType> {
     return toRegistration(await this.registrationService.cancel(actor, id));
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => RegistrationType, {
+    description:
+      'Organizers: confirm a waiting registration now, out of line, within the capacity (audited).',
+  })
+  async confirmWaitlistedRegistration(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<RegistrationType> {
+    return toRegistration(await this.waitlistService.confirmNow(actor, id));
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => RegistrationType, {
+    description: 'Organizers: move a waiting registration one place up or down (audited).',
+  })
+  async moveWaitlistedRegistration(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('direction', { type: () => WaitlistDirection }) direction: WaitlistDirection,
+  ): Promise<RegistrationType> {
+    return toRegistration(await this.waitlistService.move(actor, id, direction));
   }
 
   @ResolveField(() => CityType)
