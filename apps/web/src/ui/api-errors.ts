@@ -77,6 +77,7 @@ const REASON_TEXTS: Record<string, ErrorTextKey> = {
   ROOM_TAKEN: 'errors.ROOM_TAKEN',
   REGISTRATION_CLOSED: 'errors.REGISTRATION_CLOSED',
   ALREADY_REGISTERED: 'errors.ALREADY_REGISTERED',
+  WAITLIST_EDGE: 'errors.WAITLIST_EDGE',
   CONFERENCE_NOT_FOUND: 'errors.CONFERENCE_NOT_FOUND',
   REGISTRATION_NOT_FOUND: 'errors.REGISTRATION_NOT_FOUND',
 };
@@ -200,6 +201,9 @@ function textFor(
     const maxMb =
       Number.isFinite(maxBytes) && maxBytes > 0 ? Math.round(maxBytes / 1024 / 1024) : 10;
     return { key: 'errors.FILE_TOO_LARGE', values: { maxMb } };
+  }
+  if (reason === 'SEATS_TAKEN' || reason === 'CAPACITY_EXCEEDED') {
+    return { key: `errors.${reason}`, values: { count: Number(extra.freePlaces) || 0 } };
   }
   if (reason === 'UNKNOWN_TOPIC') {
     return { key: 'errors.UNKNOWN_TOPIC', values: { slug: String(extra.slug ?? '') } };
