@@ -37,7 +37,7 @@ export function RegistrationOffer({
   const waiting = participants - free;
   return (
     <fieldset className="registration-offer" data-testid="registration-offer">
-      <legend>{t('conferences.registration.offerLegend', { free })}</legend>
+      <legend>{t('conferences.registration.offerLegend', { count: free })}</legend>
       <div className="radio">
         <input
           type="radio"
