@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import './conferences.css';
 
 /**
  * A waitlist outcome or rule, told as what it is: not a success. Warning colours, an

@@ -6,6 +6,7 @@ import {
   type WaitlistDirection,
 } from '../../generated/graphql';
 import type { ApiErrorLike } from '../../ui/api-errors';
+import './conferences.css';
 
 /**
  * An organizer's hand on one waiting registration: one place up or down, or confirmed
