@@ -13,7 +13,9 @@ export interface ApiErrorLike {
 }
 
 /** i18next picks `_one`/`_other` by `count`; the key to ask for is the one without the suffix. */
-type WithoutPlural<K extends string> = K extends `${infer Base}_${'zero' | 'one' | 'other'}` ? Base : K;
+type WithoutPlural<K extends string> = K extends `${infer Base}_${'zero' | 'one' | 'other'}`
+  ? Base
+  : K;
 
 export type ErrorTextKey = `errors.${WithoutPlural<keyof (typeof de)['errors']>}`;
 
