@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { CancelRegistrationDocument, RegisterForConferenceDocument } from '../../generated/graphql';
-import type { ErrorTextKey } from '../../ui/api-errors';
+import { apiErrorReasons, type ErrorTextKey } from '../../ui/api-errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary, SuccessMessage, TextField, useFormErrors } from '../../ui/FormErrors';
 import type { SessionUser } from '../account/session';
@@ -100,7 +100,11 @@ export function RegistrationPanel({
         })),
       },
     });
-    if (answer.error) return form.showApiError(answer.error);
+    if (answer.error) {
+      // A stale offer: show the places as they are now, the rows stay filled in.
+      if (apiErrorReasons(answer.error).includes('SEATS_TAKEN')) onChanged();
+      return form.showApiError(answer.error);
+    }
     const registration = answer.data?.registerForConference;
     if (registration?.status === 'WAITLISTED') {
       setDone({
