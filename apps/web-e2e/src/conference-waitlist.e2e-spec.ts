@@ -9,6 +9,8 @@ import { signedInPage } from './support/tandems';
 const FIRST = 'wolfsburg';
 const SPLIT = { slug: 'neuruppin', name: 'Neuruppin' };
 const LATE = { slug: 'puchheim', name: 'Puchheim' };
+const STALE = 'suederbrarup';
+const QUICK = 'loerrach';
 
 const run = Date.now().toString(36);
 const TITLE = `Warteliste-Werkstatt ${run}`;
@@ -148,6 +150,58 @@ describe('conference waitlist offers and the month view', () => {
     );
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'conference-waitlist-organizer');
+  });
+
+  it('tells a city whose offer went stale meanwhile, and shows the places as they are now', async () => {
+    const organizer = await open(ORGANIZER);
+    const created = await pageGraphql<{ createConference: { id: string } }>(
+      organizer,
+      'mutation($i: ConferenceInput!) { createConference(input: $i) { id } }',
+      {
+        i: {
+          title: `${TITLE} klein`,
+          kind: 'ONLINE_EXCHANGE',
+          startsAt: '2028-10-05T10:00',
+          endsAt: '2028-10-05T12:00',
+          capacity: 2,
+        },
+      },
+    );
+    const small = created.createConference.id;
+    await pageGraphql(
+      organizer,
+      'mutation($i: UpdateConferenceInput!) { updateConference(input: $i) { id } }',
+      { i: { id: small, status: 'OPEN' } },
+    );
+    const page = await open(coordinatorOf(STALE));
+    await page.goto(`/konferenzen/${small}`);
+    await waitForHeading(page, `${TITLE} klein`);
+    const panel = page.getByTestId('registration-panel');
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) await panel.getByRole('button', { name: 'Weitere Person hinzufügen' }).click();
+      await fillPerson(page, i, STALE);
+    }
+    await panel.getByTestId('registration-offer').waitFor();
+    // Another city takes both places before this one submits.
+    const quick = await open(coordinatorOf(QUICK));
+    await pageGraphql(
+      quick,
+      'mutation($i: RegisterForConferenceInput!) { registerForConference(input: $i) { status } }',
+      {
+        i: {
+          conferenceId: small,
+          citySlug: QUICK,
+          participants: [person(1, QUICK), person(2, QUICK)],
+        },
+      },
+    );
+    await panel.getByRole('button', { name: 'Verbindlich anmelden' }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Inzwischen ist kein Platz mehr frei');
+    await panel.getByTestId('registration-offer').waitFor({ state: 'detached' });
+    // Nothing was written: the form is still there with the three people.
+    expect(await panel.getByTestId('participant-row').count()).toBe(3);
   });
 
   it('shows the month as a table, navigated by keyboard, kept in the URL', async () => {
