@@ -551,7 +551,8 @@ describe('conferences', () => {
     expect(raised.data!.updateConference).toEqual({
       capacity: 8,
       confirmedParticipants: 7,
-      freePlaces: 1,
+      // One place is empty, but eschwege waits: nothing is free to a newcomer.
+      freePlaces: 0,
     });
     expect(await state()).toMatchObject({
       confirmedParticipants: 7,

@@ -35,6 +35,8 @@ interface Fixture {
   conferenceId: string;
   freshConference(): Promise<string>;
   freshRegistration(): Promise<string>;
+  /** The target city's waiting rest behind its own waiting registration (a fresh conference). */
+  freshWaitlisted(): Promise<string>;
   /**
    * A practice in the target city, written as the owner (bypassing every check), with a
    * contact person and one revision by the colleague.
@@ -1176,6 +1178,33 @@ const CASES: Case[] = [
       }),
   },
   {
+    operation: 'confirmWaitlistedRegistration',
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'FORBIDDEN',
+      coordinator: 'FORBIDDEN',
+      organizer: 'ok',
+    }),
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { confirmWaitlistedRegistration(id: $id) { id status } }', {
+        id: await f.freshWaitlisted(),
+      }),
+  },
+  {
+    operation: 'moveWaitlistedRegistration',
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'FORBIDDEN',
+      coordinator: 'FORBIDDEN',
+      organizer: 'ok',
+    }),
+    run: async (c, f) =>
+      c.gql(
+        'mutation($id: ID!) { moveWaitlistedRegistration(id: $id, direction: UP) { id status } }',
+        { id: await f.freshWaitlisted() },
+      ),
+  },
+  {
     operation: 'saveConferenceRecord',
     expect: same({
       anonymous: 'UNAUTHENTICATED',
@@ -1632,6 +1661,18 @@ describe('isolation matrix', () => {
         );
         return row.id;
       };
+      const freshWaitlisted = async () => {
+        const conference = await freshConference();
+        const rows = await api.ownerQuery<{ id: string }>(
+          `INSERT INTO registration (city_id, conference_id, status, participant_count, split_rest)
+           VALUES ($1, $2, 'WAITLISTED', 1, false), ($1, $2, 'WAITLISTED', 1, true) RETURNING id`,
+          [city.id, conference],
+        );
+        await api.ownerQuery(`UPDATE conference SET waitlisted_registrations = 2 WHERE id = $1`, [
+          conference,
+        ]);
+        return rows[1].id;
+      };
       const conferenceId = await freshConference();
       const [registration] = await api.ownerQuery<{ id: string }>(
         `INSERT INTO registration (city_id, conference_id, status, participant_count) VALUES ($1, $2, 'CONFIRMED', 1) RETURNING id`,
@@ -1699,6 +1740,7 @@ describe('isolation matrix', () => {
         conferenceId,
         freshConference,
         freshRegistration,
+        freshWaitlisted,
         freshTandem: (status) => insertTandem(status, takePartner().id),
         nextPartnerSlug: () => takePartner().slug,
         cityId: city.id,

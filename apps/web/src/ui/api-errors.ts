@@ -13,7 +13,9 @@ export interface ApiErrorLike {
 }
 
 /** i18next picks `_one`/`_other` by `count`; the key to ask for is the one without the suffix. */
-type WithoutPlural<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
+type WithoutPlural<K extends string> = K extends `${infer Base}_${'zero' | 'one' | 'other'}`
+  ? Base
+  : K;
 
 export type ErrorTextKey = `errors.${WithoutPlural<keyof (typeof de)['errors']>}`;
 
@@ -77,6 +79,7 @@ const REASON_TEXTS: Record<string, ErrorTextKey> = {
   ROOM_TAKEN: 'errors.ROOM_TAKEN',
   REGISTRATION_CLOSED: 'errors.REGISTRATION_CLOSED',
   ALREADY_REGISTERED: 'errors.ALREADY_REGISTERED',
+  WAITLIST_EDGE: 'errors.WAITLIST_EDGE',
   CONFERENCE_NOT_FOUND: 'errors.CONFERENCE_NOT_FOUND',
   REGISTRATION_NOT_FOUND: 'errors.REGISTRATION_NOT_FOUND',
 };
@@ -200,6 +203,9 @@ function textFor(
     const maxMb =
       Number.isFinite(maxBytes) && maxBytes > 0 ? Math.round(maxBytes / 1024 / 1024) : 10;
     return { key: 'errors.FILE_TOO_LARGE', values: { maxMb } };
+  }
+  if (reason === 'SEATS_TAKEN' || reason === 'CAPACITY_EXCEEDED') {
+    return { key: `errors.${reason}`, values: { count: Number(extra.freePlaces) || 0 } };
   }
   if (reason === 'UNKNOWN_TOPIC') {
     return { key: 'errors.UNKNOWN_TOPIC', values: { slug: String(extra.slug ?? '') } };

@@ -153,6 +153,12 @@ const POLICY: Record<Permission, Row> = {
     foreign: Y('o'),
     none: Y('o'),
   },
+  [Permission.CONFERENCE_WAITLIST_MANAGE]: {
+    own: Y('o'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
   [Permission.RECORD_READ]: {
     own: Y('mco'),
     partnerSide: Y('mco'),

@@ -81,6 +81,8 @@ export enum Permission {
   CONFERENCE_PARTICIPANTS_READ = 'CONFERENCE_PARTICIPANTS_READ',
   /** Export all registrations of a conference (CSV). */
   CONFERENCE_EXPORT = 'CONFERENCE_EXPORT',
+  /** Order the waitlist by hand and confirm a waiting registration now (audited). */
+  CONFERENCE_WAITLIST_MANAGE = 'CONFERENCE_WAITLIST_MANAGE',
 
   // --- conference records ---
   /** Read and search records and follow-up actions: members of the network. */
@@ -194,6 +196,7 @@ export function mayAccess(
     case Permission.CONFERENCE_PLAN:
     case Permission.CONFERENCE_OPEN_CLOSE:
     case Permission.CONFERENCE_EXPORT:
+    case Permission.CONFERENCE_WAITLIST_MANAGE:
       return organizer;
     case Permission.CONFERENCE_REGISTER:
       // The city's coordinators register it; organizers may on a city's behalf.
@@ -234,6 +237,7 @@ const DENIED: Partial<Record<Permission, string>> = {
   [Permission.CONFERENCE_PLAN]: 'Only network organizers plan conferences',
   [Permission.CONFERENCE_OPEN_CLOSE]: 'Only network organizers plan conferences',
   [Permission.CONFERENCE_EXPORT]: 'Only network organizers export registrations',
+  [Permission.CONFERENCE_WAITLIST_MANAGE]: 'Only network organizers manage the waitlist',
   [Permission.CONFERENCE_REGISTER]: 'Only the city’s coordinators register it',
   [Permission.RECORD_READ]: 'Records are for members of the network',
   [Permission.RECORD_DRAFT]: 'Organizers keep the records',

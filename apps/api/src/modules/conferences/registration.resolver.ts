@@ -15,6 +15,8 @@ import {
 import { ConferenceService } from './conference.service';
 import { ConferenceType, toConference } from './dto/conference.type';
 import { RegistrationService } from './registration.service';
+import { WaitlistService } from './waitlist.service';
+import { WaitlistDirection } from './dto/conference.enums';
 
 @Resolver(() => RegistrationType)
 export class RegistrationResolver {
@@ -22,6 +24,7 @@ export class RegistrationResolver {
     private readonly registrationService: RegistrationService,
     private readonly cityService: CityService,
     private readonly conferenceService: ConferenceService,
+    private readonly waitlistService: WaitlistService,
   ) {}
 
   @Access(AccessLevel.SIGNED_IN)
@@ -42,6 +45,30 @@ export class RegistrationResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<RegistrationType> {
     return toRegistration(await this.registrationService.cancel(actor, id));
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => RegistrationType, {
+    description:
+      'Organizers: confirm a waiting registration now, out of line, within the capacity (audited).',
+  })
+  async confirmWaitlistedRegistration(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<RegistrationType> {
+    return toRegistration(await this.waitlistService.confirmNow(actor, id));
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => RegistrationType, {
+    description: 'Organizers: move a waiting registration one place up or down (audited).',
+  })
+  async moveWaitlistedRegistration(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('direction', { type: () => WaitlistDirection }) direction: WaitlistDirection,
+  ): Promise<RegistrationType> {
+    return toRegistration(await this.waitlistService.move(actor, id, direction));
   }
 
   @ResolveField(() => CityType)

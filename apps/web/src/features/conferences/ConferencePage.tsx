@@ -200,7 +200,7 @@ function ConferenceView({
       {organizer ? (
         <>
           <ConferenceStatusActions conference={conference} onChanged={refresh} />
-          <RegistrationsOverview conference={conference} />
+          <RegistrationsOverview conference={conference} onChanged={refresh} />
         </>
       ) : null}
 
