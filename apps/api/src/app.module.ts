@@ -50,6 +50,7 @@ import { DevMailboxModule } from './modules/mail/mail.module';
 import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
 import { ConferencesModule } from './modules/conferences/conferences.module';
+import { LegalModule } from './modules/legal/legal.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PracticesModule } from './modules/practices/practices.module';
 import { TandemsModule } from './modules/tandems/tandems.module';
@@ -189,6 +190,7 @@ export class AppModule {
         TandemsModule,
         NotificationsModule,
         ConferencesModule,
+        LegalModule,
       ],
       providers: [
         // The catch-all first: Nest tries the last-registered global filter first.

@@ -36,6 +36,8 @@ export enum Permission {
   // --- network office ---
   /** Read the audit log of privileged actions. */
   AUDIT_LOG_READ = 'AUDIT_LOG_READ',
+  /** Read feedback on accessibility (sender's name and address included). */
+  ACCESSIBILITY_FEEDBACK_READ = 'ACCESSIBILITY_FEEDBACK_READ',
 
   // --- practices ---
   /** Read drafts of a city (and their attachments, revisions): its members only. */
@@ -161,6 +163,7 @@ export function mayAccess(
         coordinatorOf(target.cityId)
       );
     case Permission.AUDIT_LOG_READ:
+    case Permission.ACCESSIBILITY_FEEDBACK_READ:
       return organizer;
     case Permission.PRACTICE_DRAFT_READ:
     case Permission.PRACTICE_DRAFT:
@@ -214,6 +217,7 @@ const DENIED: Partial<Record<Permission, string>> = {
   [Permission.CITY_ACT_FOR]: 'You can only act for your own cities',
   [Permission.CITY_MEMBERSHIP_END]:
     'Only the member, the city’s coordinators or organizers end a membership',
+  [Permission.ACCESSIBILITY_FEEDBACK_READ]: 'Only network organizers read feedback',
   [Permission.TANDEM_PROPOSE]: 'Only network organizers propose tandems',
   [Permission.TANDEM_SUGGESTIONS_READ]:
     'Suggestions are for organizers and the city’s coordinators',
