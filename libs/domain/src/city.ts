@@ -21,7 +21,6 @@ export const RESERVED_SLUGS = [
   'datenschutz',
   'barrierefreiheit',
   'kontakt',
-  '.well-known',
   'health',
   'themen',
   'topics',
