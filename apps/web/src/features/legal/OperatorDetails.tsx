@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { OperatorDocument, type OperatorQuery } from '../../generated/graphql';
 import { EmailAddress } from '../../ui/EmailAddress';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
+import './legal.css';
 
 export type Operator = OperatorQuery['operator'];
 
