@@ -30,7 +30,8 @@ const featureBoundaries = {
         const target = featureOf(join(dirname(context.filename), specifier));
         if (!target || target[0] === from[0]) return;
         const path = target.slice(1).join('/');
-        if (/\.(module|service|exception|processing)$/.test(path) || path.startsWith('dto/')) return;
+        if (/\.(module|service|exception|processing)$/.test(path) || path.startsWith('dto/'))
+          return;
         context.report({
           node: node.source,
           message: `${from[0]} reaches into ${target[0]}/${path}: use its module, a service, dto/ or its exception instead.`,

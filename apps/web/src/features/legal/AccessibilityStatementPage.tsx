@@ -42,9 +42,14 @@ export function AccessibilityStatementPage() {
       <section aria-labelledby="a11y-check">
         <h2 id="a11y-check">{t('legal.accessibility.checkHeading')}</h2>
         <p data-testid="last-check">
-          {t('legal.accessibility.checkText', { date: checkedOn, result: check.result })}
+          {t('legal.accessibility.checkText', {
+            date: checkedOn,
+            tool: check.tool,
+            violations: check.seriousOrCritical,
+            pages: check.pages.join(', '),
+          })}
         </p>
-        <p className="form__hint">{check.method}</p>
+        <p>{t('legal.accessibility.checkLimits')}</p>
       </section>
       <section aria-labelledby="a11y-feedback">
         <h2 id="a11y-feedback">{t('legal.accessibility.feedbackHeading')}</h2>

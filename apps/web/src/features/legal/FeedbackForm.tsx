@@ -49,7 +49,11 @@ export function FeedbackForm({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
 
   if (receipt)
     return (
-      <section className="card legal-receipt" aria-labelledby="feedback-sent" data-testid="feedback-sent">
+      <section
+        className="card legal-receipt"
+        aria-labelledby="feedback-sent"
+        data-testid="feedback-sent"
+      >
         <Heading id="feedback-sent" ref={confirmation} tabIndex={-1}>
           {t('legal.feedback.sentHeading')}
         </Heading>
