@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { memberOf, signInWithForm } from './support/accounts';
+import { memberOf, ORGANIZER, signInQuietly, signInWithForm } from './support/accounts';
 import { seriousViolations } from './support/axe';
 import { closePage, launchBrowser, newVisitorPage, saveScreenshot } from './support/browser';
 import { baseUrl } from './support/platform';
@@ -102,6 +102,19 @@ describe('legal pages: Impressum, Datenschutz, Barrierefreiheit, Kontakt', () =>
     expect(await page.getByTestId('feedback-sent').innerText()).toMatch(
       /Nummer \d+\. Wir antworten bis zum \d{2}\.\d{2}\.\d{4}/,
     );
+  });
+
+  it('shows the feedback to organizers in their inbox (the link of the notification)', async () => {
+    page = await newVisitorPage(browser, { bypassCSP: true });
+    await signInQuietly(page, ORGANIZER);
+    await page.goto('/netzwerk/rueckmeldungen');
+    await page.getByTestId('feedback-inbox').waitFor();
+    await page.getByText('legal-e2e@person.example').first().waitFor();
+    expect(
+      await page.getByRole('heading', { level: 2, name: /Antwort bis/ }).count(),
+    ).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'legal-feedback-inbox-1280');
   });
 
   it('announces a missing message and puts focus on the error summary', async () => {

@@ -97,6 +97,13 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: 'netzwerk/rueckmeldungen',
+        lazy: page(
+          () => import('./features/legal/FeedbackInboxPage'),
+          (m) => m.FeedbackInboxPage,
+        ),
+      },
+      {
         path: 'netzwerk/protokoll',
         lazy: page(
           () => import('./features/audit/AuditLogPage'),
