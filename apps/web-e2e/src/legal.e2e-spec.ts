@@ -176,6 +176,14 @@ describe('legal pages: Impressum, Datenschutz, Barrierefreiheit, Kontakt', () =>
     );
   });
 
+  it('serves security.txt beside the web app, not the web app in its place', async () => {
+    page = await newVisitorPage(browser);
+    const response = await page.request.get('/.well-known/security.txt');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^text\/plain/);
+    expect(await response.text()).toMatch(/^Contact: mailto:kontakt@betreiber\.example$/m);
+  });
+
   it('sets no cookie for visitors and only the session cookie after signing in', async () => {
     page = await newVisitorPage(browser);
     for (const route of ['/', '/themen', '/konferenzen', '/cloppenburg', '/datenschutz', '/suche'])
