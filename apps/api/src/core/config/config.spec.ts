@@ -159,6 +159,16 @@ describe('loadConfig', () => {
       });
     });
 
+    it('still says "demo" outside production while details are missing', () => {
+      const partly = loadConfig(
+        { ...valid, OPERATOR_NAME: 'Netzwerkstelle Beispiel' },
+        { seedDemo: true },
+      );
+      expect(partly.operator).toMatchObject({ demo: true, name: 'Netzwerkstelle Beispiel' });
+      expect(partly.operator.email).toMatch(/\.example$/);
+      expect(loadConfig({ ...valid, ...operator }, { seedDemo: true }).operator.demo).toBe(false);
+    });
+
     it('checks the form of the contact address', () => {
       expect(() =>
         loadConfig(

@@ -164,10 +164,12 @@ function lines(value: string | undefined): string[] {
 
 function operatorFrom(raw: RawConfig): OperatorConfig {
   const given = OPERATOR_REQUIRED.some((name) => raw[name] !== undefined);
-  // Partly configured outside production: the given values win, the rest stays demo.
+  const complete = OPERATOR_REQUIRED.every((name) => raw[name] !== undefined);
+  // Partly configured outside production: the given values win, the rest stays demo, and
+  // the pages still say that (some of) the details are invented.
   const demo = DEMO_OPERATOR;
   return {
-    demo: !given,
+    demo: !complete,
     name: raw.OPERATOR_NAME ?? demo.name,
     addressLines: raw.OPERATOR_ADDRESS ? lines(raw.OPERATOR_ADDRESS) : demo.addressLines,
     legalForm: raw.OPERATOR_LEGAL_FORM ?? (given ? undefined : demo.legalForm),
