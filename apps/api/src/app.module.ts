@@ -50,6 +50,7 @@ import { DevMailboxModule } from './modules/mail/mail.module';
 import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
 import { ConferencesModule } from './modules/conferences/conferences.module';
+import { LegalModule } from './modules/legal/legal.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PracticesModule } from './modules/practices/practices.module';
 import { TandemsModule } from './modules/tandems/tandems.module';
@@ -191,6 +192,7 @@ export class AppModule {
         NotificationsModule,
         ConferencesModule,
         WorkspaceModule,
+        LegalModule,
       ],
       providers: [
         // The catch-all first: Nest tries the last-registered global filter first.

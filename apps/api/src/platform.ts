@@ -13,7 +13,15 @@ import type { AppConfig } from './core/config/config';
 import { PinoNestLogger } from './core/logging/logger';
 
 /** Paths the API answers itself; everything else that asks for HTML gets the web app. */
-const API_PATHS = ['/graphql', '/health', '/export/', '/calendar/', '/files/', '/api/'];
+const API_PATHS = [
+  '/graphql',
+  '/health',
+  '/export/',
+  '/calendar/',
+  '/files/',
+  '/api/',
+  '/.well-known/',
+];
 
 /** Builds the Nest application: GraphQL API, health check and the built web app on one port. */
 export async function createApp(

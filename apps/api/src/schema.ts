@@ -9,6 +9,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { AgendaSessionResolver } from './modules/conferences/agenda.resolver';
 import { ConferenceResolver } from './modules/conferences/conference.resolver';
 import { RegistrationResolver } from './modules/conferences/registration.resolver';
+import { LegalResolver } from './modules/legal/legal.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
@@ -51,6 +52,7 @@ export const RESOLVERS = [
   ConferenceRecordsFieldResolver,
   WorkspaceResolver,
   WorkspaceTandemResolver,
+  LegalResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

@@ -249,6 +249,29 @@ const CASES: Case[] = [
     citySlugsIn: (data) =>
       (data.cityInvitations as Array<{ city: { slug: string } }>).map((i) => i.city.slug),
   },
+  { operation: 'operator', expect: same(PUBLIC), run: (c) => c.gql('{ operator { name email } }') },
+  {
+    operation: 'processingActivities',
+    expect: same(PUBLIC),
+    run: (c) => c.gql('{ processingActivities { key tables } }'),
+  },
+  {
+    // No account needed; the per-address limit is its own test (legal.integration-spec.ts).
+    operation: 'sendAccessibilityFeedback',
+    expect: same(PUBLIC),
+    run: async (c, f) => {
+      await f.api.ownerQuery(`DELETE FROM login_throttle WHERE key LIKE 'feedback%'`);
+      return c.gql(
+        'mutation($i: AccessibilityFeedbackInput!) { sendAccessibilityFeedback(input: $i) { reference dueOn } }',
+        { i: { message: `Matrix ${f.slug}` } },
+      );
+    },
+  },
+  {
+    operation: 'accessibilityFeedback',
+    expect: same(ORGANIZER_ONLY),
+    run: (c) => c.gql('{ accessibilityFeedback(first: 5) { id } }'),
+  },
   {
     // Members of the city only: organizers are not members and start elsewhere.
     operation: 'cityWorkspace',
@@ -1435,6 +1458,29 @@ const PERSONAL_FIELDS: PersonalField[] = [
         { s: f.slug },
         (data) => data.auditLog.edges.map((e) => e.node.actorEmail),
       ),
+  },
+  {
+    // The sender's address reaches the network office only.
+    field: 'AccessibilityFeedback.senderEmail',
+    secret: (f) => `rueckmeldung.${f.slug}@person.example`,
+    expect: same(ORGANIZERS_ONLY),
+    run: async (c, f) => {
+      await f.api.ownerQuery(
+        `INSERT INTO accessibility_feedback (sender_email, message, locale, due_on)
+         SELECT $1, 'Matrix', 'de', current_date WHERE NOT EXISTS
+           (SELECT 1 FROM accessibility_feedback WHERE sender_email = $1)`,
+        [`rueckmeldung.${f.slug}@person.example`],
+      );
+      return read<{ accessibilityFeedback: Array<{ senderEmail: string | null }> }>(
+        c,
+        '{ accessibilityFeedback(first: 200) { senderEmail } }',
+        {},
+        (data) =>
+          data.accessibilityFeedback
+            .map((entry) => entry.senderEmail)
+            .filter((email) => email === `rueckmeldung.${f.slug}@person.example`),
+      );
+    },
   },
   {
     field: 'Invitation.email (open invitations)',

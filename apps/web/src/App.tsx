@@ -25,6 +25,34 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <NetworkPage /> },
       {
+        path: 'impressum',
+        lazy: page(
+          () => import('./features/legal/ImpressumPage'),
+          (m) => m.ImpressumPage,
+        ),
+      },
+      {
+        path: 'datenschutz',
+        lazy: page(
+          () => import('./features/legal/PrivacyPage'),
+          (m) => m.PrivacyPage,
+        ),
+      },
+      {
+        path: 'barrierefreiheit',
+        lazy: page(
+          () => import('./features/legal/AccessibilityStatementPage'),
+          (m) => m.AccessibilityStatementPage,
+        ),
+      },
+      {
+        path: 'kontakt',
+        lazy: page(
+          () => import('./features/legal/ContactPage'),
+          (m) => m.ContactPage,
+        ),
+      },
+      {
         path: 'themen',
         lazy: page(
           () => import('./features/topics/TopicsPage'),
@@ -66,6 +94,13 @@ const router = createBrowserRouter([
         lazy: page(
           () => import('./features/account/AccountPage'),
           (m) => m.AccountPage,
+        ),
+      },
+      {
+        path: 'netzwerk/rueckmeldungen',
+        lazy: page(
+          () => import('./features/legal/FeedbackInboxPage'),
+          (m) => m.FeedbackInboxPage,
         ),
       },
       {

@@ -17,6 +17,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** Routes of the web app that are not city slugs. */
 export const RESERVED_SLUGS = [
   'graphql',
+  'impressum',
+  'datenschutz',
+  'barrierefreiheit',
+  'kontakt',
   'health',
   'themen',
   'topics',

@@ -139,6 +139,22 @@ export function Layout({ account }: LayoutProps) {
         <div className="site-footer__inner">
           <p>{t('footer.about')}</p>
           <p>{t('footer.accessibility')}</p>
+          <nav aria-label={t('legal.footer.label')} className="site-footer__legal">
+            <ul>
+              <li>
+                <Link to="/impressum">{t('legal.footer.impressum')}</Link>
+              </li>
+              <li>
+                <Link to="/datenschutz">{t('legal.footer.privacy')}</Link>
+              </li>
+              <li>
+                <Link to="/barrierefreiheit">{t('legal.footer.accessibility')}</Link>
+              </li>
+              <li>
+                <Link to="/kontakt">{t('legal.footer.contact')}</Link>
+              </li>
+            </ul>
+          </nav>
         </div>
       </footer>
     </div>

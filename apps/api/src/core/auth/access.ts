@@ -41,6 +41,8 @@ export enum Permission {
   // --- network office ---
   /** Read the audit log of privileged actions. */
   AUDIT_LOG_READ = 'AUDIT_LOG_READ',
+  /** Read feedback on accessibility (sender's name and address included). */
+  ACCESSIBILITY_FEEDBACK_READ = 'ACCESSIBILITY_FEEDBACK_READ',
 
   // --- practices ---
   /** Read drafts of a city (and their attachments, revisions): its members only. */
@@ -170,6 +172,7 @@ export function mayAccess(
     case Permission.CITY_WORKSPACE_READ:
       return memberOf(target.cityId);
     case Permission.AUDIT_LOG_READ:
+    case Permission.ACCESSIBILITY_FEEDBACK_READ:
       return organizer;
     case Permission.PRACTICE_DRAFT_READ:
     case Permission.PRACTICE_DRAFT:
@@ -225,6 +228,7 @@ const DENIED: Partial<Record<Permission, string>> = {
   [Permission.CITY_MEMBERSHIP_END]:
     'Only the member, the city’s coordinators or organizers end a membership',
   [Permission.CITY_WORKSPACE_READ]: 'The workspace is for the members of the city',
+  [Permission.ACCESSIBILITY_FEEDBACK_READ]: 'Only network organizers read feedback',
   [Permission.TANDEM_PROPOSE]: 'Only network organizers propose tandems',
   [Permission.TANDEM_SUGGESTIONS_READ]:
     'Suggestions are for organizers and the city’s coordinators',

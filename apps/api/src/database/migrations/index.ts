@@ -14,6 +14,7 @@ import { NotificationOutbox1764370800000 } from './1764370800000-NotificationOut
 import { ConferenceReadsWithoutOwner1764378000000 } from './1764378000000-ConferenceReadsWithoutOwner';
 import { TandemVisit1764410000000 } from './1764410000000-TandemVisit';
 import { WaitlistOffers1764440000000 } from './1764440000000-WaitlistOffers';
+import { AccessibilityFeedback1764450000000 } from './1764450000000-AccessibilityFeedback';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ConferenceReadsWithoutOwner1764378000000,
   TandemVisit1764410000000,
   WaitlistOffers1764440000000,
+  AccessibilityFeedback1764450000000,
 ];
