@@ -28,4 +28,31 @@ export const TANDEMS_PROCESSING: readonly ProcessingActivity[] = [
     },
     tables: ['tandem', 'tandem_note', 'tandem_note_revision'],
   },
+  {
+    key: 'tandem-visits',
+    feature: 'tandems',
+    name: { de: 'Zuletzt geöffnete Tandems', en: 'Tandems last opened' },
+    purpose: {
+      de: 'Im Arbeitsbereich zeigen, welche Tandem-Einträge seit dem letzten Besuch neu sind.',
+      en: 'Show in the workspace which tandem entries are new since the last visit.',
+    },
+    legalBasis: LegalBasis.PUBLIC_TASK,
+    dataCategories: {
+      de: 'Person, Tandem und Zeitpunkt, zu dem die Person die Tandem-Seite zuletzt geöffnet hat',
+      en: 'Person, tandem and the time the person last opened the tandem page',
+    },
+    dataSubjects: {
+      de: 'Mitglieder der beiden Städte',
+      en: 'Members of the two cities',
+    },
+    recipients: {
+      de: 'Nur die Person selbst (Zeilensicherheit in PostgreSQL)',
+      en: 'Only the person themselves (row-level security in PostgreSQL)',
+    },
+    retention: {
+      de: 'Solange das Konto und das Tandem bestehen',
+      en: 'As long as the account and the tandem exist',
+    },
+    tables: ['tandem_visit'],
+  },
 ];
