@@ -224,7 +224,11 @@ describe('editing a conference', () => {
       `attachment; filename="anmeldungen-${slug}-2027-05-20.csv"; filename*=UTF-8''anmeldungen-${slug}-2027-05-20.csv`,
     );
     const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
-    const lines = parseCsv(text, { bom: true, delimiter: ';', relax_column_count: true }) as string[][];
+    const lines = parseCsv(text, {
+      bom: true,
+      delimiter: ';',
+      relax_column_count: true,
+    }) as string[][];
     expect(lines[0]).toEqual(['Konferenz', title]);
     expect(lines[1]).toEqual(['Datum', '20.05.2027 bis 21.05.2027']);
     expect(lines[2]).toEqual(['']);

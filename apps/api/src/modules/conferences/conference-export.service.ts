@@ -94,7 +94,11 @@ export class ConferenceExportService {
           row.role,
           row.needs,
         ]),
-        [['Konferenz', conference.title], ['Datum', start === end ? start : `${start} bis ${end}`], []],
+        [
+          ['Konferenz', conference.title],
+          ['Datum', start === end ? start : `${start} bis ${end}`],
+          [],
+        ],
       ),
     };
   }

@@ -198,11 +198,7 @@ export function AgendaEditor({
             {editing ? t('conferences.agenda.saveSession') : t('conferences.agenda.add')}
           </button>
           {editing ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => fill(null)}
-            >
+            <button type="button" className="button button--secondary" onClick={() => fill(null)}>
               {t('conferences.agenda.cancelEdit')}
             </button>
           ) : null}

@@ -75,7 +75,7 @@ export function ConferenceEditForm({
   };
 
   return (
-    <section className="conference-section" aria-labelledby="conference-edit-heading">
+    <section className="card conference-section" aria-labelledby="conference-edit-heading">
       <h2 id="conference-edit-heading">{t('conferences.edit.heading')}</h2>
       {done ? <SuccessMessage>{done}</SuccessMessage> : null}
       {open ? (

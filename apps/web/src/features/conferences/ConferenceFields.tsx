@@ -69,8 +69,7 @@ export function missingConferenceValues(
 ): Array<{ field: ConferenceField; key: ErrorTextKey }> {
   const missing: Array<{ field: ConferenceField; key: ErrorTextKey }> = [];
   if (!values.title.trim()) missing.push({ field: 'title', key: 'errors.REQUIRED_TITLE' });
-  if (!values.startsAt)
-    missing.push({ field: 'startsAt', key: 'errors.CONFERENCE_TIME_REQUIRED' });
+  if (!values.startsAt) missing.push({ field: 'startsAt', key: 'errors.CONFERENCE_TIME_REQUIRED' });
   if (!values.endsAt) missing.push({ field: 'endsAt', key: 'errors.CONFERENCE_TIME_REQUIRED' });
   if (values.kind === 'REGIONAL_CONFERENCE' && !values.region)
     missing.push({ field: 'region', key: 'errors.CONFERENCE_REGION' });
