@@ -1,5 +1,5 @@
 import { formatSessionTime } from '@wissensnetz/domain';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import {
@@ -51,6 +51,7 @@ export function AgendaEditor({
   const [{ fetching: adding }, add] = useMutation(AddAgendaSessionDocument);
   const [{ fetching: saving }, update] = useMutation(UpdateAgendaSessionDocument);
   const language = currentLanguage();
+  const formRef = useRef<HTMLFormElement>(null);
 
   const fill = (session: Session | null) => {
     form.clear();
@@ -62,6 +63,8 @@ export function AgendaEditor({
     setEndsAt(session?.endsAtLocal ?? '');
     setRoom(session?.room ?? '');
     setSpeakers(session?.speakers ?? '');
+    // Keyboard and screen-reader users land in the form that now holds the session.
+    if (session) requestAnimationFrame(() => formRef.current?.querySelector('input')?.focus());
   };
   const [{ fetching: removing }, remove] = useMutation(RemoveAgendaSessionDocument);
 
@@ -132,6 +135,7 @@ export function AgendaEditor({
         </ul>
       ) : null}
       <form
+        ref={formRef}
         className="form"
         noValidate
         aria-label={
