@@ -1,3 +1,4 @@
 export * from './city';
 export * from './federal-states';
 export * from './markdown';
+export * from './session-time';

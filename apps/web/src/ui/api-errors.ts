@@ -199,6 +199,17 @@ function textFor(
   if (reason === 'INVALID_CREDENTIALS' && field === 'currentPassword') {
     return { key: 'errors.WRONG_CURRENT_PASSWORD' };
   }
+  // The API names the session holding the room: say which one and when.
+  if (reason === 'ROOM_TAKEN' && typeof extra.sessionTitle === 'string') {
+    const clock = (local: unknown) => (typeof local === 'string' ? local.slice(11, 16) : '');
+    return {
+      key: 'errors.ROOM_TAKEN_BY',
+      values: {
+        title: extra.sessionTitle,
+        time: `${clock(extra.startsAtLocal)}–${clock(extra.endsAtLocal)}`,
+      },
+    };
+  }
   if (reason === 'FILE_TOO_LARGE') {
     const maxBytes = Number(extra.maxBytes);
     const maxMb =
