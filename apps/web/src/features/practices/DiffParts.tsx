@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { HeadingLevel } from '../../ui/markdown';
 import type { BlockDiff } from './markdown-diff';
 import type { DiffPart } from './practice-diff';
+import './practices.css';
 
 /**
  * ins/del carry no meaning for most screen readers, so each change also says in words
