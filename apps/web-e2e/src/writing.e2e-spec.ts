@@ -92,7 +92,7 @@ describe('writing without Markdown, readable history, small screens, no loading 
     await saveScreenshot(page, 'writing-toolbar');
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await page.getByRole('button', { name: 'Entwurf speichern' }).click();
     await page.getByText(/Gespeichert \(Fassung \d+\)/).waitFor();
   });
 

@@ -27,13 +27,7 @@ const ICONS: Record<FormatAction, ReactNode> = {
   ),
   numberedList: (
     <svg viewBox="0 0 20 20" width="20" height="20" focusable="false">
-      <text x="0.5" y="7.5">
-        1
-      </text>
-      <text x="0.5" y="17">
-        2
-      </text>
-      <path d="M7.5 5h10M7.5 15h10" />
+      <path d="M2.5 2.5l1.5-1v6M1.5 12h3v2.5h-3v2.5h3M7.5 5h10M7.5 15h10" />
     </svg>
   ),
   link: (
