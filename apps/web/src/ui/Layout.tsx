@@ -3,7 +3,6 @@ import {
   useRef,
   useState,
   type FormEvent,
-  type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
 } from 'react';
@@ -83,12 +82,18 @@ export function Layout({ account }: LayoutProps) {
     setMenuPath(pathname);
     setMenuOpen(false);
   }
-  const onMenuKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key !== 'Escape' || !menuOpen) return;
-    event.preventDefault();
-    setMenuOpen(false);
-    menuButton.current?.focus();
-  };
+  // Escape closes the open menu from wherever focus is, and focus returns to its button.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [menuOpen]);
 
   const onSkip = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
@@ -101,7 +106,7 @@ export function Layout({ account }: LayoutProps) {
       <a className="skip-link" href={`#${MAIN_ID}`} onClick={onSkip}>
         {t('app.skipToContent')}
       </a>
-      <header className="site-header" data-testid="site-header" onKeyDown={onMenuKeyDown}>
+      <header className="site-header" data-testid="site-header">
         <div className="site-header__inner">
           <Link to="/" className="brand">
             <span className="brand__mark" aria-hidden="true">
