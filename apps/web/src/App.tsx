@@ -1,10 +1,11 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { AccountMenu } from './features/account/AccountMenu';
 import { SessionProvider } from './features/account/session';
 import { NetworkPage } from './features/network/NetworkPage';
 import { Layout } from './ui/Layout';
 import { NotFoundPage } from './ui/NotFoundPage';
+import { PRELOADS, usePreloadOnIntent } from './preload';
 import { Loading } from './ui/StatusMessages';
 
 /**
@@ -17,7 +18,7 @@ function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
 }
 
 // Network-wide routes are fixed words (see RESERVED_SLUGS); any other single segment is a city.
-const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     element: <Layout account={<AccountMenu />} />,
     // Shown while the first page's chunk loads (only when the address is not the start page).
@@ -54,6 +55,7 @@ const router = createBrowserRouter([
       },
       {
         path: 'themen',
+        handle: { preload: PRELOADS.topics },
         lazy: page(
           () => import('./features/topics/TopicsPage'),
           (m) => m.TopicsPage,
@@ -168,6 +170,7 @@ const router = createBrowserRouter([
       },
       {
         path: 'praxis/:id',
+        handle: { preload: PRELOADS.practice },
         lazy: page(
           () => import('./features/practices/PracticePage'),
           (m) => m.PracticePage,
@@ -189,6 +192,7 @@ const router = createBrowserRouter([
       },
       {
         path: ':city',
+        handle: { preload: PRELOADS.city },
         lazy: page(
           () => import('./features/cities/CityPage'),
           (m) => m.CityPage,
@@ -225,9 +229,13 @@ const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+const router = createBrowserRouter(routes);
 
 export function App() {
+  // Hover or focus on a link fetches the page's chunk and main data ahead (preload.ts).
+  usePreloadOnIntent(routes);
   return (
     <SessionProvider>
       <RouterProvider router={router} />
