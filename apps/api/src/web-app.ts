@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { CityService } from './modules/cities/city.service';
 
 /** Paths the API answers itself; everything else that asks for HTML gets the web app. */
-const API_PATHS = ['/graphql', '/health', '/export/', '/calendar/', '/files/', '/api/'];
+const API_PATHS = [
+  '/graphql',
+  '/health',
+  '/export/',
+  '/calendar/',
+  '/files/',
+  '/api/',
+  '/.well-known/',
+];
 
 /**
  * Serves the built web app. Every page address gets index.html; the status says whether

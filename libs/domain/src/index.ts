@@ -2,3 +2,4 @@ export * from './city';
 export * from './federal-states';
 export * from './markdown';
 export * from './web-routes';
+export * from './session-time';

@@ -28,13 +28,27 @@ export const NETWORK_ROUTES = [
   'praxis/:id',
   'praxis/:id/bearbeiten',
   'praxis/:id/verlauf',
+  'impressum',
+  'datenschutz',
+  'barrierefreiheit',
+  'kontakt',
+  'netzwerk/rueckmeldungen',
 ] as const;
 
 /** Pages below `/<city-slug>`; '' is the city page itself. */
-export const CITY_ROUTES = ['', 'mitglieder', 'tandem', 'tandems/:id'] as const;
+export const CITY_ROUTES = ['', 'mitglieder', 'arbeitsbereich', 'tandem', 'tandems/:id'] as const;
 
 /** Paths the server answers itself (API, files, built assets): never a page, never a city. */
-export const SERVER_PATHS = ['graphql', 'health', 'assets', 'export', 'calendar', 'files', 'api'];
+export const SERVER_PATHS = [
+  'graphql',
+  'health',
+  'assets',
+  'export',
+  'calendar',
+  'files',
+  'api',
+  '.well-known',
+];
 
 /** What an address of the web app names: a network page, a page of the city `slug`, or nothing. */
 export type WebRouteMatch = { kind: 'network' } | { kind: 'city'; slug: string } | null;

@@ -19,6 +19,7 @@ import { PracticeAttachmentEntity } from '../modules/practices/practice-attachme
 import { PracticeRevisionEntity } from '../modules/practices/practice-revision.entity';
 import { PracticeEntity } from '../modules/practices/practice.entity';
 import { TandemNoteEntity } from '../modules/tandems/tandem-note.entity';
+import { TandemVisitEntity } from '../modules/tandems/tandem-visit.entity';
 import { TandemEntity } from '../modules/tandems/tandem.entity';
 import { TopicEntity } from '../modules/topics/topic.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -39,6 +40,7 @@ export const ENTITIES = [
   PracticeAttachmentEntity,
   TandemEntity,
   TandemNoteEntity,
+  TandemVisitEntity,
   NotificationEntity,
   ConferenceEntity,
   AgendaSessionEntity,

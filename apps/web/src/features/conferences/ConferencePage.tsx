@@ -1,3 +1,4 @@
+import { formatSessionTime } from '@wissensnetz/domain';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { isOrganizer, useSession } from '../account/session';
 import { AgendaEditor } from './AgendaEditor';
+import { ConferenceEditForm } from './ConferenceEditForm';
 import { ConferencePlace } from './ConferencePlace';
 import { ConferenceRecords } from './ConferenceRecords';
 import { ConferenceStatusActions, RegistrationsOverview } from './RegistrationsOverview';
@@ -16,7 +18,6 @@ import {
   CONFERENCE_ID_PATTERN,
   formatLocalDay,
   formatLocalRange,
-  formatLocalTime,
   groupByDay,
 } from './conference-format';
 import type { ConferenceDetail } from './types';
@@ -172,8 +173,7 @@ function ConferenceView({
                 {sessions.map((session) => (
                   <li key={session.id}>
                     <span className="nowrap">
-                      {formatLocalTime(session.startsAtLocal)}–
-                      {formatLocalTime(session.endsAtLocal)}
+                      {formatSessionTime(session.startsAtLocal, session.endsAtLocal, language)}
                     </span>
                     <span>
                       <strong lang="de">{session.title}</strong>
@@ -202,8 +202,9 @@ function ConferenceView({
 
       {organizer ? (
         <>
+          <ConferenceEditForm conference={conference} onChanged={refresh} />
           <ConferenceStatusActions conference={conference} onChanged={refresh} />
-          <RegistrationsOverview conference={conference} />
+          <RegistrationsOverview conference={conference} onChanged={refresh} />
         </>
       ) : null}
 
