@@ -10,7 +10,7 @@ import { dirname, join, relative, sep } from 'node:path';
 
 /**
  * API features meet only through their public files: another feature's module,
- * services, dto/ and exceptions, never its entities, resolvers, controllers or helpers
+ * services, dto/, exceptions and its register entries (`.processing`), never its entities, resolvers, controllers or helpers
  * (apps/api/src/core/auth/README.md). Relative imports are resolved against the file.
  */
 const featureBoundaries = {
@@ -30,7 +30,8 @@ const featureBoundaries = {
         const target = featureOf(join(dirname(context.filename), specifier));
         if (!target || target[0] === from[0]) return;
         const path = target.slice(1).join('/');
-        if (/\.(module|service|exception)$/.test(path) || path.startsWith('dto/')) return;
+        if (/\.(module|service|exception|processing)$/.test(path) || path.startsWith('dto/'))
+          return;
         context.report({
           node: node.source,
           message: `${from[0]} reaches into ${target[0]}/${path}: use its module, a service, dto/ or its exception instead.`,

@@ -51,9 +51,11 @@ import { DevMailboxModule } from './modules/mail/mail.module';
 import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
 import { ConferencesModule } from './modules/conferences/conferences.module';
+import { LegalModule } from './modules/legal/legal.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PracticesModule } from './modules/practices/practices.module';
 import { TandemsModule } from './modules/tandems/tandems.module';
+import { WorkspaceModule } from './modules/workspace/workspace.module';
 import { UsersModule } from './modules/users/users.module';
 import { StorageModule } from './storage/storage.module';
 import { SearchModule } from './search/search.module';
@@ -191,6 +193,8 @@ export class AppModule {
         TandemsModule,
         NotificationsModule,
         ConferencesModule,
+        WorkspaceModule,
+        LegalModule,
       ],
       providers: [
         // The catch-all first: Nest tries the last-registered global filter first.

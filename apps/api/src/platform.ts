@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +10,7 @@ import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/config';
 import { PinoNestLogger } from './core/logging/logger';
-
-/** Paths the API answers itself; everything else that asks for HTML gets the web app. */
-const API_PATHS = ['/graphql', '/health', '/export/', '/calendar/', '/files/', '/api/'];
+import { serveWebApp } from './web-app';
 
 /** Builds the Nest application: GraphQL API, health check and the built web app on one port. */
 export async function createApp(
@@ -72,28 +69,4 @@ export async function createApp(
     );
   }
   return app;
-}
-
-function serveWebApp(app: NestExpressApplication, dir: string): void {
-  const indexFile = join(dir, 'index.html');
-  // Hashed assets may be cached for long; index.html must always be fresh.
-  app.use(
-    '/assets',
-    express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
-  );
-  app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const wantsPage =
-      (req.method === 'GET' || req.method === 'HEAD') &&
-      !API_PATHS.some(
-        (path) => req.path === path.replace(/\/$/, '') || req.path.startsWith(path),
-      ) &&
-      req.accepts(['html', 'json']) === 'html';
-    if (!wantsPage) {
-      next();
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexFile);
-  });
 }

@@ -9,6 +9,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { AgendaSessionResolver } from './modules/conferences/agenda.resolver';
 import { ConferenceResolver } from './modules/conferences/conference.resolver';
 import { RegistrationResolver } from './modules/conferences/registration.resolver';
+import { LegalResolver } from './modules/legal/legal.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
@@ -27,6 +28,7 @@ import { TandemNoteResolver } from './modules/tandems/tandem-note.resolver';
 import { CityTandemsResolver, TandemResolver } from './modules/tandems/tandem.resolver';
 import { TopicResolver } from './modules/topics/topic.resolver';
 import { PersonResolver } from './modules/users/person.resolver';
+import { WorkspaceResolver, WorkspaceTandemResolver } from './modules/workspace/workspace.resolver';
 
 /** Every resolver of the API, for building the schema without a running server. */
 export const RESOLVERS = [
@@ -54,6 +56,9 @@ export const RESOLVERS = [
   ConferenceRecordResolver,
   FollowUpActionResolver,
   ConferenceRecordsFieldResolver,
+  WorkspaceResolver,
+  WorkspaceTandemResolver,
+  LegalResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

@@ -35,6 +35,8 @@ interface Fixture {
   conferenceId: string;
   freshConference(): Promise<string>;
   freshRegistration(): Promise<string>;
+  /** The target city's waiting rest behind its own waiting registration (a fresh conference). */
+  freshWaitlisted(): Promise<string>;
   /**
    * A practice in the target city, written as the owner (bypassing every check), with a
    * contact person and one revision by the colleague.
@@ -335,6 +337,53 @@ const CASES: Case[] = [
       }),
     citySlugsIn: (data) =>
       (data.cityInvitations as Array<{ city: { slug: string } }>).map((i) => i.city.slug),
+  },
+  { operation: 'operator', expect: same(PUBLIC), run: (c) => c.gql('{ operator { name email } }') },
+  {
+    operation: 'processingActivities',
+    expect: same(PUBLIC),
+    run: (c) => c.gql('{ processingActivities { key tables } }'),
+  },
+  {
+    // No account needed; the per-address limit is its own test (legal.integration-spec.ts).
+    operation: 'sendAccessibilityFeedback',
+    expect: same(PUBLIC),
+    run: async (c, f) => {
+      await f.api.ownerQuery(`DELETE FROM login_throttle WHERE key LIKE 'feedback%'`);
+      return c.gql(
+        'mutation($i: AccessibilityFeedbackInput!) { sendAccessibilityFeedback(input: $i) { reference dueOn } }',
+        { i: { message: `Matrix ${f.slug}` } },
+      );
+    },
+  },
+  {
+    operation: 'accessibilityFeedback',
+    expect: same(ORGANIZER_ONLY),
+    run: (c) => c.gql('{ accessibilityFeedback(first: 5) { id } }'),
+  },
+  {
+    // Members of the city only: organizers are not members and start elsewhere.
+    operation: 'cityWorkspace',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'ok',
+        coordinator: 'ok',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'FORBIDDEN',
+      },
+    },
+    run: (c, f) =>
+      c.gql(
+        'query($s: String!) { cityWorkspace(citySlug: $s) { city { slug } draftCounts { count } tandems { newNoteCount partnerCity { slug } } followUpActions { id } registrations { id } nextConferences { id } } }',
+        { s: f.slug },
+      ),
+    citySlugsIn: (data) => [(data.cityWorkspace as { city: { slug: string } }).city.slug],
   },
   {
     operation: 'auditLog',
@@ -982,6 +1031,25 @@ const CASES: Case[] = [
       c.gql('query($id: ID!) { tandemNotes(tandemId: $id) { totalCount } }', { id: f.tandemId }),
   },
   {
+    operation: 'markTandemSeen',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'ok',
+        coordinator: 'ok',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'FORBIDDEN',
+      },
+    },
+    run: (c, f) =>
+      c.gql('mutation($id: ID!) { markTandemSeen(tandemId: $id) }', { id: f.tandemId }),
+  },
+  {
     operation: 'addTandemNote',
     expect: {
       own: {
@@ -1222,6 +1290,33 @@ const CASES: Case[] = [
       }),
   },
   {
+    operation: 'confirmWaitlistedRegistration',
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'FORBIDDEN',
+      coordinator: 'FORBIDDEN',
+      organizer: 'ok',
+    }),
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { confirmWaitlistedRegistration(id: $id) { id status } }', {
+        id: await f.freshWaitlisted(),
+      }),
+  },
+  {
+    operation: 'moveWaitlistedRegistration',
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'FORBIDDEN',
+      coordinator: 'FORBIDDEN',
+      organizer: 'ok',
+    }),
+    run: async (c, f) =>
+      c.gql(
+        'mutation($id: ID!) { moveWaitlistedRegistration(id: $id, direction: UP) { id status } }',
+        { id: await f.freshWaitlisted() },
+      ),
+  },
+  {
     operation: 'saveConferenceRecord',
     expect: same({
       anonymous: 'UNAUTHENTICATED',
@@ -1454,6 +1549,29 @@ const PERSONAL_FIELDS: PersonalField[] = [
       ),
   },
   {
+    // The sender's address reaches the network office only.
+    field: 'AccessibilityFeedback.senderEmail',
+    secret: (f) => `rueckmeldung.${f.slug}@person.example`,
+    expect: same(ORGANIZERS_ONLY),
+    run: async (c, f) => {
+      await f.api.ownerQuery(
+        `INSERT INTO accessibility_feedback (sender_email, message, locale, due_on)
+         SELECT $1, 'Matrix', 'de', current_date WHERE NOT EXISTS
+           (SELECT 1 FROM accessibility_feedback WHERE sender_email = $1)`,
+        [`rueckmeldung.${f.slug}@person.example`],
+      );
+      return read<{ accessibilityFeedback: Array<{ senderEmail: string | null }> }>(
+        c,
+        '{ accessibilityFeedback(first: 200) { senderEmail } }',
+        {},
+        (data) =>
+          data.accessibilityFeedback
+            .map((entry) => entry.senderEmail)
+            .filter((email) => email === `rueckmeldung.${f.slug}@person.example`),
+      );
+    },
+  },
+  {
     field: 'Invitation.email (open invitations)',
     expect: {
       own: {
@@ -1471,6 +1589,33 @@ const PERSONAL_FIELDS: PersonalField[] = [
         'query($s: String!) { cityInvitations(citySlug: $s) { email } }',
         { s: f.slug },
         (data) => data.cityInvitations.map((i) => i.email),
+      );
+    },
+  },
+  {
+    // The workspace lists open invitations (e-mail addresses) to coordinators only.
+    field: 'CityWorkspace.pendingInvitations.email',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'nothing',
+        coordinator: 'value',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'FORBIDDEN',
+      },
+    },
+    run: async (c, f) => {
+      await f.freshInvitationId();
+      return read<{ cityWorkspace: { pendingInvitations: Array<{ email: string }> | null } }>(
+        c,
+        'query($s: String!) { cityWorkspace(citySlug: $s) { pendingInvitations { email } } }',
+        { s: f.slug },
+        (data) => (data.cityWorkspace.pendingInvitations ?? []).map((i) => i.email),
       );
     },
   },
@@ -1651,6 +1796,18 @@ describe('isolation matrix', () => {
         );
         return row.id;
       };
+      const freshWaitlisted = async () => {
+        const conference = await freshConference();
+        const rows = await api.ownerQuery<{ id: string }>(
+          `INSERT INTO registration (city_id, conference_id, status, participant_count, split_rest)
+           VALUES ($1, $2, 'WAITLISTED', 1, false), ($1, $2, 'WAITLISTED', 1, true) RETURNING id`,
+          [city.id, conference],
+        );
+        await api.ownerQuery(`UPDATE conference SET waitlisted_registrations = 2 WHERE id = $1`, [
+          conference,
+        ]);
+        return rows[1].id;
+      };
       const conferenceId = await freshConference();
       const [registration] = await api.ownerQuery<{ id: string }>(
         `INSERT INTO registration (city_id, conference_id, status, participant_count) VALUES ($1, $2, 'CONFIRMED', 1) RETURNING id`,
@@ -1718,6 +1875,7 @@ describe('isolation matrix', () => {
         conferenceId,
         freshConference,
         freshRegistration,
+        freshWaitlisted,
         freshTandem: (status) => insertTandem(status, takePartner().id),
         nextPartnerSlug: () => takePartner().slug,
         cityId: city.id,

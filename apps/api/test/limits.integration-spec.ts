@@ -112,6 +112,15 @@ describe('production mode', () => {
       NODE_ENV: 'production',
       SEED_DEMO: 'false',
       PUBLIC_URL: 'https://wissensnetz.example',
+      OPERATOR_NAME: 'Netzwerkstelle Beispiel',
+      OPERATOR_ADDRESS: 'Musterweg 3|12345 Beispielstadt',
+      OPERATOR_REPRESENTATIVE: 'N. N.',
+      OPERATOR_EMAIL: 'kontakt@netzwerk.example',
+      OPERATOR_PHONE: '+49 30 000000',
+      DPO_NAME: 'N. N.',
+      DPO_CONTACT: 'datenschutz@netzwerk.example',
+      SUPERVISORY_AUTHORITY_NAME: 'Aufsicht Beispiel',
+      SUPERVISORY_AUTHORITY_URL: 'https://aufsicht.example',
       ...env,
     });
   });

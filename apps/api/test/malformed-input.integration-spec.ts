@@ -440,7 +440,7 @@ describe('malformed path parameters on HTTP routes', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/calendar/);
     expect(response.headers.get('content-disposition')).toBe(
-      'inline; filename="wissensnetz-lemgo.ics"',
+      `inline; filename="wissensnetz-lemgo.ics"; filename*=UTF-8''wissensnetz-lemgo.ics`,
     );
     expect(await response.text()).toMatch(/^BEGIN:VCALENDAR/);
   });

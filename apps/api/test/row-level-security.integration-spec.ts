@@ -12,7 +12,14 @@ describe('row-level security for the application role', () => {
   let goch: string;
   let herford: string;
 
-  const TENANT_TABLES = ['membership', 'invitation', 'audit_log', 'notification', 'tandem_note'];
+  const TENANT_TABLES = [
+    'membership',
+    'invitation',
+    'audit_log',
+    'notification',
+    'tandem_note',
+    'tandem_visit',
+  ];
 
   beforeAll(async () => {
     api = await startTestPlatform();
@@ -40,6 +47,12 @@ describe('row-level security for the application role', () => {
     await api.ownerQuery(
       `INSERT INTO notification (user_id, city_id, kind, title) VALUES ($1, $2, 'TANDEM_NOTE_ADDED', 'RLS_TEST')`,
       [organizer.id, herford],
+    );
+    // And someone's "last seen" of a tandem: private to that person.
+    await api.ownerQuery(
+      `INSERT INTO tandem_visit (city_id, tandem_id, user_id)
+       SELECT city_id, id, $1 FROM tandem LIMIT 1 ON CONFLICT DO NOTHING`,
+      [organizer.id],
     );
   });
   afterAll(async () => {
@@ -76,6 +89,33 @@ describe('row-level security for the application role', () => {
     expect(owner[0].n).toBeGreaterThan(0);
     const result = await app.query(`SELECT count(*)::int AS n FROM ${table}`);
     expect(result.rows[0].n).toBe(0);
+  });
+
+  it('keeps "last seen" of a tandem to the person: others neither read nor write it', async () => {
+    const [{ user_id: owner, city_id: cityId, tandem_id: tandemId }] = await api.ownerQuery<{
+      user_id: string;
+      city_id: string;
+      tandem_id: string;
+    }>('SELECT user_id, city_id, tandem_id FROM tandem_visit LIMIT 1');
+    const mine = await as({ userId: owner }, 'SELECT count(*)::int AS n FROM tandem_visit');
+    expect(mine.rows[0].n).toBeGreaterThan(0);
+    const [{ id: someoneElse }] = await api.ownerQuery<{ id: string }>(
+      'SELECT id FROM app_user WHERE id <> $1 LIMIT 1',
+      [owner],
+    );
+    // Even a member of the tandem's city, as anyone but the person, sees nothing.
+    const theirs = await as(
+      { userId: someoneElse, members: [cityId], coordinators: [cityId], organizer: true },
+      'SELECT count(*)::int AS n FROM tandem_visit',
+    );
+    expect(theirs.rows[0].n).toBe(0);
+    await expect(
+      as(
+        { userId: someoneElse, members: [cityId] },
+        'INSERT INTO tandem_visit (city_id, tandem_id, user_id) VALUES ($1, $2, $3)',
+        [cityId, tandemId, owner],
+      ),
+    ).rejects.toThrow(/row-level security/);
   });
 
   it("with Goch's member context: Goch's memberships, none of Herford's", async () => {

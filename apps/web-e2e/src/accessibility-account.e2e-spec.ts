@@ -109,6 +109,8 @@ describe('accessibility of the account pages (axe-core, WCAG 2.1 AA)', () => {
     await signInQuietly(page, ORGANIZER);
     await page.setViewportSize({ width: 320, height: 740 });
     await page.goto('/konto');
+    // On a phone the account part sits in the header's menu.
+    await page.getByRole('button', { name: 'Menü' }).click();
     await page.getByTestId('account-name').waitFor();
     await saveScreenshot(page, 'a11y-account-mobile');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

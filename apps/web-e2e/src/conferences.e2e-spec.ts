@@ -82,7 +82,9 @@ describe('conferences: plan, register, record, find', () => {
     await editor.getByLabel('Ende', { exact: true }).fill('2028-03-14T11:30');
     await editor.getByRole('button', { name: 'Programmpunkt hinzufügen' }).click();
     await editor.getByTestId('error-room').waitFor();
-    expect(await editor.getByTestId('error-room').textContent()).toContain('schon belegt');
+    expect(await editor.getByTestId('error-room').textContent()).toContain(
+      'Raum belegt durch „Begrüßung“ (10:00–11:00)',
+    );
     // Another room is free; that session can also be taken out again.
     await editor.getByLabel('Raum', { exact: true }).fill('Saal 2');
     await editor.getByRole('button', { name: 'Programmpunkt hinzufügen' }).click();

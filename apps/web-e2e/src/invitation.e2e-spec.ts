@@ -90,11 +90,13 @@ describe('inviting a new member', () => {
 
       await page.getByLabel('Neues Passwort wiederholen').fill('ein-gutes-passwort-42');
       await page.getByRole('button', { name: 'Einladung annehmen' }).click();
-      await page.waitForURL((url) => url.pathname === '/cloppenburg');
-      await page.getByTestId('city-page').waitFor();
+      // Accepted: the city's workspace welcomes them with the first three things to do.
+      await page.waitForURL((url) => url.pathname === '/cloppenburg/arbeitsbereich');
+      await page.getByTestId('workspace-welcome').waitFor();
       expect(await page.getByTestId('account-name').textContent()).toBe('Neue Kollegin');
       expect(await page.getByTestId('acting-city').textContent()).toBe('Cloppenburg');
       // Now a member: the city page links to its members.
+      await page.goto('/cloppenburg');
       await page.getByTestId('members-link').click();
       await page.waitForURL((url) => url.pathname === '/cloppenburg/mitglieder');
       // Members see their colleagues' names and roles; e-mail addresses only the city's

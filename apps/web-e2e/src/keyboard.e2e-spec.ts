@@ -50,6 +50,8 @@ describe('keyboard use', () => {
   it('navigates with the keyboard and puts focus on the new page heading', async () => {
     await page.keyboard.press('Tab'); // skip link
     await page.keyboard.press('Tab'); // brand link
+    await page.keyboard.press('Tab'); // language switch (beside the brand, as it is seen)
+    expect((await focused())?.text).toBe('English');
     await page.keyboard.press('Tab'); // "Netzwerk"
     await page.keyboard.press('Tab'); // "Themen"
     expect((await focused())?.text).toBe('Themen');

@@ -28,20 +28,20 @@ describe('language switch', () => {
     expect(await h1()).toBe('Engagierte Stadt – Wissensnetz');
 
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Engaged Cities – Wissensnetz' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Engagierte Stadt – Wissensnetz' }).waitFor();
     expect(await lang()).toBe('en');
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
-      'Network',
-      'Topics',
-      'Conferences',
-      'Search',
-    ]);
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Main navigation' })
+        .getByRole('link')
+        .allTextContents(),
+    ).toEqual(['Network', 'Topics', 'Conferences', 'Search']);
     // State names follow the language too (Niedersachsen → Lower Saxony).
     expect(await page.locator('.state-card__name').allTextContents()).toContain('Lower Saxony');
 
     // The choice survives a reload.
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Engaged Cities – Wissensnetz' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Engagierte Stadt – Wissensnetz' }).waitFor();
     expect(await lang()).toBe('en');
 
     // Topic names come from the API in the chosen language.

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { FEDERAL_STATES, type FederalStateCode } from '@wissensnetz/domain';
 import { graphql } from './support/api';
 import { closePage, launchBrowser, newVisitorPage } from './support/browser';
+import { somePublicPracticeId } from './support/practices';
 
 describe('network start page', () => {
   let browser: Browser;
@@ -27,6 +28,17 @@ describe('network start page', () => {
     expect(await page.locator('h1').textContent()).toBe('Engagierte Stadt – Wissensnetz');
     expect(await page.getAttribute('html', 'lang')).toBe('de');
     expect(await page.title()).toBe('Wissensnetz – Engagierte Stadt');
+  });
+
+  it('counts the public practices for a visitor and says that members see more', async () => {
+    // The search index is filled a moment after the platform starts.
+    await somePublicPracticeId();
+    await page.reload();
+    const count = page.getByTestId('practice-count');
+    await count.filter({ hasText: /öffentliche Praxisbeispiele/ }).waitFor();
+    expect(await count.textContent()).toMatch(
+      /^\d+ öffentliche Praxisbeispiele – angemeldete Mitglieder sehen weitere\.$/,
+    );
   });
 
   it('lists every federal state with members and its count, as the API reports them', async () => {

@@ -38,15 +38,27 @@ describe('topics page', () => {
     expect(topLevel).not.toContain('Jugend');
   });
 
-  it('links a focus topic of a city to its place on the topics page', async () => {
+  it('links a focus topic of a city to the practices on that topic', async () => {
     await page.goto('/cloppenburg');
     const firstTopic = page.locator('.city__topics .tag').first();
     await firstTopic.waitFor();
-    const name = await firstTopic.textContent();
+    const name = (await firstTopic.textContent()) ?? '';
     await firstTopic.click();
-    await page.waitForURL('**/themen#thema-*');
-    const target = page.locator(`[id="${decodeURIComponent(new URL(page.url()).hash.slice(1))}"]`);
-    await target.waitFor();
-    expect(await target.textContent()).toContain(name ?? '');
+    await page.waitForURL('**/suche?thema=*');
+    const ticked = page.locator('[data-facet="topics"] .facet__option:has(input:checked)');
+    await ticked.first().waitFor();
+    expect(await ticked.allTextContents()).toEqual([expect.stringContaining(name)]);
+  });
+
+  it('links every topic and action field on /themen to its practices', async () => {
+    await page.goto('/themen');
+    const links = page.getByTestId('topic-link');
+    await links.first().waitFor();
+    const hrefs = await links.evaluateAll((all) => all.map((link) => link.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThan(5);
+    for (const href of hrefs) expect(href).toMatch(/^\/suche\?thema=[a-z0-9-]+$/);
+    await page.getByRole('link', { name: 'Häusliche Gewalt', exact: true }).click();
+    await page.waitForURL('**/suche?thema=*');
+    await page.locator('[data-facet="topics"] input:checked').first().waitFor();
   });
 });

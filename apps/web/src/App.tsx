@@ -1,10 +1,11 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { AccountMenu } from './features/account/AccountMenu';
 import { SessionProvider } from './features/account/session';
 import { NetworkPage } from './features/network/NetworkPage';
 import { Layout } from './ui/Layout';
 import { NotFoundPage } from './ui/NotFoundPage';
+import { PRELOADS, usePreloadOnIntent } from './preload';
 import { Loading } from './ui/StatusMessages';
 
 /**
@@ -16,8 +17,9 @@ function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   return async () => ({ Component: pick(await load()) });
 }
 
-// Network-wide routes are fixed words (see RESERVED_SLUGS); any other single segment is a city.
-const router = createBrowserRouter([
+// The paths are those of libs/domain/src/web-routes.ts (routes.spec.ts compares them); the
+// server answers 404 for any other address. Any other first segment is a city.
+const routes: RouteObject[] = [
   {
     element: <Layout account={<AccountMenu />} />,
     // Shown while the first page's chunk loads (only when the address is not the start page).
@@ -25,7 +27,36 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <NetworkPage /> },
       {
+        path: 'impressum',
+        lazy: page(
+          () => import('./features/legal/ImpressumPage'),
+          (m) => m.ImpressumPage,
+        ),
+      },
+      {
+        path: 'datenschutz',
+        lazy: page(
+          () => import('./features/legal/PrivacyPage'),
+          (m) => m.PrivacyPage,
+        ),
+      },
+      {
+        path: 'barrierefreiheit',
+        lazy: page(
+          () => import('./features/legal/AccessibilityStatementPage'),
+          (m) => m.AccessibilityStatementPage,
+        ),
+      },
+      {
+        path: 'kontakt',
+        lazy: page(
+          () => import('./features/legal/ContactPage'),
+          (m) => m.ContactPage,
+        ),
+      },
+      {
         path: 'themen',
+        handle: { preload: PRELOADS.topics },
         lazy: page(
           () => import('./features/topics/TopicsPage'),
           (m) => m.TopicsPage,
@@ -66,6 +97,13 @@ const router = createBrowserRouter([
         lazy: page(
           () => import('./features/account/AccountPage'),
           (m) => m.AccountPage,
+        ),
+      },
+      {
+        path: 'netzwerk/rueckmeldungen',
+        lazy: page(
+          () => import('./features/legal/FeedbackInboxPage'),
+          (m) => m.FeedbackInboxPage,
         ),
       },
       {
@@ -133,6 +171,7 @@ const router = createBrowserRouter([
       },
       {
         path: 'praxis/:id',
+        handle: { preload: PRELOADS.practice },
         lazy: page(
           () => import('./features/practices/PracticePage'),
           (m) => m.PracticePage,
@@ -154,6 +193,7 @@ const router = createBrowserRouter([
       },
       {
         path: ':city',
+        handle: { preload: PRELOADS.city },
         lazy: page(
           () => import('./features/cities/CityPage'),
           (m) => m.CityPage,
@@ -181,6 +221,13 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: ':city/arbeitsbereich',
+        lazy: page(
+          () => import('./features/workspace/WorkspacePage'),
+          (m) => m.WorkspacePage,
+        ),
+      },
+      {
         path: ':city/tandem',
         lazy: page(
           () => import('./features/tandems/CityTandemRedirect'),
@@ -197,9 +244,13 @@ const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+const router = createBrowserRouter(routes);
 
 export function App() {
+  // Hover or focus on a link fetches the page's chunk and main data ahead (preload.ts).
+  usePreloadOnIntent(routes);
   return (
     <SessionProvider>
       <RouterProvider router={router} />

@@ -1,3 +1,5 @@
 export * from './city';
 export * from './federal-states';
 export * from './markdown';
+export * from './web-routes';
+export * from './session-time';

@@ -21,6 +21,7 @@ import { CityProfileEntity } from '../modules/city-profiles/city-profile.entity'
 import { PracticeRevisionEntity } from '../modules/practices/practice-revision.entity';
 import { PracticeEntity } from '../modules/practices/practice.entity';
 import { TandemNoteEntity } from '../modules/tandems/tandem-note.entity';
+import { TandemVisitEntity } from '../modules/tandems/tandem-visit.entity';
 import { TandemEntity } from '../modules/tandems/tandem.entity';
 import { TopicEntity } from '../modules/topics/topic.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -43,6 +44,7 @@ export const ENTITIES = [
   PracticeAttachmentEntity,
   TandemEntity,
   TandemNoteEntity,
+  TandemVisitEntity,
   NotificationEntity,
   ConferenceEntity,
   AgendaSessionEntity,

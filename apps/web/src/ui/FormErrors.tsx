@@ -6,6 +6,7 @@ import {
   useRef,
   useState,
   type ChangeEvent,
+  type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
   type RefObject,
@@ -239,6 +240,10 @@ interface TextAreaFieldProps<F extends string> {
   maxLength?: number;
   /** Hidden but kept in the page (e.g. while a preview tab shows), so error links still find it. */
   hidden?: boolean;
+  textareaRef?: RefObject<HTMLTextAreaElement | null>;
+  onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
+  /** Shown between the label (with hint and error) and the text area, e.g. a formatting toolbar. */
+  before?: ReactNode;
 }
 
 export function TextAreaField<F extends string>({
@@ -252,22 +257,30 @@ export function TextAreaField<F extends string>({
   rows = 4,
   maxLength,
   hidden,
+  textareaRef,
+  onKeyDown,
+  before,
 }: TextAreaFieldProps<F>) {
   return (
     <FieldShell form={form} name={name} label={label} hint={hint}>
       {(describedBy, invalid) => (
-        <textarea
-          id={form.fieldId(name)}
-          name={name}
-          value={value}
-          rows={rows}
-          maxLength={maxLength}
-          hidden={hidden}
-          aria-required={required || undefined}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          onChange={(event: ChangeEvent<HTMLTextAreaElement>) => onChange(event.target.value)}
-        />
+        <>
+          {before}
+          <textarea
+            ref={textareaRef}
+            onKeyDown={onKeyDown}
+            id={form.fieldId(name)}
+            name={name}
+            value={value}
+            rows={rows}
+            maxLength={maxLength}
+            hidden={hidden}
+            aria-required={required || undefined}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+            onChange={(event: ChangeEvent<HTMLTextAreaElement>) => onChange(event.target.value)}
+          />
+        </>
       )}
     </FieldShell>
   );

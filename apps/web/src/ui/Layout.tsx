@@ -1,4 +1,11 @@
-import { useEffect, useRef, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -65,6 +72,29 @@ export function Layout({ account }: LayoutProps) {
     navigate(text ? `/suche?q=${encodeURIComponent(text)}` : '/suche');
   };
 
+  // Phones: navigation, search and account sit behind a menu button (disclosure pattern),
+  // so the header leaves the screen to the page. Wider screens show them always (CSS).
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const [menuPath, setMenuPath] = useState(pathname);
+  if (menuPath !== pathname) {
+    // A link in the menu was followed: the new page shows with the menu closed.
+    setMenuPath(pathname);
+    setMenuOpen(false);
+  }
+  // Escape closes the open menu from wherever focus is, and focus returns to its button.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [menuOpen]);
+
   const onSkip = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
     mainRef.current?.focus();
@@ -76,7 +106,7 @@ export function Layout({ account }: LayoutProps) {
       <a className="skip-link" href={`#${MAIN_ID}`} onClick={onSkip}>
         {t('app.skipToContent')}
       </a>
-      <header className="site-header">
+      <header className="site-header" data-testid="site-header">
         <div className="site-header__inner">
           <Link to="/" className="brand">
             <span className="brand__mark" aria-hidden="true">
@@ -87,49 +117,67 @@ export function Layout({ account }: LayoutProps) {
               <span className="brand__network">{t('app.network')}</span>
             </span>
           </Link>
-          <nav className="site-nav" aria-label={t('app.mainNavigation')}>
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  {t('nav.network')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/themen">{t('nav.topics')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/konferenzen">{t('nav.conferences')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/suche">{t('nav.search')}</NavLink>
-              </li>
-            </ul>
-          </nav>
-          {/* The search page has its own, larger field; two would compete. */}
-          {pathname === '/suche' ? null : (
-            <form
-              className="header-search"
-              role="search"
-              aria-label={t('headerSearch.label')}
-              onSubmit={onSearch}
-            >
-              <label htmlFor="header-search" className="visually-hidden">
-                {t('headerSearch.label')}
-              </label>
-              <input
-                id="header-search"
-                type="search"
-                name="q"
-                placeholder={t('headerSearch.placeholder')}
-                autoComplete="off"
-              />
-              <button type="submit" className="header-search__button">
-                {t('headerSearch.submit')}
-              </button>
-            </form>
-          )}
           <LanguageSwitch />
-          {account}
+          <button
+            ref={menuButton}
+            type="button"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="site-menu"
+            data-testid="menu-button"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span className="menu-button__icon" aria-hidden="true" />
+            {t('app.menu')}
+          </button>
+          <div
+            id="site-menu"
+            className={menuOpen ? 'site-menu site-menu--open' : 'site-menu'}
+            data-testid="site-menu"
+          >
+            <nav className="site-nav" aria-label={t('app.mainNavigation')}>
+              <ul>
+                <li>
+                  <NavLink to="/" end>
+                    {t('nav.network')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/themen">{t('nav.topics')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/konferenzen">{t('nav.conferences')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/suche">{t('nav.search')}</NavLink>
+                </li>
+              </ul>
+            </nav>
+            {/* The search page has its own, larger field; two would compete. */}
+            {pathname === '/suche' ? null : (
+              <form
+                className="header-search"
+                role="search"
+                aria-label={t('headerSearch.label')}
+                onSubmit={onSearch}
+              >
+                <label htmlFor="header-search" className="visually-hidden">
+                  {t('headerSearch.label')}
+                </label>
+                <input
+                  id="header-search"
+                  type="search"
+                  name="q"
+                  placeholder={t('headerSearch.placeholder')}
+                  autoComplete="off"
+                />
+                <button type="submit" className="header-search__button">
+                  {t('headerSearch.submit')}
+                </button>
+              </form>
+            )}
+            {account}
+          </div>
         </div>
       </header>
       <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="site-main">
@@ -139,6 +187,22 @@ export function Layout({ account }: LayoutProps) {
         <div className="site-footer__inner">
           <p>{t('footer.about')}</p>
           <p>{t('footer.accessibility')}</p>
+          <nav aria-label={t('legal.footer.label')} className="site-footer__legal">
+            <ul>
+              <li>
+                <Link to="/impressum">{t('legal.footer.impressum')}</Link>
+              </li>
+              <li>
+                <Link to="/datenschutz">{t('legal.footer.privacy')}</Link>
+              </li>
+              <li>
+                <Link to="/barrierefreiheit">{t('legal.footer.accessibility')}</Link>
+              </li>
+              <li>
+                <Link to="/kontakt">{t('legal.footer.contact')}</Link>
+              </li>
+            </ul>
+          </nav>
         </div>
       </footer>
     </div>

@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField, type FormErrors } from './FormErrors';
+import { markdownShortcuts, MarkdownToolbar } from './MarkdownToolbar';
 import { renderMarkdown, type HeadingLevel } from './markdown';
 
 type Tab = 'write' | 'preview';
@@ -41,6 +42,7 @@ export function MarkdownField<F extends string>({
   const prefix = useId();
   const writeRef = useRef<HTMLButtonElement>(null);
   const previewRef = useRef<HTMLButtonElement>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
   const preview = useMemo(
     () => (tab === 'preview' ? renderMarkdown(value, { topHeading }) : ''),
     [tab, value, topHeading],
@@ -58,7 +60,7 @@ export function MarkdownField<F extends string>({
   }
 
   // Tabs pattern: arrow keys move between the two tabs, Home and End to the first and last.
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+  const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
     event.preventDefault();
     const next = tab === 'write' ? 'preview' : 'write';
@@ -82,7 +84,7 @@ export function MarkdownField<F extends string>({
             aria-controls={`${prefix}-panel-${item}`}
             tabIndex={tab === item ? 0 : -1}
             onClick={() => setTab(item)}
-            onKeyDown={onKeyDown}
+            onKeyDown={onTabKeyDown}
           >
             {t(`editor.${item}`)}
           </button>
@@ -102,6 +104,15 @@ export function MarkdownField<F extends string>({
           rows={rows}
           value={value}
           onChange={onChange}
+          textareaRef={textareaRef}
+          onKeyDown={markdownShortcuts(onChange)}
+          before={
+            <MarkdownToolbar
+              textareaRef={textareaRef}
+              controls={form.fieldId(name)}
+              onChange={onChange}
+            />
+          }
         />
       </div>
       <div

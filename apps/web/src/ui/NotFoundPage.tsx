@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from './useDocumentTitle';
 
+/** Any address the app has no page for (the server answers it with HTTP 404 too). */
 export function NotFoundPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('notFound.documentTitle'));
@@ -9,11 +10,23 @@ export function NotFoundPage() {
     <div className="page page--narrow not-found" data-testid="not-found">
       <h1>{t('notFound.heading')}</h1>
       <p>{t('notFound.text')}</p>
-      <p>
-        <Link to="/" className="button">
-          {t('notFound.back')}
-        </Link>
-      </p>
+      <h2 id="not-found-next">{t('notFound.suggestions')}</h2>
+      <nav aria-labelledby="not-found-next">
+        <ul>
+          <li>
+            <Link to="/">{t('notFound.back')}</Link>
+          </li>
+          <li>
+            <Link to="/suche">{t('notFound.search')}</Link>
+          </li>
+          <li>
+            <Link to="/themen">{t('notFound.topics')}</Link>
+          </li>
+          <li>
+            <Link to="/konferenzen">{t('notFound.conferences')}</Link>
+          </li>
+        </ul>
+      </nav>
     </div>
   );
 }

@@ -51,6 +51,28 @@ describe('apiProblems', () => {
     expect(problem.field).toBe('newPassword');
   });
 
+  it('names the session that holds the room, with its times', () => {
+    const [problem] = apiProblems({
+      graphQLErrors: [
+        graphQLError({
+          code: 'CONFLICT',
+          reason: 'ROOM_TAKEN',
+          field: 'input.room',
+          params: {
+            sessionTitle: 'Auftakt',
+            startsAtLocal: '2027-05-20T10:00',
+            endsAtLocal: '2027-05-20T11:30',
+          },
+        }),
+      ],
+    });
+    expect(problem).toEqual({
+      field: 'room',
+      path: 'room',
+      text: { key: 'errors.ROOM_TAKEN_BY', values: { title: 'Auftakt', time: '10:00–11:30' } },
+    });
+  });
+
   it('turns the wait of TOO_MANY_ATTEMPTS into minutes or seconds', () => {
     const wait = (retryAfterSeconds: number) =>
       apiProblems({

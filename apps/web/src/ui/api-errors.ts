@@ -13,7 +13,9 @@ export interface ApiErrorLike {
 }
 
 /** i18next picks `_one`/`_other` by `count`; the key to ask for is the one without the suffix. */
-type WithoutPlural<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
+type WithoutPlural<K extends string> = K extends `${infer Base}_${'zero' | 'one' | 'other'}`
+  ? Base
+  : K;
 
 export type ErrorTextKey = `errors.${WithoutPlural<keyof (typeof de)['errors']>}`;
 
@@ -48,6 +50,7 @@ const CODE_TEXTS: Record<string, ErrorTextKey> = {
 const REASON_TEXTS: Record<string, ErrorTextKey> = {
   INVALID_CREDENTIALS: 'errors.INVALID_CREDENTIALS',
   INVALID_EMAIL: 'errors.INVALID_EMAIL',
+  MESSAGE_MISSING: 'errors.FEEDBACK_MESSAGE_MISSING',
   INVALID_TOKEN: 'errors.INVALID_TOKEN',
   ALREADY_MEMBER: 'errors.ALREADY_MEMBER',
   LAST_COORDINATOR: 'errors.LAST_COORDINATOR',
@@ -77,6 +80,7 @@ const REASON_TEXTS: Record<string, ErrorTextKey> = {
   ROOM_TAKEN: 'errors.ROOM_TAKEN',
   REGISTRATION_CLOSED: 'errors.REGISTRATION_CLOSED',
   ALREADY_REGISTERED: 'errors.ALREADY_REGISTERED',
+  WAITLIST_EDGE: 'errors.WAITLIST_EDGE',
   CONFERENCE_NOT_FOUND: 'errors.CONFERENCE_NOT_FOUND',
   REGISTRATION_NOT_FOUND: 'errors.REGISTRATION_NOT_FOUND',
 };
@@ -195,11 +199,25 @@ function textFor(
   if (reason === 'INVALID_CREDENTIALS' && field === 'currentPassword') {
     return { key: 'errors.WRONG_CURRENT_PASSWORD' };
   }
+  // The API names the session holding the room: say which one and when.
+  if (reason === 'ROOM_TAKEN' && typeof extra.sessionTitle === 'string') {
+    const clock = (local: unknown) => (typeof local === 'string' ? local.slice(11, 16) : '');
+    return {
+      key: 'errors.ROOM_TAKEN_BY',
+      values: {
+        title: extra.sessionTitle,
+        time: `${clock(extra.startsAtLocal)}–${clock(extra.endsAtLocal)}`,
+      },
+    };
+  }
   if (reason === 'FILE_TOO_LARGE') {
     const maxBytes = Number(extra.maxBytes);
     const maxMb =
       Number.isFinite(maxBytes) && maxBytes > 0 ? Math.round(maxBytes / 1024 / 1024) : 10;
     return { key: 'errors.FILE_TOO_LARGE', values: { maxMb } };
+  }
+  if (reason === 'SEATS_TAKEN' || reason === 'CAPACITY_EXCEEDED') {
+    return { key: `errors.${reason}`, values: { count: Number(extra.freePlaces) || 0 } };
   }
   if (reason === 'UNKNOWN_TOPIC') {
     return { key: 'errors.UNKNOWN_TOPIC', values: { slug: String(extra.slug ?? '') } };

@@ -13,3 +13,8 @@ export type { HeadingLevel, RenderOptions };
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
   return renderWithHeadings(markdown, source, options);
 }
+
+/** markdown-it's token stream of a text, for code that reads its structure (the history's diff). */
+export function parseMarkdown(source: string): ReturnType<MarkdownIt['parse']> {
+  return markdown.parse(source, {});
+}

@@ -109,7 +109,14 @@ const POLICY: Record<Permission, Row> = {
     none: Y('o'),
   },
   [Permission.AUDIT_LOG_READ]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
+  [Permission.ACCESSIBILITY_FEEDBACK_READ]: {
+    own: Y('o'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
   // Drafts stay in their city: organizers do not read other cities' drafts.
+  [Permission.CITY_WORKSPACE_READ]: { own: Y('mc') },
   [Permission.PRACTICE_DRAFT_READ]: { own: Y('mc') },
   [Permission.PRACTICE_DRAFT]: { own: Y('mc') },
   [Permission.PRACTICE_PUBLISH]: { own: Y('c') },
@@ -159,6 +166,12 @@ const POLICY: Record<Permission, Row> = {
     none: Y('o'),
   },
   [Permission.CONFERENCE_EXPORT]: {
+    own: Y('o'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+  [Permission.CONFERENCE_WAITLIST_MANAGE]: {
     own: Y('o'),
     partnerSide: Y('o'),
     foreign: Y('o'),

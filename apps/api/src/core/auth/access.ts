@@ -32,6 +32,11 @@ export enum Permission {
   CITY_MEMBERS_MANAGE = 'CITY_MEMBERS_MANAGE',
   /** End a membership: the member leaves the city, or its coordinators / organizers remove them. */
   CITY_MEMBERSHIP_END = 'CITY_MEMBERSHIP_END',
+  /**
+   * Open a city's workspace ("what needs me"): its members only. Organizers are not members;
+   * they start at the network pages.
+   */
+  CITY_WORKSPACE_READ = 'CITY_WORKSPACE_READ',
 
   /**
    * Edit a city's public profile (about, focus topics, contact, address, website, colour,
@@ -45,6 +50,8 @@ export enum Permission {
   // --- network office ---
   /** Read the audit log of privileged actions. */
   AUDIT_LOG_READ = 'AUDIT_LOG_READ',
+  /** Read feedback on accessibility (sender's name and address included). */
+  ACCESSIBILITY_FEEDBACK_READ = 'ACCESSIBILITY_FEEDBACK_READ',
 
   // --- practices ---
   /** Read drafts of a city (and their attachments, revisions): its members only. */
@@ -85,6 +92,8 @@ export enum Permission {
   CONFERENCE_PARTICIPANTS_READ = 'CONFERENCE_PARTICIPANTS_READ',
   /** Export all registrations of a conference (CSV). */
   CONFERENCE_EXPORT = 'CONFERENCE_EXPORT',
+  /** Order the waitlist by hand and confirm a waiting registration now (audited). */
+  CONFERENCE_WAITLIST_MANAGE = 'CONFERENCE_WAITLIST_MANAGE',
 
   // --- conference records ---
   /** Read and search records and follow-up actions: members of the network. */
@@ -173,7 +182,10 @@ export function mayAccess(
       return organizer || coordinatorOf(target.cityId);
     case Permission.CITY_PROFILE_HISTORY_READ:
       return organizer || memberOf(target.cityId);
+    case Permission.CITY_WORKSPACE_READ:
+      return memberOf(target.cityId);
     case Permission.AUDIT_LOG_READ:
+    case Permission.ACCESSIBILITY_FEEDBACK_READ:
       return organizer;
     case Permission.PRACTICE_DRAFT_READ:
     case Permission.PRACTICE_DRAFT:
@@ -200,6 +212,7 @@ export function mayAccess(
     case Permission.CONFERENCE_PLAN:
     case Permission.CONFERENCE_OPEN_CLOSE:
     case Permission.CONFERENCE_EXPORT:
+    case Permission.CONFERENCE_WAITLIST_MANAGE:
       return organizer;
     case Permission.CONFERENCE_REGISTER:
       // The city's coordinators register it; organizers may on a city's behalf.
@@ -230,6 +243,8 @@ const DENIED: Partial<Record<Permission, string>> = {
   [Permission.CITY_PROFILE_EDIT]: 'Only the city’s coordinators or organizers edit its profile',
   [Permission.CITY_PROFILE_HISTORY_READ]:
     'The profile history is for members of the city and organizers',
+  [Permission.CITY_WORKSPACE_READ]: 'The workspace is for the members of the city',
+  [Permission.ACCESSIBILITY_FEEDBACK_READ]: 'Only network organizers read feedback',
   [Permission.TANDEM_PROPOSE]: 'Only network organizers propose tandems',
   [Permission.TANDEM_SUGGESTIONS_READ]:
     'Suggestions are for organizers and the city’s coordinators',
@@ -242,6 +257,7 @@ const DENIED: Partial<Record<Permission, string>> = {
   [Permission.CONFERENCE_PLAN]: 'Only network organizers plan conferences',
   [Permission.CONFERENCE_OPEN_CLOSE]: 'Only network organizers plan conferences',
   [Permission.CONFERENCE_EXPORT]: 'Only network organizers export registrations',
+  [Permission.CONFERENCE_WAITLIST_MANAGE]: 'Only network organizers manage the waitlist',
   [Permission.CONFERENCE_REGISTER]: 'Only the city’s coordinators register it',
   [Permission.RECORD_READ]: 'Records are for members of the network',
   [Permission.RECORD_DRAFT]: 'Organizers keep the records',

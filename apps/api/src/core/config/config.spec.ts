@@ -1,8 +1,21 @@
-import { allowedOrigins, ConfigError, loadConfig } from './config';
+import { allowedOrigins, ConfigError, loadConfig, OPERATOR_REQUIRED } from './config';
 
 const valid = {
   DATABASE_URL: 'postgres://app:secret@127.0.0.1:5432/wissensnetz',
   MEILI_URL: 'http://127.0.0.1:7700',
+};
+
+/** What a production deployment publishes about its operator (invented, under .example). */
+const operator = {
+  OPERATOR_NAME: 'Netzwerkstelle Beispiel',
+  OPERATOR_ADDRESS: 'Musterweg 3|12345 Beispielstadt',
+  OPERATOR_REPRESENTATIVE: 'Geschäftsführung: N. N.',
+  OPERATOR_EMAIL: 'kontakt@netzwerk.example',
+  OPERATOR_PHONE: '+49 30 000000',
+  DPO_NAME: 'N. N.',
+  DPO_CONTACT: 'datenschutz@netzwerk.example',
+  SUPERVISORY_AUTHORITY_NAME: 'Aufsicht Beispiel',
+  SUPERVISORY_AUTHORITY_URL: 'https://aufsicht.example',
 };
 
 describe('loadConfig', () => {
@@ -38,6 +51,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       MEILI_MASTER_KEY: 'geheim',
       PUBLIC_URL: 'https://wissensnetz.example',
+      ...operator,
     };
     expect(loadConfig(production, { seedDemo: true }).seedDemo).toBe(false);
     expect(loadConfig({ ...production, SEED_DEMO: 'true' }, { seedDemo: false }).seedDemo).toBe(
@@ -48,7 +62,12 @@ describe('loadConfig', () => {
   it('needs a Meilisearch master key in production, not in development', () => {
     expect(() =>
       loadConfig(
-        { ...valid, NODE_ENV: 'production', PUBLIC_URL: 'https://wissensnetz.example' },
+        {
+          ...valid,
+          ...operator,
+          NODE_ENV: 'production',
+          PUBLIC_URL: 'https://wissensnetz.example',
+        },
         { seedDemo: false },
       ),
     ).toThrow(/MEILI_MASTER_KEY: is missing/);
@@ -58,7 +77,7 @@ describe('loadConfig', () => {
   it('needs PUBLIC_URL in production: links never come from a request', () => {
     expect(() =>
       loadConfig(
-        { ...valid, NODE_ENV: 'production', MEILI_MASTER_KEY: 'geheim' },
+        { ...valid, ...operator, NODE_ENV: 'production', MEILI_MASTER_KEY: 'geheim' },
         { seedDemo: false },
       ),
     ).toThrow(/PUBLIC_URL: is missing/);
@@ -92,9 +111,80 @@ describe('loadConfig', () => {
         NODE_ENV: 'production',
         MEILI_MASTER_KEY: 'geheim',
         PUBLIC_URL: 'https://wissensnetz.example/',
+        ...operator,
       },
       { seedDemo: false },
     );
     expect(allowedOrigins(production)).toEqual(['https://wissensnetz.example']);
+  });
+
+  describe('operator details', () => {
+    const production = {
+      ...valid,
+      NODE_ENV: 'production',
+      MEILI_MASTER_KEY: 'geheim',
+      PUBLIC_URL: 'https://wissensnetz.example',
+    };
+
+    it('refuses to start in production without them, naming each missing one', () => {
+      try {
+        loadConfig(
+          { ...production, OPERATOR_NAME: operator.OPERATOR_NAME, DPO_NAME: operator.DPO_NAME },
+          { seedDemo: false },
+        );
+        throw new Error('expected a ConfigError');
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        const problems = (error as ConfigError).problems;
+        const named = problems.map((problem) => problem.split(':')[0]);
+        expect(named).toEqual(
+          OPERATOR_REQUIRED.filter((name) => name !== 'OPERATOR_NAME' && name !== 'DPO_NAME'),
+        );
+        expect(problems.join('\n')).toMatch(/OPERATOR_EMAIL: is missing \(required in production/);
+      }
+    });
+
+    it('takes them from the environment in production', () => {
+      const config = loadConfig(
+        { ...production, ...operator, OPERATOR_VAT_ID: 'DE000000000' },
+        { seedDemo: false },
+      );
+      expect(config.operator).toMatchObject({
+        demo: false,
+        name: 'Netzwerkstelle Beispiel',
+        addressLines: ['Musterweg 3', '12345 Beispielstadt'],
+        email: 'kontakt@netzwerk.example',
+        vatId: 'DE000000000',
+        register: undefined,
+      });
+    });
+
+    it('still says "demo" outside production while details are missing', () => {
+      const partly = loadConfig(
+        { ...valid, OPERATOR_NAME: 'Netzwerkstelle Beispiel' },
+        { seedDemo: true },
+      );
+      expect(partly.operator).toMatchObject({ demo: true, name: 'Netzwerkstelle Beispiel' });
+      expect(partly.operator.email).toMatch(/\.example$/);
+      expect(loadConfig({ ...valid, ...operator }, { seedDemo: true }).operator.demo).toBe(false);
+    });
+
+    it('checks the form of the contact address', () => {
+      expect(() =>
+        loadConfig(
+          { ...production, ...operator, OPERATOR_EMAIL: 'kein-mail' },
+          { seedDemo: false },
+        ),
+      ).toThrow(/OPERATOR_EMAIL: /);
+    });
+
+    it('fills invented demo details outside production, marked and under .example', () => {
+      const { operator: demo } = loadConfig(valid, { seedDemo: true });
+      expect(demo.demo).toBe(true);
+      expect(demo.name).toMatch(/^Demo-Betreiber .* – keine echten Angaben$/);
+      for (const address of [demo.email, demo.dpoContact])
+        expect(address).toMatch(/@[a-z.-]+\.example$/);
+      expect(new URL(demo.supervisoryAuthorityUrl).hostname).toMatch(/\.example$/);
+    });
   });
 });

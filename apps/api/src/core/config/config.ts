@@ -82,7 +82,114 @@ const configSchema = z.object({
   /** Folder for uploaded attachments (disk storage); default: <DATA_DIR>/attachments. */
   ATTACHMENTS_DIR: z.string().optional(),
   DATA_DIR: z.string().default('.data'),
+  // The operator's published details (Impressum § 5 DDG, Datenschutz Art. 13 DSGVO,
+  // security.txt). Required in production (OPERATOR_REQUIRED); demo values otherwise.
+  OPERATOR_NAME: z.string().max(300).optional(),
+  /** Postal address; lines separated by "\n" or "|". */
+  OPERATOR_ADDRESS: z.string().max(1000).optional(),
+  OPERATOR_LEGAL_FORM: z.string().max(300).optional(),
+  OPERATOR_REPRESENTATIVE: z.string().max(500).optional(),
+  OPERATOR_EMAIL: z.string().email().optional(),
+  OPERATOR_PHONE: z.string().max(100).optional(),
+  /** Register entry (e.g. "Vereinsregister Amtsgericht Musterstadt, VR 1234"), if any. */
+  OPERATOR_REGISTER: z.string().max(300).optional(),
+  /** Umsatzsteuer-Identifikationsnummer (§ 27a UStG), if any. */
+  OPERATOR_VAT_ID: z.string().max(100).optional(),
+  /** Responsible for content (§ 18 Abs. 2 MStV), if not the representative. */
+  OPERATOR_CONTENT_RESPONSIBLE: z.string().max(500).optional(),
+  DPO_NAME: z.string().max(300).optional(),
+  /** The data protection officer's e-mail or postal contact. */
+  DPO_CONTACT: z.string().max(500).optional(),
+  SUPERVISORY_AUTHORITY_NAME: z.string().max(300).optional(),
+  SUPERVISORY_AUTHORITY_ADDRESS: z.string().max(1000).optional(),
+  SUPERVISORY_AUTHORITY_URL: httpUrl.optional(),
 });
+
+/** Operator settings production refuses to start without. */
+export const OPERATOR_REQUIRED = [
+  'OPERATOR_NAME',
+  'OPERATOR_ADDRESS',
+  'OPERATOR_REPRESENTATIVE',
+  'OPERATOR_EMAIL',
+  'OPERATOR_PHONE',
+  'DPO_NAME',
+  'DPO_CONTACT',
+  'SUPERVISORY_AUTHORITY_NAME',
+  'SUPERVISORY_AUTHORITY_URL',
+] as const;
+
+/** Who runs this deployment, as published in Impressum, Datenschutz and security.txt. */
+export interface OperatorConfig {
+  /** True when the values are invented demo ones (never in production). */
+  demo: boolean;
+  name: string;
+  addressLines: string[];
+  legalForm?: string;
+  representative: string;
+  email: string;
+  phone: string;
+  register?: string;
+  vatId?: string;
+  contentResponsible?: string;
+  dpoName: string;
+  dpoContact: string;
+  supervisoryAuthorityName: string;
+  supervisoryAuthorityAddressLines: string[];
+  supervisoryAuthorityUrl: string;
+}
+
+/** Invented, clearly marked, with addresses under .example: no real body, no real person. */
+export const DEMO_OPERATOR: OperatorConfig = {
+  demo: true,
+  name: 'Demo-Betreiber Wissensnetz e. V. – keine echten Angaben',
+  addressLines: ['Beispielstraße 1', '00000 Demostadt'],
+  legalForm: 'eingetragener Verein (Demo – keine echten Angaben)',
+  representative: 'Vorstand: Demo-Vorständin (erfundene Person – keine echten Angaben)',
+  email: 'kontakt@betreiber.example',
+  phone: '+49 000 0000000 (Demo)',
+  register: 'Vereinsregister Amtsgericht Demostadt, VR 0000 (Demo)',
+  dpoName: 'Demo-Datenschutzbeauftragte:r (erfundene Person – keine echten Angaben)',
+  dpoContact: 'datenschutz@betreiber.example',
+  supervisoryAuthorityName: 'Demo-Aufsichtsbehörde für den Datenschutz – keine echten Angaben',
+  supervisoryAuthorityAddressLines: ['Aufsichtsweg 2', '00000 Demostadt'],
+  supervisoryAuthorityUrl: 'https://aufsicht.example',
+};
+
+function lines(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/\n|\\n|\|/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+function operatorFrom(raw: RawConfig): OperatorConfig {
+  const given = OPERATOR_REQUIRED.some((name) => raw[name] !== undefined);
+  const complete = OPERATOR_REQUIRED.every((name) => raw[name] !== undefined);
+  // Partly configured outside production: the given values win, the rest stays demo, and
+  // the pages still say that (some of) the details are invented.
+  const demo = DEMO_OPERATOR;
+  return {
+    demo: !complete,
+    name: raw.OPERATOR_NAME ?? demo.name,
+    addressLines: raw.OPERATOR_ADDRESS ? lines(raw.OPERATOR_ADDRESS) : demo.addressLines,
+    legalForm: raw.OPERATOR_LEGAL_FORM ?? (given ? undefined : demo.legalForm),
+    representative: raw.OPERATOR_REPRESENTATIVE ?? demo.representative,
+    email: raw.OPERATOR_EMAIL ?? demo.email,
+    phone: raw.OPERATOR_PHONE ?? demo.phone,
+    register: raw.OPERATOR_REGISTER ?? (given ? undefined : demo.register),
+    vatId: raw.OPERATOR_VAT_ID,
+    contentResponsible: raw.OPERATOR_CONTENT_RESPONSIBLE,
+    dpoName: raw.DPO_NAME ?? demo.dpoName,
+    dpoContact: raw.DPO_CONTACT ?? demo.dpoContact,
+    supervisoryAuthorityName: raw.SUPERVISORY_AUTHORITY_NAME ?? demo.supervisoryAuthorityName,
+    supervisoryAuthorityAddressLines: raw.SUPERVISORY_AUTHORITY_ADDRESS
+      ? lines(raw.SUPERVISORY_AUTHORITY_ADDRESS)
+      : given
+        ? []
+        : demo.supervisoryAuthorityAddressLines,
+    supervisoryAuthorityUrl: raw.SUPERVISORY_AUTHORITY_URL ?? demo.supervisoryAuthorityUrl,
+  };
+}
 
 export type RawConfig = z.infer<typeof configSchema>;
 
@@ -122,6 +229,7 @@ export interface AppConfig {
   notificationPollMs: number;
   notificationRetryMaxMs: number;
   attachmentsDir: string;
+  operator: OperatorConfig;
 }
 
 export class ConfigError extends Error {
@@ -165,6 +273,13 @@ export function loadConfig(
   // Links in e-mails must never come from a request's Host header (reset-link poisoning).
   if (production && !raw.PUBLIC_URL)
     missing.push('PUBLIC_URL: is missing (required in production: base of links in e-mails)');
+  // A public body's deployment must say who runs it (Impressum, privacy policy).
+  if (production)
+    for (const name of OPERATOR_REQUIRED)
+      if (raw[name] === undefined)
+        missing.push(
+          `${name}: is missing (required in production: the operator's published details)`,
+        );
   if (missing.length > 0) throw new ConfigError(missing);
   return {
     env: raw.NODE_ENV,
@@ -198,6 +313,7 @@ export function loadConfig(
     notificationPollMs: raw.NOTIFICATION_POLL_MS,
     notificationRetryMaxMs: raw.NOTIFICATION_RETRY_MAX_MS,
     attachmentsDir: raw.ATTACHMENTS_DIR ?? `${raw.DATA_DIR}/attachments`,
+    operator: operatorFrom(raw),
   };
 }
 

@@ -22,9 +22,14 @@ export function neutraliseCell(value: CsvCell): string {
 /**
  * The one way the platform writes CSV: for spreadsheets (UTF-8 with a byte order mark
  * so Excel keeps umlauts, semicolons as German Excel expects, CRLF), every cell,
- * header included, passed through neutraliseCell.
+ * header included, passed through neutraliseCell. `preamble`: lines above the header
+ * (a title, a date, an empty line) that tell a printed list apart; same rules.
  */
-export function toSpreadsheetCsv(header: readonly string[], rows: readonly CsvCell[][]): string {
-  const cells = [header, ...rows].map((row) => row.map(neutraliseCell));
+export function toSpreadsheetCsv(
+  header: readonly string[],
+  rows: readonly CsvCell[][],
+  preamble: readonly CsvCell[][] = [],
+): string {
+  const cells = [...preamble, header, ...rows].map((row) => row.map(neutraliseCell));
   return '\uFEFF' + stringify(cells, { delimiter: ';', record_delimiter: 'windows' });
 }

@@ -13,6 +13,9 @@ import { PracticeDraftsStayInTheirCity1764352800000 } from './1764352800000-Prac
 import { NotificationOutbox1764370800000 } from './1764370800000-NotificationOutbox';
 import { ConferenceReadsWithoutOwner1764378000000 } from './1764378000000-ConferenceReadsWithoutOwner';
 import { CityProfiles1764420000000 } from './1764420000000-CityProfiles';
+import { TandemVisit1764410000000 } from './1764410000000-TandemVisit';
+import { WaitlistOffers1764440000000 } from './1764440000000-WaitlistOffers';
+import { AccessibilityFeedback1764450000000 } from './1764450000000-AccessibilityFeedback';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -31,4 +34,7 @@ export const MIGRATIONS = [
   NotificationOutbox1764370800000,
   ConferenceReadsWithoutOwner1764378000000,
   CityProfiles1764420000000,
+  TandemVisit1764410000000,
+  WaitlistOffers1764440000000,
+  AccessibilityFeedback1764450000000,
 ];

@@ -15,11 +15,10 @@ import type { Actor } from '../../core/tenancy/actor';
 import { CityType } from '../cities/dto/city.type';
 import { Person } from '../users/dto/person.type';
 import { UsersService } from '../users/users.service';
-import type { CityProfileEntity } from './city-profile.entity';
 import { CityProfileService } from './city-profile.service';
 import { UpdateCityProfileInput } from './dto/city-profile.input';
 import { CityProfileRevisionType, toCityProfileRevision } from './dto/city-profile-revision.type';
-import { CityProfileType, toCityProfile } from './dto/city-profile.type';
+import { CityProfileType, type StoredCityProfile, toCityProfile } from './dto/city-profile.type';
 
 /** The profile fields of `City`, and editing them. */
 @Resolver(() => CityType)
@@ -84,7 +83,7 @@ export class CityProfileResolver {
     return this.profiles.mayReadHistory(actor, city.id);
   }
 
-  private load(actor: Actor, ctx: GraphQLContext, cityId: string): Promise<CityProfileEntity> {
+  private load(actor: Actor, ctx: GraphQLContext, cityId: string): Promise<StoredCityProfile> {
     return ctx.loaders
       .get('cityProfile', (ids: readonly string[]) => this.profiles.ofCities(actor, ids))
       .load(cityId);

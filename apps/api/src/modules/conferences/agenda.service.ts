@@ -1,9 +1,11 @@
+import { formatSessionTime } from '@wissensnetz/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Permission, requireAccess } from '../../core/auth/access';
 import { byKeys, type GraphQLContext } from '../../core/graphql/loaders';
 import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
+import { utcToBerlin } from '../../core/time/berlin-time';
 import { isUuid } from '../../core/validation/uuid';
 import { cleanSession, type SessionValues } from './conference-input';
 import { lockConference } from './conference-lock';
@@ -61,6 +63,7 @@ export class AgendaService {
         ...(await this.checked(manager, conference, null, input)),
       });
       await repository.insert(session);
+      await touchCalendar(manager, conference.id);
       return session;
     });
   }
@@ -72,6 +75,7 @@ export class AgendaService {
       const conference = await lockConference(manager, session.conferenceId, 'input.id');
       Object.assign(session, await this.checked(manager, conference, session, input));
       await manager.getRepository(AgendaSessionEntity).save(session);
+      await touchCalendar(manager, conference.id);
       // A record's search document carries its session's title.
       await this.records.refreshSearch(manager, conference.id, session.id);
       return session;
@@ -87,6 +91,7 @@ export class AgendaService {
       await manager
         .getRepository(AgendaSessionEntity)
         .delete({ conferenceId: session.conferenceId, id: session.id });
+      await touchCalendar(manager, session.conferenceId);
       return true;
     });
   }
@@ -141,14 +146,31 @@ export class AgendaService {
           start: values.startsAt,
           end: values.endsAt,
         })
-        .getCount();
-      if (clash > 0)
+        .orderBy('s.starts_at')
+        .getOne();
+      if (clash) {
+        // Names the session that holds the room, so the organizer knows what to move.
+        const startsAtLocal = utcToBerlin(clash.startsAt);
+        const endsAtLocal = utcToBerlin(clash.endsAt);
         throw ConferenceException.conflict(
           ConferenceExceptionReason.ROOM_TAKEN,
-          'The room is taken at that time',
+          `The room is taken by "${clash.title}" (${formatSessionTime(startsAtLocal, endsAtLocal, 'en')})`,
           'input.room',
+          { sessionId: clash.id, sessionTitle: clash.title, startsAtLocal, endsAtLocal },
         );
+      }
     }
     return values;
   }
+}
+
+/**
+ * The agenda is part of the conference's calendar event (its description): every change
+ * raises the SEQUENCE, so subscribed calendars take the new version of the same UID.
+ */
+async function touchCalendar(manager: EntityManager, conferenceId: string): Promise<void> {
+  await manager.query(
+    `UPDATE conference SET ics_sequence = ics_sequence + 1, updated_at = now() WHERE id = $1`,
+    [conferenceId],
+  );
 }

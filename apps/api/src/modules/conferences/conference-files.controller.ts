@@ -4,6 +4,7 @@ import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import { CurrentActor } from '../../core/auth/current-actor.decorator';
 import type { Actor } from '../../core/tenancy/actor';
 import { ConferenceExportService, type ExportFile } from './conference-export.service';
+import { contentDisposition } from './export-names';
 
 /** Registration export (CSV for spreadsheets) and calendar files (ICS). */
 @Controller()
@@ -52,6 +53,6 @@ function send(
   disposition: 'attachment' | 'inline',
 ): void {
   res.setHeader('Content-Type', `${type}; charset=utf-8`);
-  res.setHeader('Content-Disposition', `${disposition}; filename="${file.filename}"`);
+  res.setHeader('Content-Disposition', contentDisposition(disposition, file.filename));
   res.send(file.body);
 }

@@ -13,11 +13,13 @@ import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import { CurrentActor } from '../../core/auth/current-actor.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import { renderMarkdown } from '../../core/markdown/markdown';
+import { utcToBerlin } from '../../core/time/berlin-time';
 import type { Actor } from '../../core/tenancy/actor';
 import { CityType, toCityOrNull } from '../cities/dto/city.type';
 import { CityService } from '../cities/city.service';
 import { PracticeType } from '../practices/dto/practice.type';
 import { PracticeService } from '../practices/practice.service';
+import { FollowUpStatus } from './conference-record.entity';
 import { ConferenceRecordService } from './conference-record.service';
 import { ConferenceService } from './conference.service';
 import {
@@ -149,6 +151,13 @@ export class FollowUpActionResolver {
     return toFollowUpAction(await this.records.updateFollowUp(actor, input));
   }
 
+  @ResolveField(() => Boolean, {
+    description: 'Still open and its due day (Europe/Berlin) has passed',
+  })
+  overdue(@Parent() action: FollowUpActionType): boolean {
+    return isOverdue(action, new Date());
+  }
+
   @ResolveField(() => CityType, { nullable: true })
   async responsibleCity(
     @Parent() action: FollowUpActionType,
@@ -172,4 +181,16 @@ export class ConferenceRecordsFieldResolver {
   ): Promise<ConferenceRecordType[]> {
     return (await this.recordService.recordsOf(actor, conference.id)).map(toConferenceRecord);
   }
+}
+
+/** Open and due before today, today as a Berlin calendar day (dueOn is YYYY-MM-DD). */
+export function isOverdue(
+  action: Pick<FollowUpActionType, 'status' | 'dueOn'>,
+  now: Date,
+): boolean {
+  return (
+    action.status === FollowUpStatus.OPEN &&
+    action.dueOn != null &&
+    action.dueOn < utcToBerlin(now).slice(0, 10)
+  );
 }

@@ -78,6 +78,10 @@ export class ConferenceEntity {
   @Column({ name: 'confirmed_participants', type: 'int', default: 0 })
   confirmedParticipants!: number;
 
+  /** Registrations waiting for places; kept by conference_fill_seats. */
+  @Column({ name: 'waitlisted_registrations', type: 'int', default: 0 })
+  waitlistedRegistrations!: number;
+
   @Column({ name: 'registration_opens_at', type: 'timestamptz', nullable: true })
   registrationOpensAt!: Date | null;
 
@@ -146,6 +150,14 @@ export class RegistrationEntity {
 
   @Column({ name: 'participant_count', type: 'int' })
   participantCount!: number;
+
+  /** The waiting rest of a registration split into a confirmed and a waiting part. */
+  @Column({ name: 'split_rest', type: 'boolean', default: false })
+  splitRest!: boolean;
+
+  /** Place in the waitlist order (lower first); organizers may swap it by hand. */
+  @Column({ name: 'queue_rank', type: 'bigint', insert: false, update: false })
+  queueRank!: string;
 
   @Column({ name: 'registered_by', type: 'uuid', nullable: true })
   registeredBy!: string | null;

@@ -14,6 +14,12 @@ export enum ConferenceExceptionReason {
   ALREADY_REGISTERED = 'ALREADY_REGISTERED',
   PRACTICE_NOT_FOUND = 'PRACTICE_NOT_FOUND',
   STALE_REVISION = 'STALE_REVISION',
+  /** The accepted split offer is gone: fewer places are free now (params.freePlaces). */
+  SEATS_TAKEN = 'SEATS_TAKEN',
+  /** Confirming would exceed the capacity (params.freePlaces); raise it first. */
+  CAPACITY_EXCEEDED = 'CAPACITY_EXCEEDED',
+  /** Already first (moving up) or last (moving down) in the waitlist. */
+  WAITLIST_EDGE = 'WAITLIST_EDGE',
 }
 
 export class ConferenceException extends AppException {

@@ -29,6 +29,7 @@ import {
 } from './dto/conference.type';
 import { RegistrationType, toRegistration } from './dto/registration.type';
 import { RegistrationService } from './registration.service';
+import { placesOpenToNewcomers } from './waitlist-offer';
 
 @Resolver(() => ConferenceType)
 export class ConferenceResolver {
@@ -120,9 +121,12 @@ export class ConferenceResolver {
     return (await this.registrationService.ofConference(actor, conference.id)).map(toRegistration);
   }
 
-  @ResolveField(() => Int)
+  @ResolveField(() => Int, {
+    description:
+      'Places a new registration would get now: 0 while anyone waits (nobody jumps the line)',
+  })
   freePlaces(@Parent() conference: ConferenceType): number {
-    return Math.max(0, conference.capacity - conference.confirmedParticipants);
+    return placesOpenToNewcomers(conference);
   }
 
   @ResolveField(() => String, { description: 'Calendar file (ICS) of this conference' })

@@ -19,10 +19,12 @@ import { ConferenceService } from './conference.service';
 import { recordSearchSource } from './record-search.source';
 import { RegistrationResolver } from './registration.resolver';
 import { RegistrationService } from './registration.service';
+import { WaitlistService } from './waitlist.service';
 
 /**
  * Conferences, by role: the conference itself (ConferenceService), its agenda
- * (AgendaService), cities' registrations and the waitlist (RegistrationService),
+ * (AgendaService), cities' registrations and the waitlist (RegistrationService; organizers' reordering
+ * and confirming by hand: WaitlistService),
  * files for outside programs (ConferenceExportService: CSV, calendars) and the
  * records with their follow-up actions (ConferenceRecordService). Input rules are
  * pure functions in conference-input.ts and record-input.ts.
@@ -34,6 +36,7 @@ import { RegistrationService } from './registration.service';
     ConferenceService,
     AgendaService,
     RegistrationService,
+    WaitlistService,
     ConferenceExportService,
     ConferenceRecordService,
     ConferenceResolver,
@@ -43,6 +46,7 @@ import { RegistrationService } from './registration.service';
     FollowUpActionResolver,
     ConferenceRecordsFieldResolver,
   ],
+  exports: [ConferenceService, RegistrationService, ConferenceRecordService],
 })
 export class ConferencesModule implements OnModuleInit {
   constructor(private readonly sources: SearchSources) {}

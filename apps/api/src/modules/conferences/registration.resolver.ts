@@ -12,13 +12,19 @@ import {
   toParticipant,
   toRegistration,
 } from './dto/registration.type';
+import { ConferenceService } from './conference.service';
+import { ConferenceType, toConference } from './dto/conference.type';
 import { RegistrationService } from './registration.service';
+import { WaitlistService } from './waitlist.service';
+import { WaitlistDirection } from './dto/conference.enums';
 
 @Resolver(() => RegistrationType)
 export class RegistrationResolver {
   constructor(
     private readonly registrationService: RegistrationService,
     private readonly cityService: CityService,
+    private readonly conferenceService: ConferenceService,
+    private readonly waitlistService: WaitlistService,
   ) {}
 
   @Access(AccessLevel.SIGNED_IN)
@@ -41,6 +47,30 @@ export class RegistrationResolver {
     return toRegistration(await this.registrationService.cancel(actor, id));
   }
 
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => RegistrationType, {
+    description:
+      'Organizers: confirm a waiting registration now, out of line, within the capacity (audited).',
+  })
+  async confirmWaitlistedRegistration(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<RegistrationType> {
+    return toRegistration(await this.waitlistService.confirmNow(actor, id));
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => RegistrationType, {
+    description: 'Organizers: move a waiting registration one place up or down (audited).',
+  })
+  async moveWaitlistedRegistration(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('direction', { type: () => WaitlistDirection }) direction: WaitlistDirection,
+  ): Promise<RegistrationType> {
+    return toRegistration(await this.waitlistService.move(actor, id, direction));
+  }
+
   @ResolveField(() => CityType)
   async city(
     @Parent() registration: RegistrationType,
@@ -53,6 +83,16 @@ export class RegistrationResolver {
         `registration ${registration.id}`,
       ),
     );
+  }
+
+  @ResolveField(() => ConferenceType, { nullable: true })
+  async conference(
+    @CurrentActor() actor: Actor,
+    @Parent() registration: RegistrationType,
+    @Context() ctx: GraphQLContext,
+  ): Promise<ConferenceType | null> {
+    const conference = await this.conferenceService.load(actor, ctx, registration.conferenceId);
+    return conference ? toConference(conference) : null;
   }
 
   @ResolveField(() => [ParticipantType], {

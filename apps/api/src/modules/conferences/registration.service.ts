@@ -12,6 +12,7 @@ import { cleanParticipants, registrationIsOpen, type Participant } from './confe
 import { ConferenceEntity, RegistrationEntity, RegistrationStatus } from './conference.entity';
 import { ConferenceException, ConferenceExceptionReason } from './conference.exception';
 import type { RegisterForConferenceInput } from './dto/conference.inputs';
+import { decideSeats, validMinConfirmed } from './waitlist-offer';
 
 /** A waitlisted registration the seat rule just confirmed, and its city. */
 export interface Promotion {
@@ -42,6 +43,9 @@ export class RegistrationService {
   /**
    * A coordinator registers participants of their city. A new registration joins the
    * end of the waitlist and the seat rule confirms it if it is first in line and fits.
+   * With minConfirmed (an accepted offer) a registration that does not fit while nobody
+   * waits is split: the free places for the first participants, the rest waits; the
+   * decision is decideSeats, taken here under the lock, so a stale offer is refused.
    * The conference row lock, taken first, serialises simultaneous registrations: the
    * waitlist order is the lock order.
    */
@@ -49,6 +53,12 @@ export class RegistrationService {
     const city = await this.cities.requireBySlug(input.citySlug, 'input.citySlug');
     const coordinator = requireAccess(actor, Permission.CONFERENCE_REGISTER, { cityId: city.id });
     const participants = cleanParticipants(input.participants);
+    const minConfirmed = input.minConfirmed ?? null;
+    if (minConfirmed !== null && !validMinConfirmed(minConfirmed, participants.length))
+      throw ConferenceException.invalid(
+        'input.minConfirmed',
+        'Between 1 and one less than the participants',
+      );
     const registration = await this.tenantDb.run(actor, async (manager) => {
       if (!isUuid(input.conferenceId) || !(await this.lockSeats(manager, input.conferenceId)))
         throw ConferenceException.notFound('input.conferenceId');
@@ -71,28 +81,37 @@ export class RegistrationService {
         )
         .getCount();
       if (existing > 0) throw alreadyRegistered();
-      const repository = manager.getRepository(RegistrationEntity);
-      const registration = repository.create({
-        cityId: city.id,
-        conferenceId: conference.id,
-        status: RegistrationStatus.WAITLISTED,
-        participantCount: participants.length,
-        registeredBy: coordinator.userId,
-      });
-      try {
-        await repository.insert(registration);
-      } catch (error) {
-        if ((error as { code?: string }).code === '23505') throw alreadyRegistered();
-        throw error;
-      }
-      await this.insertParticipants(manager, city.id, registration.id, participants);
+      const decision = decideSeats(conference, participants.length, minConfirmed);
+      if (decision.kind === 'STALE')
+        throw ConferenceException.conflict(
+          ConferenceExceptionReason.SEATS_TAKEN,
+          `Only ${decision.freePlaces} places are free now`,
+          'input.minConfirmed',
+          { freePlaces: String(decision.freePlaces) },
+        );
+      // A split: the first participants get the free places, the rest queues behind
+      // everyone (it is inserted last, so its rank is the end of the line).
+      const parts =
+        decision.kind === 'SPLIT'
+          ? [participants.slice(0, decision.confirmed), participants.slice(decision.confirmed)]
+          : [participants];
+      const registration = await this.insert(
+        manager,
+        city.id,
+        conference.id,
+        coordinator,
+        parts[0],
+        false,
+      );
+      if (parts[1]) await this.insert(manager, city.id, conference.id, coordinator, parts[1], true);
       const promoted = await this.fillSeats(manager, conference.id);
       await this.announce(actor, manager, {
         conferenceId: conference.id,
         title: conference.title,
         // Others only if places had been left empty (data from before the seat rule).
-        promotions: promoted.filter((p) => p.registrationId !== registration.id),
+        promotions: promoted.filter((p) => p.cityId !== city.id),
       });
+      const repository = manager.getRepository(RegistrationEntity);
       return repository.findOneByOrFail({ cityId: city.id, id: registration.id });
     });
     return registration;
@@ -135,11 +154,32 @@ export class RegistrationService {
   }
 
   /** A conference's registrations the caller may see: organizers all, a city its own. */
+  /**
+   * A city's registrations for conferences that have not ended, cancelled ones left out,
+   * soonest first: for the city's members and organizers.
+   */
+  async ofCityUpcoming(actor: Actor, cityId: string): Promise<RegistrationEntity[]> {
+    requireAccess(actor, Permission.CONFERENCE_PARTICIPANTS_READ, { cityId });
+    return this.tenantDb.run(actor, (manager) =>
+      manager
+        .getRepository(RegistrationEntity)
+        .createQueryBuilder('registration')
+        .innerJoin(ConferenceEntity, 'conference', 'conference.id = registration.conference_id')
+        .where('registration.city_id = :cityId', { cityId })
+        .andWhere('registration.status <> :cancelled', {
+          cancelled: RegistrationStatus.CANCELLED,
+        })
+        .andWhere('conference.ends_at >= now()')
+        .orderBy('conference.starts_at', 'ASC')
+        .getMany(),
+    );
+  }
+
   ofConference(actor: Actor, conferenceId: string): Promise<RegistrationEntity[]> {
     return this.tenantDb.run(actor, (manager) =>
       manager
         .getRepository(RegistrationEntity)
-        .find({ where: { conferenceId }, order: { createdAt: 'ASC' } }),
+        .find({ where: { conferenceId }, order: { queueRank: 'ASC', id: 'ASC' } }),
     );
   }
 
@@ -211,6 +251,34 @@ export class RegistrationService {
       conferenceId,
     ])) as Array<{ found: boolean }>;
     return row.found;
+  }
+
+  /** One registration row (waiting; the seat rule confirms it) with its participants. */
+  private async insert(
+    manager: EntityManager,
+    cityId: string,
+    conferenceId: string,
+    coordinator: { userId: string },
+    participants: Participant[],
+    splitRest: boolean,
+  ): Promise<RegistrationEntity> {
+    const repository = manager.getRepository(RegistrationEntity);
+    const registration = repository.create({
+      cityId,
+      conferenceId,
+      status: RegistrationStatus.WAITLISTED,
+      participantCount: participants.length,
+      registeredBy: coordinator.userId,
+      splitRest,
+    });
+    try {
+      await repository.insert(registration);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw alreadyRegistered();
+      throw error;
+    }
+    await this.insertParticipants(manager, cityId, registration.id, participants);
+    return registration;
   }
 
   private async insertParticipants(

@@ -99,10 +99,12 @@ export class InvitationService {
       });
       return saved;
     });
+    const [inviterUser] = await this.users.byIds([inviter.userId]);
     await this.mail.sendQuietly(
       invitationMail({
         to: email,
         cityName: city.name,
+        inviterName: inviterUser?.displayName ?? null,
         role: input.role,
         link: this.mail.link(`/einladung/${token}`),
         days: INVITATION_VALID_DAYS,

@@ -9,6 +9,8 @@ const ROLE_NAMES: Record<MembershipRole, string> = {
 export function invitationMail(args: {
   to: string;
   cityName: string;
+  /** Who sent it (their display name), so the invited person knows whom to ask. */
+  inviterName: string | null;
   role: MembershipRole;
   link: string;
   days: number;
@@ -19,7 +21,9 @@ export function invitationMail(args: {
     text: [
       'Guten Tag,',
       '',
-      `Sie sind eingeladen, im Wissensnetz der Engagierten Stadt für ${args.cityName} mitzuarbeiten – als ${ROLE_NAMES[args.role]}.`,
+      `${args.inviterName ? `${args.inviterName} lädt Sie ein` : 'Sie sind eingeladen'}, im Wissensnetz der Engagierten Stadt für ${args.cityName} mitzuarbeiten – als ${ROLE_NAMES[args.role]}.`,
+      '',
+      'Nach dem Annehmen landen Sie im Arbeitsbereich Ihrer Stadt: dort sehen Sie Ihr Tandem, Entwürfe Ihrer Stadt und die nächsten Konferenzen.',
       '',
       'Mit diesem Link nehmen Sie die Einladung an und legen Ihr Passwort fest:',
       args.link,

@@ -122,11 +122,17 @@ export class NotificationOutboxWorker implements OnApplicationBootstrap, OnAppli
         await manager.query(
           `WITH o AS (SELECT * FROM notification_outbox WHERE id = $1),
            recipients AS (
-             SELECT DISTINCT ON (u.id) u.id AS user_id, u.email, u.email_notifications, m.city_id
-               FROM o JOIN membership m ON m.city_id = ANY (o.city_ids)
-               JOIN app_user u ON u.id = m.user_id
-              WHERE o.except_user_id IS NULL OR u.id <> o.except_user_id
-              ORDER BY u.id, m.city_id),
+             SELECT DISTINCT ON (a.user_id) a.* FROM (
+               SELECT u.id AS user_id, u.email, u.email_notifications, m.city_id
+                 FROM o JOIN membership m ON m.city_id = ANY (o.city_ids)
+                 JOIN app_user u ON u.id = m.user_id
+               UNION ALL
+               -- Addressed to the network office (e.g. accessibility feedback).
+               SELECT u.id, u.email, u.email_notifications, NULL::uuid
+                 FROM o JOIN app_user u ON o.to_organizers AND u.network_role = 'ORGANIZER') a,
+               o
+              WHERE o.except_user_id IS NULL OR a.user_id <> o.except_user_id
+              ORDER BY a.user_id, a.city_id NULLS LAST),
            notified AS (
              INSERT INTO notification (user_id, city_id, kind, title, body, link)
              SELECT r.user_id, r.city_id, o.kind, o.title, o.body, o.link FROM recipients r, o)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import { loadById, type GraphQLContext } from '../../core/graphql/loaders';
 import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
+import { Permission, requireAccess } from '../../core/auth/access';
 import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { isUuid } from '../../core/validation/uuid';
@@ -10,7 +11,7 @@ import { toTopics, type TopicType } from '../topics/dto/topic.type';
 import { TopicService } from '../topics/topic.service';
 import type { PracticeFilter } from './dto/practice.inputs';
 import { toPractice, type PracticeType } from './dto/practice.type';
-import { PracticeEntity } from './practice.entity';
+import { PracticeEntity, PracticeStatus } from './practice.entity';
 import { PracticeException } from './practice.exception';
 import { topicIdsFor } from './practice-topics';
 
@@ -101,6 +102,29 @@ export class PracticeService {
         { column: 'practice.id', kind: 'uuid', value: (practice) => practice.id },
       ]);
     });
+  }
+
+  /**
+   * A city's practices that are still being worked on (every status but published and
+   * archived: drafts, and whatever step a later workflow adds), counted per status. For its
+   * members (PRACTICE_DRAFT_READ); row-level security says the same.
+   */
+  async workInProgressCounts(
+    actor: Actor,
+    cityId: string,
+  ): Promise<Array<{ status: PracticeStatus; count: number }>> {
+    requireAccess(actor, Permission.PRACTICE_DRAFT_READ, { cityId });
+    const rows: Array<{ status: PracticeStatus; n: number }> = await this.tenantDb.run(
+      actor,
+      (manager) =>
+        manager.query(
+          `SELECT status, count(*)::int AS n FROM practice
+           WHERE city_id = $1 AND status <> ALL ($2::text[])
+           GROUP BY status ORDER BY status`,
+          [cityId, [PracticeStatus.PUBLISHED, PracticeStatus.ARCHIVED]],
+        ),
+    );
+    return rows.map((row) => ({ status: row.status, count: row.n }));
   }
 
   /**

@@ -71,6 +71,18 @@ export class TandemNoteResolver {
   }
 
   @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => Date, {
+    description:
+      'You opened the tandem now: its notes so far are no longer new for you (members of the two cities).',
+  })
+  markTandemSeen(
+    @CurrentActor() actor: Actor,
+    @Args('tandemId', { type: () => ID }) tandemId: string,
+  ): Promise<Date> {
+    return this.noteService.markSeen(actor, tandemId);
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
   @Mutation(() => Boolean)
   deleteTandemNote(
     @CurrentActor() actor: Actor,

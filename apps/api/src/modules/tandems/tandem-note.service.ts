@@ -68,6 +68,63 @@ export class TandemNoteService {
     return mapConnection(found, toTandemNote);
   }
 
+  /**
+   * The actor opened the tandem's page now: notes up to this moment are no longer new for
+   * them (their row only; row-level security lets nobody else read it).
+   */
+  async markSeen(actor: Actor, tandemId: string): Promise<Date> {
+    const tandem = await this.requireNoteReader(actor, tandemId);
+    const reader = requireAccess(actor, Permission.TANDEM_NOTES_READ, tandemTarget(tandem));
+    const [row] = await this.tenantDb.run(
+      actor,
+      (manager) =>
+        manager.query(
+          `INSERT INTO tandem_visit (city_id, tandem_id, user_id) VALUES ($1, $2, $3)
+         ON CONFLICT (city_id, tandem_id, user_id) DO UPDATE SET seen_at = now()
+         RETURNING seen_at`,
+          [tandem.cityId, tandem.id, reader.userId],
+        ) as Promise<Array<{ seen_at: Date }>>,
+    );
+    return row.seen_at;
+  }
+
+  /**
+   * For each tandem, the notes the others wrote since the actor last opened it (all of them
+   * when never), in one statement for all tandems. Tandems whose notes the actor may not read
+   * count nothing.
+   */
+  async newNotesSinceLastVisit(
+    actor: Actor,
+    tandems: readonly TandemType[],
+  ): Promise<Map<string, { count: number; lastSeenAt: Date | null }>> {
+    const readable = tandems.filter((tandem) =>
+      mayAccess(actor, Permission.TANDEM_NOTES_READ, tandemTarget(tandem)),
+    );
+    const found = new Map<string, { count: number; lastSeenAt: Date | null }>();
+    if (actor.kind !== 'user' || readable.length === 0) return found;
+    const rows: Array<{ tandem_id: string; seen_at: Date | null; n: number }> =
+      await this.tenantDb.run(actor, (manager) =>
+        manager.query(
+          `SELECT t.id AS tandem_id, v.seen_at, count(n.id)::int AS n
+           FROM unnest($1::uuid[], $2::uuid[]) AS t (city_id, id)
+           LEFT JOIN tandem_visit v
+             ON v.city_id = t.city_id AND v.tandem_id = t.id AND v.user_id = $3
+           LEFT JOIN tandem_note n
+             ON n.city_id = t.city_id AND n.tandem_id = t.id
+            AND n.author_id IS DISTINCT FROM $3
+            AND (v.seen_at IS NULL OR n.created_at > v.seen_at)
+           GROUP BY t.id, v.seen_at`,
+          [
+            readable.map((tandem) => tandem.cityId),
+            readable.map((tandem) => tandem.id),
+            actor.userId,
+          ],
+        ),
+      );
+    for (const row of rows) found.set(row.tandem_id, { count: row.n, lastSeenAt: row.seen_at });
+    return found;
+  }
+
   /** The tandem whose notes the actor may read; NOT_FOUND or FORBIDDEN otherwise. */
   async requireNoteReader(actor: Actor, tandemId: string): Promise<TandemType> {
     const tandem = await this.tandems.get(actor, tandemId);

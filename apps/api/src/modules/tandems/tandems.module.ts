@@ -32,5 +32,6 @@ import { TandemService } from './tandem.service';
     TandemNoteResolver,
     CityTandemsResolver,
   ],
+  exports: [TandemService, TandemNoteService],
 })
 export class TandemsModule {}

@@ -8,7 +8,7 @@ import {
   UnreadNotificationCountDocument,
 } from '../../generated/graphql';
 import { useAllCities } from '../network/useAllCities';
-import { signInPath } from './return-path';
+import { signInPath, workspacePath } from './return-path';
 import { isOrganizer, useSession, type SessionUser } from './session';
 import './account.css';
 
@@ -57,7 +57,18 @@ export function AccountMenu() {
               ·
             </span>
             <span className="account__label">{t('account.menu.actingFor')}</span>{' '}
-            <strong data-testid="acting-city">{me.actingCity.name}</strong>
+            {me.memberships.some((membership) => membership.city.slug === me.actingCity?.slug) ? (
+              <Link
+                to={workspacePath(me.actingCity.slug)}
+                className="account__city"
+                data-testid="acting-city"
+                aria-label={t('workspace.navLink', { city: me.actingCity.name })}
+              >
+                <strong>{me.actingCity.name}</strong>
+              </Link>
+            ) : (
+              <strong data-testid="acting-city">{me.actingCity.name}</strong>
+            )}
           </>
         ) : null}
       </p>
@@ -127,6 +138,7 @@ function ActingCitySwitch({ me, options }: { me: SessionUser; options: CityOptio
   const { refresh } = useSession();
   const [choice, setChoice] = useState(me.actingCity?.slug ?? '');
   const [status, setStatus] = useState('');
+  const navigate = useNavigate();
   const [{ fetching }, switchCity] = useMutation(SwitchActingCityDocument);
   const selected = options.some((option) => option.slug === choice)
     ? choice
@@ -141,8 +153,13 @@ function ActingCitySwitch({ me, options }: { me: SessionUser; options: CityOptio
       setStatus(t('account.menu.switchFailed'));
       return;
     }
-    await refresh();
-    setStatus(t('account.menu.switched', { city: result.data.switchActingCity.actingCity?.name }));
+    const person = await refresh();
+    const city = result.data.switchActingCity.actingCity;
+    setStatus(t('account.menu.switched', { city: city?.name }));
+    // A member goes on in the workspace of the city they now act for (organizers stay put).
+    if (city && person?.memberships.some((membership) => membership.city.slug === city.slug)) {
+      navigate(workspacePath(city.slug));
+    }
   };
 
   return (

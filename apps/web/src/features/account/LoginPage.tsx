@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LoginDocument } from '../../generated/graphql';
 import { ErrorSummary, TextField, useFormErrors } from '../../ui/FormErrors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { safeReturnPath } from './return-path';
+import { landingAfterSignIn } from './return-path';
 import { applyAccountLanguage, useSession } from './session';
 
 const FIELDS = ['email', 'password'] as const;
@@ -17,7 +17,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
-  const returnTo = safeReturnPath(params.get('ziel'));
+  const requested = params.get('ziel');
   const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
 
   const [email, setEmail] = useState('');
@@ -42,7 +42,7 @@ export function LoginPage() {
     form.clear();
     applyAccountLanguage(result.data.login);
     await refresh();
-    navigate(returnTo, { replace: true });
+    navigate(landingAfterSignIn(requested, result.data.login), { replace: true });
   };
 
   return (
@@ -56,7 +56,7 @@ export function LoginPage() {
       {me ? (
         <p className="notice" data-testid="already-signed-in">
           {t('auth.login.alreadySignedIn', { name: me.displayName })}{' '}
-          <Link to={returnTo}>{t('auth.login.continue')}</Link>
+          <Link to={landingAfterSignIn(requested, me)}>{t('auth.login.continue')}</Link>
         </p>
       ) : null}
       <p className="lead">{t('auth.login.intro')}</p>

@@ -7,6 +7,8 @@ const KNOWN_ACTIONS = [
   'MEMBERSHIP_REMOVED',
   'PASSWORD_RESET',
   'SESSIONS_REVOKED',
+  'WAITLIST_REORDERED',
+  'REGISTRATION_CONFIRMED_BY_HAND',
 ] as const;
 
 type KnownAction = (typeof KNOWN_ACTIONS)[number];

@@ -15,6 +15,7 @@ import { CityTandems } from '../tandems/CityTandems';
 import { CityContact } from './CityContact';
 import { CityNotFound } from './CityNotFound';
 import './cities.css';
+import { TopicLink } from '../topics/TopicLink';
 
 type CityProfile = NonNullable<CityProfileQuery['city']>;
 
@@ -95,7 +96,9 @@ function CityProfileView({ city }: { city: CityProfile }) {
         <p className="city__eyebrow">
           {t(`cityKind.${city.kind}`)} · {federalStateName(city.federalState, language)}
         </p>
-        <h1 className="city__name">{city.name}</h1>
+        <h1 className="city__name" lang="de">
+          {city.name}
+        </h1>
         <p className="city__since">{t('city.memberSince', { year: city.joinedYear })}</p>
         <CityTandems citySlug={city.slug} />
         {city.viewerCanEditProfile || city.viewerCanReadProfileHistory ? (
@@ -153,8 +156,9 @@ function CityProfileView({ city }: { city: CityProfile }) {
         <section className="city__profile" aria-labelledby="city-profile">
           <h2 id="city-profile">{t('city.profile')}</h2>
           {city.details.aboutHtml.trim() ? (
-            // Rendered and sanitized by the server (see the schema's aboutHtml).
+            // Rendered and sanitized by the server (see the schema's aboutHtml); written in German.
             <div
+              lang="de"
               className="prose"
               data-testid="city-about"
               dangerouslySetInnerHTML={{ __html: city.details.aboutHtml }}
@@ -170,9 +174,7 @@ function CityProfileView({ city }: { city: CityProfile }) {
             <ul className="tag-list">
               {city.focusTopics.map((topic) => (
                 <li key={topic.id}>
-                  <Link className="tag" to={`/themen#thema-${topic.slug}`}>
-                    {language === 'en' ? topic.nameEn : topic.name}
-                  </Link>
+                  <TopicLink topic={topic} />
                 </li>
               ))}
             </ul>

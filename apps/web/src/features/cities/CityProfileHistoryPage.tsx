@@ -14,7 +14,7 @@ import { ScrollRegion } from '../../ui/ScrollRegion';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { diffList, diffText, hasChanges } from '../practices/practice-diff';
-import { DiffParts } from '../practices/PracticeHistoryPage';
+import { DiffParts } from '../practices/DiffParts';
 import { CityNotFound } from './CityNotFound';
 import '../practices/practices.css';
 import './cities.css';

@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { formatSessionTime } from '@wissensnetz/domain';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import {
   AddAgendaSessionDocument,
   RemoveAgendaSessionDocument,
+  UpdateAgendaSessionDocument,
   type AgendaFormat,
 } from '../../generated/graphql';
 import type { ErrorTextKey } from '../../ui/api-errors';
@@ -16,6 +18,7 @@ import {
 } from '../../ui/FormErrors';
 import type { ConferenceDetail } from './types';
 import { DateTimeField } from './DateTimeField';
+import { currentLanguage } from '../../i18n';
 import { formatLocalTime } from './conference-format';
 import './conferences.css';
 
@@ -24,7 +27,9 @@ type Field = (typeof FIELDS)[number];
 const FORMATS: AgendaFormat[] = ['TALK', 'WORKSHOP', 'PANEL', 'WORLD_CAFE', 'BREAK', 'OTHER'];
 const FIELD_TEXTS = { title: 'errors.CONFERENCE_TITLE' } as const;
 
-/** Organizers add and remove agenda sessions; clashes come back on the right field. */
+type Session = ConferenceDetail['agenda'][number];
+
+/** Organizers add, change and remove agenda sessions; clashes come back on the right field. */
 export function AgendaEditor({
   conference,
   onChanged,
@@ -42,7 +47,25 @@ export function AgendaEditor({
   const [room, setRoom] = useState('');
   const [speakers, setSpeakers] = useState('');
   const [done, setDone] = useState('');
+  const [editing, setEditing] = useState<Session | null>(null);
   const [{ fetching: adding }, add] = useMutation(AddAgendaSessionDocument);
+  const [{ fetching: saving }, update] = useMutation(UpdateAgendaSessionDocument);
+  const language = currentLanguage();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const fill = (session: Session | null) => {
+    form.clear();
+    setDone('');
+    setEditing(session);
+    setTitle(session?.title ?? '');
+    setFormat(session?.format ?? 'TALK');
+    setStartsAt(session?.startsAtLocal ?? `${day}T${formatLocalTime(conference.startsAtLocal)}`);
+    setEndsAt(session?.endsAtLocal ?? '');
+    setRoom(session?.room ?? '');
+    setSpeakers(session?.speakers ?? '');
+    // Keyboard and screen-reader users land in the form that now holds the session.
+    if (session) requestAnimationFrame(() => formRef.current?.querySelector('input')?.focus());
+  };
   const [{ fetching: removing }, remove] = useMutation(RemoveAgendaSessionDocument);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -53,19 +76,20 @@ export function AgendaEditor({
     if (!endsAt) missing.push({ field: 'endsAt', key: 'errors.CONFERENCE_TIME_REQUIRED' });
     if (missing.length > 0) return form.showErrors(missing);
     form.clear();
-    const answer = await add({
-      input: {
-        conferenceId: conference.id,
-        title: title.trim(),
-        format,
-        startsAt,
-        endsAt,
-        room: room.trim(),
-        speakers: speakers.trim(),
-      },
-    });
+    const values = {
+      title: title.trim(),
+      format,
+      startsAt,
+      endsAt,
+      room: room.trim(),
+      speakers: speakers.trim(),
+    };
+    const answer = editing
+      ? await update({ input: { id: editing.id, ...values } })
+      : await add({ input: { conferenceId: conference.id, ...values } });
     if (answer.error) return form.showApiError(answer.error);
-    setDone(t('conferences.agenda.added', { title: title.trim() }));
+    setDone(t(editing ? 'conferences.agenda.updated' : 'conferences.agenda.added', values));
+    setEditing(null);
     setTitle('');
     setSpeakers('');
     onChanged();
@@ -86,7 +110,16 @@ export function AgendaEditor({
         <ul className="link-list">
           {conference.agenda.map((session) => (
             <li key={session.id}>
-              {session.startsAtLocal.replace('T', ' ')} {session.title}{' '}
+              {formatSessionTime(session.startsAtLocal, session.endsAtLocal, language)}{' '}
+              {session.title}{' '}
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                aria-label={`${t('conferences.agenda.editSession')}: ${session.title}`}
+                onClick={() => fill(session)}
+              >
+                {t('conferences.agenda.editSession')}
+              </button>{' '}
               <button
                 type="button"
                 className="button button--secondary button--small"
@@ -101,7 +134,20 @@ export function AgendaEditor({
           ))}
         </ul>
       ) : null}
-      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <form
+        ref={formRef}
+        className="form"
+        noValidate
+        aria-label={
+          editing
+            ? t('conferences.agenda.editingSession', { title: editing.title })
+            : t('conferences.agenda.add')
+        }
+        onSubmit={(event) => void onSubmit(event)}
+      >
+        {editing ? (
+          <h4>{t('conferences.agenda.editingSession', { title: editing.title })}</h4>
+        ) : null}
         <ErrorSummary form={form} />
         <TextField
           form={form}
@@ -152,9 +198,14 @@ export function AgendaEditor({
           onChange={setSpeakers}
         />
         <div className="form__actions">
-          <button type="submit" className="button" disabled={adding}>
-            {t('conferences.agenda.add')}
+          <button type="submit" className="button" disabled={adding || saving}>
+            {editing ? t('conferences.agenda.saveSession') : t('conferences.agenda.add')}
           </button>
+          {editing ? (
+            <button type="button" className="button button--secondary" onClick={() => fill(null)}>
+              {t('conferences.agenda.cancelEdit')}
+            </button>
+          ) : null}
         </div>
       </form>
     </div>

@@ -1,3 +1,4 @@
+import { formatSessionTime } from '@wissensnetz/domain';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { isOrganizer, useSession } from '../account/session';
 import { AgendaEditor } from './AgendaEditor';
+import { ConferenceEditForm } from './ConferenceEditForm';
 import { ConferencePlace } from './ConferencePlace';
 import { ConferenceRecords } from './ConferenceRecords';
 import { ConferenceStatusActions, RegistrationsOverview } from './RegistrationsOverview';
@@ -16,7 +18,6 @@ import {
   CONFERENCE_ID_PATTERN,
   formatLocalDay,
   formatLocalRange,
-  formatLocalTime,
   groupByDay,
 } from './conference-format';
 import type { ConferenceDetail } from './types';
@@ -93,7 +94,8 @@ function ConferenceView({
           {t(`conferences.kind.${conference.kind}`)}
           {conference.region ? ` · ${t(`conferences.region.${conference.region}`)}` : ''}
         </p>
-        <h1>{conference.title}</h1>
+        {/* Titles, descriptions and sessions are written by the organizers, in German. */}
+        <h1 lang="de">{conference.title}</h1>
         <p>
           <span className="pill" data-testid="conference-status">
             {t(`conferences.status.${conference.status}`)}
@@ -148,7 +150,9 @@ function ConferenceView({
           ) : null}
         </dl>
         {conference.description.trim() ? (
-          <p className="pre-line">{conference.description}</p>
+          <p className="pre-line" lang="de">
+            {conference.description}
+          </p>
         ) : null}
         <p>
           <a className="button button--secondary" href={conference.calendarUrl} download>
@@ -169,11 +173,10 @@ function ConferenceView({
                 {sessions.map((session) => (
                   <li key={session.id}>
                     <span className="nowrap">
-                      {formatLocalTime(session.startsAtLocal)}–
-                      {formatLocalTime(session.endsAtLocal)}
+                      {formatSessionTime(session.startsAtLocal, session.endsAtLocal, language)}
                     </span>
                     <span>
-                      <strong>{session.title}</strong>
+                      <strong lang="de">{session.title}</strong>
                       <span className="muted">
                         {' · '}
                         {t(`conferences.format.${session.format}`)}
@@ -199,8 +202,9 @@ function ConferenceView({
 
       {organizer ? (
         <>
+          <ConferenceEditForm conference={conference} onChanged={refresh} />
           <ConferenceStatusActions conference={conference} onChanged={refresh} />
-          <RegistrationsOverview conference={conference} />
+          <RegistrationsOverview conference={conference} onChanged={refresh} />
         </>
       ) : null}
 

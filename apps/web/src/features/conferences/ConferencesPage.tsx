@@ -13,7 +13,9 @@ import { currentLanguage } from '../../i18n';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { isOrganizer, useSession } from '../account/session';
+import { berlinMonth, parseMonth } from './calendar-month';
 import { CONFERENCE_KINDS, REGIONS, conferencePath, formatLocalRange } from './conference-format';
+import { ConferenceCalendar } from './ConferenceCalendar';
 import { ConferencePlace } from './ConferencePlace';
 import './conferences.css';
 
@@ -23,16 +25,34 @@ function pick<T extends string>(value: string | null, allowed: readonly T[]): T 
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
 
-/** `/konferenzen`: upcoming and past conferences, filtered by kind and region (kept in the URL). */
+const VIEWS = ['liste', 'monat'] as const;
+const TIMES = ['kommend', 'vergangen'] as const;
+
+/**
+ * `/konferenzen`: a list (upcoming and past) or a month (`ansicht=monat&monat=YYYY-MM`),
+ * filtered by kind, region and (list) time; everything is kept in the URL.
+ */
 export function ConferencesPage() {
   const { t } = useTranslation();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const kind = pick<ConferenceKind>(params.get('art'), CONFERENCE_KINDS);
   const region = pick<NetworkRegion>(params.get('region'), REGIONS);
+  const view = pick(params.get('ansicht'), VIEWS) ?? 'liste';
+  const time = pick(params.get('zeit'), TIMES);
+  const month = parseMonth(params.get('monat')) ?? parseMonth(berlinMonth())!;
   useDocumentTitle(t('conferences.heading'));
 
-  const setFilter = (name: 'art' | 'region', value: string) => {
+  const href = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [name, value] of Object.entries(changes)) {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
+    return `?${next.toString()}`;
+  };
+
+  const setFilter = (name: 'art' | 'region' | 'zeit', value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
@@ -86,12 +106,56 @@ export function ConferencesPage() {
             ))}
           </select>
         </div>
+        {view === 'liste' ? (
+          <div className="field">
+            <label htmlFor="conference-time">{t('conferences.time.label')}</label>
+            <select
+              id="conference-time"
+              value={time ?? ''}
+              onChange={(event) => setFilter('zeit', event.target.value)}
+            >
+              <option value="">{t('conferences.time.all')}</option>
+              {TIMES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`conferences.time.${value}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
       </form>
 
-      {me ? <RecordSearch /> : null}
+      <nav className="view-switch" aria-label={t('conferences.view.label')}>
+        {VIEWS.map((value) => (
+          <Link
+            key={value}
+            className={value === view ? 'button' : 'button button--secondary'}
+            aria-current={value === view ? 'page' : undefined}
+            to={href({ ansicht: value === 'liste' ? null : value })}
+          >
+            {t(`conferences.view.${value}`)}
+          </Link>
+        ))}
+      </nav>
 
-      <ConferenceSection upcoming kind={kind} region={region} />
-      <ConferenceSection upcoming={false} kind={kind} region={region} />
+      {view === 'monat' ? (
+        <ConferenceCalendar
+          year={month.year}
+          month={month.month}
+          kind={kind}
+          region={region}
+          monthHref={(value) => href({ ansicht: 'monat', monat: value })}
+        />
+      ) : (
+        <>
+          {time !== 'vergangen' ? <ConferenceSection upcoming kind={kind} region={region} /> : null}
+          {time !== 'kommend' ? (
+            <ConferenceSection upcoming={false} kind={kind} region={region} />
+          ) : null}
+        </>
+      )}
+
+      {me ? <RecordSearch /> : null}
     </div>
   );
 }
@@ -146,7 +210,9 @@ function ConferenceItem({ conference }: { conference: ConferenceSummaryFragment 
   return (
     <li className="card conference-item" data-testid="conference-item">
       <h3>
-        <Link to={conferencePath(conference.id)}>{conference.title}</Link>
+        <Link to={conferencePath(conference.id)} lang="de">
+          {conference.title}
+        </Link>
       </h3>
       <p className="muted">
         {t(`conferences.kind.${conference.kind}`)}

@@ -2,10 +2,11 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { CancelRegistrationDocument, RegisterForConferenceDocument } from '../../generated/graphql';
-import type { ErrorTextKey } from '../../ui/api-errors';
+import { apiErrorReasons, type ErrorTextKey } from '../../ui/api-errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary, SuccessMessage, TextField, useFormErrors } from '../../ui/FormErrors';
 import type { SessionUser } from '../account/session';
+import { RegistrationOffer, WaitlistNotice } from './RegistrationOffer';
 import type { ConferenceDetail } from './types';
 import './conferences.css';
 
@@ -52,15 +53,19 @@ export function RegistrationPanel({
     [rows],
   );
   const form = useFormErrors<string>(fields, FIELD_TEXTS);
-  const [done, setDone] = useState('');
-  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState<{ text: string; waitlist: boolean } | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [split, setSplit] = useState(true);
   const [{ fetching: registering }, register] = useMutation(RegisterForConferenceDocument);
   const [{ fetching: cancelling }, cancel] = useMutation(CancelRegistrationDocument);
 
   if (!city) return null;
-  const current = conference.registrations.find(
+  // A split registration is two: the confirmed part and its waiting rest.
+  const mine = conference.registrations.filter(
     (registration) => registration.city.slug === city.slug && registration.status !== 'CANCELLED',
   );
+  const free = conference.freePlaces;
+  const offer = free > 0 && free < rows.length;
 
   const update = (index: number, part: (typeof PARTS)[number], value: string) =>
     setRows((list) => list.map((row, i) => (i === index ? { ...row, [part]: value } : row)));
@@ -81,10 +86,12 @@ export function RegistrationPanel({
     });
     if (missing.length > 0) return form.showErrors(missing);
     form.clear();
+    setDone(null);
     const answer = await register({
       input: {
         conferenceId: conference.id,
         citySlug: city.slug,
+        minConfirmed: offer && split ? free : null,
         participants: rows.map((row) => ({
           name: row.name.trim(),
           email: row.email.trim(),
@@ -93,25 +100,40 @@ export function RegistrationPanel({
         })),
       },
     });
-    if (answer.error) return form.showApiError(answer.error);
+    if (answer.error) {
+      // A stale offer: show the places as they are now, the rows stay filled in.
+      if (apiErrorReasons(answer.error).includes('SEATS_TAKEN')) onChanged();
+      return form.showApiError(answer.error);
+    }
     const registration = answer.data?.registerForConference;
-    setDone(
-      registration?.status === 'WAITLISTED'
-        ? t('conferences.registration.waitlisted', {
-            position: registration.waitlistPosition ?? 0,
-          })
-        : t('conferences.registration.confirmed'),
-    );
+    if (registration?.status === 'WAITLISTED') {
+      setDone({
+        waitlist: true,
+        text: t('conferences.registration.waitlisted', {
+          position: registration.waitlistPosition ?? 0,
+        }),
+      });
+    } else if (registration && registration.participantCount < rows.length) {
+      setDone({
+        waitlist: true,
+        text: t('conferences.registration.split', {
+          confirmed: registration.participantCount,
+          waiting: rows.length - registration.participantCount,
+        }),
+      });
+    } else {
+      setDone({ waitlist: false, text: t('conferences.registration.confirmed') });
+    }
     setRows([emptyRow()]);
     onChanged();
   };
 
   const onCancel = async () => {
-    if (!current) return;
-    const answer = await cancel({ id: current.id });
-    setConfirming(false);
+    if (!confirming) return;
+    const answer = await cancel({ id: confirming });
+    setConfirming(null);
     if (answer.error) return form.showApiError(answer.error);
-    setDone(t('conferences.registration.cancelled'));
+    setDone({ waitlist: false, text: t('conferences.registration.cancelled') });
     onChanged();
   };
 
@@ -141,44 +163,55 @@ export function RegistrationPanel({
         </div>
       ) : null}
       <ErrorSummary form={form} />
-      {done ? <SuccessMessage>{done}</SuccessMessage> : null}
+      {done?.waitlist ? <WaitlistNotice>{done.text}</WaitlistNotice> : null}
+      {done && !done.waitlist ? <SuccessMessage>{done.text}</SuccessMessage> : null}
 
-      {current ? (
+      {mine.length > 0 ? (
         <div data-testid="registration-status">
-          <p>
-            {current.status === 'CONFIRMED'
-              ? t('conferences.registration.statusConfirmed', {
-                  count: current.participantCount,
-                })
-              : t('conferences.registration.statusWaitlisted', {
-                  position: current.waitlistPosition ?? 0,
-                  count: current.participantCount,
-                })}
-          </p>
-          {current.participants.length > 0 ? (
-            <ul>
-              {current.participants.map((person, index) => (
-                <li key={index}>
-                  {person.name} ({person.email}){person.role ? `, ${person.role}` : ''}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={() => setConfirming(true)}
-          >
-            {t('conferences.registration.cancel')}
-          </button>
+          {mine.map((current) => (
+            <div key={current.id} className="registration-own">
+              <p>
+                {current.status === 'CONFIRMED'
+                  ? t('conferences.registration.statusConfirmed', {
+                      count: current.participantCount,
+                    })
+                  : t(
+                      current.splitRest
+                        ? 'conferences.registration.statusRest'
+                        : 'conferences.registration.statusWaitlisted',
+                      { position: current.waitlistPosition ?? 0, count: current.participantCount },
+                    )}
+              </p>
+              {current.participants.length > 0 ? (
+                <ul>
+                  {current.participants.map((person, index) => (
+                    <li key={index}>
+                      {person.name} ({person.email}){person.role ? `, ${person.role}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => setConfirming(current.id)}
+              >
+                {t('conferences.registration.cancel')}
+              </button>
+            </div>
+          ))}
         </div>
       ) : conference.status !== 'OPEN' ? (
         <p className="notice">{t('conferences.registration.notOpen')}</p>
       ) : (
         <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-          <p className="field__hint">
-            {t('conferences.registration.hint', { free: conference.freePlaces })}
-          </p>
+          {conference.waitlistedRegistrations > 0 ? (
+            <WaitlistNotice>{t('conferences.registration.hintWaiting')}</WaitlistNotice>
+          ) : free > 0 ? (
+            <p className="field__hint">{t('conferences.registration.hint', { count: free })}</p>
+          ) : (
+            <WaitlistNotice>{t('conferences.registration.hintFull')}</WaitlistNotice>
+          )}
           {rows.map((row, index) => (
             <fieldset key={row.key} className="participant-row" data-testid="participant-row">
               <legend>{t('conferences.registration.participant', { number: index + 1 })}</legend>
@@ -227,6 +260,14 @@ export function RegistrationPanel({
               ) : null}
             </fieldset>
           ))}
+          {offer ? (
+            <RegistrationOffer
+              free={free}
+              participants={rows.length}
+              split={split}
+              onChange={setSplit}
+            />
+          ) : null}
           <div className="form__actions">
             <button
               type="button"
@@ -248,7 +289,7 @@ export function RegistrationPanel({
           confirmLabel={t('conferences.registration.cancel')}
           busy={cancelling}
           onConfirm={() => void onCancel()}
-          onCancel={() => setConfirming(false)}
+          onCancel={() => setConfirming(null)}
         >
           <p>{t('conferences.registration.cancelText', { city: city.name })}</p>
         </ConfirmDialog>

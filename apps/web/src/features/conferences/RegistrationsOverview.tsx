@@ -8,6 +8,7 @@ import { ErrorSummary, SuccessMessage, useFormErrors } from '../../ui/FormErrors
 import { formatDateTime } from '../../ui/format';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import type { ConferenceDetail } from './types';
+import { WaitlistActions } from './WaitlistActions';
 import './conferences.css';
 
 const NEXT: Record<ConferenceStatus, ConferenceStatus[]> = {
@@ -78,9 +79,17 @@ export function ConferenceStatusActions({
 }
 
 /** Every city's registration: confirmed first, then the waitlist in its order. */
-export function RegistrationsOverview({ conference }: { conference: ConferenceDetail }) {
+export function RegistrationsOverview({
+  conference,
+  onChanged,
+}: {
+  conference: ConferenceDetail;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  const form = useFormErrors(NO_FIELDS);
+  const [done, setDone] = useState('');
   const order = { CONFIRMED: 0, WAITLISTED: 1, CANCELLED: 2 } as const;
   const rows = [...conference.registrations].sort(
     (a, b) =>
@@ -88,6 +97,12 @@ export function RegistrationsOverview({ conference }: { conference: ConferenceDe
       (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0) ||
       a.createdAt.localeCompare(b.createdAt),
   );
+  const waiting = rows.filter((row) => row.status === 'WAITLISTED').length;
+  const onDone = (text: string) => {
+    form.clear();
+    setDone(text);
+    onChanged();
+  };
   return (
     <section
       className="card conference-section"
@@ -95,10 +110,12 @@ export function RegistrationsOverview({ conference }: { conference: ConferenceDe
       data-testid="registrations-overview"
     >
       <h2 id="conference-registrations">{t('conferences.overview.heading')}</h2>
+      <ErrorSummary form={form} />
+      {done ? <SuccessMessage>{done}</SuccessMessage> : null}
       <p>
         {t('conferences.overview.summary', {
           confirmed: conference.confirmedParticipants,
-          capacity: conference.capacity,
+          count: conference.capacity,
         })}{' '}
         <a href={`/export/conferences/${conference.id}/registrations.csv`} download>
           {t('conferences.overview.csv')}
@@ -116,12 +133,16 @@ export function RegistrationsOverview({ conference }: { conference: ConferenceDe
                 <th scope="col">{t('conferences.overview.status')}</th>
                 <th scope="col">{t('conferences.overview.participants')}</th>
                 <th scope="col">{t('conferences.overview.registeredAt')}</th>
+                {waiting > 0 ? <th scope="col">{t('conferences.overview.actions')}</th> : null}
               </tr>
             </thead>
             <tbody>
               {rows.map((registration) => (
                 <tr key={registration.id} data-testid="registration-row">
-                  <th scope="row">{registration.city.name}</th>
+                  <th scope="row">
+                    {registration.city.name}
+                    {registration.splitRest ? ` (${t('conferences.overview.rest')})` : ''}
+                  </th>
                   <td>{registration.participantCount}</td>
                   <td>
                     {registration.status === 'WAITLISTED'
@@ -141,6 +162,22 @@ export function RegistrationsOverview({ conference }: { conference: ConferenceDe
                     </ul>
                   </td>
                   <td>{formatDateTime(registration.createdAt, language)}</td>
+                  {waiting > 0 ? (
+                    <td>
+                      {registration.status === 'WAITLISTED' ? (
+                        <WaitlistActions
+                          registration={registration}
+                          first={registration.waitlistPosition === 1}
+                          last={registration.waitlistPosition === waiting}
+                          onDone={onDone}
+                          onError={(error) => {
+                            setDone('');
+                            form.showApiError(error);
+                          }}
+                        />
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

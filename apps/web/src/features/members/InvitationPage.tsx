@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { workspacePath } from '../account/return-path';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import {
@@ -128,7 +129,8 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
         .toPromise();
     }
     await refresh();
-    navigate(`/${invitation.city.slug}`, { replace: true });
+    // The first visit of the workspace welcomes them with the first three things to do.
+    navigate(`${workspacePath(invitation.city.slug)}?willkommen`, { replace: true });
   };
 
   return (

@@ -182,7 +182,7 @@ function MembersView({ city, members, me, reload }: MembersViewProps) {
           <p className="empty">{t('members.empty')}</p>
         ) : (
           <ScrollRegion label={t('members.tableCaption', { city: city.name })}>
-            <table className="table" data-testid="member-table">
+            <table className="table member-table" data-testid="member-table">
               <caption className="visually-hidden">
                 {t('members.tableCaption', { city: city.name })}
               </caption>
@@ -206,7 +206,7 @@ function MembersView({ city, members, me, reload }: MembersViewProps) {
                       ) : null}
                     </th>
                     {manage ? (
-                      <td>
+                      <td data-label={t('members.email')}>
                         {member.email ? (
                           <a href={`mailto:${member.email}`}>
                             <EmailAddress address={member.email} />
@@ -216,7 +216,11 @@ function MembersView({ city, members, me, reload }: MembersViewProps) {
                         )}
                       </td>
                     ) : null}
-                    <td data-testid="member-role" data-role={member.role}>
+                    <td
+                      data-testid="member-role"
+                      data-role={member.role}
+                      data-label={t('members.role')}
+                    >
                       {manage ? (
                         <RoleForm
                           member={member}
@@ -236,9 +240,11 @@ function MembersView({ city, members, me, reload }: MembersViewProps) {
                         t(`role.${member.role}`)
                       )}
                     </td>
-                    <td className="nowrap">{formatDate(member.createdAt, language)}</td>
+                    <td className="nowrap" data-label={t('members.since')}>
+                      {formatDate(member.createdAt, language)}
+                    </td>
                     {manage ? (
-                      <td>
+                      <td className="member-table__actions">
                         <button
                           type="button"
                           className="button button--danger button--small"

@@ -3,8 +3,12 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { federalStateName } from '@wissensnetz/domain';
-import { NetworkFederalStatesDocument } from '../../generated/graphql';
+import {
+  NetworkFederalStatesDocument,
+  NetworkPracticeCountDocument,
+} from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
+import { useSession } from '../account/session';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CityFilter, parseKind, type CityFilterValue } from './CityFilter';
@@ -69,6 +73,13 @@ export function NetworkPage() {
 
   const cities = useAllCities();
   const [states, reexecuteStates] = useQuery({ query: NetworkFederalStatesDocument });
+  const { me } = useSession();
+  // Who is signed in changes what may be seen: always asked again, the cached count shown meanwhile.
+  const [count] = useQuery({
+    query: NetworkPracticeCountDocument,
+    requestPolicy: 'cache-and-network',
+  });
+  const practiceCount = count.data?.searchPractices.totalHits;
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
   const filterActive = filter.joinedYear !== null || filter.kind !== null;
@@ -118,7 +129,18 @@ export function NetworkPage() {
 
       <section className="search-teaser card" aria-labelledby="search-teaser-heading">
         <h2 id="search-teaser-heading">{t('network.searchHeading')}</h2>
-        <p>{t('network.searchText')}</p>
+        {practiceCount === undefined || me ? (
+          <p data-testid="practice-count">
+            {practiceCount === undefined
+              ? t('network.searchText')
+              : t('network.searchTextCount', { count: practiceCount })}
+          </p>
+        ) : (
+          <>
+            <p>{t('network.searchText')}</p>
+            <p data-testid="practice-count">{t('network.publicCount', { count: practiceCount })}</p>
+          </>
+        )}
         <p>
           <Link to="/suche" className="button" data-testid="search-link">
             {t('network.searchLink')}

@@ -19,7 +19,9 @@ import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { PracticeNotFound } from './PracticeNotFound';
 import { PRACTICE_ID_PATTERN } from './practice-format';
-import { diffList, diffText, hasChanges, type DiffPart } from './practice-diff';
+import { BodyDiff, DiffParts } from './DiffParts';
+import { diffMarkdown } from './markdown-diff';
+import { diffList, diffText, hasChanges } from './practice-diff';
 import './practices.css';
 
 type Revision = PracticeRevisionsQuery['practiceRevisions'][number];
@@ -237,10 +239,14 @@ function RevisionDiff({ older, newer }: { older: Revision; newer: Revision }) {
     return (slug: string) => names.get(slug) ?? slug;
   }, [topics.data, language]);
 
+  const bodyBlocks = useMemo(() => diffMarkdown(older.body, newer.body), [older.body, newer.body]);
+  // Only marks changed (e.g. `*` to `**`): the words are the same, but the text is not.
+  const formattingOnly =
+    older.body !== newer.body && !hasChanges(bodyBlocks.flatMap((b) => b.parts));
   const fields = [
     { name: 'title', parts: diffText(older.title, newer.title), block: false },
     { name: 'summary', parts: diffText(older.summary, newer.summary), block: false },
-    { name: 'body', parts: diffText(older.body, newer.body), block: true },
+    { name: 'body', parts: bodyBlocks.flatMap((block) => block.parts), block: true },
     { name: 'tags', parts: diffList(older.tags, newer.tags), block: false },
     {
       name: 'topics',
@@ -249,6 +255,7 @@ function RevisionDiff({ older, newer }: { older: Revision; newer: Revision }) {
     },
   ] as const;
   const changed = fields.filter((field) => hasChanges(field.parts));
+  const any = changed.length > 0 || formattingOnly;
 
   return (
     <section className="card diff" aria-labelledby="diff-heading" data-testid="revision-diff">
@@ -256,15 +263,19 @@ function RevisionDiff({ older, newer }: { older: Revision; newer: Revision }) {
         {t('history.diffHeading', { from: older.number, to: newer.number })}
       </h2>
       <p className="muted">{t('history.legend')}</p>
-      {changed.length === 0 ? (
+      {!any ? (
         <p className="empty">{t('history.noChanges')}</p>
       ) : (
         <dl className="diff__fields">
           {fields.map((field) => (
             <div key={field.name} className="diff__field" data-field={field.name}>
               <dt>{t(`history.field.${field.name}`)}</dt>
-              <dd className={field.block ? 'diff__text diff__text--block' : 'diff__text'}>
-                {hasChanges(field.parts) ? (
+              <dd className={field.block ? 'diff__text diff__text--body' : 'diff__text'}>
+                {field.name === 'body' && hasChanges(field.parts) ? (
+                  <BodyDiff blocks={bodyBlocks} />
+                ) : field.name === 'body' && formattingOnly ? (
+                  <span className="muted">{t('history.formattingOnly')}</span>
+                ) : hasChanges(field.parts) ? (
                   <DiffParts
                     parts={field.parts}
                     list={field.name === 'tags' || field.name === 'topics'}
@@ -278,41 +289,5 @@ function RevisionDiff({ older, newer }: { older: Revision; newer: Revision }) {
         </dl>
       )}
     </section>
-  );
-}
-
-/**
- * ins/del carry no meaning for most screen readers, so each change also says in words
- * what happened; colour is backed by underline and strike-through (WCAG 1.4.1).
- */
-export function DiffParts({ parts, list }: { parts: readonly DiffPart[]; list: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {parts.map((part, index) => {
-        const separator = list && index < parts.length - 1 ? ', ' : '';
-        if (part.kind === 'same') {
-          return (
-            <span key={index}>
-              {part.value}
-              {separator}
-            </span>
-          );
-        }
-        const Tag = part.kind === 'added' ? 'ins' : 'del';
-        return (
-          <span key={index}>
-            <Tag className={`diff__${part.kind}`} data-testid={`diff-${part.kind}`}>
-              <span className="visually-hidden">
-                [{t(part.kind === 'added' ? 'history.inserted' : 'history.deleted')}{' '}
-              </span>
-              {part.value}
-              <span className="visually-hidden">]</span>
-            </Tag>
-            {separator}
-          </span>
-        );
-      })}
-    </>
   );
 }

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PracticeCardFragment } from '../../generated/graphql';
-import { currentLanguage } from '../../i18n';
 import { PracticeBadges } from './PracticeBadges';
 import './practices.css';
+import { TopicLink } from '../topics/TopicLink';
 
 export interface PracticeListItem {
   practice: PracticeCardFragment;
@@ -30,7 +30,6 @@ export function PracticeList({
   testId = 'practice-list',
 }: PracticeListProps) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   return (
     <ul className="practice-list" data-testid={testId}>
@@ -38,16 +37,22 @@ export function PracticeList({
         <li key={practice.id} className="practice-item" data-testid="practice-item">
           <Heading className="practice-item__title">
             {titleHtml !== undefined ? (
-              <Link to={`/praxis/${practice.id}`} dangerouslySetInnerHTML={{ __html: titleHtml }} />
+              <Link
+                to={`/praxis/${practice.id}`}
+                lang="de"
+                dangerouslySetInnerHTML={{ __html: titleHtml }}
+              />
             ) : (
-              <Link to={`/praxis/${practice.id}`}>{practice.title}</Link>
+              <Link to={`/praxis/${practice.id}`} lang="de">
+                {practice.title}
+              </Link>
             )}
           </Heading>
           <p className="practice-item__meta">
             {showCity ? (
               <>
                 <span className="visually-hidden">{t('practice.fromCity')} </span>
-                <Link to={`/${practice.city.slug}`} className="practice-item__city">
+                <Link to={`/${practice.city.slug}`} className="practice-item__city" lang="de">
                   {practice.city.name}
                 </Link>
               </>
@@ -60,18 +65,19 @@ export function PracticeList({
           {summaryHtml !== undefined ? (
             <p
               className="practice-item__summary"
+              lang="de"
               dangerouslySetInnerHTML={{ __html: summaryHtml }}
             />
           ) : (
-            <p className="practice-item__summary">{practice.summary}</p>
+            <p className="practice-item__summary" lang="de">
+              {practice.summary}
+            </p>
           )}
           {practice.topics.length > 0 ? (
             <ul className="tag-list tag-list--small" aria-label={t('practice.topics')}>
               {practice.topics.map((topic) => (
                 <li key={topic.id}>
-                  <span className="tag tag--static">
-                    {language === 'en' ? topic.nameEn : topic.name}
-                  </span>
+                  <TopicLink topic={topic} />
                 </li>
               ))}
             </ul>

@@ -22,6 +22,7 @@ import { PracticeList } from './PracticeList';
 import { PracticeNotFound } from './PracticeNotFound';
 import { fileKind, formatFileSize, formatPeriod, PRACTICE_ID_PATTERN } from './practice-format';
 import './practices.css';
+import { TopicLink } from '../topics/TopicLink';
 
 export function PracticePage() {
   const { id = '' } = useParams<'id'>();
@@ -115,8 +116,6 @@ function PracticeView({ practice: loaded }: { practice: PracticeDetailFragment }
   };
 
   const period = formatPeriod(practice.periodFrom, practice.periodTo, language, t);
-  const topicName = (topic: PracticeDetailFragment['topics'][number]) =>
-    language === 'en' ? topic.nameEn : topic.name;
   const canPublish = practice.viewerCanPublish && practice.status === 'DRAFT';
   const canRevert = practice.viewerCanPublish && practice.status !== 'DRAFT';
   const canArchive = practice.viewerCanArchive && practice.status !== 'ARCHIVED';
@@ -124,12 +123,13 @@ function PracticeView({ practice: loaded }: { practice: PracticeDetailFragment }
   return (
     <article className="page practice" data-testid="practice-page" data-status={practice.status}>
       <p className="breadcrumb">
-        <Link to={`/${practice.city.slug}`} data-testid="practice-city">
+        <Link to={`/${practice.city.slug}`} data-testid="practice-city" lang="de">
           {practice.city.name}
         </Link>
       </p>
       <header className="practice__header">
-        <h1>{practice.title}</h1>
+        {/* Practices are written in German: screen readers pronounce them so in English too. */}
+        <h1 lang="de">{practice.title}</h1>
         <p className="practice__meta">
           <PracticeBadges status={practice.status} visibility={practice.visibility} />
           <span className="muted">
@@ -138,7 +138,7 @@ function PracticeView({ practice: loaded }: { practice: PracticeDetailFragment }
               : t('practice.updated', { date: formatDate(practice.updatedAt, language) })}
           </span>
         </p>
-        <p className="lead practice__summary" data-testid="practice-summary">
+        <p className="lead practice__summary" data-testid="practice-summary" lang="de">
           {practice.summary}
         </p>
       </header>
@@ -212,6 +212,7 @@ function PracticeView({ practice: loaded }: { practice: PracticeDetailFragment }
               // Rendered and sanitized by the server (see the schema's bodyHtml).
               <div
                 className="prose"
+                lang="de"
                 data-testid="practice-body"
                 dangerouslySetInnerHTML={{ __html: practice.bodyHtml }}
               />
@@ -237,7 +238,9 @@ function PracticeView({ practice: loaded }: { practice: PracticeDetailFragment }
               <div className="facts__row">
                 <dt>{t('practice.fromCity')}</dt>
                 <dd>
-                  <Link to={`/${practice.city.slug}`}>{practice.city.name}</Link>
+                  <Link to={`/${practice.city.slug}`} lang="de">
+                    {practice.city.name}
+                  </Link>
                 </dd>
               </div>
               {practice.topics.length > 0 ? (
@@ -247,9 +250,7 @@ function PracticeView({ practice: loaded }: { practice: PracticeDetailFragment }
                     <ul className="tag-list tag-list--small" data-testid="practice-topics">
                       {practice.topics.map((topic) => (
                         <li key={topic.id}>
-                          <Link className="tag" to={`/suche?thema=${topic.slug}`}>
-                            {topicName(topic)}
-                          </Link>
+                          <TopicLink topic={topic} />
                         </li>
                       ))}
                     </ul>
@@ -381,7 +382,7 @@ function TextSection({
     <section aria-labelledby={id} data-testid={id}>
       <h2 id={id}>{title}</h2>
       {paragraphs.map((paragraph, index) => (
-        <p key={index} className="pre-line">
+        <p key={index} className="pre-line" lang="de">
           {paragraph}
         </p>
       ))}

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useClient } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { federalStateName } from '@wissensnetz/domain';
 import {
+  NetworkTopicsDocument,
   SearchPracticesDocument,
   type FacetFragment,
   type SearchPracticesQuery,
@@ -314,6 +315,12 @@ function FacetGroup({ name, counts, selected, onToggle }: FacetGroupProps) {
   const language = currentLanguage();
   const [showAll, setShowAll] = useState(false);
   const idPrefix = useId();
+  // The facet's labels are the German names; topics are named in the reader's language.
+  const [topics] = useQuery({ query: NetworkTopicsDocument, pause: name !== 'topics' });
+  const topicNames = useMemo(
+    () => new Map((topics.data?.topics ?? []).map((topic) => [topic.slug, topic])),
+    [topics.data],
+  );
 
   // A chosen value stays listed (count 0) even when the other filters leave no match for it,
   // so it can always be unticked.
@@ -330,6 +337,8 @@ function FacetGroup({ name, counts, selected, onToggle }: FacetGroupProps) {
     if (name === 'kinds' && ['CITY', 'DISTRICT', 'COMMUNITY'].includes(option.value)) {
       return t(`cityKind.${option.value as 'CITY' | 'DISTRICT' | 'COMMUNITY'}`);
     }
+    const topic = name === 'topics' ? topicNames.get(option.value) : undefined;
+    if (topic) return language === 'en' ? topic.nameEn : topic.name;
     return option.label;
   };
   const long = options.length > FACET_PREVIEW + 2;
@@ -354,7 +363,8 @@ function FacetGroup({ name, counts, selected, onToggle }: FacetGroupProps) {
                 onChange={() => onToggle(option.value)}
               />
               <label htmlFor={id}>
-                {label(option)}{' '}
+                {/* City names are German proper names. */}
+                <span lang={name === 'cities' ? 'de' : undefined}>{label(option)}</span>{' '}
                 <span className="facet__count">
                   <span aria-hidden="true">({option.count})</span>
                   <span className="visually-hidden">

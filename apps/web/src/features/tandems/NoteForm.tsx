@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import {
@@ -13,6 +13,7 @@ import {
   useFormErrors,
   type FormErrors,
 } from '../../ui/FormErrors';
+import { markdownShortcuts, MarkdownToolbar } from '../../ui/MarkdownToolbar';
 import { NOTE_KINDS, NoteKindIcon } from './NoteKindIcon';
 import { todayInBerlin } from './tandem-format';
 import type { TandemNote } from './types';
@@ -55,6 +56,7 @@ export function NoteForm(props: NoteFormProps) {
   const [{ fetching: updating }, updateNote] = useMutation(UpdateTandemNoteDocument);
   const visit = kind === 'VISIT';
   const bodyId = form.fieldId('body');
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
 
   // Editing starts in the text: that is what one opens an entry to change.
   useEffect(() => {
@@ -133,6 +135,9 @@ export function NoteForm(props: NoteFormProps) {
         hint={t('tandems.notes.bodyHint')}
         value={body}
         onChange={setBody}
+        textareaRef={bodyRef}
+        onKeyDown={markdownShortcuts(setBody)}
+        before={<MarkdownToolbar textareaRef={bodyRef} controls={bodyId} onChange={setBody} />}
         required
         rows={5}
         maxLength={20000}

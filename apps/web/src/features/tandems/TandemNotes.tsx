@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { TandemNotesDocument } from '../../generated/graphql';
+import { MarkTandemSeenDocument, TandemNotesDocument } from '../../generated/graphql';
 import { onLiveReconnected } from '../../ui/live';
 import type { LiveEnd } from '../../ui/live-close';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
@@ -60,6 +60,8 @@ export function TandemNotes({ tandem, onLiveEnded }: TandemNotesProps) {
       if (cancelled) return;
       const connection = result.data?.tandemNotes;
       if (result.error || !connection) return setTimeline({ status: 'error' });
+      // Seen now: the workspace stops counting these notes as new (best effort, nothing to show).
+      void client.mutation(MarkTandemSeenDocument, { tandemId: tandem.id }).toPromise();
       setTimeline({
         status: 'done',
         notes: connection.edges.map((edge) => edge.node),
@@ -71,7 +73,7 @@ export function TandemNotes({ tandem, onLiveEnded }: TandemNotesProps) {
     return () => {
       cancelled = true;
     };
-  }, [fetchPage, attempt]);
+  }, [fetchPage, attempt, client, tandem.id]);
 
   const loadMore = async () => {
     if (timeline.status !== 'done' || !timeline.endCursor) return;

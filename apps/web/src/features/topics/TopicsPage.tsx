@@ -8,6 +8,7 @@ import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { buildTopicTree } from './topic-tree';
 import './topics.css';
+import { TopicLink } from './TopicLink';
 
 type Topic = NetworkTopicsQuery['topics'][number];
 
@@ -19,7 +20,6 @@ export function TopicsPage() {
   const tree = useMemo(() => buildTopicTree(result.data?.topics ?? []), [result.data]);
   const { hash } = useLocation();
 
-  const name = (topic: Topic) => (language === 'en' ? topic.nameEn : topic.name);
   const description = (topic: Topic) =>
     language === 'en' ? topic.descriptionEn : topic.description;
 
@@ -44,7 +44,9 @@ export function TopicsPage() {
         <ul className="topic-list">
           {tree.map(({ topic, children }) => (
             <li key={topic.id} className="topic-card" id={`thema-${topic.slug}`}>
-              <h2 className="topic-card__name">{name(topic)}</h2>
+              <h2 className="topic-card__name">
+                <TopicLink topic={topic} className="topic-card__link" />
+              </h2>
               {description(topic) ? (
                 <p className="topic-card__description">{description(topic)}</p>
               ) : null}
@@ -54,7 +56,7 @@ export function TopicsPage() {
                   <ul className="subtopic-list">
                     {children.map((child) => (
                       <li key={child.id} id={`thema-${child.slug}`} className="subtopic">
-                        <span className="subtopic__name">{name(child)}</span>
+                        <TopicLink topic={child} className="subtopic__name" />
                         {description(child) ? (
                           <span className="subtopic__description">{description(child)}</span>
                         ) : null}

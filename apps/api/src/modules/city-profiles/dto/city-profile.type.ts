@@ -45,13 +45,29 @@ export class CityProfileType {
   updatedAt!: Date | null;
 }
 
-export function logoUrl(citySlug: string, profile: CityProfileEntity): string | null {
+/** What the mapper reads of a stored profile: the resolver loads it, the type shows it. */
+export type StoredCityProfile = Pick<
+  CityProfileEntity,
+  | 'about'
+  | 'contactName'
+  | 'contactRole'
+  | 'contactEmail'
+  | 'contactPhone'
+  | 'address'
+  | 'website'
+  | 'brandColor'
+  | 'logoId'
+  | 'revision'
+  | 'updatedAt'
+>;
+
+export function logoUrl(citySlug: string, profile: StoredCityProfile): string | null {
   return profile.logoId
     ? `/files/cities/${encodeURIComponent(citySlug)}/logo?v=${profile.logoId}`
     : null;
 }
 
-export function toCityProfile(citySlug: string, profile: CityProfileEntity): CityProfileType {
+export function toCityProfile(citySlug: string, profile: StoredCityProfile): CityProfileType {
   return {
     about: profile.about,
     aboutHtml: renderMarkdown(profile.about, { topHeading: 3 }),

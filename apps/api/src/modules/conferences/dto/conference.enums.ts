@@ -18,6 +18,13 @@ registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
 registerEnumType(RecordStatus, { name: 'RecordStatus' });
 registerEnumType(FollowUpStatus, { name: 'FollowUpStatus' });
 
+/** Which way an organizer moves a waiting registration in the line. */
+export enum WaitlistDirection {
+  UP = 'UP',
+  DOWN = 'DOWN',
+}
+registerEnumType(WaitlistDirection, { name: 'WaitlistDirection' });
+
 export {
   AgendaFormat,
   ConferenceKind,

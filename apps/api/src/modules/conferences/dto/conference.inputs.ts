@@ -136,4 +136,11 @@ export class RegisterForConferenceInput {
 
   @Field(() => [ParticipantInput])
   participants!: ParticipantInput[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Accepts a split when not all fit: at least this many (the first in the list) get places now, the rest waits. CONFLICT SEATS_TAKEN if fewer are free. Not given: all or the waitlist.',
+  })
+  minConfirmed?: number | null;
 }

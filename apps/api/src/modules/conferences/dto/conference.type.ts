@@ -45,6 +45,9 @@ export class ConferenceType {
   @Field(() => Int)
   confirmedParticipants!: number;
 
+  @Field(() => Int, { description: 'Registrations waiting for places (a count, no cities)' })
+  waitlistedRegistrations!: number;
+
   @Field(() => Date, { nullable: true })
   registrationOpensAt!: Date | null;
 
@@ -77,6 +80,7 @@ export function toConference(conference: ConferenceEntity): ConferenceType {
     hostCityId: conference.hostCityId,
     capacity: conference.capacity,
     confirmedParticipants: conference.confirmedParticipants,
+    waitlistedRegistrations: conference.waitlistedRegistrations,
     registrationOpensAt: conference.registrationOpensAt,
     registrationClosesAt: conference.registrationClosesAt,
     status: conference.status,

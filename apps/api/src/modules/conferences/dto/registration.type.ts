@@ -19,6 +19,11 @@ export class RegistrationType {
   @Field(() => Int)
   participantCount!: number;
 
+  @Field({
+    description: 'The waiting rest of a registration split into a confirmed and a waiting part',
+  })
+  splitRest!: boolean;
+
   @Field()
   createdAt!: Date;
 
@@ -49,6 +54,7 @@ export function toRegistration(registration: RegistrationEntity): RegistrationTy
     id: registration.id,
     status: registration.status,
     participantCount: registration.participantCount,
+    splitRest: registration.splitRest,
     createdAt: registration.createdAt,
     cancelledAt: registration.cancelledAt,
   };

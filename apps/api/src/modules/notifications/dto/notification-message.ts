@@ -9,6 +9,8 @@ export enum NotificationKind {
   TANDEM_STATUS_CHANGED = 'TANDEM_STATUS_CHANGED',
   /** A waitlisted registration got its places. */
   REGISTRATION_CONFIRMED = 'REGISTRATION_CONFIRMED',
+  /** Someone sent feedback on accessibility (to organizers). */
+  ACCESSIBILITY_FEEDBACK = 'ACCESSIBILITY_FEEDBACK',
 }
 
 /** One notification as its sender words it (German: it is shown and mailed as written). */

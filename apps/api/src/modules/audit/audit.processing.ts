@@ -1,0 +1,29 @@
+import { LegalBasis, type ProcessingActivity } from '../../core/privacy/processing';
+
+export const AUDIT_PROCESSING: readonly ProcessingActivity[] = [
+  {
+    key: 'audit-log',
+    feature: 'audit',
+    name: { de: 'Protokoll privilegierter Aktionen', en: 'Log of privileged actions' },
+    purpose: {
+      de: 'Nachvollziehen, wer Rollen, Einladungen, Tandems und abgeschlossene Protokolle geändert hat.',
+      en: 'Tracing who changed roles, invitations, tandems and final records.',
+    },
+    legalBasis: LegalBasis.PUBLIC_TASK,
+    legalBasisNote: {
+      de: 'Rechenschaftspflicht und Sicherheit (Art. 5 Abs. 2, Art. 32 DSGVO)',
+      en: 'Accountability and security (Art. 5(2), Art. 32 GDPR)',
+    },
+    dataCategories: {
+      de: 'Handelnde Person, Aktion, betroffene Stadt oder Person, Zeitpunkt',
+      en: 'Acting person, action, city or person concerned, time',
+    },
+    dataSubjects: { de: 'Mitglieder, Netzwerkbüro', en: 'Members, network office' },
+    recipients: { de: 'Nur das Netzwerkbüro', en: 'Only the network office' },
+    retention: {
+      de: 'Dauerhaft; die Pseudonymisierung nach einer festen Frist folgt (Issue #17)',
+      en: 'Kept; pseudonymisation after a set period is to follow (issue #17)',
+    },
+    tables: ['audit_log'],
+  },
+];

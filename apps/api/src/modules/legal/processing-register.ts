@@ -1,0 +1,41 @@
+import type { NoPersonalData, ProcessingActivity } from '../../core/privacy/processing';
+import { SEARCH_NO_PERSONAL_DATA } from '../../search/search.processing';
+import { AUDIT_PROCESSING } from '../audit/audit.processing';
+import { AUTH_PROCESSING } from '../auth/auth.processing';
+import { CITIES_NO_PERSONAL_DATA } from '../cities/cities.processing';
+import { CITY_PROFILES_PROCESSING } from '../city-profiles/city-profiles.processing';
+import { CONFERENCES_PROCESSING } from '../conferences/conferences.processing';
+import { MAIL_PROCESSING } from '../mail/mail.processing';
+import { MEMBERSHIPS_PROCESSING } from '../memberships/memberships.processing';
+import { NOTIFICATIONS_PROCESSING } from '../notifications/notifications.processing';
+import {
+  PRACTICES_NO_PERSONAL_DATA,
+  PRACTICES_PROCESSING,
+} from '../practices/practices.processing';
+import { TANDEMS_PROCESSING } from '../tandems/tandems.processing';
+import { TOPICS_NO_PERSONAL_DATA } from '../topics/topics.processing';
+import { USERS_PROCESSING } from '../users/users.processing';
+import { LEGAL_PROCESSING } from './legal.processing';
+
+/** Every processing activity the platform performs, in the order the privacy policy lists them. */
+export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
+  ...USERS_PROCESSING,
+  ...AUTH_PROCESSING,
+  ...MEMBERSHIPS_PROCESSING,
+  ...CITY_PROFILES_PROCESSING,
+  ...PRACTICES_PROCESSING,
+  ...TANDEMS_PROCESSING,
+  ...CONFERENCES_PROCESSING,
+  ...NOTIFICATIONS_PROCESSING,
+  ...AUDIT_PROCESSING,
+  ...LEGAL_PROCESSING,
+  ...MAIL_PROCESSING,
+];
+
+/** Tables their features declare free of personal data. */
+export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
+  ...CITIES_NO_PERSONAL_DATA,
+  ...TOPICS_NO_PERSONAL_DATA,
+  ...PRACTICES_NO_PERSONAL_DATA,
+  ...SEARCH_NO_PERSONAL_DATA,
+];

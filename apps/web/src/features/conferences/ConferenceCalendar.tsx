@@ -1,0 +1,152 @@
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import {
+  ConferenceListDocument,
+  type ConferenceKind,
+  type NetworkRegion,
+} from '../../generated/graphql';
+import { currentLanguage, numberLocale } from '../../i18n';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { ErrorState, Loading } from '../../ui/StatusMessages';
+import { byDay, calendarNames, monthRange, monthWeeks, shiftMonth } from './calendar-month';
+import { conferencePath, formatLocalTime } from './conference-format';
+import './conferences.css';
+
+/**
+ * `/konferenzen?ansicht=monat&monat=YYYY-MM`: the month as a table (weeks × weekdays,
+ * Monday first, Berlin days), each day with links to its conferences. A plain table:
+ * Tab walks the links, screen readers announce the day through the row and column
+ * headers; the month is changed by links, so the URL keeps it.
+ */
+export function ConferenceCalendar({
+  year,
+  month,
+  kind,
+  region,
+  monthHref,
+}: {
+  year: number;
+  month: number;
+  kind: ConferenceKind | null;
+  region: NetworkRegion | null;
+  monthHref: (month: string) => string;
+}) {
+  const { t } = useTranslation();
+  const locale = numberLocale(currentLanguage());
+  const { from, to } = monthRange(year, month);
+  const [result, reexecute] = useQuery({
+    query: ConferenceListDocument,
+    variables: { first: 100, filter: { from, to, kind, region } },
+    requestPolicy: 'cache-and-network',
+  });
+  const names = calendarNames(year, month, locale);
+  const conferences = result.data?.conferences.edges.map((edge) => edge.node) ?? [];
+  const days = byDay(conferences);
+  const dayLabel = new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  });
+
+  return (
+    <section
+      className="conference-section"
+      aria-labelledby="calendar-title"
+      data-testid="conference-calendar"
+    >
+      <div className="calendar-nav">
+        <Link
+          className="button button--secondary"
+          to={monthHref(shiftMonth(year, month, -1))}
+          data-testid="calendar-previous"
+        >
+          <span aria-hidden="true">← </span>
+          {t('conferences.calendar.previous')}
+        </Link>
+        <h2 id="calendar-title" aria-live="polite">
+          {names.title}
+        </h2>
+        <Link
+          className="button button--secondary"
+          to={monthHref(shiftMonth(year, month, 1))}
+          data-testid="calendar-next"
+        >
+          {t('conferences.calendar.next')}
+          <span aria-hidden="true"> →</span>
+        </Link>
+      </div>
+      {result.fetching && !result.data ? (
+        <Loading />
+      ) : result.error && !result.data ? (
+        <ErrorState onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : (
+        <>
+          <p className="muted" role="status">
+            {t('conferences.calendar.count', { count: conferences.length, month: names.title })}
+          </p>
+          <ScrollRegion label={names.title}>
+            <table className="calendar">
+              <caption className="visually-hidden">
+                {t('conferences.calendar.caption', { month: names.title })}
+              </caption>
+              <thead>
+                <tr>
+                  {names.weekdays.map((weekday) => (
+                    <th key={weekday.long} scope="col">
+                      <abbr title={weekday.long}>{weekday.short}</abbr>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {monthWeeks(year, month).map((week) => (
+                  <tr key={week[0].date}>
+                    {week.map((day) => {
+                      const items = day.inMonth ? (days.get(day.date) ?? []) : [];
+                      return (
+                        <td
+                          key={day.date}
+                          className={
+                            day.inMonth ? 'calendar__day' : 'calendar__day calendar__day--out'
+                          }
+                          data-date={day.date}
+                        >
+                          <span className="calendar__number">
+                            <span aria-hidden="true">{day.day}</span>
+                            <span className="visually-hidden">
+                              {dayLabel.format(new Date(`${day.date}T00:00:00Z`))}
+                            </span>
+                          </span>
+                          {items.length > 0 ? (
+                            <ul className="calendar__items">
+                              {items.map((conference) => (
+                                <li key={conference.id}>
+                                  <Link to={conferencePath(conference.id)}>
+                                    {conference.startsAtLocal.startsWith(day.date)
+                                      ? `${formatLocalTime(conference.startsAtLocal)} `
+                                      : ''}
+                                    {conference.title}
+                                  </Link>
+                                  <span className="visually-hidden">
+                                    {' – '}
+                                    {t(`conferences.kind.${conference.kind}`)}
+                                  </span>
+                                </li>
+                              ))}
+                            </ul>
+                          ) : null}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </>
+      )}
+    </section>
+  );
+}
