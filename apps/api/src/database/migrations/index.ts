@@ -12,8 +12,8 @@ import { ConferenceSeatRule1764349200000 } from './1764349200000-ConferenceSeatR
 import { PracticeDraftsStayInTheirCity1764352800000 } from './1764352800000-PracticeDraftsStayInTheirCity';
 import { NotificationOutbox1764370800000 } from './1764370800000-NotificationOutbox';
 import { ConferenceReadsWithoutOwner1764378000000 } from './1764378000000-ConferenceReadsWithoutOwner';
-import { CityProfiles1764420000000 } from './1764420000000-CityProfiles';
 import { TandemVisit1764410000000 } from './1764410000000-TandemVisit';
+import { CityProfiles1764420000000 } from './1764420000000-CityProfiles';
 import { WaitlistOffers1764440000000 } from './1764440000000-WaitlistOffers';
 import { AccessibilityFeedback1764450000000 } from './1764450000000-AccessibilityFeedback';
 
@@ -33,8 +33,8 @@ export const MIGRATIONS = [
   PracticeDraftsStayInTheirCity1764352800000,
   NotificationOutbox1764370800000,
   ConferenceReadsWithoutOwner1764378000000,
-  CityProfiles1764420000000,
   TandemVisit1764410000000,
+  CityProfiles1764420000000,
   WaitlistOffers1764440000000,
   AccessibilityFeedback1764450000000,
 ];
