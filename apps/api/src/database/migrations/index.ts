@@ -12,6 +12,8 @@ import { ConferenceSeatRule1764349200000 } from './1764349200000-ConferenceSeatR
 import { PracticeDraftsStayInTheirCity1764352800000 } from './1764352800000-PracticeDraftsStayInTheirCity';
 import { NotificationOutbox1764370800000 } from './1764370800000-NotificationOutbox';
 import { ConferenceReadsWithoutOwner1764378000000 } from './1764378000000-ConferenceReadsWithoutOwner';
+import { PracticeReview1764400000000 } from './1764400000000-PracticeReview';
+import { ProposedTandemsStayWithTheirCities1764400000001 } from './1764400000001-ProposedTandemsStayWithTheirCities';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   PracticeDraftsStayInTheirCity1764352800000,
   NotificationOutbox1764370800000,
   ConferenceReadsWithoutOwner1764378000000,
+  PracticeReview1764400000000,
+  ProposedTandemsStayWithTheirCities1764400000001,
 ];
