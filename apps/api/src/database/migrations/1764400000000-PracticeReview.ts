@@ -36,10 +36,14 @@ export class PracticeReview1764400000000 implements MigrationInterface {
     const q = (sql: string) => queryRunner.query(sql);
     await q(`DELETE FROM notification_outbox WHERE kind NOT IN (${OLD_KINDS})`);
     await q(`DELETE FROM notification WHERE kind NOT IN (${OLD_KINDS})`);
-    await q(`ALTER TABLE notification_outbox DROP COLUMN recipient_role, DROP COLUMN recipient_user_id`);
+    await q(
+      `ALTER TABLE notification_outbox DROP COLUMN recipient_role, DROP COLUMN recipient_user_id`,
+    );
     for (const table of ['notification', 'notification_outbox']) {
       await q(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_kind_check`);
-      await q(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_kind_check CHECK (kind IN (${OLD_KINDS}))`);
+      await q(
+        `ALTER TABLE ${table} ADD CONSTRAINT ${table}_kind_check CHECK (kind IN (${OLD_KINDS}))`,
+      );
     }
     await q(`ALTER TABLE practice DROP COLUMN review_comment, DROP COLUMN review_comment_at,
       DROP COLUMN review_comment_by`);

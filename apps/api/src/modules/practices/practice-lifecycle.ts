@@ -5,12 +5,7 @@ import { PracticeException } from './practice.exception';
 
 /** The status changes a practice knows, each with the permission it needs. */
 export type PracticeTransition =
-  | 'submit'
-  | 'withdraw'
-  | 'sendBack'
-  | 'publish'
-  | 'archive'
-  | 'revertToDraft';
+  'submit' | 'withdraw' | 'sendBack' | 'publish' | 'archive' | 'revertToDraft';
 
 export interface TransitionRule {
   to: PracticeStatus;
@@ -113,7 +108,10 @@ export const REVIEW_COMMENT_MAX = 2000;
 export function cleanReviewComment(comment: string | null | undefined): string {
   const cleaned = (comment ?? '').trim();
   if (!cleaned)
-    throw PracticeException.invalid('input.comment', 'Say what should change before sending it back');
+    throw PracticeException.invalid(
+      'input.comment',
+      'Say what should change before sending it back',
+    );
   if (cleaned.length > REVIEW_COMMENT_MAX)
     throw PracticeException.invalid('input.comment', 'The comment is too long', {
       max: REVIEW_COMMENT_MAX,
