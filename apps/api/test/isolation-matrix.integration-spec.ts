@@ -1151,8 +1151,8 @@ const CASES: Case[] = [
       },
       foreign: {
         anonymous: 'UNAUTHENTICATED',
-        member: 'FORBIDDEN',
         // Another city's proposal does not exist for them (row-level security).
+        member: 'NOT_FOUND',
         coordinator: 'NOT_FOUND',
         organizer: 'FORBIDDEN',
       },
@@ -1173,8 +1173,8 @@ const CASES: Case[] = [
       },
       foreign: {
         anonymous: 'UNAUTHENTICATED',
-        member: 'FORBIDDEN',
         // Another city's proposal does not exist for them (row-level security).
+        member: 'NOT_FOUND',
         coordinator: 'NOT_FOUND',
         organizer: 'FORBIDDEN',
       },
@@ -1722,8 +1722,14 @@ describe('isolation matrix', () => {
         );
         return row.id;
       };
-      const tandemId = await insertTandem('ACTIVE', takePartner().id);
+      const mainPartner = takePartner();
+      const tandemId = await insertTandem('ACTIVE', mainPartner.id);
       mainTandemId = tandemId;
+      // Fresh tandems never reuse the main tandem's partner (one open tandem per pair).
+      const takeFreshPartner = () => {
+        const partner = takePartner();
+        return partner.id === mainPartner.id ? takePartner() : partner;
+      };
       const freshConference = async () => {
         const [row] = await api.ownerQuery<{ id: string }>(
           `INSERT INTO conference (title, kind, starts_at, ends_at, capacity, status)
@@ -1813,7 +1819,7 @@ describe('isolation matrix', () => {
         conferenceId,
         freshConference,
         freshRegistration,
-        freshTandem: (status) => insertTandem(status, takePartner().id),
+        freshTandem: (status) => insertTandem(status, takeFreshPartner().id),
         nextPartnerSlug: () => takePartner().slug,
         cityId: city.id,
         memberMembershipId: member.id,
