@@ -15,6 +15,7 @@ import { AuthResolver } from './modules/auth/auth.resolver';
 import { CityResolver } from './modules/cities/city.resolver';
 import { MailResolver } from './modules/mail/mail.resolver';
 import { InvitationResolver, MembershipResolver } from './modules/memberships/membership.resolver';
+import { CityPracticesResolver } from './modules/practices/city-practices.resolver';
 import { PracticeAttachmentResolver } from './modules/practices/practice-attachment.resolver';
 import { PracticeRevisionResolver } from './modules/practices/practice-revision.resolver';
 import { PracticeSearchResolver } from './modules/practices/practice-search.resolver';
@@ -38,6 +39,7 @@ export const RESOLVERS = [
   PracticeSearchResolver,
   PracticeRevisionResolver,
   PracticeAttachmentResolver,
+  CityPracticesResolver,
   TandemResolver,
   TandemNoteResolver,
   CityTandemsResolver,
