@@ -9,6 +9,7 @@ import {
 } from '../../generated/graphql';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary, TextAreaField, useFormErrors } from '../../ui/FormErrors';
+import './practices.css';
 
 /** The longest comment the API takes (REVIEW_COMMENT_MAX). */
 const COMMENT_MAX = 2000;
