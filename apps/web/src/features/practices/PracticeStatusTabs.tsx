@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
+import './practices.css';
 import { CityPracticeCountsDocument, type PracticeStatus } from '../../generated/graphql';
 
 /** The order of the city's tabs: the work first, then what is out, then history. */
@@ -67,7 +68,7 @@ export function PracticeStatusTabs({
     <div
       role="tablist"
       aria-label={t('city.practiceTabs')}
-      className="tabs"
+      className="tabs practice-status-tabs"
       data-testid="practice-tabs"
     >
       {STATUS_TABS.map((status, index) => {
