@@ -20,6 +20,7 @@ import {
 } from './modules/city-profiles/city-profile.resolver';
 import { MailResolver } from './modules/mail/mail.resolver';
 import { InvitationResolver, MembershipResolver } from './modules/memberships/membership.resolver';
+import { CityPracticesResolver } from './modules/practices/city-practices.resolver';
 import { PracticeAttachmentResolver } from './modules/practices/practice-attachment.resolver';
 import { PracticeRevisionResolver } from './modules/practices/practice-revision.resolver';
 import { PracticeSearchResolver } from './modules/practices/practice-search.resolver';
@@ -46,6 +47,7 @@ export const RESOLVERS = [
   PracticeSearchResolver,
   PracticeRevisionResolver,
   PracticeAttachmentResolver,
+  CityPracticesResolver,
   TandemResolver,
   TandemNoteResolver,
   CityTandemsResolver,

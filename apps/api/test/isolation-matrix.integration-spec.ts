@@ -50,8 +50,13 @@ interface Fixture {
   colleagueNoteId: string;
 }
 
-type PracticeStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+type PracticeStatus = 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'ARCHIVED';
 type PracticeVisibility = 'CITY' | 'NETWORK' | 'PUBLIC';
+
+/** Declines a proposal after reading it: partners are reused, and a pair has one open tandem. */
+async function freePair(f: Fixture, tandemId: string): Promise<void> {
+  await f.api.ownerQuery(`UPDATE tandem SET status = 'DECLINED' WHERE id = $1`, [tandemId]);
+}
 
 /** The download route answers like GraphQL for the table: data when served, the typed error otherwise. */
 async function download(
@@ -815,6 +820,126 @@ const CASES: Case[] = [
       }),
   },
   {
+    operation: 'submitPracticeForReview (NETWORK draft)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'ok',
+        coordinator: 'ok',
+        organizer: 'NOT_FOUND',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { submitPracticeForReview(id: $id) { id } }', {
+        id: await f.freshPractice('DRAFT', 'NETWORK'),
+      }),
+  },
+  {
+    operation: 'withdrawPracticeSubmission (NETWORK, in review)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'ok',
+        coordinator: 'ok',
+        organizer: 'NOT_FOUND',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { withdrawPracticeSubmission(id: $id) { id } }', {
+        id: await f.freshPractice('IN_REVIEW', 'NETWORK'),
+      }),
+  },
+  {
+    operation: 'sendPracticeBack (NETWORK, in review)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'NOT_FOUND',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($i: SendPracticeBackInput!) { sendPracticeBack(input: $i) { id } }', {
+        i: { id: await f.freshPractice('IN_REVIEW', 'NETWORK'), comment: 'Bitte ergänzen.' },
+      }),
+  },
+  {
+    operation: 'publishPractice (NETWORK, in review)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'ok',
+        organizer: 'NOT_FOUND',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { publishPractice(id: $id) { id } }', {
+        id: await f.freshPractice('IN_REVIEW', 'NETWORK'),
+      }),
+  },
+  {
+    operation: 'practice (NETWORK, in review)',
+    expect: {
+      own: { anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'hidden' },
+      foreign: {
+        anonymous: 'hidden',
+        member: 'hidden',
+        coordinator: 'hidden',
+        organizer: 'hidden',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { practice(id: $id) { id reviewComment } }', {
+        id: await f.freshPractice('IN_REVIEW', 'NETWORK'),
+      }),
+  },
+  {
+    operation: 'city.practiceCounts',
+    // The counts include drafts: the city's members only.
+    expect: {
+      own: { anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'hidden' },
+      foreign: {
+        anonymous: 'hidden',
+        member: 'hidden',
+        coordinator: 'hidden',
+        organizer: 'hidden',
+      },
+    },
+    run: async (c, f) => {
+      const r = await c.gql<{ city: { practiceCounts: unknown } }>(
+        'query($s: String!) { city(slug: $s) { practiceCounts { draft inReview published archived } } }',
+        { s: f.slug },
+      );
+      return { errors: r.errors, data: { practiceCounts: r.data?.city.practiceCounts ?? null } };
+    },
+  },
+  {
     operation: 'archivePractice (NETWORK, published)',
     // Foreign cities' entries cannot even be locked for change (row-level security on UPDATE).
     expect: {
@@ -991,6 +1116,54 @@ const CASES: Case[] = [
       }),
   },
   {
+    operation: 'tandem (PROPOSED)',
+    // A proposal is the two cities' and the organizers' business, not visitors' or others'.
+    expect: {
+      own: { anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'ok' },
+      foreign: { anonymous: 'hidden', member: 'hidden', coordinator: 'hidden', organizer: 'ok' },
+    },
+    run: async (c, f) => {
+      const id = await f.freshTandem('PROPOSED');
+      const r = await c.gql('query($id: ID!) { tandem(id: $id) { id } }', { id });
+      await freePair(f, id);
+      return r;
+    },
+  },
+  {
+    operation: 'city.tandems (PROPOSED)',
+    expect: {
+      own: { anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'ok' },
+      foreign: { anonymous: 'hidden', member: 'hidden', coordinator: 'hidden', organizer: 'ok' },
+    },
+    run: async (c, f) => {
+      const id = await f.freshTandem('PROPOSED');
+      const r = await c.gql<{ city: { tandems: Array<{ id: string }> } }>(
+        'query($s: String!) { city(slug: $s) { tandems { id } } }',
+        { s: f.slug },
+      );
+      const found = r.data?.city.tandems.find((tandem) => tandem.id === id) ?? null;
+      await freePair(f, id);
+      return { errors: r.errors, data: { tandem: found } };
+    },
+  },
+  {
+    operation: 'tandems (PROPOSED)',
+    expect: {
+      own: { anonymous: 'hidden', member: 'ok', coordinator: 'ok', organizer: 'ok' },
+      foreign: { anonymous: 'hidden', member: 'hidden', coordinator: 'hidden', organizer: 'ok' },
+    },
+    run: async (c, f) => {
+      const id = await f.freshTandem('PROPOSED');
+      const r = await c.gql<{ tandems: { edges: Array<{ node: { id: string } }> } }>(
+        'query($s: String!) { tandems(filter: { citySlug: $s, status: PROPOSED }, first: 100) { edges { node { id } } } }',
+        { s: f.slug },
+      );
+      const found = r.data?.tandems.edges.find((edge) => edge.node.id === id) ?? null;
+      await freePair(f, id);
+      return { errors: r.errors, data: { tandem: found } };
+    },
+  },
+  {
     operation: 'tandemSuggestions',
     expect: {
       own: {
@@ -1135,8 +1308,9 @@ const CASES: Case[] = [
       },
       foreign: {
         anonymous: 'UNAUTHENTICATED',
-        member: 'FORBIDDEN',
-        coordinator: 'FORBIDDEN',
+        // Another city's proposal does not exist for them (row-level security).
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
         organizer: 'FORBIDDEN',
       },
     },
@@ -1156,8 +1330,9 @@ const CASES: Case[] = [
       },
       foreign: {
         anonymous: 'UNAUTHENTICATED',
-        member: 'FORBIDDEN',
-        coordinator: 'FORBIDDEN',
+        // Another city's proposal does not exist for them (row-level security).
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
         organizer: 'FORBIDDEN',
       },
     },
@@ -1765,7 +1940,15 @@ describe('isolation matrix', () => {
       );
       let nextPartner = 0;
       const takePartner = () => partnerIds[nextPartner++ % partnerIds.length];
+      let mainTandemId: string | null = null;
       const insertTandem = async (status: string, partnerId: string) => {
+        // Partners are reused once all are taken: close the pair's earlier fresh tandem.
+        await api.ownerQuery(
+          `UPDATE tandem SET status = CASE WHEN status = 'PROPOSED' THEN 'DECLINED' ELSE 'CONCLUDED' END
+            WHERE city_id = $1 AND partner_city_id = $2 AND status IN ('PROPOSED', 'ACTIVE')
+              AND id IS DISTINCT FROM $3::uuid`,
+          [city.id, partnerId, mainTandemId],
+        );
         const [row] = await api.ownerQuery<{ id: string }>(
           `INSERT INTO tandem (city_id, partner_city_id, status, new_city_accepted_at, partner_city_accepted_at)
            VALUES ($1, $2, $3, CASE WHEN $3 = 'ACTIVE' THEN now() END, CASE WHEN $3 = 'ACTIVE' THEN now() END) RETURNING id`,
@@ -1773,7 +1956,14 @@ describe('isolation matrix', () => {
         );
         return row.id;
       };
-      const tandemId = await insertTandem('ACTIVE', takePartner().id);
+      const mainPartner = takePartner();
+      const tandemId = await insertTandem('ACTIVE', mainPartner.id);
+      mainTandemId = tandemId;
+      // Fresh tandems never reuse the main tandem's partner (one open tandem per pair).
+      const takeFreshPartner = () => {
+        const partner = takePartner();
+        return partner.id === mainPartner.id ? takePartner() : partner;
+      };
       const freshConference = async () => {
         const [row] = await api.ownerQuery<{ id: string }>(
           `INSERT INTO conference (title, kind, starts_at, ends_at, capacity, status)
@@ -1876,7 +2066,7 @@ describe('isolation matrix', () => {
         freshConference,
         freshRegistration,
         freshWaitlisted,
-        freshTandem: (status) => insertTandem(status, takePartner().id),
+        freshTandem: (status) => insertTandem(status, takeFreshPartner().id),
         nextPartnerSlug: () => takePartner().slug,
         cityId: city.id,
         memberMembershipId: member.id,

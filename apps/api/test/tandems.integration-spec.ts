@@ -53,8 +53,9 @@ describe('tandems', () => {
 
     const member = await api.as('member', 'neuruppin');
     expect((await member.gql(ACCEPT, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Another city's proposal does not exist for a third city (row-level security).
     const third = await api.as('coordinator', 'goch');
-    expect((await third.gql(ACCEPT, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await third.gql(ACCEPT, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
     const partnerSide = await api.as('coordinator', 'neuruppin');
     const active = await partnerSide.gql<{ acceptTandem: { status: string } }>(ACCEPT, { id });
@@ -467,13 +468,13 @@ describe('tandems', () => {
       viewerCanAccept: false,
       viewerCanConclude: false,
     });
-    for (const client of [outsider, organizer, api.client()]) {
-      expect(await viewer(client)).toEqual({
-        viewerIsMember: false,
-        viewerCanAccept: false,
-        viewerCanConclude: false,
-      });
-    }
+    expect(await viewer(organizer)).toEqual({
+      viewerIsMember: false,
+      viewerCanAccept: false,
+      viewerCanConclude: false,
+    });
+    // A proposal is the two cities' and the organizers' business only.
+    for (const client of [outsider, api.client()]) expect(await viewer(client)).toBeNull();
     expect((await newCoordinator.gql(ACCEPT, { id })).errors).toBeUndefined();
     // Accepted for its side: nothing left to accept there; the partner side still can.
     expect((await viewer(newCoordinator)).viewerCanAccept).toBe(false);
@@ -557,13 +558,21 @@ describe('tandems', () => {
     expect(stored).toEqual([{ visit_date: '2026-02-28', revision: 1 }]);
   });
 
-  it('shows tandems on both city pages', async () => {
-    const { data } = await api.gql<{
+  it('shows tandems on both city pages (a proposal to the two cities only)', async () => {
+    const CITY_TANDEMS =
+      '{ a: city(slug: "cloppenburg") { tandems { status partnerCity { slug } } } b: city(slug: "wolfsburg") { tandems { newCity { slug } } } }';
+    const anonymous = await api.gql<{
+      a: { tandems: Array<{ status: string; partnerCity: { slug: string } }> };
+    }>(CITY_TANDEMS);
+    expect(anonymous.data!.a.tandems).not.toContainEqual({
+      status: 'PROPOSED',
+      partnerCity: { slug: 'wolfsburg' },
+    });
+    const side = await api.as('member', 'cloppenburg');
+    const { data } = await side.gql<{
       a: { tandems: Array<{ status: string; partnerCity: { slug: string } }> };
       b: { tandems: Array<{ newCity: { slug: string } }> };
-    }>(
-      '{ a: city(slug: "cloppenburg") { tandems { status partnerCity { slug } } } b: city(slug: "wolfsburg") { tandems { newCity { slug } } } }',
-    );
+    }>(CITY_TANDEMS);
     expect(data!.a.tandems).toContainEqual({
       status: 'PROPOSED',
       partnerCity: { slug: 'wolfsburg' },

@@ -69,8 +69,9 @@ describe('practices: write, publish, find, compare', () => {
     expect(await page.getByLabel(/^Titel/).inputValue()).toBe(TITLE);
     await saveScreenshot(page, 'practice-editor');
 
-    // The draft is on the city page for its members, marked as draft.
+    // The draft is on the city page for its members, in the drafts tab, marked as draft.
     await page.goto(`/${CITY}`);
+    await page.getByTestId('practice-tab-DRAFT').click();
     const entry = page.getByTestId('city-practice-list').getByRole('listitem').filter({
       hasText: TITLE,
     });

@@ -141,6 +141,13 @@ const POLICY: Record<Permission, Row> = {
     foreign: Y('o'),
     none: Y('o'),
   },
+  // A proposal: the two cities' members and organizers, not other cities or visitors.
+  [Permission.TANDEM_PROPOSAL_READ]: {
+    own: Y('mco'),
+    partnerSide: Y('mco'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
   // Notes are private to the two cities, organizers included.
   [Permission.TANDEM_NOTES_READ]: { own: Y('mc'), partnerSide: Y('mc') },
   [Permission.TANDEM_NOTE_WRITE]: { own: Y('mc'), partnerSide: Y('mc') },

@@ -64,6 +64,8 @@ export enum Permission {
   PRACTICE_ARCHIVE = 'PRACTICE_ARCHIVE',
 
   // --- tandems ---
+  /** See a tandem that is only proposed (or was declined): its two cities and organizers. */
+  TANDEM_PROPOSAL_READ = 'TANDEM_PROPOSAL_READ',
   /** Propose a pairing of two cities. */
   TANDEM_PROPOSE = 'TANDEM_PROPOSE',
   /** See explained partner suggestions for a city. */
@@ -203,6 +205,8 @@ export function mayAccess(
       return coordinatorOfTandem;
     case Permission.TANDEM_CONCLUDE:
       return organizer || coordinatorOfTandem;
+    case Permission.TANDEM_PROPOSAL_READ:
+      return organizer || memberOfTandem;
     case Permission.TANDEM_NOTES_READ:
     case Permission.TANDEM_NOTE_WRITE:
       // Private to the two cities: organizers included, nobody else reads them.

@@ -12,6 +12,8 @@ import { ConferenceSeatRule1764349200000 } from './1764349200000-ConferenceSeatR
 import { PracticeDraftsStayInTheirCity1764352800000 } from './1764352800000-PracticeDraftsStayInTheirCity';
 import { NotificationOutbox1764370800000 } from './1764370800000-NotificationOutbox';
 import { ConferenceReadsWithoutOwner1764378000000 } from './1764378000000-ConferenceReadsWithoutOwner';
+import { PracticeReview1764400000000 } from './1764400000000-PracticeReview';
+import { ProposedTandemsStayWithTheirCities1764400000001 } from './1764400000001-ProposedTandemsStayWithTheirCities';
 import { TandemVisit1764410000000 } from './1764410000000-TandemVisit';
 import { CityProfiles1764420000000 } from './1764420000000-CityProfiles';
 import { WaitlistOffers1764440000000 } from './1764440000000-WaitlistOffers';
@@ -33,6 +35,8 @@ export const MIGRATIONS = [
   PracticeDraftsStayInTheirCity1764352800000,
   NotificationOutbox1764370800000,
   ConferenceReadsWithoutOwner1764378000000,
+  PracticeReview1764400000000,
+  ProposedTandemsStayWithTheirCities1764400000001,
   TandemVisit1764410000000,
   CityProfiles1764420000000,
   WaitlistOffers1764440000000,

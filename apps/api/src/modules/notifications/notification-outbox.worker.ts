@@ -118,7 +118,7 @@ export class NotificationOutboxWorker implements OnApplicationBootstrap, OnAppli
         const claimed = rows[0];
         if (!claimed) return false;
         attempt.claimed = claimed;
-        // Every member of the cities, once each (a member of two of them hears it once).
+        // Every member of the cities (or those the row names), once each (a member of two of them hears it once).
         await manager.query(
           `WITH o AS (SELECT * FROM notification_outbox WHERE id = $1),
            recipients AS (
@@ -126,6 +126,8 @@ export class NotificationOutboxWorker implements OnApplicationBootstrap, OnAppli
                SELECT u.id AS user_id, u.email, u.email_notifications, m.city_id
                  FROM o JOIN membership m ON m.city_id = ANY (o.city_ids)
                  JOIN app_user u ON u.id = m.user_id
+                WHERE (o.recipient_role IS NULL OR m.role = o.recipient_role)
+                  AND (o.recipient_user_id IS NULL OR u.id = o.recipient_user_id)
                UNION ALL
                -- Addressed to the network office (e.g. accessibility feedback).
                SELECT u.id, u.email, u.email_notifications, NULL::uuid

@@ -4,7 +4,7 @@ import { Permission, requireAccess } from '../../core/auth/access';
 import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { MailService } from '../mail/mail.service';
-import type { NotificationMessage } from './dto/notification-message';
+import type { NotificationMessage, NotificationRecipients } from './dto/notification-message';
 import { toNotification, type NotificationType } from './dto/notification.type';
 import { NotificationEntity } from './notification.entity';
 
@@ -29,6 +29,7 @@ export class NotificationService {
     cityIds: readonly string[],
     exceptUserId: string | null,
     message: NotificationMessage,
+    recipients: NotificationRecipients = {},
   ): Promise<void> {
     // Written in the actor's own name (row-level security checks it).
     const sender = requireAccess(actor, Permission.ACCOUNT_OWN);
@@ -36,8 +37,9 @@ export class NotificationService {
     // No RETURNING: the application role may insert outbox rows but not read them.
     await manager.query(
       `INSERT INTO notification_outbox
-         (actor_user_id, city_ids, except_user_id, kind, title, body, link, mail_subject, mail_text)
-       VALUES ($1, $2::uuid[], $3, $4, $5, $6, $7, $8, $9)`,
+         (actor_user_id, city_ids, except_user_id, kind, title, body, link, mail_subject, mail_text,
+          recipient_role, recipient_user_id)
+       VALUES ($1, $2::uuid[], $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         sender.userId,
         [...new Set(cityIds)],
@@ -48,6 +50,8 @@ export class NotificationService {
         message.link,
         `Wissensnetz: ${message.title}`,
         `${message.body}\n\n${this.mail.link(message.link)}\n\nDiese Benachrichtigungen können Sie unter ${this.mail.link('/konto')} abbestellen.`,
+        recipients.role ?? null,
+        recipients.userId ?? null,
       ],
     );
   }

@@ -21,7 +21,7 @@ const withNull = (field: keyof PracticeContentInput) =>
   ({ ...valid, [field]: null }) as unknown as PracticeContentInput;
 
 describe('cleanContent', () => {
-  it('trims texts, lower-cases and de-duplicates tags, normalises links and e-mail', () => {
+  it('trims texts, keeps tags as typed and de-duplicates them case-insensitively, normalises links and e-mail', () => {
     expect(
       cleanContent(
         {
@@ -29,7 +29,7 @@ describe('cleanContent', () => {
           summary: ' Für alle. ',
           body: '  # Markdown bleibt, wie es ist  ',
           topicSlugs: [' nachhaltigkeit', 'nachhaltigkeit', 'jugend'],
-          tags: ['Garten', ' garten ', '', 'Nachbarschaft'],
+          tags: ['Garten', ' garten ', '', 'Nachbarschaft', 'KI'],
           visibility: PracticeVisibility.PUBLIC,
           contactName: '  Erika Muster ',
           contactEmail: ' Erika@Stadt.Example ',
@@ -45,7 +45,7 @@ describe('cleanContent', () => {
       summary: 'Für alle.',
       body: '  # Markdown bleibt, wie es ist  ',
       topicSlugs: ['nachhaltigkeit', 'jugend'],
-      tags: ['garten', 'nachbarschaft'],
+      tags: ['Garten', 'Nachbarschaft', 'KI'],
       visibility: PracticeVisibility.PUBLIC,
       contactName: 'Erika Muster',
       contactEmail: 'erika@stadt.example',

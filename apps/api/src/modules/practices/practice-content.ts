@@ -86,7 +86,8 @@ export function cleanContent(sent: PracticeContentInput, required: boolean): Cle
     out.topicSlugs = slugs;
   }
   if (input.tags !== undefined) {
-    const cleaned = input.tags.map((tag) => tag.trim().toLowerCase());
+    // Kept as typed ("KI", "Ehrenamt"); one spelling per tag, compared case-insensitively.
+    const cleaned = input.tags.map((tag) => tag.trim());
     // Checked before de-duplication, so the field names the element the editor sent.
     cleaned.forEach((tag, index) => {
       if (tag.length > LIMITS.tagLength)
@@ -94,7 +95,11 @@ export function cleanContent(sent: PracticeContentInput, required: boolean): Cle
           max: LIMITS.tagLength,
         });
     });
-    const tags = [...new Set(cleaned.filter(Boolean))];
+    const byKey = new Map<string, string>();
+    for (const tag of cleaned)
+      if (tag && !byKey.has(tag.toLocaleLowerCase('de')))
+        byKey.set(tag.toLocaleLowerCase('de'), tag);
+    const tags = [...byKey.values()];
     if (tags.length > LIMITS.tags)
       throw PracticeException.invalid('input.tags', 'too many tags', { max: LIMITS.tags });
     out.tags = tags;

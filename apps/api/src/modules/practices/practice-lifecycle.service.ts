@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Permission, requireAccess, requireSignedIn } from '../../core/auth/access';
-import type { Actor } from '../../core/tenancy/actor';
+import type { Actor, SignedInActor } from '../../core/tenancy/actor';
+import type { EntityManager } from 'typeorm';
 import { TenantDb } from '../../core/tenancy/tenant-db';
+import { AuditAction, AuditService } from '../audit/audit.service';
 import { CityService } from '../cities/city.service';
+import { NotificationKind } from '../notifications/dto/notification-message';
+import { NotificationService } from '../notifications/notification.service';
 import type { CreatePracticeInput, UpdatePracticeInput } from './dto/practice.inputs';
 import { cleanContent } from './practice-content';
 import {
   PRACTICE_TRANSITIONS,
   canTransition,
+  cleanReviewComment,
   reachOf,
   requireEditPractice,
   requireTransition,
@@ -26,6 +31,8 @@ export class PracticeLifecycleService {
     private readonly tenantDb: TenantDb,
     private readonly cities: CityService,
     private readonly writer: PracticeWriter,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, input: CreatePracticeInput): Promise<PracticeEntity> {
@@ -89,8 +96,70 @@ export class PracticeLifecycleService {
     return this.writer.afterCommit(before, saved);
   }
 
+  /** Draft → in review (members of the city); its coordinators hear of it. */
+  submit(actor: Actor, id: string): Promise<PracticeEntity> {
+    return this.transition(actor, id, 'submit', async (manager, practice, by) => {
+      await this.notifications.notifyCities(
+        by,
+        manager,
+        [practice.cityId],
+        by.userId,
+        {
+          kind: NotificationKind.PRACTICE_SUBMITTED,
+          title: `Zur Prüfung eingereicht: ${practice.title}`,
+          body: 'Ein Praxisbeispiel Ihrer Stadt wartet auf Ihre Prüfung.',
+          link: `/praxis/${practice.id}`,
+        },
+        { role: 'COORDINATOR' },
+      );
+      // A new submission: the last comment was answered.
+      return { reviewComment: null, reviewCommentAt: null, reviewCommentBy: null };
+    });
+  }
+
+  /** In review → draft again, by a member of the city (to keep working on it first). */
+  withdraw(actor: Actor, id: string): Promise<PracticeEntity> {
+    return this.transition(actor, id, 'withdraw');
+  }
+
+  /** In review → draft with a comment for the author (coordinators); audited. */
+  sendBack(actor: Actor, id: string, comment: string): Promise<PracticeEntity> {
+    const cleaned = cleanReviewComment(comment);
+    return this.transition(actor, id, 'sendBack', async (manager, practice, by) => {
+      await this.notifyAuthor(by, manager, practice, {
+        kind: NotificationKind.PRACTICE_RETURNED,
+        title: `Zurückgegeben: ${practice.title}`,
+        body: cleaned,
+      });
+      await this.audit.record(manager, {
+        actorUserId: by.userId,
+        action: AuditAction.PRACTICE_RETURNED,
+        cityId: practice.cityId,
+        target: practice.id,
+        details: { title: practice.title, comment: cleaned },
+      });
+      return { reviewComment: cleaned, reviewCommentAt: new Date(), reviewCommentBy: by.userId };
+    });
+  }
+
+  /** Draft or in review → published (coordinators); audited; a submitter hears of it. */
   publish(actor: Actor, id: string): Promise<PracticeEntity> {
-    return this.transition(actor, id, 'publish');
+    return this.transition(actor, id, 'publish', async (manager, practice, by) => {
+      if (practice.status === PracticeStatus.IN_REVIEW)
+        await this.notifyAuthor(by, manager, practice, {
+          kind: NotificationKind.PRACTICE_PUBLISHED,
+          title: `Veröffentlicht: ${practice.title}`,
+          body: 'Ihr Praxisbeispiel ist jetzt veröffentlicht.',
+        });
+      await this.audit.record(manager, {
+        actorUserId: by.userId,
+        action: AuditAction.PRACTICE_PUBLISHED,
+        cityId: practice.cityId,
+        target: practice.id,
+        details: { title: practice.title, from: practice.status },
+      });
+      return { reviewComment: null, reviewCommentAt: null, reviewCommentBy: null };
+    });
   }
 
   archive(actor: Actor, id: string): Promise<PracticeEntity> {
@@ -101,10 +170,37 @@ export class PracticeLifecycleService {
     return this.transition(actor, id, 'revertToDraft');
   }
 
+  /** The author (who drafted it), unless they act themselves; only while in the city. */
+  private async notifyAuthor(
+    by: SignedInActor,
+    manager: EntityManager,
+    practice: PracticeEntity,
+    message: { kind: NotificationKind; title: string; body: string },
+  ): Promise<void> {
+    if (!practice.createdBy || practice.createdBy === by.userId) return;
+    await this.notifications.notifyCities(
+      by,
+      manager,
+      [practice.cityId],
+      by.userId,
+      { ...message, link: `/praxis/${practice.id}` },
+      { userId: practice.createdBy },
+    );
+  }
+
+  /**
+   * One status change in one transaction; `effects` writes its side effects (outbox rows,
+   * audit) there and may add column changes.
+   */
   private async transition(
     actor: Actor,
     id: string,
     transition: PracticeTransition,
+    effects?: (
+      manager: EntityManager,
+      practice: PracticeEntity,
+      by: SignedInActor,
+    ) => Promise<Partial<PracticeEntity>>,
   ): Promise<PracticeEntity> {
     const signedIn = requireSignedIn(actor);
     const { to } = PRACTICE_TRANSITIONS[transition];
@@ -119,6 +215,7 @@ export class PracticeLifecycleService {
           status: to,
           updatedBy: signedIn.userId,
           updatedAt: new Date(),
+          ...(effects ? await effects(manager, practice, signedIn) : {}),
         };
         if (to === PracticeStatus.PUBLISHED) changes.publishedAt = new Date();
         const repository = manager.getRepository(PracticeEntity);

@@ -9,7 +9,7 @@ import {
 } from './practice-lifecycle';
 import { PracticeStatus, PracticeVisibility } from './practice.entity';
 
-const { DRAFT, PUBLISHED, ARCHIVED } = PracticeStatus;
+const { DRAFT, IN_REVIEW, PUBLISHED, ARCHIVED } = PracticeStatus;
 const { CITY, NETWORK, PUBLIC } = PracticeVisibility;
 const OWN = 'city-own';
 
@@ -31,8 +31,15 @@ describe('practice lifecycle', () => {
     PracticeTransition,
     { to: PracticeStatus; from: PracticeStatus[]; permission: Permission }
   > = {
-    publish: { to: PUBLISHED, from: [DRAFT], permission: Permission.PRACTICE_PUBLISH },
-    archive: { to: ARCHIVED, from: [DRAFT, PUBLISHED], permission: Permission.PRACTICE_ARCHIVE },
+    submit: { to: IN_REVIEW, from: [DRAFT], permission: Permission.PRACTICE_DRAFT },
+    withdraw: { to: DRAFT, from: [IN_REVIEW], permission: Permission.PRACTICE_DRAFT },
+    sendBack: { to: DRAFT, from: [IN_REVIEW], permission: Permission.PRACTICE_PUBLISH },
+    publish: { to: PUBLISHED, from: [DRAFT, IN_REVIEW], permission: Permission.PRACTICE_PUBLISH },
+    archive: {
+      to: ARCHIVED,
+      from: [DRAFT, IN_REVIEW, PUBLISHED],
+      permission: Permission.PRACTICE_ARCHIVE,
+    },
     revertToDraft: {
       to: DRAFT,
       from: [PUBLISHED, ARCHIVED],
@@ -46,7 +53,7 @@ describe('practice lifecycle', () => {
   });
 
   const cells = (Object.keys(TABLE) as PracticeTransition[]).flatMap((transition) =>
-    [DRAFT, PUBLISHED, ARCHIVED].map((status) => ({
+    [DRAFT, IN_REVIEW, PUBLISHED, ARCHIVED].map((status) => ({
       transition,
       status,
       allowed: TABLE[transition].from.includes(status),
@@ -70,13 +77,16 @@ describe('who may edit a practice', () => {
     organizer: user([], NetworkRole.ORGANIZER),
     foreignCoordinator: user([['city-foreign', MembershipRole.COORDINATOR]]),
   };
-  /** Drafts: the city's members; published and archived: its coordinators. Organizers edit nothing. */
+  /**
+   * Drafts (submitted ones too): the city's members; published and archived: its
+   * coordinators. Organizers edit nothing.
+   */
   const EXPECTED: Record<string, Record<PracticeStatus, boolean>> = {
-    anonymous: { DRAFT: false, PUBLISHED: false, ARCHIVED: false },
-    member: { DRAFT: true, PUBLISHED: false, ARCHIVED: false },
-    coordinator: { DRAFT: true, PUBLISHED: true, ARCHIVED: true },
-    organizer: { DRAFT: false, PUBLISHED: false, ARCHIVED: false },
-    foreignCoordinator: { DRAFT: false, PUBLISHED: false, ARCHIVED: false },
+    anonymous: { DRAFT: false, IN_REVIEW: false, PUBLISHED: false, ARCHIVED: false },
+    member: { DRAFT: true, IN_REVIEW: true, PUBLISHED: false, ARCHIVED: false },
+    coordinator: { DRAFT: true, IN_REVIEW: true, PUBLISHED: true, ARCHIVED: true },
+    organizer: { DRAFT: false, IN_REVIEW: false, PUBLISHED: false, ARCHIVED: false },
+    foreignCoordinator: { DRAFT: false, IN_REVIEW: false, PUBLISHED: false, ARCHIVED: false },
   };
   const cells = Object.entries(EXPECTED).flatMap(([role, row]) =>
     (Object.entries(row) as Array<[PracticeStatus, boolean]>).map(([status, allowed]) => ({
@@ -108,6 +118,8 @@ describe('changes that let fewer callers find a practice', () => {
     [reach(PUBLISHED, NETWORK), reach(PUBLISHED, NETWORK), false],
     // Not in the index before: nothing to take away.
     [reach(DRAFT, PUBLIC), reach(DRAFT, CITY), false],
+    [reach(DRAFT, PUBLIC), reach(IN_REVIEW, PUBLIC), false],
+    [reach(PUBLISHED, PUBLIC), reach(IN_REVIEW, PUBLIC), true],
     [reach(DRAFT, NETWORK), reach(PUBLISHED, NETWORK), false],
     [reach(ARCHIVED, PUBLIC), reach(DRAFT, CITY), false],
   ])('%o → %o: %s', (before, after, narrows) => {

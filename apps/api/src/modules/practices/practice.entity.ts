@@ -2,6 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export enum PracticeStatus {
   DRAFT = 'DRAFT',
+  /** A draft a member submitted; its coordinators publish it or send it back. */
+  IN_REVIEW = 'IN_REVIEW',
   PUBLISHED = 'PUBLISHED',
   ARCHIVED = 'ARCHIVED',
 }
@@ -89,6 +91,16 @@ export class PracticeEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
+
+  /** What a coordinator said when sending the practice back (until it is submitted again). */
+  @Column({ name: 'review_comment', type: 'text', nullable: true })
+  reviewComment!: string | null;
+
+  @Column({ name: 'review_comment_at', type: 'timestamptz', nullable: true })
+  reviewCommentAt!: Date | null;
+
+  @Column({ name: 'review_comment_by', type: 'uuid', nullable: true })
+  reviewCommentBy!: string | null;
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;

@@ -19,7 +19,12 @@ import { CityService } from '../cities/city.service';
 import { CityType, toCity } from '../cities/dto/city.type';
 import { TopicType } from '../topics/dto/topic.type';
 import { PracticeAttachmentType, toPracticeAttachment } from './dto/practice-attachment.type';
-import { CreatePracticeInput, PracticeFilter, UpdatePracticeInput } from './dto/practice.inputs';
+import {
+  CreatePracticeInput,
+  PracticeFilter,
+  SendPracticeBackInput,
+  UpdatePracticeInput,
+} from './dto/practice.inputs';
 import { PracticeConnection, PracticeType, toPractice } from './dto/practice.type';
 import { PracticeAttachmentService } from './practice-attachment.service';
 import { mayEditPractice } from './practice-lifecycle';
@@ -81,7 +86,42 @@ export class PracticeResolver {
   }
 
   @Access(AccessLevel.SIGNED_IN)
-  @Mutation(() => PracticeType, { description: 'Draft → published (coordinators of the city).' })
+  @Mutation(() => PracticeType, {
+    description: "Draft → in review (members of the city); tells the city's coordinators.",
+  })
+  async submitPracticeForReview(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<PracticeType> {
+    return toPractice(await this.lifecycle.submit(actor, id));
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => PracticeType, {
+    description: 'In review → draft again (members of the city).',
+  })
+  async withdrawPracticeSubmission(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<PracticeType> {
+    return toPractice(await this.lifecycle.withdraw(actor, id));
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => PracticeType, {
+    description: 'In review → draft with a comment for the author (coordinators of the city).',
+  })
+  async sendPracticeBack(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SendPracticeBackInput,
+  ): Promise<PracticeType> {
+    return toPractice(await this.lifecycle.sendBack(actor, input.id, input.comment));
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => PracticeType, {
+    description: 'Draft or in review → published (coordinators of the city).',
+  })
   async publishPractice(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import { loadById, type GraphQLContext } from '../../core/graphql/loaders';
 import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
-import { Permission, requireAccess } from '../../core/auth/access';
+import { Permission, mayAccess, requireAccess } from '../../core/auth/access';
 import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { isUuid } from '../../core/validation/uuid';
@@ -35,6 +35,36 @@ export class PracticeService {
     return this.tenantDb.run(actor, (manager) =>
       manager.getRepository(PracticeEntity).findOneBy({ id }),
     );
+  }
+
+  /**
+   * How many of each city's practices are in each status, for its members (drafts are
+   * theirs only); null for a city the actor is no member of. Batched per request.
+   */
+  async countsByStatus(
+    actor: Actor,
+    cityIds: readonly string[],
+  ): Promise<Array<Record<PracticeStatus, number> | null>> {
+    const readable = cityIds.filter((cityId) =>
+      mayAccess(actor, Permission.PRACTICE_DRAFT_READ, { cityId }),
+    );
+    const rows = readable.length
+      ? ((await this.tenantDb.run(actor, (manager) =>
+          manager.query(
+            `SELECT city_id, status, count(*)::int AS n FROM practice
+              WHERE city_id = ANY($1::uuid[]) GROUP BY city_id, status`,
+            [readable],
+          ),
+        )) as Array<{ city_id: string; status: PracticeStatus; n: number }>)
+      : [];
+    return cityIds.map((cityId) => {
+      if (!readable.includes(cityId)) return null;
+      const counts = Object.fromEntries(
+        Object.values(PracticeStatus).map((status) => [status, 0]),
+      ) as Record<PracticeStatus, number>;
+      for (const row of rows) if (row.city_id === cityId) counts[row.status] = row.n;
+      return counts;
+    });
   }
 
   /** Like get, but NOT_FOUND on `field` instead of null. */

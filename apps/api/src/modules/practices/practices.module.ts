@@ -1,8 +1,11 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { SearchSources } from '../../search/search-sources';
+import { AuditModule } from '../audit/audit.module';
 import { CitiesModule } from '../cities/cities.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { TopicsModule } from '../topics/topics.module';
 import { UsersModule } from '../users/users.module';
+import { CityPracticesResolver } from './city-practices.resolver';
 import { PracticeAttachmentController } from './practice-attachment.controller';
 import { PracticeAttachmentResolver } from './practice-attachment.resolver';
 import { PracticeAttachmentService } from './practice-attachment.service';
@@ -17,7 +20,7 @@ import { PracticeResolver } from './practice.resolver';
 import { PracticeService } from './practice.service';
 
 @Module({
-  imports: [CitiesModule, TopicsModule, UsersModule],
+  imports: [AuditModule, CitiesModule, NotificationsModule, TopicsModule, UsersModule],
   controllers: [PracticeAttachmentController],
   providers: [
     PracticeService,
@@ -30,6 +33,7 @@ import { PracticeService } from './practice.service';
     PracticeSearchResolver,
     PracticeRevisionResolver,
     PracticeAttachmentResolver,
+    CityPracticesResolver,
   ],
   // Other features read practices (and link to them) only through PracticeService.
   exports: [PracticeService],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Permission, requireAccess } from '../../core/auth/access';
+import { Permission, mayAccess, requireAccess } from '../../core/auth/access';
 import { AuthException } from '../../core/auth/auth.exception';
 import {
   mapConnection,
@@ -49,7 +49,7 @@ export class TandemService {
     const tandem = await this.tenantDb.run(actor, (manager) =>
       manager.getRepository(TandemEntity).findOneBy({ id }),
     );
-    return toTandemOrNull(tandem);
+    return tandem && mayRead(actor, tandem) ? toTandemOrNull(tandem) : null;
   }
 
   async list(
@@ -71,7 +71,11 @@ export class TandemService {
         { column: 'tandem.id', kind: 'uuid', value: (tandem) => tandem.id },
       ]);
     });
-    return mapConnection(found, toTandem);
+    // Row-level security already leaves out proposals of other cities; the policy says so too.
+    return mapConnection(found, (tandem) => {
+      if (!mayRead(actor, tandem)) throw new Error(`tandem ${tandem.id} read past its policy`);
+      return toTandem(tandem);
+    });
   }
 
   /** Tandems of many cities, either side, declined ones left out (for City.tandems). */
@@ -87,8 +91,9 @@ export class TandemService {
         .orderBy('tandem.created_at', 'DESC')
         .getMany(),
     );
+    const readable = rows.filter((row) => mayRead(actor, row));
     return cityIds.map((id) =>
-      rows.filter((row) => row.cityId === id || row.partnerCityId === id).map(toTandem),
+      readable.filter((row) => row.cityId === id || row.partnerCityId === id).map(toTandem),
     );
   }
 
@@ -228,4 +233,13 @@ export class TandemService {
     });
     return toTandem(changed);
   }
+}
+
+/** Active and concluded tandems are public; a proposal is its two cities' and the organizers'. */
+function mayRead(actor: Actor, tandem: TandemEntity): boolean {
+  return (
+    tandem.status === TandemStatus.ACTIVE ||
+    tandem.status === TandemStatus.CONCLUDED ||
+    mayAccess(actor, Permission.TANDEM_PROPOSAL_READ, tandemTarget(tandem))
+  );
 }

@@ -20,6 +20,7 @@ import { EmailAddress } from '../../ui/EmailAddress';
 import { PracticeBadges } from './PracticeBadges';
 import { PracticeList } from './PracticeList';
 import { PracticeNotFound } from './PracticeNotFound';
+import { ReviewActions, ReviewNotice } from './ReviewActions';
 import { fileKind, formatFileSize, formatPeriod, PRACTICE_ID_PATTERN } from './practice-format';
 import './practices.css';
 import { TopicLink } from '../topics/TopicLink';
@@ -116,8 +117,11 @@ function PracticeView({ practice: loaded }: { practice: PracticeDetailFragment }
   };
 
   const period = formatPeriod(practice.periodFrom, practice.periodTo, language, t);
-  const canPublish = practice.viewerCanPublish && practice.status === 'DRAFT';
-  const canRevert = practice.viewerCanPublish && practice.status !== 'DRAFT';
+  const canPublish =
+    practice.viewerCanPublish && (practice.status === 'DRAFT' || practice.status === 'IN_REVIEW');
+  const canRevert =
+    practice.viewerCanPublish &&
+    (practice.status === 'PUBLISHED' || practice.status === 'ARCHIVED');
   const canArchive = practice.viewerCanArchive && practice.status !== 'ARCHIVED';
 
   return (
@@ -143,6 +147,8 @@ function PracticeView({ practice: loaded }: { practice: PracticeDetailFragment }
         </p>
       </header>
 
+      <ReviewNotice practice={practice} />
+
       <nav className="practice__actions" aria-label={t('practice.actions')}>
         <ul>
           {practice.viewerCanEdit ? (
@@ -164,6 +170,13 @@ function PracticeView({ practice: loaded }: { practice: PracticeDetailFragment }
               </button>
             </li>
           ) : null}
+          <ReviewActions
+            practice={practice}
+            onChanged={(next, notice) => {
+              setChanged(next);
+              setDone(notice);
+            }}
+          />
           {canRevert ? (
             <li>
               <button

@@ -11,6 +11,20 @@ export enum NotificationKind {
   REGISTRATION_CONFIRMED = 'REGISTRATION_CONFIRMED',
   /** Someone sent feedback on accessibility (to organizers). */
   ACCESSIBILITY_FEEDBACK = 'ACCESSIBILITY_FEEDBACK',
+  /** A member submitted a draft practice for review (to the city's coordinators). */
+  PRACTICE_SUBMITTED = 'PRACTICE_SUBMITTED',
+  /** A coordinator sent a submitted practice back with a comment (to its author). */
+  PRACTICE_RETURNED = 'PRACTICE_RETURNED',
+  /** A coordinator published a submitted practice (to its author). */
+  PRACTICE_PUBLISHED = 'PRACTICE_PUBLISHED',
+}
+
+/** Whom of the cities' members a notification reaches; all of them when not given. */
+export interface NotificationRecipients {
+  /** Only members with this role (e.g. the coordinators). */
+  role?: 'COORDINATOR' | 'MEMBER';
+  /** Only this person, while a member of one of the cities. */
+  userId?: string;
 }
 
 /** One notification as its sender words it (German: it is shown and mailed as written). */

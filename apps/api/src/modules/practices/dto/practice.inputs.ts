@@ -103,3 +103,12 @@ export class PracticeSearchFilter {
   @Field(() => [CityKind], { nullable: true })
   kinds?: CityKind[] | null;
 }
+
+@InputType()
+export class SendPracticeBackInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'What the author should change (required, at most 2000 characters)' })
+  comment!: string;
+}

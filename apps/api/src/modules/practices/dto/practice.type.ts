@@ -76,6 +76,16 @@ export class PracticeType {
   @Field(() => Date, { nullable: true })
   publishedAt!: Date | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why a coordinator sent it back to draft; cleared when it is submitted again or published',
+  })
+  reviewComment!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  reviewCommentAt!: Date | null;
+
   /** The owning city, for `city` and the viewerCan* fields; not in the schema. */
   cityId!: string;
 }
@@ -92,6 +102,8 @@ export function toPractice(practice: PracticeEntity): PracticeType {
     summary: practice.summary,
     body: practice.body,
     status: practice.status,
+    reviewComment: practice.reviewComment,
+    reviewCommentAt: practice.reviewCommentAt,
     visibility: practice.visibility,
     tags: practice.tags,
     contactName: practice.contactName,
