@@ -6,6 +6,7 @@ import { startPlatform } from '../src/bootstrap';
 import { assertApplicationRole } from '../src/database/role-guard';
 import { ENTITIES } from '../src/database/entities';
 import { MIGRATIONS } from '../src/database/migrations';
+import { NotificationKind } from '../src/modules/notifications/dto/notification-message';
 
 /**
  * Guards that keep the database honest: migrations go up, down and up again on an
@@ -123,6 +124,25 @@ describe('schema guards', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("lets every notification kind of the code through the tables' kind checks", async () => {
+    // Two migrations that each rewrote the check once dropped the other's kinds.
+    const checks = (await dataSource.query(
+      `SELECT conrelid::regclass::text AS table_name, pg_get_constraintdef(oid) AS definition
+         FROM pg_constraint
+        WHERE conname IN ('notification_kind_check', 'notification_outbox_kind_check')`,
+    )) as { table_name: string; definition: string }[];
+    expect(checks.map((check) => check.table_name).sort()).toEqual([
+      'notification',
+      'notification_outbox',
+    ]);
+    const missing = checks.flatMap((check) =>
+      Object.values(NotificationKind)
+        .filter((kind) => !check.definition.includes(`'${kind}'`))
+        .map((kind) => `${check.table_name}: ${kind}`),
+    );
+    expect(missing).toEqual([]);
   });
 });
 
