@@ -68,7 +68,7 @@ describe('city page', () => {
     expect(contrast(colours.background, colours.text)).toBeGreaterThanOrEqual(4.5);
   });
 
-  it('says clearly that an unknown city does not exist and links back to the start page', async () => {
+  it('says clearly that an unknown city does not exist and where to go from there', async () => {
     await page.goto('/gibt-es-nicht-hausen');
     const heading = page.getByRole('heading', { level: 1, name: 'Stadt nicht gefunden' });
     await heading.waitFor();
@@ -77,7 +77,15 @@ describe('city page', () => {
       '/gibt-es-nicht-hausen',
     );
 
-    await page.getByRole('link', { name: 'Zur Übersicht aller Mitgliedskommunen' }).click();
+    // The same ways on as every not-found page.
+    const next = page.getByRole('navigation', { name: 'Von hier geht es weiter:' });
+    expect(await next.getByRole('link').allTextContents()).toEqual([
+      'Zur Startseite',
+      'Praxisbeispiele suchen',
+      'Themen des Netzwerks',
+      'Konferenzen',
+    ]);
+    await next.getByRole('link', { name: 'Zur Startseite' }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await page.getByRole('heading', { level: 1, name: 'Engagierte Stadt – Wissensnetz' }).waitFor();
   });

@@ -10,6 +10,16 @@ export function NotFoundPage() {
     <div className="page page--narrow not-found" data-testid="not-found">
       <h1>{t('notFound.heading')}</h1>
       <p>{t('notFound.text')}</p>
+      <NotFoundSuggestions />
+    </div>
+  );
+}
+
+/** Where to go from an address that leads nowhere: shared by every not-found page. */
+export function NotFoundSuggestions() {
+  const { t } = useTranslation();
+  return (
+    <>
       <h2 id="not-found-next">{t('notFound.suggestions')}</h2>
       <nav aria-labelledby="not-found-next">
         <ul>
@@ -27,6 +37,6 @@ export function NotFoundPage() {
           </li>
         </ul>
       </nav>
-    </div>
+    </>
   );
 }

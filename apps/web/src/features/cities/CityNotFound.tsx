@@ -1,12 +1,12 @@
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { NotFoundSuggestions } from '../../ui/NotFoundPage';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 interface CityNotFoundProps {
   slug: string;
 }
 
-/** Shown when the API answers `city: null`: the SPA still returns 200, so the page has to say it clearly. */
+/** Shown when no member city has the slug (the server answers such addresses with HTTP 404). */
 export function CityNotFound({ slug }: CityNotFoundProps) {
   const { t } = useTranslation();
   useDocumentTitle(t('cityNotFound.documentTitle'));
@@ -17,11 +17,7 @@ export function CityNotFound({ slug }: CityNotFoundProps) {
       </p>
       <h1>{t('cityNotFound.heading')}</h1>
       <p>{t('cityNotFound.text', { slug })}</p>
-      <p>
-        <Link to="/" className="button">
-          {t('cityNotFound.back')}
-        </Link>
-      </p>
+      <NotFoundSuggestions />
     </div>
   );
 }
