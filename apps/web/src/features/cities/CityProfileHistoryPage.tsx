@@ -9,7 +9,7 @@ import {
   type CityProfileRevisionsQuery,
 } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
-import { formatDateTime } from '../../ui/format';
+import { RevisionCells } from '../../ui/RevisionCells';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -65,7 +65,6 @@ function History({
   revisions: readonly Revision[];
 }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   useDocumentTitle(t('cityProfile.historyHeading', { city: name }));
   const newest = revisions[0]?.number ?? 0;
   const [choice, setChoice] = useState<{ from: number; to: number } | null>(null);
@@ -102,32 +101,12 @@ function History({
             <tbody>
               {revisions.map((revision) => (
                 <tr key={revision.number} data-testid="revision-row">
-                  <th scope="row">
-                    {revision.number}
-                    {revision.number === newest ? (
-                      <span className="badge">{t('history.current')}</span>
-                    ) : null}
-                  </th>
-                  <td className="nowrap">{formatDateTime(revision.createdAt, language)}</td>
-                  <td>{revision.author?.displayName ?? t('history.unknownAuthor')}</td>
-                  <td>
-                    <input
-                      type="radio"
-                      name="older"
-                      aria-label={t('history.olderWhich', { number: revision.number })}
-                      checked={revision.number === from}
-                      onChange={() => setChoice({ from: revision.number, to })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="radio"
-                      name="newer"
-                      aria-label={t('history.newerWhich', { number: revision.number })}
-                      checked={revision.number === to}
-                      onChange={() => setChoice({ from, to: revision.number })}
-                    />
-                  </td>
+                  <RevisionCells
+                    revision={revision}
+                    newest={newest}
+                    choice={{ from, to }}
+                    onChoose={setChoice}
+                  />
                 </tr>
               ))}
             </tbody>

@@ -13,7 +13,7 @@ import {
 import { currentLanguage } from '../../i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary, SuccessMessage, useFormErrors } from '../../ui/FormErrors';
-import { formatDateTime } from '../../ui/format';
+import { RevisionCells } from '../../ui/RevisionCells';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -77,7 +77,6 @@ function History({
   reload: () => void;
 }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   useDocumentTitle(t('history.documentTitle', { title: practice.title }));
   const newest = revisions[0]?.number ?? 0;
   const [choice, setChoice] = useState<{ from: number; to: number } | null>(null);
@@ -152,32 +151,12 @@ function History({
           <tbody>
             {revisions.map((revision) => (
               <tr key={revision.number} data-testid="revision-row">
-                <th scope="row">
-                  {revision.number}
-                  {revision.number === newest ? (
-                    <span className="badge">{t('history.current')}</span>
-                  ) : null}
-                </th>
-                <td className="nowrap">{formatDateTime(revision.createdAt, language)}</td>
-                <td>{revision.author?.displayName ?? t('history.unknownAuthor')}</td>
-                <td>
-                  <input
-                    type="radio"
-                    name="older"
-                    aria-label={t('history.olderWhich', { number: revision.number })}
-                    checked={revision.number === from}
-                    onChange={() => setChoice({ from: revision.number, to })}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="radio"
-                    name="newer"
-                    aria-label={t('history.newerWhich', { number: revision.number })}
-                    checked={revision.number === to}
-                    onChange={() => setChoice({ from, to: revision.number })}
-                  />
-                </td>
+                <RevisionCells
+                  revision={revision}
+                  newest={newest}
+                  choice={{ from, to }}
+                  onChoose={setChoice}
+                />
                 {practice.viewerCanPublish ? (
                   <td>
                     {revision.number !== newest ? (
