@@ -36,6 +36,7 @@ import { queryCountPlugin } from './core/graphql/query-count';
 import { upgradeOriginAllowed, WebSocketOriginGate } from './core/graphql/websocket-origin';
 import { RequestLoaders, type GraphQLContext } from './core/graphql/loaders';
 import { HealthModule } from './core/health/health.module';
+import { JobRegistryModule } from './core/jobs/job-registry';
 import { TenancyModule } from './core/tenancy/tenancy.module';
 import { HttpInputGuard } from './core/validation/http-input.guard';
 import { appDataSourceOptions } from './database/data-source';
@@ -79,6 +80,7 @@ export class AppModule {
         SystemDbModule.forRoot(config),
         TypeOrmModule.forRoot(appDataSourceOptions(config)),
         TenancyModule,
+        JobRegistryModule,
         PgListenerModule,
         SearchModule.forRoot(config),
         StorageModule.forRoot(config),
