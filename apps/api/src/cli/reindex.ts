@@ -1,4 +1,6 @@
 import { Presets, SingleBar } from 'cli-progress';
+import { citySearchSource } from '../modules/cities/city-search.source';
+import { conferenceSearchSource } from '../modules/conferences/conference-search.source';
 import { recordSearchSource } from '../modules/conferences/record-search.source';
 import { practiceSearchSource } from '../modules/practices/practice-search.source';
 import { MeiliSearchIndex } from '../search/meili-search-index';
@@ -6,7 +8,7 @@ import { createSystemDb } from '../database/system-db';
 import { reindex } from '../search/reindex';
 import { runCommand } from './run-command';
 
-/** `npm run reindex`: rebuilds every search index (practices, records) from PostgreSQL and swaps it in. */
+/** `npm run reindex`: rebuilds every search index (practices, records, conferences, cities) from PostgreSQL and swaps it in. */
 runCommand(async (config) => {
   const db = await createSystemDb(config);
   // A rebuild sends large batches and may run long: each request gets a minute, not MEILI_TIMEOUT_MS.
@@ -14,7 +16,12 @@ runCommand(async (config) => {
     requestTimeoutMs: Math.max(config.meiliTimeoutMs, 60_000),
   });
   try {
-    for (const source of [practiceSearchSource, recordSearchSource]) {
+    for (const source of [
+      practiceSearchSource,
+      recordSearchSource,
+      conferenceSearchSource,
+      citySearchSource,
+    ]) {
       const bar = new SingleBar(
         { format: `Neuaufbau {bar} {value}/{total} (${source.index})` },
         Presets.shades_classic,

@@ -3,6 +3,7 @@ import {
   MeilisearchApiError,
   MeilisearchRequestError,
   MeilisearchTaskTimeOutError,
+  type FederatedMultiSearchParams,
   type Hit,
 } from 'meilisearch';
 import { generateTenantToken } from 'meilisearch/token';
@@ -10,6 +11,10 @@ import { ServiceUnavailableException } from '../core/errors/service-unavailable'
 import {
   HIGHLIGHT_END,
   HIGHLIGHT_START,
+  type FederatedHit,
+  type FederatedQuery,
+  type FederatedSearchRequest,
+  type FederatedSearchResponse,
   type IndexSettings,
   type SearchDocument,
   type SearchIndex,
@@ -138,11 +143,75 @@ export class MeiliSearchIndex implements SearchIndex {
   }
 
   search(index: string, request: SearchRequest, scope?: string): Promise<SearchResponse> {
+    return this.scopedCall(scope === undefined ? undefined : { [index]: scope }, () =>
+      this.searchOnce(index, request, scope),
+    );
+  }
+
+  federatedSearch(
+    request: FederatedSearchRequest,
+    scopes?: Record<string, string>,
+  ): Promise<FederatedSearchResponse> {
+    return this.scopedCall(scopes, async () => {
+      const client = scopes === undefined ? this.client : await this.scopedClient(scopes);
+      const params = (query: FederatedQuery) => ({
+        indexUid: query.index,
+        q: query.query,
+        filter: query.filter,
+        attributesToHighlight: query.highlight,
+        attributesToRetrieve: query.retrieve,
+        highlightPreTag: HIGHLIGHT_START,
+        highlightPostTag: HIGHLIGHT_END,
+      });
+      // Two requests side by side: a federated request answers one total for all its
+      // queries, the tabs need one per index (limit 0 counts without fetching hits).
+      const [merged, counted] = await Promise.all([
+        request.queries.length > 0
+          ? client.multiSearch<FederatedMultiSearchParams, SearchDocument>({
+              federation: { offset: request.offset, limit: request.limit },
+              queries: request.queries.map(params),
+            })
+          : undefined,
+        request.counted.length > 0
+          ? client.multiSearch({
+              queries: request.counted.map((query) => ({
+                indexUid: query.index,
+                q: query.query,
+                filter: query.filter,
+                limit: 0,
+              })),
+            })
+          : undefined,
+      ]);
+      const counts: Record<string, number> = {};
+      for (const result of counted?.results ?? [])
+        counts[result.indexUid] = result.estimatedTotalHits ?? 0;
+      return {
+        hits: (merged?.hits ?? []).map((hit): FederatedHit => {
+          const { _formatted, _federation, ...document } = hit;
+          return {
+            index: _federation?.indexUid ?? '',
+            document: document as SearchDocument,
+            highlighted: highlightedOf(_formatted, request, _federation?.indexUid),
+          };
+        }),
+        total: merged?.estimatedTotalHits ?? 0,
+        counts,
+        processingTimeMs: Math.max(merged?.processingTimeMs ?? 0, 0),
+      };
+    });
+  }
+
+  /** A search (scoped or not) with the engine's failures turned into typed outcomes. */
+  private scopedCall<T>(
+    scopes: Record<string, string> | undefined,
+    operation: () => Promise<T>,
+  ): Promise<T> {
     return this.guard(async () => {
       try {
-        return await this.searchOnce(index, request, scope);
+        return await operation();
       } catch (error) {
-        if (scope !== undefined && isApiError(error, 'invalid_api_key')) {
+        if (scopes !== undefined && isApiError(error, 'invalid_api_key')) {
           // The engine lost the key our cached tenant tokens are signed with (its data was
           // reset): sign new ones from now on.
           this.searchKey = undefined;
@@ -163,7 +232,8 @@ export class MeiliSearchIndex implements SearchIndex {
     request: SearchRequest,
     scope: string | undefined,
   ): Promise<SearchResponse> {
-    const client = scope === undefined ? this.client : await this.scopedClient(index, scope);
+    const client =
+      scope === undefined ? this.client : await this.scopedClient({ [index]: scope });
     const result = await client.index(index).search<SearchDocument>(request.query, {
       filter: request.filter,
       facets: request.facets,
@@ -234,15 +304,15 @@ export class MeiliSearchIndex implements SearchIndex {
   }
 
   /**
-   * A client whose every search in `index` Meilisearch restricts to `scope`, through a
-   * tenant token signed with a search-only key: the engine applies the filter itself,
+   * A client whose every search Meilisearch restricts to the given indexes, each to its
+   * filter ('' for none), through a tenant token signed with a search-only key: the engine applies the filter itself,
    * whatever the request says.
    */
-  private scopedClient(index: string, scope: string): Promise<Meilisearch> {
+  private scopedClient(scopes: Record<string, string>): Promise<Meilisearch> {
     // An engine without a master key has no keys to sign with (development only; the
     // configuration requires a key in production): the request's filter is all there is.
     if (!this.apiKey) return Promise.resolve(this.client);
-    const cacheKey = `${index}\n${scope}`;
+    const cacheKey = JSON.stringify(Object.entries(scopes).sort(([a], [b]) => a.localeCompare(b)));
     const now = Date.now();
     const cached = this.scoped.get(cacheKey);
     if (cached && cached.until > now) return cached.client;
@@ -252,7 +322,9 @@ export class MeiliSearchIndex implements SearchIndex {
       const token = await generateTenantToken({
         apiKey: key,
         apiKeyUid: uid,
-        searchRules: { [index]: { filter: scope } },
+        searchRules: Object.fromEntries(
+          Object.entries(scopes).map(([index, filter]) => [index, filter ? { filter } : null]),
+        ),
         expiresAt: new Date(now + TOKEN_LIFETIME_MS),
       });
       return this.connect(token);
@@ -300,6 +372,20 @@ export class MeiliSearchIndex implements SearchIndex {
       );
     }
   }
+}
+
+function highlightedOf(
+  formatted: unknown,
+  request: FederatedSearchRequest,
+  index: string | undefined,
+): Record<string, string> {
+  const highlighted: Record<string, string> = {};
+  const attributes = request.queries.find((query) => query.index === index)?.highlight ?? [];
+  for (const attribute of attributes) {
+    const value = (formatted as Record<string, unknown> | undefined)?.[attribute];
+    if (typeof value === 'string') highlighted[attribute] = value;
+  }
+  return highlighted;
 }
 
 /**

@@ -24,6 +24,16 @@ export interface SearchIndex {
    * more, facet counts included).
    */
   search(index: string, request: SearchRequest, scope?: string): Promise<SearchResponse>;
+  /**
+   * One ranked list across several indexes (Meilisearch's federated multi-search) and,
+   * in the same round trip to the caller, each query's own number of matches.
+   * `scopes`: per index the filter the engine enforces itself ('' for none); an index
+   * missing from it cannot be searched with the resulting token at all.
+   */
+  federatedSearch(
+    request: FederatedSearchRequest,
+    scopes?: Record<string, string>,
+  ): Promise<FederatedSearchResponse>;
   /** Atomically exchanges the contents of two indexes (both must exist). */
   swap(a: string, b: string): Promise<void>;
   drop(index: string): Promise<void>;
@@ -56,6 +66,37 @@ export interface SearchRequest {
   sort?: string[];
   /** Attributes each hit's document carries back (default: all of them). */
   retrieve?: string[];
+}
+
+export interface FederatedQuery {
+  index: string;
+  query: string;
+  filter?: string;
+  highlight?: string[];
+  retrieve?: string[];
+}
+
+export interface FederatedSearchRequest {
+  /** Queries whose hits are merged into one ranked list. */
+  queries: FederatedQuery[];
+  /** Queries that are only counted (for tabs): usually a superset of `queries`. */
+  counted: FederatedQuery[];
+  offset: number;
+  limit: number;
+}
+
+export interface FederatedHit extends SearchHit {
+  /** The index the hit came from. */
+  index: string;
+}
+
+export interface FederatedSearchResponse {
+  hits: FederatedHit[];
+  /** Matches of the merged queries on all pages (estimated by the engine). */
+  total: number;
+  /** Matches per counted index. */
+  counts: Record<string, number>;
+  processingTimeMs: number;
 }
 
 export interface SearchHit {

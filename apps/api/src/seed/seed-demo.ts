@@ -183,6 +183,11 @@ export async function seedDemo(
       );
       await writeTandems(tx, cityIds, coordinatorsBySlug);
       await writeConferences(tx, cityIds);
+      // Cities and conferences are searchable; a re-seed may have changed them (few rows).
+      await tx.query(
+        `INSERT INTO search_outbox (index_name, document_id)
+         SELECT 'cities', id::text FROM city UNION ALL SELECT 'conferences', id::text FROM conference`,
+      );
 
       // Practices only once: a re-seed must not overwrite what people edited since.
       const [{ n: existing }] = (await tx.query(

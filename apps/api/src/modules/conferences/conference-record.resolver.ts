@@ -10,6 +10,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
+import { SearchKind } from '../../search/search-kind';
 import { CurrentActor } from '../../core/auth/current-actor.decorator';
 import type { GraphQLContext } from '../../core/graphql/loaders';
 import { renderMarkdown } from '../../core/markdown/markdown';
@@ -76,6 +77,7 @@ export class ConferenceRecordResolver {
   ): Promise<RecordHit[]> {
     return (await this.records.searchRecords(actor, query, first)).map((hit) => ({
       ...hit,
+      kind: SearchKind.RECORD as const,
       record: toConferenceRecord(hit.record),
     }));
   }

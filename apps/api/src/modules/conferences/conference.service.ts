@@ -5,11 +5,13 @@ import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphq
 import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { isUuid } from '../../core/validation/uuid';
+import { SearchOutbox } from '../../search/search-outbox';
 import { CityService } from '../cities/city.service';
 import { AgendaService } from './agenda.service';
 import { checkTransition, cleanConference, cleanConferenceFilter } from './conference-input';
 import { lockConference } from './conference-lock';
 import { ConferenceRecordService } from './conference-record.service';
+import { CONFERENCES_INDEX } from './conference-search.source';
 import { ConferenceEntity } from './conference.entity';
 import type {
   ConferenceFilter,
@@ -30,6 +32,7 @@ export class ConferenceService {
     private readonly agenda: AgendaService,
     private readonly registrations: RegistrationService,
     private readonly records: ConferenceRecordService,
+    private readonly outbox: SearchOutbox,
   ) {}
 
   async get(actor: Actor, id: string): Promise<ConferenceEntity | null> {
@@ -93,6 +96,7 @@ export class ConferenceService {
         createdBy: organizer.userId,
       });
       await repository.insert(conference);
+      await this.outbox.enqueue(manager, CONFERENCES_INDEX, [conference.id]);
       return repository.findOneByOrFail({ id: conference.id });
     });
   }
@@ -131,6 +135,7 @@ export class ConferenceService {
       const promotions = await this.registrations.fillSeats(manager, conference.id);
       // A record's search document carries the conference's title, kind and start.
       await this.records.refreshSearch(manager, conference.id);
+      await this.outbox.enqueue(manager, CONFERENCES_INDEX, [conference.id]);
       const saved = await repository.findOneByOrFail({ id: conference.id });
       await this.registrations.announce(actor, manager, {
         conferenceId: saved.id,

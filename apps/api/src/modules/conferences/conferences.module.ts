@@ -16,6 +16,7 @@ import {
 import { ConferenceRecordService } from './conference-record.service';
 import { ConferenceResolver } from './conference.resolver';
 import { ConferenceService } from './conference.service';
+import { conferenceSearchSource } from './conference-search.source';
 import { recordSearchSource } from './record-search.source';
 import { RegistrationResolver } from './registration.resolver';
 import { RegistrationService } from './registration.service';
@@ -53,5 +54,6 @@ export class ConferencesModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.sources.register(recordSearchSource);
+    this.sources.register(conferenceSearchSource);
   }
 }

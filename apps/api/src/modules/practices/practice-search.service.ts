@@ -6,6 +6,7 @@ import { readScope } from '../../core/auth/access';
 import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { highlightToHtml } from '../../search/highlight';
+import { SearchKind } from '../../search/search-kind';
 import {
   SEARCH_INDEX,
   type SearchIndex,
@@ -106,6 +107,7 @@ export class PracticeSearchService {
       const document = hit.document as PracticeDocument;
       return [
         {
+          kind: SearchKind.PRACTICE as const,
           practice: toPractice(practice),
           titleHtml: highlightToHtml(hit.highlighted.title ?? document.title),
           summaryHtml: highlightToHtml(hit.highlighted.summary ?? document.summary),

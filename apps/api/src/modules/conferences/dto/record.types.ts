@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { SearchKind } from '../../../search/search-kind';
 import { ConferenceRecordType } from './conference-record.type';
 import { FollowUpStatus } from './conference.enums';
 
@@ -78,6 +79,9 @@ export class FollowUpFilter {
 
 @ObjectType('RecordHit')
 export class RecordHit {
+  @Field(() => SearchKind, { description: 'Always RECORD (tells the hits of `search` apart)' })
+  kind!: SearchKind.RECORD;
+
   @Field(() => ConferenceRecordType)
   record!: ConferenceRecordType;
 

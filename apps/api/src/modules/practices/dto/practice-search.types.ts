@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../../../core/graphql/pagination';
+import { SearchKind } from '../../../search/search-kind';
 import type { TopicType } from '../../topics/dto/topic.type';
 import { PracticeType } from './practice.type';
 
@@ -35,6 +36,9 @@ export class PracticeFacets {
 
 @ObjectType('PracticeHit')
 export class PracticeHit {
+  @Field(() => SearchKind, { description: 'Always PRACTICE (tells the hits of `search` apart)' })
+  kind!: SearchKind.PRACTICE;
+
   @Field(() => PracticeType)
   practice!: PracticeType;
 
