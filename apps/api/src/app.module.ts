@@ -53,6 +53,7 @@ import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
 import { ConferencesModule } from './modules/conferences/conferences.module';
 import { LegalModule } from './modules/legal/legal.module';
+import { NetworkSearchModule } from './modules/network-search/network-search.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PracticesModule } from './modules/practices/practices.module';
 import { TandemsModule } from './modules/tandems/tandems.module';
@@ -195,6 +196,7 @@ export class AppModule {
         TandemsModule,
         NotificationsModule,
         ConferencesModule,
+        NetworkSearchModule,
         WorkspaceModule,
         LegalModule,
       ],

@@ -35,6 +35,8 @@ const TOKEN_REUSE_MS = 50 * 60_000;
 /** Distinct scopes are few (anonymous, organizers, each set of member cities). */
 const MAX_SCOPES = 1000;
 const SEARCH_KEY_NAME = 'wissensnetz-search';
+/** Words of a cropped passage (a snippet under a hit). */
+const CROP_WORDS = 24;
 
 export interface MeiliSearchIndexOptions {
   /** Bound of every HTTP request to the engine: a frozen engine fails fast instead of hanging. */
@@ -159,6 +161,8 @@ export class MeiliSearchIndex implements SearchIndex {
         q: query.query,
         filter: query.filter,
         attributesToHighlight: query.highlight,
+        attributesToCrop: query.crop,
+        cropLength: query.crop ? CROP_WORDS : undefined,
         attributesToRetrieve: query.retrieve,
         highlightPreTag: HIGHLIGHT_START,
         highlightPostTag: HIGHLIGHT_END,
@@ -380,7 +384,8 @@ function highlightedOf(
   index: string | undefined,
 ): Record<string, string> {
   const highlighted: Record<string, string> = {};
-  const attributes = request.queries.find((query) => query.index === index)?.highlight ?? [];
+  const asked = request.queries.find((query) => query.index === index);
+  const attributes = [...(asked?.highlight ?? []), ...(asked?.crop ?? [])];
   for (const attribute of attributes) {
     const value = (formatted as Record<string, unknown> | undefined)?.[attribute];
     if (typeof value === 'string') highlighted[attribute] = value;

@@ -73,6 +73,8 @@ export interface FederatedQuery {
   query: string;
   filter?: string;
   highlight?: string[];
+  /** Attributes shortened to a passage around the matches (and highlighted). */
+  crop?: string[];
   retrieve?: string[];
 }
 

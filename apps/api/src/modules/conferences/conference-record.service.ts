@@ -312,6 +312,20 @@ export class ConferenceRecordService {
       .load(recordId);
   }
 
+  /** Final records found by the one search box, read through row-level security (members only). */
+  async finalByIds(actor: Actor, ids: string[]): Promise<ConferenceRecordEntity[]> {
+    requireAccess(actor, Permission.RECORD_READ);
+    if (ids.length === 0) return [];
+    return this.tenantDb.run(actor, (manager) =>
+      manager
+        .getRepository(ConferenceRecordEntity)
+        .createQueryBuilder('r')
+        .where('r.id = ANY(:ids::uuid[])', { ids })
+        .andWhere(`r.status = 'FINAL'`)
+        .getMany(),
+    );
+  }
+
   /** Full-text search over final records, for members of the network. */
   async searchRecords(actor: Actor, query: string, first: number): Promise<RecordHit[]> {
     requireAccess(actor, Permission.RECORD_READ);

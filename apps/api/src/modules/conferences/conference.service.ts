@@ -35,6 +35,19 @@ export class ConferenceService {
     private readonly outbox: SearchOutbox,
   ) {}
 
+  /** Conferences by id (public), for the hits of the one search box. */
+  async byIds(actor: Actor, ids: string[]): Promise<ConferenceEntity[]> {
+    const uuids = ids.filter(isUuid);
+    if (uuids.length === 0) return [];
+    return this.tenantDb.run(actor, (manager) =>
+      manager
+        .getRepository(ConferenceEntity)
+        .createQueryBuilder('c')
+        .where('c.id = ANY(:ids::uuid[])', { ids: uuids })
+        .getMany(),
+    );
+  }
+
   async get(actor: Actor, id: string): Promise<ConferenceEntity | null> {
     if (!isUuid(id)) return null;
     return this.tenantDb.run(actor, (manager) =>

@@ -198,6 +198,17 @@ export class PracticeSearchService {
   }
 
   /**
+   * Practices found by another search (the one search box), read through row-level
+   * security: what is hidden now stays hidden, whatever the index still holds.
+   */
+  async visibleByIds(actor: Actor, ids: string[]): Promise<PracticeEntity[]> {
+    if (ids.length === 0) return [];
+    return this.tenantDb.run(actor, (manager) =>
+      manager.getRepository(PracticeEntity).findBy({ id: In(ids) }),
+    );
+  }
+
+  /**
    * The hits' rows and their topic ids in one statement (the topics are handed to the
    * Practice.topics loader), through row-level security: what is hidden now stays hidden.
    */

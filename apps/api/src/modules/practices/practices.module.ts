@@ -36,7 +36,7 @@ import { PracticeService } from './practice.service';
     CityPracticesResolver,
   ],
   // Other features read practices (and link to them) only through PracticeService.
-  exports: [PracticeService],
+  exports: [PracticeService, PracticeSearchService],
 })
 export class PracticesModule implements OnModuleInit {
   constructor(private readonly sources: SearchSources) {}
