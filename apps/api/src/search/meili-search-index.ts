@@ -160,7 +160,8 @@ export class MeiliSearchIndex implements SearchIndex {
         indexUid: query.index,
         q: query.query,
         filter: query.filter,
-        attributesToHighlight: query.highlight,
+        // A cropped passage is highlighted too (the engine crops without marking otherwise).
+        attributesToHighlight: [...(query.highlight ?? []), ...(query.crop ?? [])],
         attributesToCrop: query.crop,
         cropLength: query.crop ? CROP_WORDS : undefined,
         attributesToRetrieve: query.retrieve,
@@ -236,8 +237,7 @@ export class MeiliSearchIndex implements SearchIndex {
     request: SearchRequest,
     scope: string | undefined,
   ): Promise<SearchResponse> {
-    const client =
-      scope === undefined ? this.client : await this.scopedClient({ [index]: scope });
+    const client = scope === undefined ? this.client : await this.scopedClient({ [index]: scope });
     const result = await client.index(index).search<SearchDocument>(request.query, {
       filter: request.filter,
       facets: request.facets,

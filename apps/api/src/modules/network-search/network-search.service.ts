@@ -49,21 +49,22 @@ const PARTS: Record<SearchKind, Omit<KindPart, 'scope'>> = {
     index: RECORDS_INDEX,
     highlight: ['decisions'],
     crop: ['minutes'],
-    retrieve: ['id', 'conferenceTitle', 'decisions'],
+    // The engine crops and highlights only what it returns.
+    retrieve: ['id', 'conferenceTitle', 'decisions', 'minutes'],
   },
   [SearchKind.CONFERENCE]: {
     kind: SearchKind.CONFERENCE,
     index: CONFERENCES_INDEX,
     highlight: ['title'],
     crop: ['description'],
-    retrieve: ['id', 'title'],
+    retrieve: ['id', 'title', 'description'],
   },
   [SearchKind.CITY]: {
     kind: SearchKind.CITY,
     index: CITIES_INDEX,
     highlight: ['name'],
     crop: ['about'],
-    retrieve: ['id', 'name'],
+    retrieve: ['id', 'name', 'about'],
   },
 };
 
