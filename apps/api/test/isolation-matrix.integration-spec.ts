@@ -670,6 +670,23 @@ const CASES: Case[] = [
       ).hits.map((h) => h.practice),
   },
   {
+    // The one search box: public; what each caller finds is checked row by row.
+    operation: 'search',
+    expect: same(PUBLIC),
+    run: (c) =>
+      c.gql(
+        '{ search(query: "Ehrenamt Matrix", first: 100) { edges { node { ... on PracticeHit { practice { visibility status city { slug } } } } } } }',
+      ),
+    practicesIn: (data) =>
+      (
+        data.search as {
+          edges: Array<{
+            node: { practice?: { visibility: string; status: string; city: { slug: string } } };
+          }>;
+        }
+      ).edges.flatMap((e) => (e.node.practice ? [e.node.practice] : [])),
+  },
+  {
     operation: 'practiceRevisions (CITY draft)',
     expect: {
       own: { anonymous: 'NOT_FOUND', member: 'ok', coordinator: 'ok', organizer: 'NOT_FOUND' },

@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 
 import { AccountMenu } from './features/account/AccountMenu';
 import { SessionProvider } from './features/account/session';
 import { NetworkPage } from './features/network/NetworkPage';
+import { HeaderSearch } from './features/search/HeaderSearch';
 import { Layout } from './ui/Layout';
 import { NotFoundPage } from './ui/NotFoundPage';
 import { PRELOADS, usePreloadOnIntent } from './preload';
@@ -21,7 +22,7 @@ function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
 // server answers 404 for any other address. Any other first segment is a city.
 const routes: RouteObject[] = [
   {
-    element: <Layout account={<AccountMenu />} />,
+    element: <Layout account={<AccountMenu />} search={<HeaderSearch />} />,
     // Shown while the first page's chunk loads (only when the address is not the start page).
     HydrateFallback: Loading,
     children: [
@@ -158,8 +159,8 @@ const routes: RouteObject[] = [
       {
         path: 'suche',
         lazy: page(
-          () => import('./features/practices/SearchPage'),
-          (m) => m.SearchPage,
+          () => import('./features/search/SearchHubPage'),
+          (m) => m.SearchHubPage,
         ),
       },
       {

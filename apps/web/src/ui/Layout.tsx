@@ -2,11 +2,10 @@ import {
   useEffect,
   useRef,
   useState,
-  type FormEvent,
   type MouseEvent,
   type ReactNode,
 } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -48,9 +47,11 @@ function focusPage(main: HTMLElement): () => void {
 interface LayoutProps {
   /** The header's account part (sign-in link or the signed-in person), given by the app. */
   account?: ReactNode;
+  /** The header's search field, given by the app. */
+  search?: ReactNode;
 }
 
-export function Layout({ account }: LayoutProps) {
+export function Layout({ account, search }: LayoutProps) {
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
@@ -64,13 +65,6 @@ export function Layout({ account }: LayoutProps) {
     return mainRef.current ? focusPage(mainRef.current) : undefined;
   }, [pathname]);
 
-  const navigate = useNavigate();
-  const onSearch = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const query = new FormData(event.currentTarget).get('q');
-    const text = typeof query === 'string' ? query.trim() : '';
-    navigate(text ? `/suche?q=${encodeURIComponent(text)}` : '/suche');
-  };
 
   // Phones: navigation, search and account sit behind a menu button (disclosure pattern),
   // so the header leaves the screen to the page. Wider screens show them always (CSS).
@@ -154,28 +148,7 @@ export function Layout({ account }: LayoutProps) {
               </ul>
             </nav>
             {/* The search page has its own, larger field; two would compete. */}
-            {pathname === '/suche' ? null : (
-              <form
-                className="header-search"
-                role="search"
-                aria-label={t('headerSearch.label')}
-                onSubmit={onSearch}
-              >
-                <label htmlFor="header-search" className="visually-hidden">
-                  {t('headerSearch.label')}
-                </label>
-                <input
-                  id="header-search"
-                  type="search"
-                  name="q"
-                  placeholder={t('headerSearch.placeholder')}
-                  autoComplete="off"
-                />
-                <button type="submit" className="header-search__button">
-                  {t('headerSearch.submit')}
-                </button>
-              </form>
-            )}
+            {pathname === '/suche' ? null : search}
             {account}
           </div>
         </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { currentLanguage } from '../../i18n';
 import { apiErrorCodes, apiErrorReasons } from '../../ui/api-errors';
 import { ErrorState } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { TAB_PARAM } from '../search/search-kinds';
 import { PracticeList } from './PracticeList';
 import {
   FACET_NAMES,
@@ -51,7 +52,8 @@ type SearchLoad =
       loadingMore: boolean;
     };
 
-export function SearchPage() {
+/** `tabs`: the results page's tabs by kind (this page is its practices tab). */
+export function SearchPage({ tabs }: { tabs?: ReactNode }) {
   const { t } = useTranslation();
   useDocumentTitle(t('search.documentTitle'));
   const client = useClient();
@@ -66,9 +68,13 @@ export function SearchPage() {
   const [attempt, setAttempt] = useState(0);
 
   const update = useCallback(
-    (next: SearchState) =>
-      setParams(writeSearchState(next), { replace: true, preventScrollReset: true }),
-    [setParams],
+    (next: SearchState) => {
+      const written = writeSearchState(next);
+      // The tab stays when the text or a filter changes.
+      if (params.get(TAB_PARAM)) written.set(TAB_PARAM, params.get(TAB_PARAM) ?? '');
+      setParams(written, { replace: true, preventScrollReset: true });
+    },
+    [setParams, params],
   );
 
   // Typing updates the address after a pause; the address drives the search.
@@ -189,6 +195,8 @@ export function SearchPage() {
           </button>
         </div>
       </form>
+
+      {tabs}
 
       <p className="search-page__count" role="status" aria-live="polite" data-testid="search-count">
         {/* The previous count stays while the next search runs, so each keystroke is not announced. */}

@@ -18,7 +18,7 @@ describe('search state in the address', () => {
   });
 
   it('drops values the API would reject', () => {
-    const state = readSearchState(new URLSearchParams('jahr=2024&jahr=abc&art=city&art=TOWN'));
+    const state = readSearchState(new URLSearchParams('jahr=2024&jahr=abc&typ=city&typ=TOWN'));
     expect(state.joinedYears).toEqual(['2024']);
     expect(state.kinds).toEqual(['CITY']);
     expect(searchFilter(state)).toEqual({

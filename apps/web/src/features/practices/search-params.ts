@@ -28,7 +28,8 @@ export const FACET_PARAMS: Record<FacetName, string> = {
   federalStates: 'land',
   cities: 'stadt',
   joinedYears: 'jahr',
-  kinds: 'art',
+  // `art` is the results page's tab (features/search/search-kinds.ts).
+  kinds: 'typ',
 };
 
 const KINDS = ['CITY', 'DISTRICT', 'COMMUNITY'] as const;
