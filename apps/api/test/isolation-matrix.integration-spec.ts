@@ -675,7 +675,7 @@ const CASES: Case[] = [
     expect: same(PUBLIC),
     run: (c) =>
       c.gql(
-        '{ search(query: "Ehrenamt Matrix", first: 100) { edges { node { ... on PracticeHit { practice { visibility status city { slug } } } } } } }',
+        '{ search(query: "Ehrenamt Matrix", first: 50) { edges { node { ... on PracticeHit { practice { visibility status city { slug } } } } } } }',
       ),
     practicesIn: (data) =>
       (

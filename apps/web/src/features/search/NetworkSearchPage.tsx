@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { SearchHitItem } from './SearchHitItem';
 import { SearchTabs } from './SearchTabs';
 import { TAB_PARAM, kindsOfTab, type SearchTab } from './search-kinds';
+import '../practices/practices.css';
 import './search.css';
 
 const PAGE_SIZE = 20;

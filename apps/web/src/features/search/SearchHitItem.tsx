@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SearchHitFieldsFragment } from '../../generated/graphql';
 import { hitHref, hitSnippetHtml, hitTitleHtml } from './search-kinds';
+import './search.css';
 
 /** One hit on the results page: its kind in words, its title as a link, a passage. */
 export function SearchHitItem({ hit }: { hit: SearchHitFieldsFragment }) {
