@@ -36,7 +36,7 @@ describe('practices accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
 
   it('search page with results and facets', async () => {
-    await page.goto('/suche?q=Ehrenamt');
+    await page.goto('/suche?q=Ehrenamt&art=praxis');
     await page.getByTestId('search-results').waitFor();
     await page.locator('.facet').first().waitFor();
     await expectPageStructure(page);
@@ -107,7 +107,7 @@ describe('practices accessibility (axe-core, WCAG 2.1 AA)', () => {
   it('search and practice pages reflow at 320 px', async () => {
     await page.setViewportSize({ width: 320, height: 740 });
     for (const [path, ready] of [
-      ['/suche?q=Ehrenamt', '[data-testid="search-results"]'],
+      ['/suche?q=Ehrenamt&art=praxis', '[data-testid="search-results"]'],
       [`/praxis/${practiceId}`, '[data-testid="practice-page"]'],
     ] as const) {
       await page.goto(path);
@@ -117,7 +117,7 @@ describe('practices accessibility (axe-core, WCAG 2.1 AA)', () => {
       );
     }
     await saveScreenshot(page, 'practice-mobile');
-    await page.goto('/suche?q=Ehrenamt');
+    await page.goto('/suche?q=Ehrenamt&art=praxis');
     await page.getByTestId('search-results').waitFor();
     await saveScreenshot(page, 'search-mobile');
   });

@@ -138,7 +138,7 @@ describe('practices: write, publish, find, compare', () => {
 
   it('finds the new practice anonymously, with the match marked, and opens it', async () => {
     await eventually(async () => {
-      await page.goto(`/suche?q=${WORD}`);
+      await page.goto(`/suche?q=${WORD}&art=praxis`);
       await page
         .getByTestId('search-count')
         .filter({ hasText: /Treffer in \d+ ms/ })

@@ -70,11 +70,11 @@ export function SearchPage({ tabs }: { tabs?: ReactNode }) {
   const update = useCallback(
     (next: SearchState) => {
       const written = writeSearchState(next);
-      // The tab stays when the text or a filter changes.
-      if (params.get(TAB_PARAM)) written.set(TAB_PARAM, params.get(TAB_PARAM) ?? '');
+      // As the practices tab of the results page, a search text keeps to this tab.
+      if (tabs && written.get('q')) written.set(TAB_PARAM, 'praxis');
       setParams(written, { replace: true, preventScrollReset: true });
     },
-    [setParams, params],
+    [setParams, tabs],
   );
 
   // Typing updates the address after a pause; the address drives the search.
