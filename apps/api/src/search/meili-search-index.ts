@@ -168,13 +168,17 @@ export class MeiliSearchIndex implements SearchIndex {
         highlightPreTag: HIGHLIGHT_START,
         highlightPostTag: HIGHLIGHT_END,
       });
+      const federated = (query: FederatedQuery) => ({
+        ...params(query),
+        federationOptions: { weight: query.weight ?? 1 },
+      });
       // Two requests side by side: a federated request answers one total for all its
       // queries, the tabs need one per index (limit 0 counts without fetching hits).
       const [merged, counted] = await Promise.all([
         request.queries.length > 0
           ? client.multiSearch<FederatedMultiSearchParams, SearchDocument>({
               federation: { offset: request.offset, limit: request.limit },
-              queries: request.queries.map(params),
+              queries: request.queries.map(federated),
             })
           : undefined,
         request.counted.length > 0

@@ -76,6 +76,8 @@ export interface FederatedQuery {
   /** Attributes shortened to a passage around the matches (and highlighted). */
   crop?: string[];
   retrieve?: string[];
+  /** Factor on this query's ranking scores in the merged list (default 1). */
+  weight?: number;
 }
 
 export interface FederatedSearchRequest {

@@ -35,6 +35,7 @@ interface KindPart {
   highlight: string[];
   crop?: string[];
   retrieve: string[];
+  weight?: number;
 }
 
 const PARTS: Record<SearchKind, Omit<KindPart, 'scope'>> = {
@@ -58,6 +59,9 @@ const PARTS: Record<SearchKind, Omit<KindPart, 'scope'>> = {
     highlight: ['title'],
     crop: ['description'],
     retrieve: ['id', 'title', 'description'],
+    // A conference's or a city's name is what people type to get there: it ranks a little
+    // above a practice that only mentions it.
+    weight: 1.1,
   },
   [SearchKind.CITY]: {
     kind: SearchKind.CITY,
@@ -65,6 +69,7 @@ const PARTS: Record<SearchKind, Omit<KindPart, 'scope'>> = {
     highlight: ['name'],
     crop: ['about'],
     retrieve: ['id', 'name', 'about'],
+    weight: 1.1,
   },
 };
 
@@ -110,6 +115,7 @@ export class NetworkSearchService {
       highlight: part.highlight,
       crop: part.crop,
       retrieve: part.retrieve,
+      weight: part.weight,
     });
     const response = await this.search.federatedSearch(
       {
