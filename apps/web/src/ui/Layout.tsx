@@ -1,10 +1,4 @@
-import {
-  useEffect,
-  useRef,
-  useState,
-  type MouseEvent,
-  type ReactNode,
-} from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -64,7 +58,6 @@ export function Layout({ account, search }: LayoutProps) {
     shownPath.current = pathname;
     return mainRef.current ? focusPage(mainRef.current) : undefined;
   }, [pathname]);
-
 
   // Phones: navigation, search and account sit behind a menu button (disclosure pattern),
   // so the header leaves the screen to the page. Wider screens show them always (CSS).

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { SearchOutbox } from '../../search/search-outbox';
+import { CITIES_INDEX } from './city-search.source';
 import { fromCachedList, type GraphQLContext } from '../../core/graphql/loaders';
 import { TtlCache } from '../../core/graphql/ttl-cache';
 import { CityException, CityExceptionReason } from './city.exception';
@@ -15,7 +17,18 @@ export class CityService {
   /** Member cities change rarely; loaders and search facets read them from here. */
   private readonly allCities = new TtlCache(30_000, () => this.db.getRepository(CityEntity).find());
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** The search index of cities (for the one search box). */
+  readonly searchIndex = CITIES_INDEX;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: SearchOutbox,
+  ) {}
+
+  /** In the transaction that changed what a city's search document shows (its profile). */
+  refreshSearch(manager: EntityManager, cityId: string): Promise<void> {
+    return this.outbox.enqueue(manager, CITIES_INDEX, [cityId]);
+  }
 
   /** Cities in German alphabetical order, filtered, one page at a time. */
   async list(

@@ -6,9 +6,7 @@ import type { UploadedFile } from '../../core/files/uploaded-file';
 import { byKeys } from '../../core/graphql/loaders';
 import type { Actor, SignedInActor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
-import { SearchOutbox } from '../../search/search-outbox';
 import { FILE_STORAGE, type FileStorage } from '../../storage/file-storage';
-import { CITIES_INDEX } from '../cities/city-search.source';
 import { CityService } from '../cities/city.service';
 import { toCity, type CityType } from '../cities/dto/city.type';
 import { TopicService } from '../topics/topic.service';
@@ -34,7 +32,6 @@ export class CityProfileService {
     private readonly cities: CityService,
     private readonly topics: TopicService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
-    private readonly outbox: SearchOutbox,
   ) {}
 
   /** The profiles of many cities (DataLoader batch); a city without a row shows defaults. */
@@ -200,7 +197,7 @@ export class CityProfileService {
     profile.updatedAt = new Date();
     await manager.getRepository(CityProfileEntity).save(profile);
     // The city's search document carries its "about" text.
-    await this.outbox.enqueue(manager, CITIES_INDEX, [profile.cityId]);
+    await this.cities.refreshSearch(manager, profile.cityId);
     const snapshot: CityProfileSnapshot = {
       about: profile.about,
       focusTopicSlugs: focusTopicSlugs ?? (await this.currentTopicSlugs(manager, profile.cityId)),

@@ -312,6 +312,9 @@ export class ConferenceRecordService {
       .load(recordId);
   }
 
+  /** The search index of final records (for the one search box). */
+  readonly searchIndex = RECORDS_INDEX;
+
   /** Final records found by the one search box, read through row-level security (members only). */
   async finalByIds(actor: Actor, ids: string[]): Promise<ConferenceRecordEntity[]> {
     requireAccess(actor, Permission.RECORD_READ);

@@ -35,6 +35,9 @@ export class ConferenceService {
     private readonly outbox: SearchOutbox,
   ) {}
 
+  /** The search index of conferences (for the one search box). */
+  readonly searchIndex = CONFERENCES_INDEX;
+
   /** Conferences by id (public), for the hits of the one search box. */
   async byIds(actor: Actor, ids: string[]): Promise<ConferenceEntity[]> {
     const uuids = ids.filter(isUuid);

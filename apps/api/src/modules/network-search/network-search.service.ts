@@ -10,19 +10,15 @@ import {
   type SearchIndex,
 } from '../../search/search-index';
 import { SearchKind } from '../../search/search-kind';
-import { CITIES_INDEX } from '../cities/city-search.source';
 import { CityService } from '../cities/city.service';
 import { toCity } from '../cities/dto/city.type';
-import { CONFERENCES_INDEX } from '../conferences/conference-search.source';
 import { ConferenceRecordService } from '../conferences/conference-record.service';
 import { ConferenceService } from '../conferences/conference.service';
 import { toConferenceRecord } from '../conferences/dto/conference-record.type';
 import { toConference } from '../conferences/dto/conference.type';
-import { RECORDS_INDEX } from '../conferences/record-search.source';
 import { toPractice } from '../practices/dto/practice.type';
 import { PRACTICE_HIT_ATTRIBUTES, visibilityFilter } from '../practices/practice-search.service';
 import { PracticeSearchService } from '../practices/practice-search.service';
-import { PRACTICES_INDEX } from '../practices/practice-search.source';
 import type { SearchConnection, SearchHitEdge, SearchHitValue } from './dto/search.types';
 import { countsByKind, cursorAt, pageInfoFor, readSearchPage } from './search-page';
 
@@ -38,16 +34,15 @@ interface KindPart {
   weight?: number;
 }
 
-const PARTS: Record<SearchKind, Omit<KindPart, 'scope'>> = {
+/** What a hit shows of each kind; the index names come from each feature's service. */
+const SHOWN: Record<SearchKind, Omit<KindPart, 'scope' | 'index'>> = {
   [SearchKind.PRACTICE]: {
     kind: SearchKind.PRACTICE,
-    index: PRACTICES_INDEX,
     highlight: ['title', 'summary'],
     retrieve: PRACTICE_HIT_ATTRIBUTES,
   },
   [SearchKind.RECORD]: {
     kind: SearchKind.RECORD,
-    index: RECORDS_INDEX,
     highlight: ['decisions'],
     crop: ['minutes'],
     // The engine crops and highlights only what it returns.
@@ -55,7 +50,6 @@ const PARTS: Record<SearchKind, Omit<KindPart, 'scope'>> = {
   },
   [SearchKind.CONFERENCE]: {
     kind: SearchKind.CONFERENCE,
-    index: CONFERENCES_INDEX,
     highlight: ['title'],
     crop: ['description'],
     retrieve: ['id', 'title', 'description'],
@@ -65,15 +59,12 @@ const PARTS: Record<SearchKind, Omit<KindPart, 'scope'>> = {
   },
   [SearchKind.CITY]: {
     kind: SearchKind.CITY,
-    index: CITIES_INDEX,
     highlight: ['name'],
     crop: ['about'],
     retrieve: ['id', 'name', 'about'],
     weight: 1.1,
   },
 };
-
-const KIND_OF_INDEX = new Map(Object.values(PARTS).map((part) => [part.index, part.kind]));
 
 const marked = (text: string | undefined): text is string =>
   text !== undefined && text.includes(HIGHLIGHT_START);
@@ -97,6 +88,20 @@ export class NetworkSearchService {
     private readonly conferences: ConferenceService,
     private readonly cities: CityService,
   ) {}
+
+  private get indexes(): Record<SearchKind, string> {
+    return {
+      [SearchKind.PRACTICE]: this.practices.searchIndex,
+      [SearchKind.RECORD]: this.records.searchIndex,
+      [SearchKind.CONFERENCE]: this.conferences.searchIndex,
+      [SearchKind.CITY]: this.cities.searchIndex,
+    };
+  }
+
+  private kindOf(index: string): SearchKind | undefined {
+    const indexes = this.indexes;
+    return (Object.keys(indexes) as SearchKind[]).find((kind) => indexes[kind] === index);
+  }
 
   async searchAll(
     actor: Actor,
@@ -144,9 +149,14 @@ export class NetworkSearchService {
 
   /** The kinds this caller may search, each with its scope. */
   private partsFor(actor: Actor): KindPart[] {
-    const parts: KindPart[] = [{ ...PARTS.PRACTICE, scope: visibilityFilter(actor) }];
-    if (mayAccess(actor, Permission.RECORD_READ)) parts.push({ ...PARTS.RECORD, scope: '' });
-    parts.push({ ...PARTS.CONFERENCE, scope: '' }, { ...PARTS.CITY, scope: '' });
+    const part = (kind: SearchKind, scope: string): KindPart => ({
+      ...SHOWN[kind],
+      index: this.indexes[kind],
+      scope,
+    });
+    const parts = [part(SearchKind.PRACTICE, visibilityFilter(actor))];
+    if (mayAccess(actor, Permission.RECORD_READ)) parts.push(part(SearchKind.RECORD, ''));
+    parts.push(part(SearchKind.CONFERENCE, ''), part(SearchKind.CITY, ''));
     return parts;
   }
 
@@ -156,7 +166,7 @@ export class NetworkSearchService {
     hits: FederatedHit[],
   ): Promise<(hit: FederatedHit) => SearchHitValue | null> {
     const ids = (kind: SearchKind) =>
-      hits.filter((hit) => KIND_OF_INDEX.get(hit.index) === kind).map((hit) => hit.document.id);
+      hits.filter((hit) => this.kindOf(hit.index) === kind).map((hit) => hit.document.id);
     const byId = <T extends { id: string }>(rows: Array<T | null>) =>
       new Map(rows.filter((row): row is T => row !== null).map((row) => [row.id, row]));
     const recordIds = ids(SearchKind.RECORD);
@@ -171,7 +181,7 @@ export class NetworkSearchService {
     return (hit) => {
       const { document, highlighted } = hit;
       const text = (attribute: string) => String(document[attribute] ?? '');
-      switch (KIND_OF_INDEX.get(hit.index)) {
+      switch (this.kindOf(hit.index)) {
         case SearchKind.PRACTICE: {
           const practice = practices.get(document.id);
           return practice

@@ -197,6 +197,9 @@ export class PracticeSearchService {
       .filter((entry): entry is PracticeEntity => entry !== undefined);
   }
 
+  /** The search index of published practices (for the one search box). */
+  readonly searchIndex = PRACTICES_INDEX;
+
   /**
    * Practices found by another search (the one search box), read through row-level
    * security: what is hidden now stays hidden, whatever the index still holds.

@@ -34,12 +34,8 @@ export function HeaderSearch() {
   useEffect(() => {
     const query = text.trim();
     const request = ++latest.current;
-    if (query.length < MIN_CHARS) {
-      setHits([]);
-      setOpen(false);
-      setActive(-1);
-      return;
-    }
+    // Too short: the list is not shown (see `expanded`); an answer still on its way is dropped.
+    if (query.length < MIN_CHARS) return;
     const timer = window.setTimeout(() => {
       void client
         .query(
@@ -165,6 +161,8 @@ export function HeaderSearch() {
         data-testid="header-search-list"
       >
         {hits.map((hit, index) => (
+          // Keys are the field's (aria-activedescendant): options never take the focus.
+          // eslint-disable-next-line jsx-a11y/click-events-have-key-events
           <li
             key={`${hit.__typename}-${hitHref(hit)}-${index}`}
             id={optionId(index)}
@@ -185,6 +183,7 @@ export function HeaderSearch() {
             />
           </li>
         ))}
+        {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events -- keys are the field's */}
         <li
           id={optionId(hits.length)}
           role="option"
