@@ -233,6 +233,32 @@ describe('search: practices, records, conferences and cities in one request', ()
     expect(count(onlyRecords, 'CONFERENCE')).toBe(1);
   });
 
+  it('finds a city by a word of its profile once the coordinator saved it', async () => {
+    const word = `Streuobstwiese${suffix}`;
+    const before = await search(undefined, { q: word, kinds: ['CITY'] });
+    expect(before.totalCount).toBe(0);
+    const current = await coordinator.gql<{
+      city: { details: { revision: number; brandColor: string } };
+    }>('{ city(slug: "eschwege") { details { revision brandColor } } }');
+    expect(current.errors).toBeUndefined();
+    const saved = await coordinator.gql(
+      'mutation($input: UpdateCityProfileInput!) { updateCityProfile(input: $input) { slug } }',
+      {
+        input: {
+          citySlug: 'eschwege',
+          expectedRevision: current.data!.city.details.revision,
+          about: `Eschwege pflegt eine ${word} mit Schulklassen.`,
+          focusTopicSlugs: ['nachhaltigkeit'],
+          brandColor: current.data!.city.details.brandColor,
+        },
+      },
+    );
+    expect(saved.errors).toBeUndefined();
+    await api.platform.app.get(OutboxWorker).settle(120_000);
+    const after = await search(undefined, { q: word });
+    expect(after.edges.map((edge) => edge.node.city?.slug)).toEqual(['eschwege']);
+  });
+
   it('refuses bad input with typed errors', async () => {
     const refusal = async (variables: Record<string, unknown>) => {
       const answer = await api.gql(SEARCH, variables);
