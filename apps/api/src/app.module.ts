@@ -53,6 +53,8 @@ import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
 import { ConferencesModule } from './modules/conferences/conferences.module';
 import { LegalModule } from './modules/legal/legal.module';
+import { DigestModule } from './modules/digest/digest.module';
+import { FollowsModule } from './modules/follows/follows.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PracticesModule } from './modules/practices/practices.module';
 import { TandemsModule } from './modules/tandems/tandems.module';
@@ -194,6 +196,8 @@ export class AppModule {
         PracticesModule,
         TandemsModule,
         NotificationsModule,
+        FollowsModule,
+        DigestModule,
         ConferencesModule,
         WorkspaceModule,
         LegalModule,

@@ -10,6 +10,8 @@ import { AgendaSessionResolver } from './modules/conferences/agenda.resolver';
 import { ConferenceResolver } from './modules/conferences/conference.resolver';
 import { RegistrationResolver } from './modules/conferences/registration.resolver';
 import { LegalResolver } from './modules/legal/legal.resolver';
+import { DigestResolver } from './modules/digest/digest.resolver';
+import { FollowResolver } from './modules/follows/follow.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
@@ -61,6 +63,8 @@ export const RESOLVERS = [
   WorkspaceResolver,
   WorkspaceTandemResolver,
   LegalResolver,
+  FollowResolver,
+  DigestResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

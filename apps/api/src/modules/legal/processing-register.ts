@@ -5,6 +5,7 @@ import { AUTH_PROCESSING } from '../auth/auth.processing';
 import { CITIES_NO_PERSONAL_DATA } from '../cities/cities.processing';
 import { CITY_PROFILES_PROCESSING } from '../city-profiles/city-profiles.processing';
 import { CONFERENCES_PROCESSING } from '../conferences/conferences.processing';
+import { FOLLOWS_PROCESSING } from '../follows/follows.processing';
 import { MAIL_PROCESSING } from '../mail/mail.processing';
 import { MEMBERSHIPS_PROCESSING } from '../memberships/memberships.processing';
 import { NOTIFICATIONS_PROCESSING } from '../notifications/notifications.processing';
@@ -27,6 +28,7 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
   ...TANDEMS_PROCESSING,
   ...CONFERENCES_PROCESSING,
   ...NOTIFICATIONS_PROCESSING,
+  ...FOLLOWS_PROCESSING,
   ...AUDIT_PROCESSING,
   ...LEGAL_PROCESSING,
   ...MAIL_PROCESSING,

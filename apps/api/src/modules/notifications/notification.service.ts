@@ -38,8 +38,8 @@ export class NotificationService {
     await manager.query(
       `INSERT INTO notification_outbox
          (actor_user_id, city_ids, except_user_id, kind, title, body, link, mail_subject, mail_text,
-          recipient_role, recipient_user_id)
-       VALUES ($1, $2::uuid[], $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          recipient_role, recipient_user_id, subject_id)
+       VALUES ($1, $2::uuid[], $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         sender.userId,
         [...new Set(cityIds)],
@@ -49,9 +49,10 @@ export class NotificationService {
         message.body,
         message.link,
         `Wissensnetz: ${message.title}`,
-        `${message.body}\n\n${this.mail.link(message.link)}\n\nDiese Benachrichtigungen können Sie unter ${this.mail.link('/konto')} abbestellen.`,
+        `${message.body}\n\n${this.mail.link(message.link)}\n\nDiese Benachrichtigungen können Sie unter ${this.mail.link('/benachrichtigungen')} abbestellen.`,
         recipients.role ?? null,
         recipients.userId ?? null,
+        message.subjectId ?? null,
       ],
     );
   }

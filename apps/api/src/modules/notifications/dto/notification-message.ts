@@ -34,4 +34,6 @@ export interface NotificationMessage {
   body: string;
   /** Path in the web app, e.g. /goch/tandem. */
   link: string;
+  /** What it is about when one may unfollow that (the tandem of a note). */
+  subjectId?: string;
 }
