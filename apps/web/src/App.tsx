@@ -100,6 +100,20 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'konto/folge-ich',
+        lazy: page(
+          () => import('./features/follows/FollowingPage'),
+          (m) => m.FollowingPage,
+        ),
+      },
+      {
+        path: 'abbestellen/:token',
+        lazy: page(
+          () => import('./features/notifications/UnsubscribePage'),
+          (m) => m.UnsubscribePage,
+        ),
+      },
+      {
         path: 'netzwerk/rueckmeldungen',
         lazy: page(
           () => import('./features/legal/FeedbackInboxPage'),

@@ -16,6 +16,8 @@ export const NETWORK_ROUTES = [
   'passwort-zuruecksetzen/:token',
   'einladung/:token',
   'konto',
+  'konto/folge-ich',
+  'abbestellen/:token',
   'netzwerk/protokoll',
   'benachrichtigungen',
   'netzwerk/tandems',
