@@ -517,6 +517,64 @@ const CASES: Case[] = [
     run: (c) => c.gql('mutation { updateMe(input: { locale: "de" }) { locale } }'),
   },
   {
+    operation: 'updateMe (e-mail cadence per stream)',
+    expect: same(SIGNED_IN),
+    run: (c) => c.gql('mutation { updateMe(input: { mailNetwork: WEEKLY }) { mailNetwork } }'),
+  },
+  { operation: 'myFollows', expect: same(SIGNED_IN), run: (c) => c.gql('{ myFollows { kind } }') },
+  {
+    operation: 'follow (a practice the city shares with the network)',
+    expect: same(SIGNED_IN),
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { follow(kind: PRACTICE, targetId: $id) { targetId } }', {
+        id: await f.freshPractice('PUBLISHED', 'NETWORK'),
+      }),
+  },
+  {
+    operation: 'follow (a practice only for its own city)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'ok',
+        coordinator: 'ok',
+        organizer: 'NOT_FOUND',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { follow(kind: PRACTICE, targetId: $id) { targetId } }', {
+        id: await f.freshPractice('PUBLISHED', 'CITY'),
+      }),
+  },
+  {
+    operation: 'follow / unfollow (the city)',
+    expect: same(SIGNED_IN),
+    run: async (c, f) => {
+      const followed = await c.gql(
+        'mutation($id: ID!) { follow(kind: CITY, targetId: $id) { targetId } }',
+        { id: f.cityId },
+      );
+      if (followed.errors) return followed;
+      return c.gql('mutation($id: ID!) { unfollow(kind: CITY, targetId: $id) }', { id: f.cityId });
+    },
+  },
+  {
+    operation: 'unsubscribeDigest (a token no digest carried)',
+    expect: same({
+      anonymous: 'NOT_FOUND',
+      member: 'NOT_FOUND',
+      coordinator: 'NOT_FOUND',
+      organizer: 'NOT_FOUND',
+    }),
+    run: (c) =>
+      c.gql('mutation($t: String!) { unsubscribeDigest(token: $t) }', { t: 'x'.repeat(43) }),
+  },
+  {
     operation: 'changePassword (wrong current password)',
     expect: same({
       anonymous: 'UNAUTHENTICATED',
@@ -1893,6 +1951,22 @@ const PERSONAL_FIELDS: PersonalField[] = [
         data.me
           ? [data.me.email, data.me.locale, data.me.emailNotifications, data.me.networkRole]
           : [],
+      ),
+  },
+  {
+    field: 'Me.mailTandem/mailCity/mailNetwork (only the person)',
+    expect: same({
+      anonymous: 'nothing',
+      member: 'value',
+      coordinator: 'value',
+      organizer: 'value',
+    }),
+    run: (c) =>
+      read<{ me: { mailTandem: string; mailCity: string; mailNetwork: string } | null }>(
+        c,
+        '{ me { mailTandem mailCity mailNetwork } }',
+        {},
+        (data) => (data.me ? [data.me.mailTandem, data.me.mailCity, data.me.mailNetwork] : []),
       ),
   },
   {
