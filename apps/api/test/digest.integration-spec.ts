@@ -339,7 +339,7 @@ describe('follows and the digest e-mail', () => {
       [people.ada.id],
     );
     expect(sent.sent).toBe(true);
-  });
+  }, 240_000);
 
   it('sends at most once per person and period, even with runs at the same time', async () => {
     const halberstadt = await api.as('coordinator', 'halberstadt');
@@ -366,7 +366,7 @@ describe('follows and the digest e-mail', () => {
     // And the week's digest stays Ada's only one.
     await job.run(new Date(at(23, 8)));
     expect((await deliveries('ada')).length).toBe(1);
-  });
+  }, 120_000);
 
   it('unsubscribing: a GET only shows the page, a wrong token is refused, the POST works without sign-in', async () => {
     const [weekly] = await deliveries('ada');

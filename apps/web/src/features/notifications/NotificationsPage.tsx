@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import {
   MarkNotificationsReadDocument,
   NotificationsDocument,
-  SetEmailNotificationsDocument,
 } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
@@ -13,6 +12,7 @@ import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useSession } from '../account/session';
 import { SignInRequired } from '../account/SignInRequired';
+import { MailSettings } from './MailSettings';
 import './notifications.css';
 
 /** `/benachrichtigungen`: what happened in one's tandems and registrations, newest first. */
@@ -34,7 +34,6 @@ function Notifications() {
     requestPolicy: 'network-only',
   });
   const [marking, markRead] = useMutation(MarkNotificationsReadDocument);
-  const [, setEmail] = useMutation(SetEmailNotificationsDocument);
   const [announcement, setAnnouncement] = useState('');
 
   if (result.fetching && !result.data) return <Loading />;
@@ -50,12 +49,6 @@ function Notifications() {
     }
   };
 
-  const toggleEmail = async (on: boolean) => {
-    const answer = await setEmail({ on });
-    if (!answer.error)
-      setAnnouncement(on ? t('notifications.emailOn') : t('notifications.emailOff'));
-  };
-
   return (
     <>
       <h1 tabIndex={-1}>{t('notifications.heading')}</h1>
@@ -63,18 +56,11 @@ function Notifications() {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      <section className="card" aria-labelledby={`${emailId}-heading`}>
-        <h2 id={`${emailId}-heading`}>{t('notifications.settingsHeading')}</h2>
-        <p className="checkbox-row">
-          <input
-            id={emailId}
-            type="checkbox"
-            defaultChecked={me?.emailNotifications ?? true}
-            onChange={(event) => void toggleEmail(event.currentTarget.checked)}
-          />
-          <label htmlFor={emailId}>{t('notifications.emailLabel')}</label>
-        </p>
-      </section>
+      {me ? (
+        <MailSettings
+          settings={{ mailTandem: me.mailTandem, mailCity: me.mailCity, mailNetwork: me.mailNetwork }}
+        />
+      ) : null}
       <section aria-labelledby={`${emailId}-list`}>
         <h2 id={`${emailId}-list`}>
           {t('notifications.listHeading', { count: unreadNotificationCount })}
