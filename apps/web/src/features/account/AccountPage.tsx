@@ -25,6 +25,7 @@ import { PasswordRules } from './PasswordRules';
 import { newPasswordProblems } from './password-checks';
 import { useSession, type SessionUser } from './session';
 import { SignInRequired } from './SignInRequired';
+import { FollowingSection } from '../follows/FollowingSection';
 import './account.css';
 
 export function AccountPage() {
@@ -42,6 +43,7 @@ export function AccountPage() {
         <ChangePasswordForm />
       </div>
       <SessionList />
+      <FollowingSection />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { CityContact } from './CityContact';
 import { CityNotFound } from './CityNotFound';
 import './cities.css';
 import { TopicLink } from '../topics/TopicLink';
+import { FollowButton } from '../follows/FollowButton';
 
 type CityProfile = NonNullable<CityProfileQuery['city']>;
 
@@ -99,6 +100,7 @@ function CityProfileView({ city }: { city: CityProfile }) {
         <h1 className="city__name" lang="de">
           {city.name}
         </h1>
+        <FollowButton kind={'CITY'} targetId={city.id} name={city.name} />
         <p className="city__since">{t('city.memberSince', { year: city.joinedYear })}</p>
         <CityTandems citySlug={city.slug} />
         {city.viewerCanEditProfile || city.viewerCanReadProfileHistory ? (

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
-  FollowTargetKind,
+  type FollowTargetKind,
   MyFollowsDocument,
   UnfollowDocument,
   type MyFollowsQuery,
@@ -14,13 +14,7 @@ import { useSession } from '../account/session';
 import { SignInRequired } from '../account/SignInRequired';
 import './follows.css';
 
-const KINDS: FollowTargetKind[] = [
-  FollowTargetKind.Topic,
-  FollowTargetKind.City,
-  FollowTargetKind.Tandem,
-  FollowTargetKind.Practice,
-  FollowTargetKind.Conference,
-];
+const KINDS: FollowTargetKind[] = ['TOPIC', 'CITY', 'TANDEM', 'PRACTICE', 'CONFERENCE'];
 
 /** `/konto/folge-ich`: what one follows, by kind, each with a button to stop. */
 export function FollowingPage() {
@@ -43,7 +37,8 @@ function Following() {
   const [unfollowing, unfollow] = useMutation(UnfollowDocument);
   const [announcement, setAnnouncement] = useState('');
 
-  if (result.error) return <ErrorState onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  if (result.error)
+    return <ErrorState onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!result.data) return <Loading />;
   const follows = result.data.myFollows;
 

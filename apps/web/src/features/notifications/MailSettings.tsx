@@ -2,16 +2,11 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { MailCadence, SetMailCadencesDocument } from '../../generated/graphql';
+import { SetMailCadencesDocument, type MailCadence } from '../../generated/graphql';
 
 const STREAMS = ['mailTandem', 'mailCity', 'mailNetwork'] as const;
 type Stream = (typeof STREAMS)[number];
-const CADENCES: MailCadence[] = [
-  MailCadence.Immediate,
-  MailCadence.Daily,
-  MailCadence.Weekly,
-  MailCadence.Never,
-];
+const CADENCES: MailCadence[] = ['IMMEDIATE', 'DAILY', 'WEEKLY', 'NEVER'];
 
 interface MailSettingsProps {
   settings: Record<Stream, MailCadence>;

@@ -2,10 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import {
-  MarkNotificationsReadDocument,
-  NotificationsDocument,
-} from '../../generated/graphql';
+import { MarkNotificationsReadDocument, NotificationsDocument } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
@@ -58,7 +55,11 @@ function Notifications() {
       </p>
       {me ? (
         <MailSettings
-          settings={{ mailTandem: me.mailTandem, mailCity: me.mailCity, mailNetwork: me.mailNetwork }}
+          settings={{
+            mailTandem: me.mailTandem,
+            mailCity: me.mailCity,
+            mailNetwork: me.mailNetwork,
+          }}
         />
       ) : null}
       <section aria-labelledby={`${emailId}-list`}>
