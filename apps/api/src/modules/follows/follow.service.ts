@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Permission, requireAccess } from '../../core/auth/access';
-import { memberCityIds, type Actor } from '../../core/tenancy/actor';
+import { Permission, readScope, requireAccess } from '../../core/auth/access';
+import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { FollowTargetKind, toFollow, type FollowRow, type FollowType } from './dto/follow.type';
 import { DEFAULT_FOLLOWS_SQL, TARGET_SQL } from './follow-targets';
@@ -114,7 +114,8 @@ export class FollowService {
   }
 
   private async defaults(manager: EntityManager, actor: Actor): Promise<Ref[]> {
-    const cityIds = memberCityIds(actor);
+    // Their own cities (memberships), as the read scope names them.
+    const { cityIds } = readScope(actor);
     if (cityIds.length === 0) return [];
     return (await manager.query(DEFAULT_FOLLOWS_SQL, [cityIds])) as Ref[];
   }
