@@ -55,10 +55,13 @@ describe('follow and e-mail digest settings', () => {
 
     await page.goto('/konto/folge-ich');
     await page.getByRole('heading', { level: 1, name: 'Dem folge ich' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: /^Themen? \(\d+\)$/ }).waitFor();
-    await page.getByRole('link', { name: 'Nachhaltigkeit' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /^(Thema|Themen) \(\d+\)$/ }).waitFor();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: 'Nachhaltigkeit', exact: true })
+      .waitFor();
     // Her city, by membership.
-    await page.getByRole('link', { name: 'Würzburg' }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Würzburg', exact: true }).waitFor();
     await accessibleAtBothWidths(page, 'follows-list');
 
     const stop = page.getByRole('button', { name: 'Nachhaltigkeit nicht mehr folgen' });

@@ -58,7 +58,8 @@ function Toggle({ kind, targetId, name }: FollowButtonProps) {
         <span aria-hidden="true" className="follow__mark">
           {pressed ? '✓' : '+'}
         </span>{' '}
-        {pressed ? t('follows.following') : t('follows.follow')}
+        {/* The same words pressed or not (a toggle's name stays; aria-pressed tells the state). */}
+        {t('follows.follow')}
       </button>
       <span className="visually-hidden" role="status" aria-live="polite">
         {announcement}
