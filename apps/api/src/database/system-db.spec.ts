@@ -20,7 +20,8 @@ const ALLOWED_IMPORTERS: Record<string, string> = {
   'search/search-sync.ts':
     'the outbox step a narrowing mutation runs at once: the same document the worker builds',
   'modules/notifications/notification-outbox.worker.ts': 'the notification outbox worker',
-  'modules/digest/digest.job.ts': 'the digest job (scheduled): items per person, filtered by what they may see',
+  'modules/digest/digest.job.ts':
+    'the digest job (scheduled): items per person, filtered by what they may see',
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { kindsOfStream } from '../notifications/notification-stream';
+import { kindsOfStream } from '../notifications/dto/notification-stream';
 import type { MailPublicLink } from './digest-link';
 import { MailStream } from '../users/dto/mail-cadence';
 import type { DigestItem } from './digest-content';

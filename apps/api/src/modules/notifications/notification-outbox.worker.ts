@@ -13,7 +13,7 @@ import { PgListener } from '../../database/pg-listener';
 import { SYSTEM_DB } from '../../database/system-db';
 import { MailService } from '../mail/mail.service';
 import { MailStream } from '../users/dto/mail-cadence';
-import { kindsOfStream } from './notification-stream';
+import { kindsOfStream } from './dto/notification-stream';
 import { errorText, isPermanentMailError, retryDelayMs } from './notification-retry';
 
 interface ClaimedMail {

@@ -1,5 +1,5 @@
-import { MailStream } from '../users/dto/mail-cadence';
-import { NotificationKind } from './dto/notification-message';
+import { MailStream } from '../../users/dto/mail-cadence';
+import { NotificationKind } from './notification-message';
 
 /** Which e-mail stream (and so which cadence setting) a notification belongs to. */
 export const NOTIFICATION_STREAM: Record<NotificationKind, MailStream> = {
