@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { SetMailCadencesDocument, type MailCadence } from '../../generated/graphql';
+import './notifications.css';
 
 const STREAMS = ['mailTandem', 'mailCity', 'mailNetwork'] as const;
 type Stream = (typeof STREAMS)[number];
