@@ -53,6 +53,7 @@ export const SERVER_PATHS = [
   'assets',
   'export',
   'calendar',
+  'feeds',
   'files',
   'api',
   '.well-known',
