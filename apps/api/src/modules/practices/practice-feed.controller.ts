@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import type { PracticeFeedScope } from '@wissensnetz/domain';
 import type { Request, Response } from 'express';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import { PracticeException } from './practice.exception';
-import { PracticeFeedService, type FeedFile, type PracticeFeedScope } from './practice-feed.service';
+import { PracticeFeedService, type FeedFile } from './practice-feed.service';
 
 /**
  * Atom feeds of public practices: all, per topic, per city. Public and cacheable; no

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { practiceFeedPath, type PracticeFeedScope } from '@wissensnetz/domain';
 import { createHash } from 'node:crypto';
 import { feedUpdated, toAtom, type AtomFeed } from '../../core/export/atom';
 import type { AppConfig } from '../../core/config/config';
@@ -12,32 +13,10 @@ import { PracticeException } from './practice.exception';
 /** How many entries a feed holds: feed readers keep what they saw. */
 export const FEED_ENTRIES = 50;
 
-/** Which practices a feed lists. */
-export type PracticeFeedScope =
-  | { kind: 'all' }
-  | { kind: 'topic'; slug: string }
-  | { kind: 'city'; slug: string };
-
 export interface FeedFile {
   body: string;
   etag: string;
   lastModified: Date;
-}
-
-/** Server paths of the feeds (under SERVER_PATHS' `feeds`), for links and the feeds' own ids. */
-export function practiceFeedPath(scope: PracticeFeedScope): string {
-  switch (scope.kind) {
-    case 'all':
-      return '/feeds/praxis.atom';
-    case 'topic':
-      return `/feeds/themen/${encodeURIComponent(scope.slug)}.atom`;
-    case 'city':
-      return `/feeds/staedte/${encodeURIComponent(scope.slug)}.atom`;
-    default: {
-      const unhandled: never = scope;
-      throw new Error(`unhandled feed scope ${JSON.stringify(unhandled)}`);
-    }
-  }
 }
 
 /**

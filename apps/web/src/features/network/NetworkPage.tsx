@@ -11,6 +11,7 @@ import { currentLanguage } from '../../i18n';
 import { useSession } from '../account/session';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { PracticeFeedLink } from '../practices/PracticeFeedLink';
 import { CityFilter, parseKind, type CityFilterValue } from './CityFilter';
 import { useAllCities, type NetworkCity } from './useAllCities';
 import './network.css';
@@ -129,6 +130,7 @@ export function NetworkPage() {
 
       <section className="search-teaser card" aria-labelledby="search-teaser-heading">
         <h2 id="search-teaser-heading">{t('network.searchHeading')}</h2>
+        <PracticeFeedLink scope={{ kind: 'all' }} />
         {practiceCount === undefined || me ? (
           <p data-testid="practice-count">
             {practiceCount === undefined

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { buildTopicTree } from './topic-tree';
 import './topics.css';
 import { TopicLink } from './TopicLink';
+import { PracticeFeedLink } from '../practices/PracticeFeedLink';
 
 type Topic = NetworkTopicsQuery['topics'][number];
 
@@ -20,6 +21,7 @@ export function TopicsPage() {
   const tree = useMemo(() => buildTopicTree(result.data?.topics ?? []), [result.data]);
   const { hash } = useLocation();
 
+  const topicName = (topic: Topic) => (language === 'en' ? topic.nameEn : topic.name);
   const description = (topic: Topic) =>
     language === 'en' ? topic.descriptionEn : topic.description;
 
@@ -50,6 +52,11 @@ export function TopicsPage() {
               {description(topic) ? (
                 <p className="topic-card__description">{description(topic)}</p>
               ) : null}
+              <PracticeFeedLink
+                scope={{ kind: 'topic', slug: topic.slug }}
+                name={topicName(topic)}
+                className="topic-card__feed"
+              />
               {children.length > 0 ? (
                 <div className="topic-card__children">
                   <h3 className="topic-card__subheading">{t('topics.actionFields')}</h3>
