@@ -1378,6 +1378,21 @@ const CASES: Case[] = [
     run: (c) => c.gql('mutation { markNotificationsRead }'),
   },
   {
+    operation: 'notificationGroups',
+    expect: same(SIGNED_IN),
+    run: (c) => c.gql('{ notificationGroups(first: 5) { key count unreadIds } }'),
+  },
+  {
+    // Only the caller's own rows change (row-level security); another person's stay unread
+    // (notification-groups.integration-spec.ts).
+    operation: 'markNotificationsReadAt',
+    expect: same(SIGNED_IN),
+    run: (c, f) =>
+      c.gql('mutation($link: String!) { markNotificationsReadAt(link: $link) }', {
+        link: `/${f.slug}/tandems/${f.tandemId}`,
+      }),
+  },
+  {
     operation: 'conferences',
     expect: same(PUBLIC),
     run: (c) => c.gql('{ conferences(first: 5) { totalCount } }'),

@@ -17,6 +17,7 @@ import { ProposedTandemsStayWithTheirCities1764400000001 } from './1764400000001
 import { TandemVisit1764410000000 } from './1764410000000-TandemVisit';
 import { CityProfiles1764420000000 } from './1764420000000-CityProfiles';
 import { WaitlistOffers1764440000000 } from './1764440000000-WaitlistOffers';
+import { NotificationSubject1764510000000 } from './1764510000000-NotificationSubject';
 import { AccessibilityFeedback1764450000000 } from './1764450000000-AccessibilityFeedback';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CityProfiles1764420000000,
   WaitlistOffers1764440000000,
   AccessibilityFeedback1764450000000,
+  NotificationSubject1764510000000,
 ];

@@ -136,8 +136,8 @@ export class NotificationOutboxWorker implements OnApplicationBootstrap, OnAppli
               WHERE o.except_user_id IS NULL OR a.user_id <> o.except_user_id
               ORDER BY a.user_id, a.city_id NULLS LAST),
            notified AS (
-             INSERT INTO notification (user_id, city_id, kind, title, body, link)
-             SELECT r.user_id, r.city_id, o.kind, o.title, o.body, o.link FROM recipients r, o)
+             INSERT INTO notification (user_id, city_id, kind, title, body, link, subject)
+             SELECT r.user_id, r.city_id, o.kind, o.title, o.body, o.link, o.subject FROM recipients r, o)
            INSERT INTO notification_mail (outbox_id, user_id, recipient)
            SELECT $1, r.user_id, r.email FROM recipients r WHERE r.email_notifications`,
           [claimed.id],

@@ -34,4 +34,9 @@ export interface NotificationMessage {
   body: string;
   /** Path in the web app, e.g. /goch/tandem. */
   link: string;
+  /**
+   * What it is about, named for people ("Tandem Stendal–Halberstadt", a practice's title):
+   * the in-app list groups notifications of one kind and link under it.
+   */
+  subject?: string;
 }
