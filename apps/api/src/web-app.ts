@@ -10,6 +10,7 @@ const API_PATHS = [
   '/health',
   '/export/',
   '/calendar/',
+  '/feeds/',
   '/files/',
   '/api/',
   '/.well-known/',
