@@ -38,7 +38,10 @@ describe('Atom feeds of public practices', () => {
     return id;
   }
 
-  async function feed(path: string, cookie?: string): Promise<{ response: Response; root: XmlElement }> {
+  async function feed(
+    path: string,
+    cookie?: string,
+  ): Promise<{ response: Response; root: XmlElement }> {
     const response = await fetch(`${api.url}${path}`, cookie ? { headers: { cookie } } : {});
     expect(response.status).toBe(200);
     return { response, root: parseXml(await response.text()) };
@@ -92,7 +95,9 @@ describe('Atom feeds of public practices', () => {
     expect(found).toEqual(expect.arrayContaining([ids.escaped, ids.otherTopic]));
     for (const hidden of [ids.draft, ids.network, ids.ownCity]) expect(found).not.toContain(hidden);
 
-    const entry = childrenNamed(root, 'entry').find((e) => child(e, 'id').text.endsWith(ids.escaped))!;
+    const entry = childrenNamed(root, 'entry').find((e) =>
+      child(e, 'id').text.endsWith(ids.escaped),
+    )!;
     expect(child(entry, 'title').text).toBe(`Kita <&> "Schule" ${marker}`);
     expect(child(entry, 'link').attributes.href).toBe(
       `${api.platform.config.publicUrl}/praxis/${ids.escaped}`,

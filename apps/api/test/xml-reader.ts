@@ -59,7 +59,8 @@ export function parseXml(xml: string): XmlElement {
       const end = xml.indexOf('>', at);
       const name = xml.slice(at + 2, end).trim();
       const open = stack.pop();
-      if (!open || open.name !== name) throw new Error(`</${name}> closes ${open?.name} near ${at}`);
+      if (!open || open.name !== name)
+        throw new Error(`</${name}> closes ${open?.name} near ${at}`);
       at = end + 1;
       continue;
     }
@@ -69,9 +70,7 @@ export function parseXml(xml: string): XmlElement {
     at += 1 + name.length;
     const element: XmlElement = { name, attributes: {}, children: [], text: '' };
     for (;;) {
-      const attribute = /^\s+([A-Za-z_][\w.:-]*)\s*=\s*("([^"<]*)"|'([^'<]*)')/.exec(
-        xml.slice(at),
-      );
+      const attribute = /^\s+([A-Za-z_][\w.:-]*)\s*=\s*("([^"<]*)"|'([^'<]*)')/.exec(xml.slice(at));
       if (!attribute) break;
       if (attribute[1] in element.attributes) throw new Error(`repeated ${attribute[1]}`);
       element.attributes[attribute[1]] = decode(attribute[3] ?? attribute[4], at);

@@ -50,9 +50,7 @@ describe('grouped notifications, read when the thing is opened', () => {
       .getByTestId('notification-group')
       .filter({ has: coordinator.locator(`a[href="/praxis/${practiceId}"]`) });
     await group.waitFor({ timeout: 15_000 });
-    expect(await group.getByRole('link').textContent()).toBe(
-      `2 neue Benachrichtigungen: ${title}`,
-    );
+    expect(await group.getByRole('link').textContent()).toBe(`2 neue Benachrichtigungen: ${title}`);
     expect(await group.getAttribute('data-unread')).toBe('2');
     await coordinator
       .getByTestId('notifications-link')

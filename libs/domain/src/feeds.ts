@@ -4,9 +4,7 @@
  * links them, so both build them here.
  */
 export type PracticeFeedScope =
-  | { kind: 'all' }
-  | { kind: 'topic'; slug: string }
-  | { kind: 'city'; slug: string };
+  { kind: 'all' } | { kind: 'topic'; slug: string } | { kind: 'city'; slug: string };
 
 export function practiceFeedPath(scope: PracticeFeedScope): string {
   switch (scope.kind) {

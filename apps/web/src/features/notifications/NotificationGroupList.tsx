@@ -25,7 +25,8 @@ function useGroupTitle(): (group: Group) => string {
     const unread = group.unreadCount > 0;
     const count = unread ? group.unreadCount : group.count;
     if (count === 1) return group.latestTitle;
-    const key = `notifications.group.${wordingOf(group.kind)}.${unread ? 'unread' : 'all'}` as const;
+    const key =
+      `notifications.group.${wordingOf(group.kind)}.${unread ? 'unread' : 'all'}` as const;
     return t(key, {
       count,
       subject: group.subject || group.latestTitle,
@@ -45,9 +46,7 @@ export function NotificationGroupList({ groups }: { groups: readonly Group[] }) 
         return (
           <li
             key={group.key}
-            className={
-              group.unreadCount > 0 ? 'notification notification--unread' : 'notification'
-            }
+            className={group.unreadCount > 0 ? 'notification notification--unread' : 'notification'}
             data-testid="notification-group"
             data-count={group.count}
             data-unread={group.unreadCount}
