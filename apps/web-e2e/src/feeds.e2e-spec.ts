@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { closePage, launchBrowser, newVisitorPage } from './support/browser';
+import { seriousViolations } from './support/axe';
+import { closePage, launchBrowser, newVisitorPage, saveScreenshot } from './support/browser';
 
 /** Schwäbisch Hall's city page; the feeds themselves are checked in the API tests. */
 const CITY = 'schwaebisch-hall';
@@ -17,7 +18,8 @@ describe('Atom feeds linked from the pages', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await newVisitorPage(browser);
+    // axe arrives as an inline script, which the platform's CSP rightly blocks.
+    page = await newVisitorPage(browser, { bypassCSP: true });
   });
   afterAll(async () => {
     await closePage(page);
@@ -35,7 +37,7 @@ describe('Atom feeds linked from the pages', () => {
     }
   });
 
-  it('announces a topic’s feed on its search and on the topics page', async () => {
+  it('announces a topic’s feed on its search', async () => {
     await page.goto('/suche?thema=nachhaltigkeit');
     await page.getByTestId('feed-link').waitFor();
     await page
@@ -44,6 +46,9 @@ describe('Atom feeds linked from the pages', () => {
     expect(await headFeeds(page)).toEqual([
       ['/feeds/themen/nachhaltigkeit.atom', 'Feed: Praxisbeispiele zum Thema Nachhaltigkeit'],
     ]);
+  });
+
+  it('announces every topic’s feed on the topics page, and only the page’s own feeds', async () => {
     await page.goto('/themen');
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByTestId('feed-link').first().waitFor();
@@ -79,5 +84,21 @@ describe('Atom feeds linked from the pages', () => {
       root: 'http://www.w3.org/2005/Atom',
       title: 'Wissensnetz: Praxisbeispiele aus Schwäbisch Hall',
     });
+  });
+
+  // One page per test: axe at two widths is slow on a loaded machine.
+  it.each([
+    ['/', 'start'],
+    ['/suche?thema=nachhaltigkeit', 'topic-search'],
+    ['/themen', 'topics'],
+    [`/${CITY}`, 'city'],
+  ])('keeps %s with its feed link accessible at 1280 and 320 px', async (path, name) => {
+    for (const width of [1280, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(path);
+      await page.getByTestId('feed-link').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, `feeds-${name}-${width}`);
+    }
   });
 });
