@@ -10,6 +10,7 @@ import { AgendaSessionResolver } from './modules/conferences/agenda.resolver';
 import { ConferenceResolver } from './modules/conferences/conference.resolver';
 import { RegistrationResolver } from './modules/conferences/registration.resolver';
 import { LegalResolver } from './modules/legal/legal.resolver';
+import { SignLanguageResolver } from './modules/sign-language/sign-language.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
@@ -61,6 +62,7 @@ export const RESOLVERS = [
   WorkspaceResolver,
   WorkspaceTandemResolver,
   LegalResolver,
+  SignLanguageResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

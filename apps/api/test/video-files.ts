@@ -77,4 +77,3 @@ export function webm(
   const body = Buffer.concat([seekHead, info, cluster]);
   return Buffer.concat([header, el([0x18, 0x53, 0x80, 0x67], body, liveSegment)]);
 }
-

@@ -20,6 +20,7 @@ import { CityProfileRevisionEntity } from '../modules/city-profiles/city-profile
 import { CityProfileEntity } from '../modules/city-profiles/city-profile.entity';
 import { PracticeRevisionEntity } from '../modules/practices/practice-revision.entity';
 import { PracticeEntity } from '../modules/practices/practice.entity';
+import { SignLanguageVideoEntity } from '../modules/sign-language/sign-language-video.entity';
 import { TandemNoteEntity } from '../modules/tandems/tandem-note.entity';
 import { TandemVisitEntity } from '../modules/tandems/tandem-visit.entity';
 import { TandemEntity } from '../modules/tandems/tandem.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   PracticeRevisionEntity,
   CityProfileEntity,
   CityProfileRevisionEntity,
+  SignLanguageVideoEntity,
   PracticeAttachmentEntity,
   TandemEntity,
   TandemNoteEntity,

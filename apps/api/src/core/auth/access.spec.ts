@@ -115,6 +115,12 @@ const POLICY: Record<Permission, Row> = {
     foreign: Y('o'),
     none: Y('o'),
   },
+  [Permission.SIGN_LANGUAGE_VIDEO_MANAGE]: {
+    own: Y('o'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
   // Drafts stay in their city: organizers do not read other cities' drafts.
   [Permission.CITY_WORKSPACE_READ]: { own: Y('mc') },
   [Permission.PRACTICE_DRAFT_READ]: { own: Y('mc') },

@@ -52,6 +52,8 @@ export enum Permission {
   AUDIT_LOG_READ = 'AUDIT_LOG_READ',
   /** Read feedback on accessibility (sender's name and address included). */
   ACCESSIBILITY_FEEDBACK_READ = 'ACCESSIBILITY_FEEDBACK_READ',
+  /** Upload, replace, re-caption and remove the network's sign-language video (audited). */
+  SIGN_LANGUAGE_VIDEO_MANAGE = 'SIGN_LANGUAGE_VIDEO_MANAGE',
 
   // --- practices ---
   /** Read drafts of a city (and their attachments, revisions): its members only. */
@@ -188,6 +190,7 @@ export function mayAccess(
       return memberOf(target.cityId);
     case Permission.AUDIT_LOG_READ:
     case Permission.ACCESSIBILITY_FEEDBACK_READ:
+    case Permission.SIGN_LANGUAGE_VIDEO_MANAGE:
       return organizer;
     case Permission.PRACTICE_DRAFT_READ:
     case Permission.PRACTICE_DRAFT:
@@ -249,6 +252,7 @@ const DENIED: Partial<Record<Permission, string>> = {
     'The profile history is for members of the city and organizers',
   [Permission.CITY_WORKSPACE_READ]: 'The workspace is for the members of the city',
   [Permission.ACCESSIBILITY_FEEDBACK_READ]: 'Only network organizers read feedback',
+  [Permission.SIGN_LANGUAGE_VIDEO_MANAGE]: 'Only network organizers provide the sign-language video',
   [Permission.TANDEM_PROPOSE]: 'Only network organizers propose tandems',
   [Permission.TANDEM_SUGGESTIONS_READ]:
     'Suggestions are for organizers and the city’s coordinators',

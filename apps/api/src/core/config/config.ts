@@ -82,6 +82,13 @@ const configSchema = z.object({
   /** Folder for uploaded attachments (disk storage); default: <DATA_DIR>/attachments. */
   ATTACHMENTS_DIR: z.string().optional(),
   DATA_DIR: z.string().default('.data'),
+  /** Largest sign-language video accepted (bytes); default 200 MB. */
+  SIGN_LANGUAGE_VIDEO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 * 1024 ** 3)
+    .default(200 * 1024 ** 2),
   // The operator's published details (Impressum § 5 DDG, Datenschutz Art. 13 DSGVO,
   // security.txt). Required in production (OPERATOR_REQUIRED); demo values otherwise.
   OPERATOR_NAME: z.string().max(300).optional(),
@@ -229,6 +236,7 @@ export interface AppConfig {
   notificationPollMs: number;
   notificationRetryMaxMs: number;
   attachmentsDir: string;
+  signLanguageVideoMaxBytes: number;
   operator: OperatorConfig;
 }
 
@@ -313,6 +321,7 @@ export function loadConfig(
     notificationPollMs: raw.NOTIFICATION_POLL_MS,
     notificationRetryMaxMs: raw.NOTIFICATION_RETRY_MAX_MS,
     attachmentsDir: raw.ATTACHMENTS_DIR ?? `${raw.DATA_DIR}/attachments`,
+    signLanguageVideoMaxBytes: raw.SIGN_LANGUAGE_VIDEO_MAX_BYTES,
     operator: operatorFrom(raw),
   };
 }

@@ -12,6 +12,7 @@ import {
   PRACTICES_NO_PERSONAL_DATA,
   PRACTICES_PROCESSING,
 } from '../practices/practices.processing';
+import { SIGN_LANGUAGE_PROCESSING } from '../sign-language/sign-language.processing';
 import { TANDEMS_PROCESSING } from '../tandems/tandems.processing';
 import { TOPICS_NO_PERSONAL_DATA } from '../topics/topics.processing';
 import { USERS_PROCESSING } from '../users/users.processing';
@@ -29,6 +30,7 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
   ...NOTIFICATIONS_PROCESSING,
   ...AUDIT_PROCESSING,
   ...LEGAL_PROCESSING,
+  ...SIGN_LANGUAGE_PROCESSING,
   ...MAIL_PROCESSING,
 ];
 

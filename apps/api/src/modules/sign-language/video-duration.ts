@@ -78,13 +78,17 @@ interface Element {
   end: number | null;
 }
 
-function vint(buffer: Buffer, at: number, keepMarker: boolean): { value: number; length: number; allOnes: boolean } | null {
+function vint(
+  buffer: Buffer,
+  at: number,
+  keepMarker: boolean,
+): { value: number; length: number; allOnes: boolean } | null {
   const first = buffer[at];
   if (first === undefined || first === 0) return null;
   const length = Math.clz32(first) - 23;
   if (length > 8 || at + length > buffer.length) return null;
   let value = keepMarker ? first : first & (0xff >> length);
-  let allOnes = value === (0xff >> length);
+  let allOnes = value === 0xff >> length;
   for (let index = 1; index < length; index += 1) {
     const byte = buffer[at + index];
     value = value * 256 + byte;
