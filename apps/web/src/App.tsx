@@ -55,6 +55,20 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'leichte-sprache',
+        lazy: page(
+          () => import('./features/legal/EasyReadPage'),
+          (m) => m.EasyReadPage,
+        ),
+      },
+      {
+        path: 'gebaerdensprache',
+        lazy: page(
+          () => import('./features/legal/SignLanguagePage'),
+          (m) => m.SignLanguagePage,
+        ),
+      },
+      {
         path: 'themen',
         handle: { preload: PRELOADS.topics },
         lazy: page(

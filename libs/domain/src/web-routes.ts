@@ -32,6 +32,8 @@ export const NETWORK_ROUTES = [
   'datenschutz',
   'barrierefreiheit',
   'kontakt',
+  'leichte-sprache',
+  'gebaerdensprache',
   'netzwerk/rueckmeldungen',
 ] as const;
 

@@ -51,7 +51,7 @@ export function AccessibilityStatementPage() {
         </p>
         <p>{t('legal.accessibility.checkLimits')}</p>
       </section>
-      <section aria-labelledby="a11y-feedback">
+      <section aria-labelledby="a11y-feedback" id="feedback">
         <h2 id="a11y-feedback">{t('legal.accessibility.feedbackHeading')}</h2>
         <p>{t('legal.accessibility.feedbackText')}</p>
         {operator ? <OperatorContact operator={operator} /> : status}
