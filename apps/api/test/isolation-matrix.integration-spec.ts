@@ -211,6 +211,26 @@ async function uploadLogo(
     : (body as GraphQLResponse<Record<string, unknown>>);
 }
 
+/**
+ * The sign-language video upload, answered like GraphQL for the table. The file is no video:
+ * the organizer passes the access check and meets the content check, so the one network-wide
+ * video (sign-language.integration-spec.ts uploads real ones) stays untouched.
+ */
+async function uploadSignLanguageVideo(
+  client: Client,
+  f: Fixture,
+): Promise<GraphQLResponse<Record<string, unknown>>> {
+  const form = new FormData();
+  form.append('caption', 'DGS');
+  form.append('file', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])]), 'dgs.mp4');
+  const response = await fetch(`${f.api.url}/api/sign-language-video`, {
+    method: 'POST',
+    body: form,
+    headers: client.cookie ? { cookie: client.cookie, origin: new URL(f.api.url).origin } : {},
+  });
+  return (await response.json()) as GraphQLResponse<Record<string, unknown>>;
+}
+
 const CITY_EDITORS: Record<Target, Record<Role, Outcome>> = {
   own: { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinator: 'ok', organizer: 'ok' },
   foreign: {
@@ -365,6 +385,31 @@ const CASES: Case[] = [
     operation: 'accessibilityFeedback',
     expect: same(ORGANIZER_ONLY),
     run: (c) => c.gql('{ accessibilityFeedback(first: 5) { id } }'),
+  },
+  {
+    operation: 'signLanguage (the sign-language video, public)',
+    expect: same(PUBLIC),
+    run: (c) =>
+      c.gql('{ signLanguage { viewerCanManage video { id url sizeBytes durationSeconds } } }'),
+  },
+  {
+    operation: 'sign-language video upload (not a video: organizers reach the content check)',
+    expect: same({ ...ORGANIZER_ONLY, organizer: 'BAD_USER_INPUT' }),
+    run: (c, f) => uploadSignLanguageVideo(c, f),
+  },
+  {
+    operation: 'updateSignLanguageVideoCaption (of a video that is not the current one)',
+    expect: same({ ...ORGANIZER_ONLY, organizer: 'NOT_FOUND' }),
+    run: (c) =>
+      c.gql('mutation($id: ID!) { updateSignLanguageVideoCaption(id: $id, caption: "x") { id } }', {
+        id: randomUUID(),
+      }),
+  },
+  {
+    operation: 'removeSignLanguageVideo (of a video that is not the current one)',
+    expect: same({ ...ORGANIZER_ONLY, organizer: 'NOT_FOUND' }),
+    run: (c) =>
+      c.gql('mutation($id: ID!) { removeSignLanguageVideo(id: $id) }', { id: randomUUID() }),
   },
   {
     // Members of the city only: organizers are not members and start elsewhere.

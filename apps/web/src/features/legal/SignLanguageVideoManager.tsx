@@ -26,6 +26,8 @@ export function SignLanguageVideoManager({ video, maxBytes, onChanged }: Props) 
   const [file, setFile] = useState<File | null>(null);
   const [caption, setCaption] = useState(video?.caption ?? '');
   const [busy, setBusy] = useState(false);
+  // A new key empties the file input after an upload (its value cannot be set).
+  const [inputKey, setInputKey] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [, updateCaption] = useMutation(UpdateSignLanguageVideoCaptionDocument);
@@ -61,7 +63,10 @@ export function SignLanguageVideoManager({ video, maxBytes, onChanged }: Props) 
     setBusy(true);
     setDone(null);
     const result = await uploadSignLanguageVideo(file, caption);
-    if (result.ok) setFile(null);
+    if (result.ok) {
+      setFile(null);
+      setInputKey((key) => key + 1);
+    }
     return result.ok ? finish(t('signLanguage.uploaded')) : finish(null, explain(result.error));
   };
 
@@ -79,6 +84,7 @@ export function SignLanguageVideoManager({ video, maxBytes, onChanged }: Props) 
       <form onSubmit={onUpload} noValidate>
         <label htmlFor={`${id}-file`}>{t('signLanguage.file')}</label>
         <input
+          key={inputKey}
           id={`${id}-file`}
           type="file"
           accept={ACCEPTED_VIDEOS}
