@@ -252,7 +252,8 @@ const DENIED: Partial<Record<Permission, string>> = {
     'The profile history is for members of the city and organizers',
   [Permission.CITY_WORKSPACE_READ]: 'The workspace is for the members of the city',
   [Permission.ACCESSIBILITY_FEEDBACK_READ]: 'Only network organizers read feedback',
-  [Permission.SIGN_LANGUAGE_VIDEO_MANAGE]: 'Only network organizers provide the sign-language video',
+  [Permission.SIGN_LANGUAGE_VIDEO_MANAGE]:
+    'Only network organizers provide the sign-language video',
   [Permission.TANDEM_PROPOSE]: 'Only network organizers propose tandems',
   [Permission.TANDEM_SUGGESTIONS_READ]:
     'Suggestions are for organizers and the city’s coordinators',

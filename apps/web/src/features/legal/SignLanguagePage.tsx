@@ -24,6 +24,9 @@ function VideoPlayer({ video }: { video: Video }) {
     <section aria-labelledby="sign-language-video-heading">
       <h2 id="sign-language-video-heading">{t('signLanguage.videoHeading')}</h2>
       <figure>
+        {/* A sign-language video carries no speech to caption; its text alternative is the
+            description below and the page in Leichte Sprache (WCAG 1.2.1, video only). */}
+        {/* eslint-disable-next-line jsx-a11y/media-has-caption */}
         <video
           controls
           preload="metadata"
