@@ -184,6 +184,48 @@ describe('row-level security for the application role', () => {
     ).rejects.toThrow(/row-level security/);
   });
 
+  it('sign-language video: only organizers write it, only in their own name; members change nothing', async () => {
+    const [member] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM app_user WHERE email = 'member.goch@demo.wissensnetz.example'",
+    );
+    const [organizer] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM app_user WHERE email = 'organizer@demo.wissensnetz.example'",
+    );
+    const insert = `INSERT INTO sign_language_video
+      (file_id, file_name, content_type, size_bytes, duration_seconds, caption, storage_key, uploaded_by)
+      VALUES (gen_random_uuid(), 'x.mp4', 'video/mp4', 10, 1, 'x', 'k', $1)`;
+    await expect(
+      as({ userId: member.id, coordinators: [goch], members: [goch] }, insert, [member.id]),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      as({ userId: organizer.id, organizer: true }, insert, [member.id]),
+    ).rejects.toThrow(/row-level security/);
+    // In one transaction that is rolled back: an organizer's row (or the one there is), then
+    // a coordinator's context trying to change and delete it.
+    const context = (userId: string, organizerFlag: boolean) =>
+      app.query(
+        `SELECT set_config('app.user_id', $1, true), set_config('app.member_city_ids', $2, true),
+                set_config('app.coordinator_city_ids', $2, true), set_config('app.is_organizer', $3, true)`,
+        [userId, organizerFlag ? '{}' : `{${goch}}`, organizerFlag ? 'on' : 'off'],
+      );
+    await app.query('BEGIN');
+    try {
+      await context(organizer.id, true);
+      await app.query(`${insert} ON CONFLICT (slot) DO NOTHING`, [organizer.id]);
+      await context(member.id, false);
+      const seen = await app.query('SELECT count(*)::int AS n FROM sign_language_video');
+      expect(seen.rows[0].n).toBe(1);
+      const change = await app.query(
+        `UPDATE sign_language_video SET caption = 'übernommen', uploaded_by = $1`,
+        [member.id],
+      );
+      expect(change.rowCount).toBe(0);
+      expect((await app.query('DELETE FROM sign_language_video')).rowCount).toBe(0);
+    } finally {
+      await app.query('ROLLBACK');
+    }
+  });
+
   it('notification outbox: the application role only adds rows, in its own name, and reads nothing', async () => {
     const [member] = await api.ownerQuery<{ id: string }>(
       "SELECT id FROM app_user WHERE email = 'member.goch@demo.wissensnetz.example'",
