@@ -53,6 +53,8 @@ describe('Leichte Sprache and Gebärdensprache', () => {
   it('leads from the start page to the page in Leichte Sprache, and from the footer', async () => {
     page = await newVisitorPage(browser);
     await page.goto('/');
+    await page.getByTestId('easy-read-link').waitFor();
+    await saveScreenshot(page, 'easy-read-start-page-1280');
     await page.getByRole('link', { name: 'Leichte Sprache', exact: true }).first().click();
     await page.waitForURL('**/leichte-sprache');
     await page
