@@ -53,6 +53,7 @@ import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
 import { ConferencesModule } from './modules/conferences/conferences.module';
 import { LegalModule } from './modules/legal/legal.module';
+import { ErasureModule } from './modules/erasure/erasure.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PracticesModule } from './modules/practices/practices.module';
 import { TandemsModule } from './modules/tandems/tandems.module';
@@ -197,6 +198,7 @@ export class AppModule {
         ConferencesModule,
         WorkspaceModule,
         LegalModule,
+        ErasureModule,
       ],
       providers: [
         // The catch-all first: Nest tries the last-registered global filter first.

@@ -10,6 +10,7 @@ import { AgendaSessionResolver } from './modules/conferences/agenda.resolver';
 import { ConferenceResolver } from './modules/conferences/conference.resolver';
 import { RegistrationResolver } from './modules/conferences/registration.resolver';
 import { LegalResolver } from './modules/legal/legal.resolver';
+import { ErasureResolver } from './modules/erasure/erasure.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
@@ -61,6 +62,7 @@ export const RESOLVERS = [
   WorkspaceResolver,
   WorkspaceTandemResolver,
   LegalResolver,
+  ErasureResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

@@ -70,6 +70,8 @@ const POLICY: Record<Permission, Row> = {
     foreign: Y('mco'),
     none: Y('mco'),
   },
+  // The person themselves too, by userId (tested below): the relations carry none.
+  [Permission.ACCOUNT_ERASE]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
   [Permission.CITY_MEMBER_CONTACT_READ]: {
     own: Y('co'),
     partnerSide: Y('o'),
@@ -405,5 +407,20 @@ describe('CITY_MEMBERSHIP_END: who may end a membership', () => {
     expect(
       mayAccess(member, Permission.CITY_MEMBERSHIP_END, { cityId: CONTACT_CITY, userId: 'm' }),
     ).toBe(true);
+  });
+});
+
+describe('ACCOUNT_ERASE: who may erase an account', () => {
+  it.each([
+    ['anonymous', false],
+    ['the person', true],
+    ['another member of the city', false],
+    ['a coordinator of the city', false],
+    ['a coordinator of another city', false],
+    ['an organizer', true],
+  ] as const)('%s: %s', (who, allowed) => {
+    expect(
+      mayAccess(ACTORS[who], Permission.ACCOUNT_ERASE, { cityId: CONTACT_CITY, userId: PERSON }),
+    ).toBe(allowed);
   });
 });

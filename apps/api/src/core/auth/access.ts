@@ -18,6 +18,12 @@ export enum Permission {
   /** Own account, sessions, notifications, password. */
   ACCOUNT_OWN = 'ACCOUNT_OWN',
   /**
+   * Erase an account (Art. 17 DSGVO): the person themselves, or organizers carrying out an
+   * erasure request. Coordinators remove members from their city (CITY_MEMBERSHIP_END), they
+   * do not erase accounts.
+   */
+  ACCOUNT_ERASE = 'ACCOUNT_ERASE',
+  /**
    * Reach a member of a city by e-mail: the member themselves, the city's coordinators,
    * organizers. Other members of the city see names and roles only.
    */
@@ -163,6 +169,8 @@ export function mayAccess(
   switch (permission) {
     case Permission.ACCOUNT_OWN:
       return true;
+    case Permission.ACCOUNT_ERASE:
+      return (target.userId !== undefined && target.userId === actor.userId) || organizer;
     case Permission.CITY_MEMBER_CONTACT_READ:
       return (
         (target.userId !== undefined && target.userId === actor.userId) ||

@@ -30,6 +30,8 @@ export enum AuditAction {
   WAITLIST_REORDERED = 'WAITLIST_REORDERED',
   PRACTICE_PUBLISHED = 'PRACTICE_PUBLISHED',
   PRACTICE_RETURNED = 'PRACTICE_RETURNED',
+  /** An account was erased (Art. 17): target is its id (a pseudonym), details say why. */
+  ACCOUNT_ERASED = 'ACCOUNT_ERASED',
 }
 
 export interface AuditRecord {
