@@ -77,6 +77,11 @@ export class AccountErasure1764470000000 implements MigrationInterface {
         DELETE FROM invitation i WHERE i.email = v_email;
         DELETE FROM dev_mail d WHERE d.recipient = v_email;
         DELETE FROM login_throttle t WHERE position(v_email IN t.key) > 0;
+        -- Practices stay; the person as their contact goes (also from the history).
+        UPDATE practice pr SET contact_name = NULL, contact_email = NULL
+         WHERE pr.contact_email = v_email;
+        UPDATE practice_revision r SET snapshot = r.snapshot - 'contactName' - 'contactEmail'
+         WHERE r.snapshot->>'contactEmail' = v_email;
         -- Audit entries keep the account's id as a pseudonym, never the address or name.
         UPDATE audit_log a SET target = p_user::text WHERE a.target = v_email;
         UPDATE app_user u SET email = u.id::text || '@erased.invalid',
