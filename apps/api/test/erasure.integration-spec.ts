@@ -194,7 +194,7 @@ describe('erasing an account', () => {
     const again = await api.gql('mutation($input: LoginInput!) { login(input: $input) { id } }', {
       input: { email: person.email, password: PASSWORD },
     });
-    expect(again.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(again.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
     // Stays: the practice, written by a former member of Wolfenbüttel; no contact any more.
     const [practice] = await api.ownerQuery<{ created_by: string; contact_email: string | null }>(
