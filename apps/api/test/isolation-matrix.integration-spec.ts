@@ -22,6 +22,8 @@ interface Fixture {
   cityId: string;
   /** A fresh throwaway membership and a fresh invitation in the target city. */
   throwawayMembershipId(): Promise<string>;
+  /** A fresh throwaway member of the target city: their account id (to erase). */
+  throwawayUserId(): Promise<string>;
   freshInvitationId(): Promise<string>;
   /** The link token of a fresh open invitation to the target city. */
   freshInvitationToken(): Promise<string>;
@@ -528,6 +530,26 @@ const CASES: Case[] = [
       c.gql(
         'mutation { changePassword(input: { currentPassword: "falsch", newPassword: "Ein neues Passwort 1" }) }',
       ),
+  },
+  {
+    // Never really erases a caller of the matrix: the password is wrong.
+    operation: 'deleteMyAccount (wrong password)',
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'BAD_USER_INPUT',
+      coordinator: 'BAD_USER_INPUT',
+      organizer: 'BAD_USER_INPUT',
+    }),
+    run: (c) => c.gql('mutation { deleteMyAccount(input: { password: "falsch" }) }'),
+  },
+  {
+    // Only organizers carry out an erasure request; a city's coordinators do not.
+    operation: 'eraseAccount (a member of the city)',
+    expect: same(ORGANIZER_ONLY),
+    run: async (c, f) =>
+      c.gql('mutation($i: EraseAccountInput!) { eraseAccount(input: $i) }', {
+        i: { userId: await f.throwawayUserId(), reason: 'Löschantrag (Matrix)' },
+      }),
   },
   {
     operation: 'revokeSession (someone else’s id)',
@@ -2077,6 +2099,14 @@ describe('isolation matrix', () => {
             [`throwaway.${Math.random().toString(36).slice(2)}@stadt.example`, city.id],
           );
           return created.id;
+        },
+        async throwawayUserId() {
+          const [created] = await api.ownerQuery<{ user_id: string }>(
+            `WITH u AS (INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, 'Matrix', 'x') RETURNING id)
+             INSERT INTO membership (city_id, user_id, role) SELECT $2, id, 'MEMBER' FROM u RETURNING user_id`,
+            [`erasable.${Math.random().toString(36).slice(2)}@stadt.example`, city.id],
+          );
+          return created.user_id;
         },
         async freshInvitationToken() {
           const token = newToken();
