@@ -25,6 +25,7 @@ import { PasswordRules } from './PasswordRules';
 import { newPasswordProblems } from './password-checks';
 import { useSession, type SessionUser } from './session';
 import { SignInRequired } from './SignInRequired';
+import { DeleteAccountSection } from './DeleteAccountSection';
 import './account.css';
 
 export function AccountPage() {
@@ -42,6 +43,7 @@ export function AccountPage() {
         <ChangePasswordForm />
       </div>
       <SessionList />
+      <DeleteAccountSection me={me} />
     </div>
   );
 }

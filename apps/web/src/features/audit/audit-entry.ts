@@ -9,6 +9,7 @@ const KNOWN_ACTIONS = [
   'SESSIONS_REVOKED',
   'WAITLIST_REORDERED',
   'REGISTRATION_CONFIRMED_BY_HAND',
+  'ACCOUNT_ERASED',
 ] as const;
 
 type KnownAction = (typeof KNOWN_ACTIONS)[number];
