@@ -6,6 +6,7 @@ import { DeleteMyAccountDocument } from '../../generated/graphql';
 import { ErrorSummary, TextField, useFormErrors } from '../../ui/FormErrors';
 import { FormDialog } from '../../ui/FormDialog';
 import { useSession, type SessionUser } from './session';
+import './account.css';
 
 const FIELDS = ['password'] as const;
 
