@@ -21,8 +21,8 @@ export const AUDIT_PROCESSING: readonly ProcessingActivity[] = [
     dataSubjects: { de: 'Mitglieder, Netzwerkbüro', en: 'Members, network office' },
     recipients: { de: 'Nur das Netzwerkbüro', en: 'Only the network office' },
     retention: {
-      de: 'Dauerhaft; die Pseudonymisierung nach einer festen Frist folgt (Issue #17)',
-      en: 'Kept; pseudonymisation after a set period is to follow (issue #17)',
+      de: 'Dauerhaft; die Pseudonymisierung nach einer festen Frist folgt (Issue #17). Nach dem Löschen eines Kontos bleiben seine Einträge mit der namenlosen Kennung statt Name und Adresse; das Löschen selbst wird mit wer, wann und Grund protokolliert',
+      en: 'Kept; pseudonymisation after a set period is to follow (issue #17). After an account is deleted its entries keep the nameless id instead of name and address; the erasure itself is logged with who, when and why',
     },
     tables: ['audit_log'],
   },
