@@ -11,8 +11,7 @@ const PASSWORD = 'ein-langes-Passwort-2026';
 const INVITE = 'mutation($input: InviteToCityInput!) { inviteToCity(input: $input) { id } }';
 const ACCEPT =
   'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { id } }';
-const DELETE_ME =
-  'mutation($input: DeleteMyAccountInput!) { deleteMyAccount(input: $input) }';
+const DELETE_ME = 'mutation($input: DeleteMyAccountInput!) { deleteMyAccount(input: $input) }';
 const ERASE = 'mutation($input: EraseAccountInput!) { eraseAccount(input: $input) }';
 const REVISIONS =
   'query($id: ID!) { practiceRevisions(id: $id) { author { id displayName formerMember city { name } } } }';
@@ -68,7 +67,10 @@ describe('erasing an account', () => {
   }
 
   async function count(sql: string, params: unknown[]): Promise<number> {
-    const [row] = await api.ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params);
+    const [row] = await api.ownerQuery<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${sql}`,
+      params,
+    );
     return row.n;
   }
 
@@ -104,7 +106,9 @@ describe('erasing an account', () => {
     const [wolf] = await api.ownerQuery<{ id: string }>(
       "SELECT id FROM city WHERE slug = 'wolfenbuettel'",
     );
-    const [neu] = await api.ownerQuery<{ id: string }>("SELECT id FROM city WHERE slug = 'neuruppin'");
+    const [neu] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM city WHERE slug = 'neuruppin'",
+    );
     const [past] = await api.ownerQuery<{ id: string }>(
       `INSERT INTO conference (title, kind, starts_at, ends_at, capacity, status, confirmed_participants)
        VALUES ('Löschtest vorbei', 'TRAINING', now() - interval '10 days', now() - interval '9 days', 10, 'HELD', 2)
@@ -143,7 +147,9 @@ describe('erasing an account', () => {
     );
 
     // A wrong password changes nothing.
-    const wrong = await person.client.gql(DELETE_ME, { input: { password: 'falsch-falsch-falsch' } });
+    const wrong = await person.client.gql(DELETE_ME, {
+      input: { password: 'falsch-falsch-falsch' },
+    });
     expect(wrong.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'INVALID_CREDENTIALS',
@@ -182,9 +188,9 @@ describe('erasing an account', () => {
         ]),
       ).toBe(0);
     expect(await count('audit_log WHERE target = $1', [person.email])).toBe(0);
-    expect(
-      await count("audit_log WHERE details::text LIKE '%' || $1 || '%'", ['Löschmich']),
-    ).toBe(0);
+    expect(await count("audit_log WHERE details::text LIKE '%' || $1 || '%'", ['Löschmich'])).toBe(
+      0,
+    );
 
     // Signed out everywhere and cannot sign in again.
     const oldBrowser = api.client();
@@ -303,7 +309,9 @@ describe('erasing an account', () => {
     // Organizers read it in the log; the erased person appears as their id only.
     const log = await organizer.gql<{
       auditLog: { edges: Array<{ node: { action: string; target: string | null } }> };
-    }>('{ auditLog(first: 50, filter: { action: "ACCOUNT_ERASED" }) { edges { node { action target } } } }');
+    }>(
+      '{ auditLog(first: 50, filter: { action: "ACCOUNT_ERASED" }) { edges { node { action target } } } }',
+    );
     expect(log.data?.auditLog.edges.map((edge) => edge.node.target)).toContain(person.id);
   });
 
@@ -365,7 +373,11 @@ describe('erasing an account', () => {
       await api.ownerQuery('DROP FUNCTION erasure_test_refuse()');
     }
     const row = await account(person.id);
-    expect(row).toMatchObject({ email: person.email, display_name: 'Fritz Halbgar', erased_at: null });
+    expect(row).toMatchObject({
+      email: person.email,
+      display_name: 'Fritz Halbgar',
+      erased_at: null,
+    });
     expect(await count('user_session WHERE user_id = $1', [person.id])).toBeGreaterThan(0);
     expect(await count('membership WHERE user_id = $1', [person.id])).toBe(1);
     const me = await person.client.gql<{ me: { id: string } }>('{ me { id } }');

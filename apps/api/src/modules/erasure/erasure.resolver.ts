@@ -5,7 +5,7 @@ import { CurrentClient, type ClientInfo } from '../../core/auth/client-info.deco
 import { CurrentActor } from '../../core/auth/current-actor.decorator';
 import { ANONYMOUS, type Actor } from '../../core/tenancy/actor';
 import { setCurrentActor } from '../../core/tenancy/request-context';
-import { clearSessionCookie } from '../auth/session-cookie';
+import { AuthService } from '../auth/auth.service';
 import { DeleteMyAccountInput, EraseAccountInput } from './dto/erasure.inputs';
 import { ErasureService } from './erasure.service';
 
@@ -16,7 +16,10 @@ interface HttpContext {
 
 @Resolver()
 export class ErasureResolver {
-  constructor(private readonly erasure: ErasureService) {}
+  constructor(
+    private readonly erasure: ErasureService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Access(AccessLevel.SIGNED_IN)
   @Mutation(() => Boolean, {
@@ -30,14 +33,16 @@ export class ErasureResolver {
     @Context() ctx: HttpContext,
   ): Promise<boolean> {
     await this.erasure.deleteOwnAccount(actor, client, input.password);
-    clearSessionCookie(ctx.req, ctx.res);
+    // Signed out like logoutEverywhere: the rest of the request is anonymous.
+    this.auth.forgetSessionInBrowser(ctx.req, ctx.res);
     setCurrentActor(ANONYMOUS);
     return true;
   }
 
   @Access(AccessLevel.ORGANIZER)
   @Mutation(() => Boolean, {
-    description: 'Organizers: carries out an erasure request for someone else (audited, with the reason).',
+    description:
+      'Organizers: carries out an erasure request for someone else (audited, with the reason).',
   })
   async eraseAccount(
     @CurrentActor() actor: Actor,

@@ -60,10 +60,9 @@ export class ErasureService {
   ): Promise<void> {
     await this.tenantDb.run(actor, async (manager) => {
       await this.memberships.ensureNotLastCoordinator(manager, userId, field);
-      const freed = (await manager.query(
-        'SELECT conference_id, title FROM erase_account($1)',
-        [userId],
-      )) as Array<{ conference_id: string; title: string }>;
+      const freed = (await manager.query('SELECT conference_id, title FROM erase_account($1)', [
+        userId,
+      ])) as Array<{ conference_id: string; title: string }>;
       for (const conference of freed) {
         const promotions = await this.registrations.fillSeats(manager, conference.conference_id);
         await this.registrations.announce(actor, manager, {
