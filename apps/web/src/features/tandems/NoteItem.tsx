@@ -73,8 +73,9 @@ export function NoteItem({ note, fresh, onUpdated, onDeleted }: NoteItemProps) {
               {fresh ? <span className="badge">{t('tandems.notes.new')}</span> : null}
             </h3>
             <p className="note__meta">
-              {note.author
-                ? personName(t, note.author, note.authorCity?.name)
+              {/* The city follows; a former member is named without it. */}
+              {note.author && !note.author.formerMember
+                ? personName(t, note.author)
                 : t('tandems.notes.formerMember')}
               {note.authorCity ? <> · {note.authorCity.name}</> : null} ·{' '}
               <time dateTime={note.createdAt}>{formatDateTime(note.createdAt, language)}</time>
