@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import {
   coordinatorOf,
   inviteAndReadLink,
+  ORGANIZER,
   pageGraphql,
   signInQuietly,
   signInWithForm,
@@ -94,5 +95,56 @@ describe('deleting one’s own account', () => {
     await member.getByText('E-Mail-Adresse oder Passwort stimmen nicht.').first().waitFor();
     const { me } = await pageGraphql<{ me: unknown }>(member, '{ me { id } }');
     expect(me).toBeNull();
+  });
+});
+
+describe('an organizer carrying out an erasure request', () => {
+  let browser: Browser;
+  let organizer: Page;
+  const email = uniqueEmail('loeschantrag');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const coordinator = await newVisitorPage(browser);
+    await coordinator.goto('/');
+    await signInQuietly(coordinator, coordinatorOf('neuruppin'));
+    const link = await inviteAndReadLink(coordinator, 'neuruppin', email);
+    const token = new URL(link).pathname.split('/').pop();
+    const guest = await newVisitorPage(browser);
+    await guest.goto('/');
+    await pageGraphql(
+      guest,
+      'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { id } }',
+      { input: { token, password: PASSWORD, displayName: 'Anton Antrag' } },
+    );
+    await closePage(guest);
+    await closePage(coordinator);
+    organizer = await newVisitorPage(browser, { bypassCSP: true });
+    await organizer.goto('/');
+    await signInQuietly(organizer, ORGANIZER);
+  });
+  afterAll(async () => {
+    if (organizer) await closePage(organizer);
+    await browser?.close();
+  });
+
+  it('erases a member of Neuruppin from the members page with a reason', async () => {
+    await organizer.goto('/neuruppin/mitglieder');
+    const table = organizer.getByTestId('member-table');
+    await table.getByRole('rowheader', { name: 'Anton Antrag' }).waitFor();
+    await table.getByRole('button', { name: 'Konto löschen Anton Antrag' }).click();
+    const dialog = organizer.getByRole('dialog', { name: 'Konto von Anton Antrag löschen?' });
+    await dialog.waitFor();
+    // Without a reason it is refused on the field.
+    await dialog.getByRole('button', { name: 'Konto löschen', exact: true }).click();
+    await dialog.getByText('Bitte geben Sie einen Grund an').first().waitFor();
+    await saveScreenshot(organizer, 'members-erase-dialog');
+    expect(await seriousViolations(organizer)).toEqual([]);
+
+    await dialog.getByLabel('Grund (z. B. Antrag vom …)').fill('Löschantrag per Brief (E2E)');
+    await dialog.getByRole('button', { name: 'Konto löschen', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await organizer.getByText('Das Konto von Anton Antrag wurde gelöscht.').waitFor();
+    await table.getByRole('rowheader', { name: 'Anton Antrag' }).waitFor({ state: 'detached' });
   });
 });
