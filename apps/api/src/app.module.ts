@@ -52,6 +52,7 @@ import { DevMailboxModule } from './modules/mail/mail.module';
 import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
 import { ConferencesModule } from './modules/conferences/conferences.module';
+import { DataExportModule } from './modules/data-export/data-export.module';
 import { LegalModule } from './modules/legal/legal.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PracticesModule } from './modules/practices/practices.module';
@@ -197,6 +198,7 @@ export class AppModule {
         ConferencesModule,
         WorkspaceModule,
         LegalModule,
+        DataExportModule,
       ],
       providers: [
         // The catch-all first: Nest tries the last-registered global filter first.

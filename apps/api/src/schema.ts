@@ -9,6 +9,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { AgendaSessionResolver } from './modules/conferences/agenda.resolver';
 import { ConferenceResolver } from './modules/conferences/conference.resolver';
 import { RegistrationResolver } from './modules/conferences/registration.resolver';
+import { DataExportResolver } from './modules/data-export/data-export.resolver';
 import { LegalResolver } from './modules/legal/legal.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
@@ -61,6 +62,7 @@ export const RESOLVERS = [
   WorkspaceResolver,
   WorkspaceTandemResolver,
   LegalResolver,
+  DataExportResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

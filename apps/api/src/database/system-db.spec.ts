@@ -20,6 +20,9 @@ const ALLOWED_IMPORTERS: Record<string, string> = {
   'search/search-sync.ts':
     'the outbox step a narrowing mutation runs at once: the same document the worker builds',
   'modules/notifications/notification-outbox.worker.ts': 'the notification outbox worker',
+  'modules/data-export/data-export.worker.ts':
+    'the data-export worker: each section reads only rows about the one person',
+  'modules/data-export/data-export-expiry.job.ts': 'the scheduled job deleting expired exports',
 };
 
 function sourceFiles(dir: string): string[] {

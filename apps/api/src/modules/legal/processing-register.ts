@@ -5,6 +5,7 @@ import { AUTH_PROCESSING } from '../auth/auth.processing';
 import { CITIES_NO_PERSONAL_DATA } from '../cities/cities.processing';
 import { CITY_PROFILES_PROCESSING } from '../city-profiles/city-profiles.processing';
 import { CONFERENCES_PROCESSING } from '../conferences/conferences.processing';
+import { DATA_EXPORT_PROCESSING } from '../data-export/data-export.processing';
 import { MAIL_PROCESSING } from '../mail/mail.processing';
 import { MEMBERSHIPS_PROCESSING } from '../memberships/memberships.processing';
 import { NOTIFICATIONS_PROCESSING } from '../notifications/notifications.processing';
@@ -28,6 +29,7 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
   ...CONFERENCES_PROCESSING,
   ...NOTIFICATIONS_PROCESSING,
   ...AUDIT_PROCESSING,
+  ...DATA_EXPORT_PROCESSING,
   ...LEGAL_PROCESSING,
   ...MAIL_PROCESSING,
 ];
