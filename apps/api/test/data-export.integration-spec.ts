@@ -416,6 +416,9 @@ describe('data export: one at a time, a few a day', () => {
       code: 'TOO_MANY_ATTEMPTS',
       reason: 'TOO_MANY_EXPORTS',
     });
+    const wait = Number((refused.errors?.[0].extensions?.params as Record<string, unknown>).retryAfterSeconds);
+    expect(wait).toBeGreaterThan(86_000);
+    expect(wait).toBeLessThanOrEqual(86_400);
     expect(
       await api.ownerQuery(`SELECT id FROM data_export WHERE user_id = $1`, [userId]),
     ).toHaveLength(3);

@@ -61,17 +61,19 @@ export class DataExportService {
         });
       const running = await open();
       if (running) return running;
+      // The wait: until the oldest export of the window is a day old.
       const [recent] = (await manager.query(
-        `SELECT count(*)::int AS n FROM data_export
-          WHERE user_id = $1 AND created_at > now() - interval '1 day'`,
+        `SELECT count(*)::int AS n,
+                ceil(extract(epoch FROM min(created_at) + interval '1 day' - now()))::int AS wait
+           FROM data_export WHERE user_id = $1 AND created_at > now() - interval '1 day'`,
         [user.userId],
-      )) as Array<{ n: number }>;
+      )) as Array<{ n: number; wait: number | null }>;
       if (recent.n >= DATA_EXPORTS_PER_DAY)
         throw new DataExportException(
           DataExportExceptionReason.TOO_MANY_EXPORTS,
-          `At most ${DATA_EXPORTS_PER_DAY} exports a day; try again tomorrow`,
+          `At most ${DATA_EXPORTS_PER_DAY} exports a day; try again later`,
           undefined,
-          { max: DATA_EXPORTS_PER_DAY },
+          { max: DATA_EXPORTS_PER_DAY, retryAfterSeconds: Math.max(1, recent.wait ?? 1) },
         );
       // A request at the same moment (another tab) made the open one: return that.
       await manager.query(

@@ -21,6 +21,7 @@ import {
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { formatDateTime } from '../../ui/format';
+import { DataExportSection } from './DataExportSection';
 import { PasswordRules } from './PasswordRules';
 import { newPasswordProblems } from './password-checks';
 import { useSession, type SessionUser } from './session';
@@ -42,6 +43,7 @@ export function AccountPage() {
         <ChangePasswordForm />
       </div>
       <SessionList />
+      <DataExportSection />
     </div>
   );
 }
