@@ -39,10 +39,10 @@ async function createPerson(email: string, name: string, locale = 'de'): Promise
      RETURNING id`,
     [email, name, passwordHash, locale],
   );
-  await api.ownerQuery(`INSERT INTO membership (city_id, user_id, role) VALUES ($1, $2, 'MEMBER')`, [
-    cityId,
-    user.id,
-  ]);
+  await api.ownerQuery(
+    `INSERT INTO membership (city_id, user_id, role) VALUES ($1, $2, 'MEMBER')`,
+    [cityId, user.id],
+  );
   return user.id;
 }
 
@@ -238,14 +238,18 @@ describe('data export: a person gets all data about them, and only that', () => 
       /^attachment; filename="wissensnetz-meine-daten-\d{4}-\d{2}-\d{2}\.json"$/,
     );
     const text = await file.text();
-    const data = JSON.parse(text) as Record<string, any>;
+    const data = JSON.parse(text) as Record<string, unknown> & {
+      sessions: Array<Record<string, unknown>>;
+    };
     for (const section of DATA_EXPORT_SECTIONS) expect(data).toHaveProperty(section.key);
 
-    expect(data.account).toMatchObject({ id: personId, email: PERSON_EMAIL, displayName: 'Export Person' });
+    expect(data.account).toMatchObject({
+      id: personId,
+      email: PERSON_EMAIL,
+      displayName: 'Export Person',
+    });
     expect(data.notificationSettings).toEqual({ emailNotifications: true, locale: 'de' });
-    expect(data.memberships).toEqual([
-      expect.objectContaining({ citySlug: CITY, role: 'MEMBER' }),
-    ]);
+    expect(data.memberships).toEqual([expect.objectContaining({ citySlug: CITY, role: 'MEMBER' })]);
     expect(data.invitations).toHaveLength(1);
     expect(data.sessions.length).toBeGreaterThanOrEqual(1);
     expect(data.sessions[0]).toHaveProperty('lastUsedAt');
@@ -254,7 +258,12 @@ describe('data export: a person gets all data about them, and only that', () => 
       expect.objectContaining({
         title: 'Repair-Café Lörrach',
         startedByYou: true,
-        revisionsByYou: [expect.objectContaining({ number: 1, content: expect.objectContaining({ summary: 'Erste Fassung' }) })],
+        revisionsByYou: [
+          expect.objectContaining({
+            number: 1,
+            content: expect.objectContaining({ summary: 'Erste Fassung' }),
+          }),
+        ],
         attachmentsByYou: [expect.objectContaining({ fileName: 'flyer.pdf' })],
       }),
     ]);
@@ -269,7 +278,11 @@ describe('data export: a person gets all data about them, and only that', () => 
     ]);
     expect(data.tandemVisits).toHaveLength(1);
     expect(data.conferenceParticipations).toEqual([
-      expect.objectContaining({ conference: 'Export-Konferenz', email: PERSON_EMAIL, needs: 'vegetarisch' }),
+      expect.objectContaining({
+        conference: 'Export-Konferenz',
+        email: PERSON_EMAIL,
+        needs: 'vegetarisch',
+      }),
     ]);
     expect(data.conferenceRegistrationsByYou).toEqual([
       expect.objectContaining({ conference: 'Export-Konferenz', participantCount: 2 }),
@@ -284,7 +297,11 @@ describe('data export: a person gets all data about them, and only that', () => 
     expect(data.auditEntries).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ action: 'INVITATION_CREATED', byYou: true, aboutYou: false }),
-        expect.objectContaining({ action: 'MEMBERSHIP_ROLE_CHANGED', byYou: false, aboutYou: true }),
+        expect.objectContaining({
+          action: 'MEMBERSHIP_ROLE_CHANGED',
+          byYou: false,
+          aboutYou: true,
+        }),
       ]),
     );
     expect(data.accessibilityFeedback).toEqual([
@@ -416,7 +433,9 @@ describe('data export: one at a time, a few a day', () => {
       code: 'TOO_MANY_ATTEMPTS',
       reason: 'TOO_MANY_EXPORTS',
     });
-    const wait = Number((refused.errors?.[0].extensions?.params as Record<string, unknown>).retryAfterSeconds);
+    const wait = Number(
+      (refused.errors?.[0].extensions?.params as Record<string, unknown>).retryAfterSeconds,
+    );
     expect(wait).toBeGreaterThan(86_000);
     expect(wait).toBeLessThanOrEqual(86_400);
     expect(

@@ -81,10 +81,7 @@ describe('data export on the account page', () => {
       section.getByRole('link', { name: 'Alle Daten (JSON, maschinenlesbar)' }).click(),
     ]);
     expect(json.suggestedFilename()).toMatch(/^wissensnetz-meine-daten-\d{4}-\d{2}-\d{2}\.json$/);
-    const data = JSON.parse(readFileSync((await json.path())!, 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    const data = JSON.parse(readFileSync((await json.path())!, 'utf8')) as Record<string, unknown>;
     for (const key of SECTIONS) expect(data).toHaveProperty(key);
     expect(data.account).toMatchObject({ email: memberOf('eschwege') });
     expect(data.memberships).toEqual([expect.objectContaining({ citySlug: 'eschwege' })]);

@@ -39,7 +39,9 @@ export class DataExport1764460000000 implements MigrationInterface {
     await q(`CREATE INDEX data_export_user_idx ON data_export (user_id, created_at DESC)`);
     await q(`CREATE INDEX data_export_due_idx ON data_export (next_attempt_at)
       WHERE status IN ('PENDING', 'RUNNING')`);
-    await q(`CREATE INDEX data_export_expiry_idx ON data_export (expires_at) WHERE status = 'READY'`);
+    await q(
+      `CREATE INDEX data_export_expiry_idx ON data_export (expires_at) WHERE status = 'READY'`,
+    );
 
     await q(`ALTER TABLE data_export ENABLE ROW LEVEL SECURITY`);
     await q(`ALTER TABLE data_export FORCE ROW LEVEL SECURITY`);

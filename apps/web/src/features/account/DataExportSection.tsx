@@ -1,10 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import {
-  MyDataExportDocument,
-  RequestDataExportDocument,
-} from '../../generated/graphql';
+import { MyDataExportDocument, RequestDataExportDocument } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
 import { ErrorSummary, useFormErrors } from '../../ui/FormErrors';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
@@ -36,8 +33,7 @@ export function DataExportSection() {
   const downloads = useRef<HTMLHeadingElement>(null);
 
   const current = result.data?.myDataExport ?? null;
-  const running =
-    current?.status === 'PENDING' || current?.status === 'RUNNING';
+  const running = current?.status === 'PENDING' || current?.status === 'RUNNING';
   const ready = current?.status === 'READY';
 
   useEffect(() => {
