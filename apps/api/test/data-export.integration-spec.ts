@@ -443,6 +443,32 @@ describe('data export: one at a time, a few a day', () => {
     ).toHaveLength(3);
   });
 
+  it('resumes an export whose worker died, at the next section after the last one done', async () => {
+    const userId = await createPerson('export.weiter@stadt.example', 'Export Weiter');
+    const client = await api.client().login('export.weiter@stadt.example');
+    // A claim from 11 minutes ago (past the lease) with the first section collected.
+    const [lost] = await api.ownerQuery<{ id: string }>(
+      `INSERT INTO data_export (user_id, status, steps_done, steps_total, parts, claimed_at, attempts)
+       VALUES ($1, 'RUNNING', 1, $2, '{"account": {"collectedBefore": true}}',
+               now() - interval '11 minutes', 1) RETURNING id`,
+      [userId, DATA_EXPORT_SECTIONS.length],
+    );
+    await api.platform.app.get(DataExportWorker).settle();
+    const ready = (await latest(client))!;
+    expect(ready).toMatchObject({
+      id: lost.id,
+      status: 'READY',
+      stepsDone: DATA_EXPORT_SECTIONS.length,
+    });
+    const data = (await (await get(ready.jsonUrl!, client.cookie)).json()) as Record<
+      string,
+      unknown
+    >;
+    // Kept from before (not collected twice), and the rest collected now.
+    expect(data.account).toEqual({ collectedBefore: true });
+    expect(data.memberships).toEqual([expect.objectContaining({ citySlug: CITY })]);
+  });
+
   it('writes the summary in the person’s language', async () => {
     await createPerson('export.english@stadt.example', 'Export English', 'en');
     const client = await api.client().login('export.english@stadt.example');
