@@ -109,7 +109,9 @@ describe('every page, every role, both widths, both languages (axe-core, WCAG 2.
           await page.setViewportSize({ width, height: 900 });
           const violations = await seriousViolations(page);
           results.push({ route, path: target, role, language: lang, width, violations });
-          found.push(...violations.map((violation) => ({ ...violation, id: `${violation.id}@${width}` })));
+          found.push(
+            ...violations.map((violation) => ({ ...violation, id: `${violation.id}@${width}` })),
+          );
         }
         expect(found).toEqual([]);
       },

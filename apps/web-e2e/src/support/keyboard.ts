@@ -22,7 +22,9 @@ export function focused(page: Page): Promise<Focused | null> {
     const name =
       element.getAttribute('aria-label') ??
       (labelledBy ? text(labelledBy) : null) ??
-      (labels && labels.length > 0 ? [...labels].map((label) => label.textContent).join(' ') : null) ??
+      (labels && labels.length > 0
+        ? [...labels].map((label) => label.textContent).join(' ')
+        : null) ??
       element.textContent ??
       '';
     return {

@@ -137,15 +137,16 @@ async function readMailLink(page: Page, recipient: string, pattern: RegExp): Pro
 
 /** Looks up the demo ids with the signed-in pages of CITY's coordinator and the organizer. */
 export async function findDemoIds(coordinator: Page, organizer: Page): Promise<DemoIds> {
-  const { practices } = await pageGraphql<{ practices: { edges: Array<{ node: { id: string } }> } }>(
+  const { practices } = await pageGraphql<{
+    practices: { edges: Array<{ node: { id: string } }> };
+  }>(
     coordinator,
     'query ($f: PracticeFilter) { practices(filter: $f, first: 1) { edges { node { id } } } }',
     { f: { citySlug: CITY, status: 'PUBLISHED' } },
   );
-  const { conferences } = await pageGraphql<{ conferences: { edges: Array<{ node: { id: string } }> } }>(
-    coordinator,
-    'query { conferences(first: 1) { edges { node { id } } } }',
-  );
+  const { conferences } = await pageGraphql<{
+    conferences: { edges: Array<{ node: { id: string } }> };
+  }>(coordinator, 'query { conferences(first: 1) { edges { node { id } } } }');
   const { tandems } = await pageGraphql<{ tandems: { edges: Array<{ node: { id: string } }> } }>(
     organizer,
     'query ($f: TandemFilter) { tandems(filter: $f, first: 1) { edges { node { id } } } }',

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n';
+import { numberLocale } from '../../i18n';
 import { formatDay } from '../../ui/format';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import check from './accessibility-check.json';
@@ -16,14 +17,30 @@ const SCHLICHTUNGSSTELLE = {
   url: 'https://www.schlichtungsstelle-bgg.de',
 };
 
-const LIMITATIONS = ['map', 'pdf', 'markdown', 'live', 'signLanguage'] as const;
+const LIMITATIONS = [
+  'map',
+  'pdf',
+  'markdown',
+  'live',
+  'states',
+  'assistiveTechnology',
+  'signLanguage',
+] as const;
+
+type CheckedRole = 'anonymous' | 'member' | 'coordinator' | 'organizer';
+
+/** "a, b and c" in the page's language. */
+function listOf(items: string[], language: Language): string {
+  return new Intl.ListFormat(numberLocale(language), { type: 'conjunction' }).format(items);
+}
 
 /** Erklärung zur Barrierefreiheit nach § 12b BGG / BITV 2.0 (Anlage 2). */
 export function AccessibilityStatementPage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('legal.accessibility.heading'));
   const { operator, status } = useOperator();
-  const checkedOn = formatDay(check.checkedOn, i18n.language as Language);
+  const language = i18n.language as Language;
+  const checkedOn = formatDay(check.checkedOn, language);
   return (
     <div className="page page--narrow legal" data-testid="accessibility-page">
       <h1>{t('legal.accessibility.heading')}</h1>
@@ -45,9 +62,22 @@ export function AccessibilityStatementPage() {
           {t('legal.accessibility.checkText', {
             date: checkedOn,
             tool: check.tool,
-            violations: check.seriousOrCritical,
-            pages: check.pages.join(', '),
-          })}
+            browser: check.browser,
+            routes: check.routes,
+            roles: listOf(
+              check.roles.map((role) => t(`legal.accessibility.roles.${role as CheckedRole}`)),
+              language,
+            ),
+            widths: listOf(check.widths.map(String), language),
+            languages: listOf(
+              check.languages.map((code) => t(`legal.accessibility.languages.${code as Language}`)),
+              language,
+            ),
+            checks: check.checks,
+          })}{' '}
+          <strong data-testid="last-check-result">
+            {t('legal.accessibility.checkResult', { count: check.seriousOrCritical })}
+          </strong>
         </p>
         <p>{t('legal.accessibility.checkLimits')}</p>
       </section>
