@@ -24,8 +24,8 @@ async function expectAnnounced(page: Page, field: Locator, error: Locator): Prom
   const control = await axNode(page, field);
   expect(control.invalid).toBe(true);
   expect(control.description).toContain(message);
-  // The summary names the field's problem too, as a link that leads to the field.
-  expect(await summary.textContent()).toContain(message);
+  // The summary names the field's problem too (without the field's hidden "Fehler:" prefix).
+  expect(await summary.textContent()).toContain(message.replace(/^(Fehler|Error):\s*/, ''));
 }
 
 /** The message below a field (ui/FormErrors: `<p data-testid="error-<name>">`). */
@@ -143,7 +143,7 @@ describe('motion and zoom', () => {
     { path: '/themen', ready: '.topic-card' },
     { path: '/suche?q=Engagement', ready: 'main h1' },
     { path: '/konferenzen', ready: 'main h1' },
-    { path: '/anmelden', ready: 'form' },
+    { path: '/anmelden', ready: 'main form' },
     { path: '/barrierefreiheit', ready: '[data-testid="last-check"]' },
   ])('$path at 200 % zoom: no sideways scrolling, nothing cut off', async ({ path, ready }) => {
     // 200 % of a 1280 px window: 640 CSS px at two device pixels each.
