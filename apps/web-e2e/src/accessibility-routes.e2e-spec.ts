@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CITY_ROUTES, NETWORK_ROUTES } from '@wissensnetz/domain';
 import type { Browser, Page } from 'playwright-core';
@@ -32,6 +32,11 @@ interface Checked {
   language: (typeof LANGUAGES)[number];
   width: number;
   violations: AxeViolation[];
+}
+
+function axeVersion(): string {
+  const file = require.resolve('axe-core/package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 /** Waits until the page's data has arrived: no request running, no loading message. */
@@ -68,7 +73,7 @@ describe('every page, every role, both widths, both languages (axe-core, WCAG 2.
     const complete = results.length === cases.length * LANGUAGES.length * WIDTHS.length;
     const summary = {
       checkedOn: new Date().toISOString().slice(0, 10),
-      tool: `axe-core ${(require('axe-core/package.json') as { version: string }).version}`,
+      tool: `axe-core ${axeVersion()}`,
       browser: browser ? `Chromium ${browser.version().split('.')[0]}` : 'Chromium',
       routes: NETWORK_ROUTES.length + CITY_ROUTES.length,
       roles: [...ROLES],
