@@ -84,6 +84,18 @@ describe('forms announce their errors to screen readers', () => {
     const panel = coordinator.getByTestId('registration-panel');
     const name = panel.getByLabel('Name', { exact: true });
     await name.waitFor();
+    // Seen on the way: an agenda line's time may not run into its title beside it.
+    const overlap = await coordinator
+      .getByTestId('agenda-day')
+      .locator('li')
+      .first()
+      .evaluate((item) => {
+        const [time, title] = [...item.children];
+        const text = document.createRange();
+        text.selectNodeContents(time as Element);
+        return text.getBoundingClientRect().right - (title as Element).getBoundingClientRect().left;
+      });
+    expect(overlap).toBeLessThanOrEqual(0);
     await panel.getByRole('button', { name: 'Verbindlich anmelden' }).press('Enter');
     await coordinator.locator('[role="alert"][data-testid="error-summary"]').waitFor();
     // Each person's row has its own fields; the first row's name is the one left empty.
