@@ -79,6 +79,19 @@ const configSchema = z.object({
   /** The notification outbox worker (every replica; rows and e-mails are claimed with SKIP LOCKED). */
   NOTIFICATION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   NOTIFICATION_RETRY_MAX_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
+  /**
+   * The scheduler of periodic jobs (retention, digests). Every replica may run it: a job's
+   * run is claimed with an advisory lock and recorded in scheduled_job_run, so it runs once.
+   */
+  JOBS_ENABLED: booleanFlag.default(true),
+  /** How often the scheduler looks for due jobs. */
+  JOBS_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** Shutdown waits this long for a running job (it is not cut off, only no longer waited for). */
+  JOBS_SHUTDOWN_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+  /** Participant data of registrations is deleted this many months after the conference's end. */
+  RETENTION_REGISTRATION_MONTHS: z.coerce.number().int().min(1).max(120).default(3),
+  /** Audit entries keep their actor by name this many months, then only as a pseudonym. */
+  RETENTION_AUDIT_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
   /** Folder for uploaded attachments (disk storage); default: <DATA_DIR>/attachments. */
   ATTACHMENTS_DIR: z.string().optional(),
   DATA_DIR: z.string().default('.data'),
@@ -228,6 +241,11 @@ export interface AppConfig {
   searchRetryMaxMs: number;
   notificationPollMs: number;
   notificationRetryMaxMs: number;
+  jobsEnabled: boolean;
+  jobsPollMs: number;
+  jobsShutdownWaitMs: number;
+  retentionRegistrationMonths: number;
+  retentionAuditMonths: number;
   attachmentsDir: string;
   operator: OperatorConfig;
 }
@@ -312,6 +330,11 @@ export function loadConfig(
     searchRetryMaxMs: raw.SEARCH_RETRY_MAX_MS,
     notificationPollMs: raw.NOTIFICATION_POLL_MS,
     notificationRetryMaxMs: raw.NOTIFICATION_RETRY_MAX_MS,
+    jobsEnabled: raw.JOBS_ENABLED,
+    jobsPollMs: raw.JOBS_POLL_MS,
+    jobsShutdownWaitMs: raw.JOBS_SHUTDOWN_WAIT_MS,
+    retentionRegistrationMonths: raw.RETENTION_REGISTRATION_MONTHS,
+    retentionAuditMonths: raw.RETENTION_AUDIT_MONTHS,
     attachmentsDir: raw.ATTACHMENTS_DIR ?? `${raw.DATA_DIR}/attachments`,
     operator: operatorFrom(raw),
   };

@@ -1,6 +1,7 @@
 import type { NoPersonalData, ProcessingActivity } from '../../core/privacy/processing';
+import { JOBS_NO_PERSONAL_DATA } from '../../core/jobs/jobs.processing';
 import { SEARCH_NO_PERSONAL_DATA } from '../../search/search.processing';
-import { AUDIT_PROCESSING } from '../audit/audit.processing';
+import { AUDIT_NO_PERSONAL_DATA, AUDIT_PROCESSING } from '../audit/audit.processing';
 import { AUTH_PROCESSING } from '../auth/auth.processing';
 import { CITIES_NO_PERSONAL_DATA } from '../cities/cities.processing';
 import { CITY_PROFILES_PROCESSING } from '../city-profiles/city-profiles.processing';
@@ -38,4 +39,6 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   ...TOPICS_NO_PERSONAL_DATA,
   ...PRACTICES_NO_PERSONAL_DATA,
   ...SEARCH_NO_PERSONAL_DATA,
+  ...AUDIT_NO_PERSONAL_DATA,
+  ...JOBS_NO_PERSONAL_DATA,
 ];
