@@ -58,7 +58,7 @@ export class SignInRetentionJob implements ScheduledJob, OnModuleInit {
         [now, this.config.sessionIdleMinutes],
       ),
       passwordResets: await count(
-        'DELETE FROM password_reset WHERE used_at IS NOT NULL OR expires_at <= $1',
+        'DELETE FROM password_reset WHERE used_at <= $1 OR expires_at <= $1',
         [now],
       ),
       invitations: await count('DELETE FROM invitation WHERE expires_at <= $1', [now]),
