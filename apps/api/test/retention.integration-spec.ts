@@ -269,5 +269,35 @@ describe('retention jobs', () => {
       await job.run(new Date('1992-01-03T00:00:00Z'));
       expect(await read()).toEqual(rows);
     });
+
+    it('shows organizers the pseudonym instead of the person in the log', async () => {
+      const organizer = await api.as('organizer');
+      const { data, errors } = await organizer.gql<{
+        auditLog: {
+          edges: Array<{
+            node: {
+              actor: { id: string } | null;
+              actorEmail: string | null;
+              actorPseudonym: string | null;
+            };
+          }>;
+        };
+      }>(
+        `query($filter: AuditLogFilter) { auditLog(first: 10, filter: $filter) {
+           edges { node { actor { id } actorEmail actorPseudonym } } } }`,
+        { filter: { action: `RETENTION_${tag}` } },
+      );
+      expect(errors).toBeUndefined();
+      const nodes = data!.auditLog.edges.map((edge) => edge.node);
+      expect(nodes).toHaveLength(4);
+      const pseudonymised = nodes.filter((node) => node.actorPseudonym);
+      expect(pseudonymised).toHaveLength(3);
+      for (const node of pseudonymised) {
+        expect(node.actor).toBeNull();
+        expect(node.actorEmail).toBeNull();
+      }
+      // The recent entry still names its actor.
+      expect(nodes.filter((node) => node.actor?.id === userId)).toHaveLength(1);
+    });
   });
 });
