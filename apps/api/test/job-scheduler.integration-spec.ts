@@ -103,6 +103,23 @@ describe('JobScheduler', () => {
     ]);
   });
 
+  it('starts on application start when enabled, and not when disabled', async () => {
+    const name = `test-start-${tag}`;
+    const started = gate();
+    const job: ScheduledJob = { name, everyMs: HOUR, run: async () => started.open() };
+    const clock = new TestClock(new Date('2031-05-05T00:00:00Z'));
+    const disabled = scheduler(ownerDb, clock, [job], { ...config, jobsEnabled: false });
+    disabled.onApplicationBootstrap();
+    await disabled.stop();
+    expect(await runs(name)).toEqual([]);
+
+    const enabled = scheduler(ownerDb, clock, [job]);
+    enabled.onApplicationBootstrap();
+    await started.promise;
+    await enabled.onApplicationShutdown();
+    expect(await runs(name)).toHaveLength(1);
+  });
+
   it('runs it once when two instances poll at the same moment', async () => {
     const name = `test-race-${tag}`;
     let count = 0;
