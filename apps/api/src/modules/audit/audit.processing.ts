@@ -25,8 +25,8 @@ export const AUDIT_PROCESSING: readonly ProcessingActivity[] = [
     dataSubjects: { de: 'Mitglieder, Netzwerkbüro', en: 'Members, network office' },
     recipients: { de: 'Nur das Netzwerkbüro', en: 'Only the network office' },
     retention: {
-      de: 'Dauerhaft; nach 24 Monaten (RETENTION_AUDIT_MONTHS) wird die handelnde Person nur noch als Pseudonym geführt',
-      en: 'Kept; after 24 months (RETENTION_AUDIT_MONTHS) the acting person is kept only as a pseudonym',
+      de: 'Dauerhaft; ist ein Eintrag älter als {auditPeriod}, wird die handelnde Person nur noch als Pseudonym geführt',
+      en: 'Kept; once an entry is older than {auditPeriod}, the acting person is kept only as a pseudonym',
     },
     tables: ['audit_log'],
   },

@@ -23,8 +23,8 @@ export const CONFERENCES_PROCESSING: readonly ProcessingActivity[] = [
       en: 'Members of the registering city and the network office (also as a CSV export)',
     },
     retention: {
-      de: 'Angaben zu den Teilnehmenden werden 3 Monate nach dem Ende der Veranstaltung gelöscht (RETENTION_REGISTRATION_MONTHS); die Anmeldung selbst bleibt ohne Personenbezug (Stadt, Status, Zahl der Teilnehmenden) für die Statistik',
-      en: 'Participant details are deleted 3 months after the event’s end (RETENTION_REGISTRATION_MONTHS); the registration itself stays without personal data (city, status, number of participants) for statistics',
+      de: 'Angaben zu den Teilnehmenden werden {registrationPeriod} nach dem Ende der Veranstaltung gelöscht; die Anmeldung selbst bleibt ohne Personenbezug (Stadt, Status, Zahl der Teilnehmenden) für die Statistik',
+      en: 'Participant details are deleted {registrationPeriod} after the event’s end; the registration itself stays without personal data (city, status, number of participants) for statistics',
     },
     tables: ['registration', 'registration_participant'],
   },

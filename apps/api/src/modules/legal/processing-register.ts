@@ -1,4 +1,5 @@
-import type { NoPersonalData, ProcessingActivity } from '../../core/privacy/processing';
+import type { AppConfig } from '../../core/config/config';
+import type { Localized, NoPersonalData, ProcessingActivity } from '../../core/privacy/processing';
 import { JOBS_NO_PERSONAL_DATA } from '../../core/jobs/jobs.processing';
 import { SEARCH_NO_PERSONAL_DATA } from '../../search/search.processing';
 import { AUDIT_NO_PERSONAL_DATA, AUDIT_PROCESSING } from '../audit/audit.processing';
@@ -42,3 +43,32 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   ...AUDIT_NO_PERSONAL_DATA,
   ...JOBS_NO_PERSONAL_DATA,
 ];
+
+type RetentionPeriods = Pick<AppConfig, 'retentionRegistrationMonths' | 'retentionAuditMonths'>;
+
+function months(count: number): Localized {
+  return {
+    de: count === 1 ? '1 Monat' : `${count} Monate`,
+    en: count === 1 ? '1 month' : `${count} months`,
+  };
+}
+
+/**
+ * The register as this deployment runs it: the retention texts name the configured periods
+ * (`{registrationPeriod}`, `{auditPeriod}`), so the privacy policy says what the jobs do.
+ */
+export function configuredActivities(config: RetentionPeriods): ProcessingActivity[] {
+  const periods = {
+    registrationPeriod: months(config.retentionRegistrationMonths),
+    auditPeriod: months(config.retentionAuditMonths),
+  };
+  const fill = (text: string, lang: keyof Localized) =>
+    text.replace(
+      /\{(registrationPeriod|auditPeriod)\}/g,
+      (_, name: keyof typeof periods) => periods[name][lang],
+    );
+  return PROCESSING_ACTIVITIES.map((activity) => ({
+    ...activity,
+    retention: { de: fill(activity.retention.de, 'de'), en: fill(activity.retention.en, 'en') },
+  }));
+}
