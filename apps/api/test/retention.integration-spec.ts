@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AuditRetentionJob } from '../src/modules/retention/audit-retention.job';
+import { FeedbackRetentionJob } from '../src/modules/retention/feedback-retention.job';
 import { RegistrationRetentionJob } from '../src/modules/retention/registration-retention.job';
 import { SignInRetentionJob } from '../src/modules/retention/sign-in-retention.job';
 import { JobRegistry } from '../src/core/jobs/job-registry';
@@ -45,7 +46,12 @@ describe('retention jobs', () => {
       .list()
       .map((job) => job.name);
     expect(names).toEqual(
-      expect.arrayContaining(['retention-registrations', 'retention-sign-in', 'retention-audit']),
+      expect.arrayContaining([
+        'retention-registrations',
+        'retention-sign-in',
+        'retention-audit',
+        'retention-accessibility-feedback',
+      ]),
     );
   });
 
@@ -298,6 +304,36 @@ describe('retention jobs', () => {
       }
       // The recent entry still names its actor.
       expect(nodes.filter((node) => node.actor?.id === userId)).toHaveLength(1);
+    });
+  });
+
+  describe('accessibility feedback (RETENTION_FEEDBACK_MONTHS, default 12)', () => {
+    it('is deleted a year after it came in, later feedback stays', async () => {
+      const feedback = async (createdAt: string) =>
+        (
+          await one<{ id: string }>(
+            `INSERT INTO accessibility_feedback (sender_name, sender_email, page, message, locale, created_at, due_on)
+             VALUES ('Frau Test', $1, '/barrierefreiheit', $2, 'de', $3, ($3::timestamptz + interval '4 weeks')::date)
+             RETURNING id`,
+            [`feedback-${tag}@test.example`, `Retention ${tag}`, createdAt],
+          )
+        ).id;
+      const old = await feedback('1990-01-15T10:00:00Z');
+      const later = await feedback('1990-06-15T10:00:00Z');
+      const left = async () =>
+        (
+          await api.ownerQuery<{ id: string }>(
+            'SELECT id FROM accessibility_feedback WHERE message = $1 ORDER BY id',
+            [`Retention ${tag}`],
+          )
+        ).map((row) => row.id);
+      const job = api.platform.app.get(FeedbackRetentionJob);
+      await job.run(new Date('1991-01-14T00:00:00Z'));
+      expect(await left()).toEqual([old, later]);
+      await job.run(new Date('1991-01-16T00:00:00Z'));
+      expect(await left()).toEqual([later]);
+      expect(await job.purge(new Date('1991-01-16T00:00:00Z'))).toBe(0);
+      expect(await left()).toEqual([later]);
     });
   });
 });

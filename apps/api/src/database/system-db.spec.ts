@@ -26,6 +26,8 @@ const ALLOWED_IMPORTERS: Record<string, string> = {
   'modules/retention/sign-in-retention.job.ts':
     'a scheduled job: expired sessions, reset tokens, invitations of every city',
   'modules/retention/audit-retention.job.ts': 'a scheduled job: pseudonymises old audit entries',
+  'modules/retention/feedback-retention.job.ts':
+    'a scheduled job: deletes old accessibility feedback (organizers-only rows)',
 };
 
 function sourceFiles(dir: string): string[] {

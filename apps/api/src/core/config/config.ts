@@ -92,6 +92,8 @@ const configSchema = z.object({
   RETENTION_REGISTRATION_MONTHS: z.coerce.number().int().min(1).max(120).default(3),
   /** Audit entries keep their actor by name this many months, then only as a pseudonym. */
   RETENTION_AUDIT_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+  /** Accessibility feedback (message, optional name and e-mail) is deleted this long after it came in. */
+  RETENTION_FEEDBACK_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   /** Folder for uploaded attachments (disk storage); default: <DATA_DIR>/attachments. */
   ATTACHMENTS_DIR: z.string().optional(),
   DATA_DIR: z.string().default('.data'),
@@ -246,6 +248,7 @@ export interface AppConfig {
   jobsShutdownWaitMs: number;
   retentionRegistrationMonths: number;
   retentionAuditMonths: number;
+  retentionFeedbackMonths: number;
   attachmentsDir: string;
   operator: OperatorConfig;
 }
@@ -335,6 +338,7 @@ export function loadConfig(
     jobsShutdownWaitMs: raw.JOBS_SHUTDOWN_WAIT_MS,
     retentionRegistrationMonths: raw.RETENTION_REGISTRATION_MONTHS,
     retentionAuditMonths: raw.RETENTION_AUDIT_MONTHS,
+    retentionFeedbackMonths: raw.RETENTION_FEEDBACK_MONTHS,
     attachmentsDir: raw.ATTACHMENTS_DIR ?? `${raw.DATA_DIR}/attachments`,
     operator: operatorFrom(raw),
   };

@@ -68,6 +68,7 @@ describe('register of processing activities', () => {
         configuredActivities({
           retentionRegistrationMonths: registration,
           retentionAuditMonths: audit,
+          retentionFeedbackMonths: 12,
         }).map((activity) => [activity.key, activity.retention]),
       );
     const configured = texts(6, 1);
@@ -76,6 +77,7 @@ describe('register of processing activities', () => {
     expect(configured['audit-log'].de).toContain('älter als 1 Monat,');
     expect(configured['audit-log'].en).toContain('older than 1 month,');
     expect(texts(3, 24)['audit-log'].de).toContain('älter als 24 Monate,');
+    expect(texts(3, 24)['accessibility-feedback'].de).toMatch(/^12 Monate nach Eingang/);
     const all = JSON.stringify(texts(3, 24));
     expect(all).not.toMatch(/\{[a-zA-Z]+\}/);
   });

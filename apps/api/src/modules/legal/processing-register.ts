@@ -44,7 +44,10 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   ...JOBS_NO_PERSONAL_DATA,
 ];
 
-type RetentionPeriods = Pick<AppConfig, 'retentionRegistrationMonths' | 'retentionAuditMonths'>;
+type RetentionPeriods = Pick<
+  AppConfig,
+  'retentionRegistrationMonths' | 'retentionAuditMonths' | 'retentionFeedbackMonths'
+>;
 
 function months(count: number): Localized {
   return {
@@ -55,16 +58,17 @@ function months(count: number): Localized {
 
 /**
  * The register as this deployment runs it: the retention texts name the configured periods
- * (`{registrationPeriod}`, `{auditPeriod}`), so the privacy policy says what the jobs do.
+ * (`{registrationPeriod}`, `{auditPeriod}`, `{feedbackPeriod}`), so the privacy policy says what the jobs do.
  */
 export function configuredActivities(config: RetentionPeriods): ProcessingActivity[] {
   const periods = {
     registrationPeriod: months(config.retentionRegistrationMonths),
     auditPeriod: months(config.retentionAuditMonths),
+    feedbackPeriod: months(config.retentionFeedbackMonths),
   };
   const fill = (text: string, lang: keyof Localized) =>
     text.replace(
-      /\{(registrationPeriod|auditPeriod)\}/g,
+      /\{(registrationPeriod|auditPeriod|feedbackPeriod)\}/g,
       (_, name: keyof typeof periods) => periods[name][lang],
     );
   return PROCESSING_ACTIVITIES.map((activity) => ({
