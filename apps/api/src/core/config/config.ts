@@ -118,6 +118,13 @@ const configSchema = z.object({
   SUPERVISORY_AUTHORITY_NAME: z.string().max(300).optional(),
   SUPERVISORY_AUTHORITY_ADDRESS: z.string().max(1000).optional(),
   SUPERVISORY_AUTHORITY_URL: httpUrl.optional(),
+  // Enforcement of accessibility (BITV 2.0 § 7 Abs. 1 Nr. 3 / Schlichtungsstelle): bodies of
+  // a Land name their Land's; the default is the federal one (§ 16 BGG).
+  ENFORCEMENT_BODY_NAME: z.string().max(300).optional(),
+  ENFORCEMENT_BODY_ADDRESS: z.string().max(1000).optional(),
+  ENFORCEMENT_BODY_EMAIL: z.string().email().optional(),
+  ENFORCEMENT_BODY_PHONE: z.string().max(100).optional(),
+  ENFORCEMENT_BODY_URL: httpUrl.optional(),
 });
 
 /** Operator settings production refuses to start without. */
@@ -151,7 +158,29 @@ export interface OperatorConfig {
   supervisoryAuthorityName: string;
   supervisoryAuthorityAddressLines: string[];
   supervisoryAuthorityUrl: string;
+  /** Where people turn when the operator's answer on a barrier does not help. */
+  enforcementBody: EnforcementBodyConfig;
 }
+
+export interface EnforcementBodyConfig {
+  name: string;
+  addressLines: string[];
+  email?: string;
+  phone?: string;
+  url?: string;
+}
+
+/**
+ * The federal Schlichtungsstelle nach § 16 BGG, for federal public bodies, as it publishes
+ * its contact; the operator checks it before going live (README).
+ */
+export const FEDERAL_ENFORCEMENT_BODY: EnforcementBodyConfig = {
+  name: 'Schlichtungsstelle nach dem Behindertengleichstellungsgesetz bei dem Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen',
+  addressLines: ['Mauerstraße 53', '10117 Berlin'],
+  email: 'info@schlichtungsstelle-bgg.de',
+  phone: '+49 30 18 527-2805',
+  url: 'https://www.schlichtungsstelle-bgg.de',
+};
 
 /** Invented, clearly marked, with addresses under .example: no real body, no real person. */
 export const DEMO_OPERATOR: OperatorConfig = {
@@ -168,6 +197,7 @@ export const DEMO_OPERATOR: OperatorConfig = {
   supervisoryAuthorityName: 'Demo-Aufsichtsbehörde für den Datenschutz – keine echten Angaben',
   supervisoryAuthorityAddressLines: ['Aufsichtsweg 2', '00000 Demostadt'],
   supervisoryAuthorityUrl: 'https://aufsicht.example',
+  enforcementBody: FEDERAL_ENFORCEMENT_BODY,
 };
 
 function lines(value: string | undefined): string[] {
@@ -203,6 +233,19 @@ function operatorFrom(raw: RawConfig): OperatorConfig {
         ? []
         : demo.supervisoryAuthorityAddressLines,
     supervisoryAuthorityUrl: raw.SUPERVISORY_AUTHORITY_URL ?? demo.supervisoryAuthorityUrl,
+    enforcementBody: enforcementBodyFrom(raw),
+  };
+}
+
+/** The configured body when a name is given (then only what is given), else the federal one. */
+function enforcementBodyFrom(raw: RawConfig): EnforcementBodyConfig {
+  if (!raw.ENFORCEMENT_BODY_NAME) return FEDERAL_ENFORCEMENT_BODY;
+  return {
+    name: raw.ENFORCEMENT_BODY_NAME,
+    addressLines: lines(raw.ENFORCEMENT_BODY_ADDRESS),
+    email: raw.ENFORCEMENT_BODY_EMAIL,
+    phone: raw.ENFORCEMENT_BODY_PHONE,
+    url: raw.ENFORCEMENT_BODY_URL,
   };
 }
 
