@@ -18,6 +18,7 @@ import { TandemVisit1764410000000 } from './1764410000000-TandemVisit';
 import { CityProfiles1764420000000 } from './1764420000000-CityProfiles';
 import { WaitlistOffers1764440000000 } from './1764440000000-WaitlistOffers';
 import { AccessibilityFeedback1764450000000 } from './1764450000000-AccessibilityFeedback';
+import { ScheduledJobsAndRetention1764480000000 } from './1764480000000-ScheduledJobsAndRetention';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CityProfiles1764420000000,
   WaitlistOffers1764440000000,
   AccessibilityFeedback1764450000000,
+  ScheduledJobsAndRetention1764480000000,
 ];
