@@ -19,6 +19,7 @@ import { CityProfiles1764420000000 } from './1764420000000-CityProfiles';
 import { WaitlistOffers1764440000000 } from './1764440000000-WaitlistOffers';
 import { AccessibilityFeedback1764450000000 } from './1764450000000-AccessibilityFeedback';
 import { DataExport1764460000000 } from './1764460000000-DataExport';
+import { ScheduledJobsAndRetention1764480000000 } from './1764480000000-ScheduledJobsAndRetention';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   WaitlistOffers1764440000000,
   AccessibilityFeedback1764450000000,
   DataExport1764460000000,
+  ScheduledJobsAndRetention1764480000000,
 ];

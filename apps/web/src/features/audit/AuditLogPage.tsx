@@ -217,6 +217,8 @@ function AuditLog() {
                             </span>
                           ) : null}
                         </>
+                      ) : entry.actorPseudonym ? (
+                        t('audit.pseudonym', { pseudonym: entry.actorPseudonym })
                       ) : (
                         '–'
                       )}
