@@ -9,6 +9,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { AgendaSessionResolver } from './modules/conferences/agenda.resolver';
 import { ConferenceResolver } from './modules/conferences/conference.resolver';
 import { RegistrationResolver } from './modules/conferences/registration.resolver';
+import { DataExportResolver } from './modules/data-export/data-export.resolver';
 import { LegalResolver } from './modules/legal/legal.resolver';
 import { ErasureResolver } from './modules/erasure/erasure.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
@@ -63,6 +64,7 @@ export const RESOLVERS = [
   WorkspaceTandemResolver,
   LegalResolver,
   ErasureResolver,
+  DataExportResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

@@ -157,6 +157,14 @@ describe('erasing an account', () => {
     });
     expect((await account(person.id)).erased_at).toBeNull();
 
+    // A prepared copy of their data (Art. 15) goes with the account.
+    await api.ownerQuery(
+      `INSERT INTO data_export (user_id, status, steps_done, steps_total, data_json, summary_text, expires_at)
+       VALUES ($1, 'READY', 1, 1, '{}', 'Zusammenfassung', now() + interval '7 days')`,
+      [person.id],
+    );
+    expect(await count('data_export WHERE user_id = $1', [person.id])).toBe(1);
+
     const cookie = person.client.cookie;
     const deleted = await person.client.gql<{ deleteMyAccount: boolean }>(DELETE_ME, {
       input: { password: PASSWORD },
@@ -179,6 +187,7 @@ describe('erasing an account', () => {
       ['notification_mail', 'user_id'],
       ['password_reset', 'user_id'],
       ['tandem_visit', 'user_id'],
+      ['data_export', 'user_id'],
     ])
       expect(await count(`${table} WHERE ${column} = $1`, [person.id])).toBe(0);
     for (const table of ['invitation', 'registration_participant', 'dev_mail'])

@@ -135,6 +135,22 @@ async function fetchFile(
   return (await response.json()) as GraphQLResponse<Record<string, unknown>>;
 }
 
+/**
+ * A ready data export of this person, written as the owner (as the worker would); asked
+ * for two days ago, so it does not count against the person's daily limit.
+ */
+async function readyExport(f: Fixture, userId: string): Promise<string> {
+  const [row] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO data_export (user_id, status, steps_done, steps_total, data_json, summary_text,
+                              locale, created_at, ready_at, expires_at)
+     VALUES ($1, 'READY', 1, 1, '{"matrix": true}', 'matrix', 'de', now() - interval '2 days',
+             now() - interval '2 days', now() + interval '5 days')
+     RETURNING id`,
+    [userId],
+  );
+  return row.id;
+}
+
 /** A conference at a known time (agenda sessions must lie inside it). */
 async function fixedConference(f: Fixture): Promise<string> {
   const [row] = await f.api.ownerQuery<{ id: string }>(
@@ -1398,6 +1414,45 @@ const CASES: Case[] = [
     operation: 'markNotificationsRead',
     expect: same(SIGNED_IN),
     run: (c) => c.gql('mutation { markNotificationsRead }'),
+  },
+  {
+    operation: 'myDataExport',
+    expect: same(SIGNED_IN),
+    run: async (c, f) => {
+      const me = await c.gql<{ me: { id: string } | null }>('{ me { id } }');
+      if (me.data?.me) await readyExport(f, me.data.me.id);
+      return c.gql('{ myDataExport { id status stepsDone stepsTotal } }');
+    },
+  },
+  {
+    operation: 'requestDataExport',
+    expect: same(SIGNED_IN),
+    run: (c) => c.gql('mutation { requestDataExport { id status stepsTotal } }'),
+  },
+  {
+    // The caller's own ready export (arranged as the owner) downloads; anonymous has none.
+    operation: 'GET /export/my-data/<own>/data.json',
+    expect: same(SIGNED_IN),
+    run: async (c, f) => {
+      const me = await c.gql<{ me: { id: string } | null }>('{ me { id } }');
+      const id = me.data?.me ? await readyExport(f, me.data.me.id) : randomUUID();
+      return fetchFile(c, `${f.api.url}/export/my-data/${id}/data.json`);
+    },
+  },
+  {
+    // Someone else's export reads as missing for every role, organizers included.
+    operation: 'GET /export/my-data/<colleague’s>/summary.txt',
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'NOT_FOUND',
+      coordinator: 'NOT_FOUND',
+      organizer: 'NOT_FOUND',
+    }),
+    run: async (c, f) =>
+      fetchFile(
+        c,
+        `${f.api.url}/export/my-data/${await readyExport(f, f.colleagueId)}/summary.txt`,
+      ),
   },
   {
     operation: 'conferences',

@@ -140,6 +140,7 @@ const routes: RouteObject[] = [
           () => import('./features/conferences/ConferencesPage'),
           (m) => m.ConferencesPage,
         ),
+        handle: { preload: PRELOADS.conferences },
       },
       {
         path: 'konferenzen/:id',
@@ -147,6 +148,7 @@ const routes: RouteObject[] = [
           () => import('./features/conferences/ConferencePage'),
           (m) => m.ConferencePage,
         ),
+        handle: { preload: PRELOADS.conference },
       },
       {
         path: 'dev/mailbox',

@@ -78,6 +78,8 @@ const POLICY: Record<Permission, Row> = {
     foreign: Y('o'),
     none: Y('o'),
   },
+  // Only the person themselves (by userId): see the cases below the table.
+  [Permission.PERSONAL_DATA_EXPORT]: {},
   [Permission.CITY_ACT_FOR]: { own: Y('mco'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
   [Permission.CITY_MEMBERS_READ]: {
     own: Y('mco'),
@@ -381,6 +383,24 @@ describe('readScope: what a self-scoping query (search) may show beyond public e
     ['signed in without a city', user('u-none', []), { cityIds: [], network: false }],
   ] as const)('%s', (_who, actor, scope) => {
     expect(readScope(actor)).toEqual(scope);
+  });
+});
+
+describe('PERSONAL_DATA_EXPORT: only the person gets a copy of their data', () => {
+  it.each([
+    ['anonymous', false],
+    ['the person', true],
+    ['another member of the city', false],
+    ['a coordinator of the city', false],
+    ['a coordinator of another city', false],
+    ['an organizer', false],
+  ] as const)('%s: %s', (who, allowed) => {
+    expect(
+      mayAccess(ACTORS[who], Permission.PERSONAL_DATA_EXPORT, {
+        cityId: CONTACT_CITY,
+        userId: PERSON,
+      }),
+    ).toBe(allowed);
   });
 });
 

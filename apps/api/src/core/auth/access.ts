@@ -28,6 +28,11 @@ export enum Permission {
    * organizers. Other members of the city see names and roles only.
    */
   CITY_MEMBER_CONTACT_READ = 'CITY_MEMBER_CONTACT_READ',
+  /**
+   * Ask for and download a copy of all data about oneself (Art. 15 and 20 DSGVO): the
+   * person only, never a coordinator or organizer on their behalf.
+   */
+  PERSONAL_DATA_EXPORT = 'PERSONAL_DATA_EXPORT',
 
   // --- cities and their members ---
   /** Act for a city in the web app (the acting-city switch). */
@@ -171,6 +176,8 @@ export function mayAccess(
       return true;
     case Permission.ACCOUNT_ERASE:
       return (target.userId !== undefined && target.userId === actor.userId) || organizer;
+    case Permission.PERSONAL_DATA_EXPORT:
+      return target.userId !== undefined && target.userId === actor.userId;
     case Permission.CITY_MEMBER_CONTACT_READ:
       return (
         (target.userId !== undefined && target.userId === actor.userId) ||

@@ -73,6 +73,7 @@ export class AccountErasure1764470000000 implements MigrationInterface {
         DELETE FROM notification_mail m WHERE m.user_id = p_user;
         DELETE FROM notification_outbox o WHERE o.recipient_user_id = p_user;
         DELETE FROM tandem_visit v WHERE v.user_id = p_user;
+        DELETE FROM data_export x WHERE x.user_id = p_user;
         DELETE FROM membership m WHERE m.user_id = p_user;
         DELETE FROM invitation i WHERE i.email = v_email;
         DELETE FROM dev_mail d WHERE d.recipient = v_email;

@@ -21,6 +21,7 @@ import {
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { formatDateTime } from '../../ui/format';
+import { DataExportSection } from './DataExportSection';
 import { PasswordRules } from './PasswordRules';
 import { newPasswordProblems } from './password-checks';
 import { useSession, type SessionUser } from './session';
@@ -44,6 +45,7 @@ export function AccountPage() {
       </div>
       <SessionList />
       <DeleteAccountSection me={me} />
+      <DataExportSection />
     </div>
   );
 }

@@ -218,6 +218,8 @@ function AuditLog() {
                             </span>
                           ) : null}
                         </>
+                      ) : entry.actorPseudonym ? (
+                        t('audit.pseudonym', { pseudonym: entry.actorPseudonym })
                       ) : (
                         '–'
                       )}
