@@ -19,6 +19,7 @@ describe('row-level security for the application role', () => {
     'notification',
     'tandem_note',
     'tandem_visit',
+    'data_export',
   ];
 
   beforeAll(async () => {
@@ -52,6 +53,13 @@ describe('row-level security for the application role', () => {
     await api.ownerQuery(
       `INSERT INTO tandem_visit (city_id, tandem_id, user_id)
        SELECT city_id, id, $1 FROM tandem LIMIT 1 ON CONFLICT DO NOTHING`,
+      [organizer.id],
+    );
+    // And a finished copy of someone's data: only that person may read it.
+    await api.ownerQuery(
+      `INSERT INTO data_export (user_id, status, steps_done, steps_total, data_json, summary_text,
+                                locale, ready_at, expires_at)
+       VALUES ($1, 'READY', 1, 1, '{"rls": true}', 'rls', 'de', now(), now() + interval '1 day')`,
       [organizer.id],
     );
   });
@@ -119,6 +127,41 @@ describe('row-level security for the application role', () => {
         [cityId, tandemId, owner],
       ),
     ).rejects.toThrow(/row-level security/);
+  });
+
+  it('keeps a data export to its person: nobody else reads it, a request writes no content', async () => {
+    const [{ id, user_id: owner }] = await api.ownerQuery<{ id: string; user_id: string }>(
+      `SELECT id, user_id FROM data_export WHERE data_json = '{"rls": true}' LIMIT 1`,
+    );
+    const mine = await as({ userId: owner }, 'SELECT id FROM data_export WHERE id = $1', [id]);
+    expect(mine.rows).toHaveLength(1);
+    const [{ id: someoneElse }] = await api.ownerQuery<{ id: string }>(
+      'SELECT id FROM app_user WHERE id <> $1 LIMIT 1',
+      [owner],
+    );
+    const theirs = await as(
+      { userId: someoneElse, members: [goch, herford], coordinators: [goch], organizer: true },
+      'SELECT count(*)::int AS n FROM data_export WHERE user_id = $1',
+      [owner],
+    );
+    expect(theirs.rows[0].n).toBe(0);
+    // Asking in someone else's name, or bringing content along, is refused.
+    await expect(
+      as({ userId: someoneElse }, 'INSERT INTO data_export (user_id, steps_total) VALUES ($1, 1)', [
+        owner,
+      ]),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      as(
+        { userId: owner },
+        `INSERT INTO data_export (user_id, steps_total, data_json) VALUES ($1, 1, '{}')`,
+        [owner],
+      ),
+    ).rejects.toThrow(/row-level security/);
+    // Only the worker (owner) fills and changes an export.
+    await expect(
+      as({ userId: owner }, `UPDATE data_export SET status = 'READY' WHERE id = $1`, [id]),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it("with Goch's member context: Goch's memberships, none of Herford's", async () => {

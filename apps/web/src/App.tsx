@@ -154,6 +154,7 @@ const routes: RouteObject[] = [
           () => import('./features/conferences/ConferencesPage'),
           (m) => m.ConferencesPage,
         ),
+        handle: { preload: PRELOADS.conferences },
       },
       {
         path: 'konferenzen/:id',
@@ -161,6 +162,7 @@ const routes: RouteObject[] = [
           () => import('./features/conferences/ConferencePage'),
           (m) => m.ConferencePage,
         ),
+        handle: { preload: PRELOADS.conference },
       },
       {
         path: 'dev/mailbox',

@@ -6,6 +6,7 @@ import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { PasswordResetEntity } from '../modules/auth/password-reset.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { CityEntity } from '../modules/cities/city.entity';
+import { DataExportEntity } from '../modules/data-export/data-export.entity';
 import { DevMailEntity } from '../modules/mail/dev-mail.entity';
 import { InvitationEntity } from '../modules/memberships/invitation.entity';
 import { MembershipEntity } from '../modules/memberships/membership.entity';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   PasswordResetEntity,
   AuditEntryEntity,
   DevMailEntity,
+  DataExportEntity,
   PracticeEntity,
   PracticeRevisionEntity,
   CityProfileEntity,

@@ -18,10 +18,21 @@ export enum Permission {
   /** Own account, sessions, notifications, password. */
   ACCOUNT_OWN = 'ACCOUNT_OWN',
   /**
+   * Erase an account (Art. 17 DSGVO): the person themselves, or organizers carrying out an
+   * erasure request. Coordinators remove members from their city (CITY_MEMBERSHIP_END), they
+   * do not erase accounts.
+   */
+  ACCOUNT_ERASE = 'ACCOUNT_ERASE',
+  /**
    * Reach a member of a city by e-mail: the member themselves, the city's coordinators,
    * organizers. Other members of the city see names and roles only.
    */
   CITY_MEMBER_CONTACT_READ = 'CITY_MEMBER_CONTACT_READ',
+  /**
+   * Ask for and download a copy of all data about oneself (Art. 15 and 20 DSGVO): the
+   * person only, never a coordinator or organizer on their behalf.
+   */
+  PERSONAL_DATA_EXPORT = 'PERSONAL_DATA_EXPORT',
 
   // --- cities and their members ---
   /** Act for a city in the web app (the acting-city switch). */
@@ -165,6 +176,10 @@ export function mayAccess(
   switch (permission) {
     case Permission.ACCOUNT_OWN:
       return true;
+    case Permission.ACCOUNT_ERASE:
+      return (target.userId !== undefined && target.userId === actor.userId) || organizer;
+    case Permission.PERSONAL_DATA_EXPORT:
+      return target.userId !== undefined && target.userId === actor.userId;
     case Permission.CITY_MEMBER_CONTACT_READ:
       return (
         (target.userId !== undefined && target.userId === actor.userId) ||

@@ -34,6 +34,8 @@ export enum AuditAction {
   SIGN_LANGUAGE_VIDEO_REPLACED = 'SIGN_LANGUAGE_VIDEO_REPLACED',
   SIGN_LANGUAGE_VIDEO_CAPTION_CHANGED = 'SIGN_LANGUAGE_VIDEO_CAPTION_CHANGED',
   SIGN_LANGUAGE_VIDEO_REMOVED = 'SIGN_LANGUAGE_VIDEO_REMOVED',
+  /** An account was erased (Art. 17): target is its id (a pseudonym), details say why. */
+  ACCOUNT_ERASED = 'ACCOUNT_ERASED',
 }
 
 export interface AuditRecord {
