@@ -34,6 +34,10 @@ export class UserEntity {
   @Column({ name: 'email_notifications', type: 'boolean', default: true })
   emailNotifications!: boolean;
 
+  /** Set when the account was erased (modules/erasure): the row is then a tombstone. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -21,10 +21,12 @@ import {
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { formatDateTime } from '../../ui/format';
+import { DataExportSection } from './DataExportSection';
 import { PasswordRules } from './PasswordRules';
 import { newPasswordProblems } from './password-checks';
 import { useSession, type SessionUser } from './session';
 import { SignInRequired } from './SignInRequired';
+import { DeleteAccountSection } from './DeleteAccountSection';
 import './account.css';
 
 export function AccountPage() {
@@ -42,6 +44,8 @@ export function AccountPage() {
         <ChangePasswordForm />
       </div>
       <SessionList />
+      <DeleteAccountSection me={me} />
+      <DataExportSection />
     </div>
   );
 }

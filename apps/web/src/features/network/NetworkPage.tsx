@@ -121,6 +121,20 @@ export function NetworkPage() {
       <section className="hero" aria-labelledby="network-heading">
         <h1 id="network-heading">{t('network.heading')}</h1>
         <p className="hero__intro">{t('network.intro')}</p>
+        <nav aria-label={t('network.accessLabel')}>
+          <ul className="access-links">
+            <li>
+              <Link to="/leichte-sprache" data-testid="easy-read-link">
+                {t('network.easyRead')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/gebaerdensprache" data-testid="sign-language-link">
+                {t('network.signLanguage')}
+              </Link>
+            </li>
+          </ul>
+        </nav>
         {ready ? (
           <p className="hero__summary">
             {t('network.summary', { count: cities.totalCount, states: groups.length })}
