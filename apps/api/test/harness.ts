@@ -85,6 +85,9 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
       DATABASE_LOCK_TIMEOUT_MS: '30000',
       DATABASE_STATEMENT_TIMEOUT_MS: '60000',
       MEILI_TIMEOUT_MS: '15000',
+      // Scheduled jobs on the real clock would purge rows other files arrange (expired
+      // sessions, past conferences); tests run a job with job.run(date) or their own scheduler.
+      JOBS_ENABLED: 'false',
       ...env,
     },
   });

@@ -55,6 +55,20 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'leichte-sprache',
+        lazy: page(
+          () => import('./features/legal/EasyReadPage'),
+          (m) => m.EasyReadPage,
+        ),
+      },
+      {
+        path: 'gebaerdensprache',
+        lazy: page(
+          () => import('./features/legal/SignLanguagePage'),
+          (m) => m.SignLanguagePage,
+        ),
+      },
+      {
         path: 'themen',
         handle: { preload: PRELOADS.topics },
         lazy: page(
@@ -154,6 +168,7 @@ const routes: RouteObject[] = [
           () => import('./features/conferences/ConferencesPage'),
           (m) => m.ConferencesPage,
         ),
+        handle: { preload: PRELOADS.conferences },
       },
       {
         path: 'konferenzen/:id',
@@ -161,6 +176,7 @@ const routes: RouteObject[] = [
           () => import('./features/conferences/ConferencePage'),
           (m) => m.ConferencePage,
         ),
+        handle: { preload: PRELOADS.conference },
       },
       {
         path: 'dev/mailbox',

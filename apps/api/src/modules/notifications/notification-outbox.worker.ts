@@ -140,8 +140,8 @@ export class NotificationOutboxWorker implements OnApplicationBootstrap, OnAppli
               WHERE o.except_user_id IS NULL OR a.user_id <> o.except_user_id
               ORDER BY a.user_id, a.city_id NULLS LAST),
            notified AS (
-             INSERT INTO notification (user_id, city_id, kind, title, body, link, subject_id)
-             SELECT r.user_id, r.city_id, o.kind, o.title, o.body, o.link, o.subject_id
+             INSERT INTO notification (user_id, city_id, kind, title, body, link, subject_id, subject)
+             SELECT r.user_id, r.city_id, o.kind, o.title, o.body, o.link, o.subject_id, o.subject
                FROM recipients r, o)
            -- An e-mail now for those whose stream is IMMEDIATE (the others get it in their
            -- digest, or not at all), unless they unfollowed what it is about.

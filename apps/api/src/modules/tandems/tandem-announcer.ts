@@ -39,6 +39,7 @@ export class TandemAnnouncer {
         ...announcement.wording(other.name),
         link: `/${city.slug}/tandems/${tandem.id}`,
         subjectId: tandem.id,
+        subject: `Tandem ${newCity.name}–${partner.name}`,
       });
     }
   }

@@ -42,6 +42,10 @@ export class UserEntity {
   @Column({ name: 'mail_network', type: 'text', default: 'WEEKLY' })
   mailNetwork!: MailCadence;
 
+  /** Set when the account was erased (modules/erasure): the row is then a tombstone. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -21,11 +21,13 @@ import {
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { formatDateTime } from '../../ui/format';
+import { DataExportSection } from './DataExportSection';
 import { PasswordRules } from './PasswordRules';
 import { newPasswordProblems } from './password-checks';
 import { useSession, type SessionUser } from './session';
 import { SignInRequired } from './SignInRequired';
 import { FollowingSection } from '../follows/FollowingSection';
+import { DeleteAccountSection } from './DeleteAccountSection';
 import './account.css';
 
 export function AccountPage() {
@@ -44,6 +46,8 @@ export function AccountPage() {
       </div>
       <SessionList />
       <FollowingSection />
+      <DeleteAccountSection me={me} />
+      <DataExportSection />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { currentLanguage, numberLocale } from '../../i18n';
 import { accentColors } from '../../ui/contrast';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { PracticeFeedLink } from '../practices/PracticeFeedLink';
 import { isOrganizer, roleInCity, useSession } from '../account/session';
 import { CityFollowUps } from '../conferences/CityFollowUps';
 import { CityPractices } from '../practices/CityPractices';
@@ -102,6 +103,7 @@ function CityProfileView({ city }: { city: CityProfile }) {
         </h1>
         <FollowButton kind={'CITY'} targetId={city.id} name={city.name} />
         <p className="city__since">{t('city.memberSince', { year: city.joinedYear })}</p>
+        <PracticeFeedLink scope={{ kind: 'city', slug: city.slug }} name={city.name} />
         <CityTandems citySlug={city.slug} />
         {city.viewerCanEditProfile || city.viewerCanReadProfileHistory ? (
           <p className="city__profile-actions">

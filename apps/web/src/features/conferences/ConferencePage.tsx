@@ -52,7 +52,8 @@ function ConferenceLoader({ id }: { id: string }) {
   const [result, reexecute] = useQuery({
     query: ConferenceDetailDocument,
     variables: { id },
-    requestPolicy: 'network-only',
+    // A preloaded answer shows at once (preload.ts); seats and status are fetched anew.
+    requestPolicy: 'cache-and-network',
   });
   const conference = result.data?.conference;
   const refresh = () => reexecute({ requestPolicy: 'network-only' });

@@ -1,15 +1,13 @@
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { MarkNotificationsReadDocument, NotificationsDocument } from '../../generated/graphql';
-import { currentLanguage } from '../../i18n';
-import { formatDateTime } from '../../ui/format';
+import { MarkNotificationsReadDocument, NotificationGroupsDocument } from '../../generated/graphql';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useSession } from '../account/session';
 import { SignInRequired } from '../account/SignInRequired';
 import { MailSettings } from './MailSettings';
+import { NotificationGroupList } from './NotificationGroupList';
 import './notifications.css';
 
 /** `/benachrichtigungen`: what happened in one's tandems and registrations, newest first. */
@@ -24,10 +22,9 @@ export function NotificationsPage() {
 
 function Notifications() {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const emailId = useId();
   const [result, reload] = useQuery({
-    query: NotificationsDocument,
+    query: NotificationGroupsDocument,
     requestPolicy: 'network-only',
   });
   const [marking, markRead] = useMutation(MarkNotificationsReadDocument);
@@ -36,7 +33,7 @@ function Notifications() {
   if (result.fetching && !result.data) return <Loading />;
   if (result.error || !result.data)
     return <ErrorState onRetry={() => reload({ requestPolicy: 'network-only' })} />;
-  const { notifications, unreadNotificationCount, me } = result.data;
+  const { notificationGroups, unreadNotificationCount, me } = result.data;
 
   const markAll = async () => {
     const answer = await markRead({});
@@ -78,36 +75,10 @@ function Notifications() {
             </button>
           </p>
         ) : null}
-        {notifications.length === 0 ? (
+        {notificationGroups.length === 0 ? (
           <p>{t('notifications.empty')}</p>
         ) : (
-          <ul className="notification-list">
-            {notifications.map((notification) => (
-              <li
-                key={notification.id}
-                className={
-                  notification.readAt ? 'notification' : 'notification notification--unread'
-                }
-              >
-                <p className="notification__title">
-                  {notification.readAt ? null : (
-                    <span className="badge">{t('notifications.unread')}</span>
-                  )}{' '}
-                  {notification.link ? (
-                    <Link to={notification.link}>{notification.title}</Link>
-                  ) : (
-                    notification.title
-                  )}
-                </p>
-                {notification.body ? (
-                  <p className="notification__body">{notification.body}</p>
-                ) : null}
-                <p className="notification__time">
-                  {formatDateTime(notification.createdAt, language)}
-                </p>
-              </li>
-            ))}
-          </ul>
+          <NotificationGroupList groups={notificationGroups} />
         )}
       </section>
     </>

@@ -13,6 +13,8 @@ import { currentLanguage } from '../../i18n';
 import { apiErrorCodes, apiErrorReasons } from '../../ui/api-errors';
 import { ErrorState } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { PracticeFeedLink } from './PracticeFeedLink';
+import { feedOfSearch } from './search-params';
 import { PracticeList } from './PracticeList';
 import {
   FACET_NAMES,
@@ -189,6 +191,11 @@ export function SearchPage() {
           </button>
         </div>
       </form>
+
+      <PracticeFeedLink
+        {...feedOfSearch(state, loaded.status === 'done' ? loaded.facets : null)}
+        className="search-page__feed"
+      />
 
       <p className="search-page__count" role="status" aria-live="polite" data-testid="search-count">
         {/* The previous count stays while the next search runs, so each keystroke is not announced. */}

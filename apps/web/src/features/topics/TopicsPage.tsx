@@ -10,6 +10,7 @@ import { buildTopicTree } from './topic-tree';
 import './topics.css';
 import { TopicLink } from './TopicLink';
 import { FollowButton } from '../follows/FollowButton';
+import { PracticeFeedLink } from '../practices/PracticeFeedLink';
 
 type Topic = NetworkTopicsQuery['topics'][number];
 
@@ -53,6 +54,11 @@ export function TopicsPage() {
                 <p className="topic-card__description">{description(topic)}</p>
               ) : null}
               <FollowButton kind={'TOPIC'} targetId={topic.id} name={name(topic)} />
+              <PracticeFeedLink
+                scope={{ kind: 'topic', slug: topic.slug }}
+                name={name(topic)}
+                className="topic-card__feed"
+              />
               {children.length > 0 ? (
                 <div className="topic-card__children">
                   <h3 className="topic-card__subheading">{t('topics.actionFields')}</h3>

@@ -36,4 +36,9 @@ export interface NotificationMessage {
   link: string;
   /** What it is about when one may unfollow that (the tandem of a note). */
   subjectId?: string;
+  /**
+   * What it is about, named for people ("Tandem Stendal–Halberstadt", a practice's title):
+   * the in-app list groups notifications of one kind and link under it.
+   */
+  subject?: string;
 }
