@@ -42,7 +42,7 @@ describe('buildSummary: the readable part of a data export', () => {
     const text = buildSummary(data, 'en', AT);
     expect(text).toContain('the data stored about you');
     expect(text).toContain('Memberships (1)');
-    expect(text).toContain('Notifications by e-mail: no');
+    expect(text).toContain('E-mails "my city\'s work": never');
     expect(text).not.toContain('Mitgliedschaften');
   });
 
