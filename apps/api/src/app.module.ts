@@ -37,6 +37,7 @@ import { upgradeOriginAllowed, WebSocketOriginGate } from './core/graphql/websoc
 import { RequestLoaders, type GraphQLContext } from './core/graphql/loaders';
 import { HealthModule } from './core/health/health.module';
 import { JobRegistryModule } from './core/jobs/job-registry';
+import { JobSchedulerModule } from './core/jobs/job-scheduler';
 import { TenancyModule } from './core/tenancy/tenancy.module';
 import { HttpInputGuard } from './core/validation/http-input.guard';
 import { appDataSourceOptions } from './database/data-source';
@@ -52,10 +53,16 @@ import { DevMailboxModule } from './modules/mail/mail.module';
 import { MembershipsModule } from './modules/memberships/memberships.module';
 import { TopicsModule } from './modules/topics/topics.module';
 import { ConferencesModule } from './modules/conferences/conferences.module';
+import { DataExportModule } from './modules/data-export/data-export.module';
 import { LegalModule } from './modules/legal/legal.module';
 import { NetworkSearchModule } from './modules/network-search/network-search.module';
+import { DigestModule } from './modules/digest/digest.module';
+import { FollowsModule } from './modules/follows/follows.module';
+import { SignLanguageModule } from './modules/sign-language/sign-language.module';
+import { ErasureModule } from './modules/erasure/erasure.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PracticesModule } from './modules/practices/practices.module';
+import { RetentionModule } from './modules/retention/retention.module';
 import { TandemsModule } from './modules/tandems/tandems.module';
 import { WorkspaceModule } from './modules/workspace/workspace.module';
 import { UsersModule } from './modules/users/users.module';
@@ -82,6 +89,8 @@ export class AppModule {
         TypeOrmModule.forRoot(appDataSourceOptions(config)),
         TenancyModule,
         JobRegistryModule,
+        // Shuts down before the owner pool it runs on (imported after SystemDbModule).
+        JobSchedulerModule,
         PgListenerModule,
         SearchModule.forRoot(config),
         StorageModule.forRoot(config),
@@ -195,10 +204,16 @@ export class AppModule {
         PracticesModule,
         TandemsModule,
         NotificationsModule,
+        FollowsModule,
+        DigestModule,
         ConferencesModule,
         NetworkSearchModule,
         WorkspaceModule,
         LegalModule,
+        SignLanguageModule,
+        ErasureModule,
+        DataExportModule,
+        RetentionModule,
       ],
       providers: [
         // The catch-all first: Nest tries the last-registered global filter first.

@@ -9,8 +9,13 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { AgendaSessionResolver } from './modules/conferences/agenda.resolver';
 import { ConferenceResolver } from './modules/conferences/conference.resolver';
 import { RegistrationResolver } from './modules/conferences/registration.resolver';
+import { DataExportResolver } from './modules/data-export/data-export.resolver';
 import { LegalResolver } from './modules/legal/legal.resolver';
 import { NetworkSearchResolver } from './modules/network-search/network-search.resolver';
+import { DigestResolver } from './modules/digest/digest.resolver';
+import { FollowResolver } from './modules/follows/follow.resolver';
+import { SignLanguageResolver } from './modules/sign-language/sign-language.resolver';
+import { ErasureResolver } from './modules/erasure/erasure.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
@@ -63,6 +68,11 @@ export const RESOLVERS = [
   WorkspaceTandemResolver,
   LegalResolver,
   NetworkSearchResolver,
+  FollowResolver,
+  DigestResolver,
+  SignLanguageResolver,
+  ErasureResolver,
+  DataExportResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

@@ -2,7 +2,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { matchWebRoute } from '@wissensnetz/domain';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { join } from 'node:path';
+import type { Actor } from './core/tenancy/actor';
+import { AuthService } from './modules/auth/auth.service';
+import { SESSION_COOKIE } from './modules/auth/session-cookie';
 import { CityService } from './modules/cities/city.service';
+import { ConferenceService } from './modules/conferences/conference.service';
+import { PracticeService } from './modules/practices/practice.service';
+import { TandemService } from './modules/tandems/tandem.service';
 
 /** Paths the API answers itself; everything else that asks for HTML gets the web app. */
 const API_PATHS = [
@@ -10,6 +16,7 @@ const API_PATHS = [
   '/health',
   '/export/',
   '/calendar/',
+  '/feeds/',
   '/files/',
   '/api/',
   '/.well-known/',
@@ -19,11 +26,12 @@ const API_PATHS = [
  * Serves the built web app. Every page address gets index.html; the status says whether
  * the page exists (the list is libs/domain/src/web-routes.ts): an unknown path or a city
  * slug no member city has is 404, so crawlers see it too, and the app shows its
- * not-found page.
+ * not-found page. A page of one practice, conference or tandem is 404 as well when the
+ * visitor cannot see that row: unknown and not visible look the same, as in the API.
  */
 export function serveWebApp(app: NestExpressApplication, dir: string): void {
   const indexFile = join(dir, 'index.html');
-  const cities = app.get(CityService);
+  const pages = new PageLookup(app);
   // Hashed assets may be cached for long; index.html must always be fresh.
   app.use(
     '/assets',
@@ -41,7 +49,7 @@ export function serveWebApp(app: NestExpressApplication, dir: string): void {
       next();
       return;
     }
-    pageExists(cities, req.path).then(
+    pages.exists(req.path, req.cookies as Record<string, string | undefined>).then(
       (exists) => {
         res.setHeader('Cache-Control', 'no-cache');
         res.status(exists ? 200 : 404).sendFile(indexFile);
@@ -51,11 +59,45 @@ export function serveWebApp(app: NestExpressApplication, dir: string): void {
   });
 }
 
-async function pageExists(cities: CityService, path: string): Promise<boolean> {
-  const match = matchWebRoute(path);
-  if (!match) return false;
-  if (match.kind === 'network') return true;
-  // The cached list answers almost always; a city admitted seconds ago costs one query.
-  const [cached] = await cities.bySlugs([match.slug]);
-  return Boolean(cached ?? (await cities.bySlug(match.slug)));
+type Lookup = (actor: Actor, id: string) => Promise<unknown>;
+
+/** Whether a page address names something the visitor may see. */
+class PageLookup {
+  private readonly cities: CityService;
+  private readonly auth: AuthService;
+  /** Pages of one row, by route pattern: the row's read as the visitor (null = not visible). */
+  private readonly rows: Record<string, Lookup>;
+
+  constructor(app: NestExpressApplication) {
+    this.cities = app.get(CityService);
+    this.auth = app.get(AuthService);
+    const practices = app.get(PracticeService);
+    const conferences = app.get(ConferenceService);
+    const tandems = app.get(TandemService);
+    const practice: Lookup = (actor, id) => practices.get(actor, id);
+    this.rows = {
+      'praxis/:id': practice,
+      'praxis/:id/bearbeiten': practice,
+      'praxis/:id/verlauf': practice,
+      'konferenzen/:id': (actor, id) => conferences.get(actor, id),
+      'tandems/:id': (actor, id) => tandems.get(actor, id),
+    };
+  }
+
+  async exists(path: string, cookies: Record<string, string | undefined> = {}): Promise<boolean> {
+    const match = matchWebRoute(path);
+    if (!match) return false;
+    if (match.kind === 'city' && !(await this.isCity(match.slug))) return false;
+    const row = this.rows[match.route];
+    const id = match.params.id;
+    if (!row || id === undefined) return true;
+    const actor = await this.auth.authenticate(cookies[SESSION_COOKIE]);
+    return (await row(actor, id)) !== null;
+  }
+
+  private async isCity(slug: string): Promise<boolean> {
+    // The cached list answers almost always; a city admitted seconds ago costs one query.
+    const [cached] = await this.cities.bySlugs([slug]);
+    return Boolean(cached ?? (await this.cities.bySlug(slug)));
+  }
 }

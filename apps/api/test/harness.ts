@@ -85,6 +85,9 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
       DATABASE_LOCK_TIMEOUT_MS: '30000',
       DATABASE_STATEMENT_TIMEOUT_MS: '60000',
       MEILI_TIMEOUT_MS: '15000',
+      // Scheduled jobs on the real clock would purge rows other files arrange (expired
+      // sessions, past conferences); tests run a job with job.run(date) or their own scheduler.
+      JOBS_ENABLED: 'false',
       ...env,
     },
   });
@@ -120,9 +123,11 @@ export async function tokenFromMailbox(
   const { data } = await client.gql<{ devMailbox: Array<{ recipient: string; textBody: string }> }>(
     '{ devMailbox(first: 50) { recipient textBody } }',
   );
-  const mail = data?.devMailbox.find((entry) => entry.recipient === recipient);
-  if (!mail) throw new Error(`no mail to ${recipient} in the outbox`);
-  const match = new RegExp(`/${pathPart}/([A-Za-z0-9_-]{43})`).exec(mail.textBody);
+  const link = new RegExp(`/${pathPart}/([A-Za-z0-9_-]{43})`);
+  const mails = data?.devMailbox.filter((entry) => entry.recipient === recipient) ?? [];
+  if (mails.length === 0) throw new Error(`no mail to ${recipient} in the outbox`);
+  // The newest one with such a link (a digest may have arrived in between).
+  const match = mails.map((mail) => link.exec(mail.textBody)).find((found) => found !== null);
   if (!match) throw new Error(`mail to ${recipient} has no ${pathPart} link`);
   return match[1];
 }

@@ -22,6 +22,8 @@ interface Fixture {
   cityId: string;
   /** A fresh throwaway membership and a fresh invitation in the target city. */
   throwawayMembershipId(): Promise<string>;
+  /** A fresh throwaway member of the target city: their account id (to erase). */
+  throwawayUserId(): Promise<string>;
   freshInvitationId(): Promise<string>;
   /** The link token of a fresh open invitation to the target city. */
   freshInvitationToken(): Promise<string>;
@@ -133,6 +135,22 @@ async function fetchFile(
   return (await response.json()) as GraphQLResponse<Record<string, unknown>>;
 }
 
+/**
+ * A ready data export of this person, written as the owner (as the worker would); asked
+ * for two days ago, so it does not count against the person's daily limit.
+ */
+async function readyExport(f: Fixture, userId: string): Promise<string> {
+  const [row] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO data_export (user_id, status, steps_done, steps_total, data_json, summary_text,
+                              locale, created_at, ready_at, expires_at)
+     VALUES ($1, 'READY', 1, 1, '{"matrix": true}', 'matrix', 'de', now() - interval '2 days',
+             now() - interval '2 days', now() + interval '5 days')
+     RETURNING id`,
+    [userId],
+  );
+  return row.id;
+}
+
 /** A conference at a known time (agenda sessions must lie inside it). */
 async function fixedConference(f: Fixture): Promise<string> {
   const [row] = await f.api.ownerQuery<{ id: string }>(
@@ -209,6 +227,26 @@ async function uploadLogo(
   return response.status === 201
     ? { data: body }
     : (body as GraphQLResponse<Record<string, unknown>>);
+}
+
+/**
+ * The sign-language video upload, answered like GraphQL for the table. The file is no video:
+ * the organizer passes the access check and meets the content check, so the one network-wide
+ * video (sign-language.integration-spec.ts uploads real ones) stays untouched.
+ */
+async function uploadSignLanguageVideo(
+  client: Client,
+  f: Fixture,
+): Promise<GraphQLResponse<Record<string, unknown>>> {
+  const form = new FormData();
+  form.append('caption', 'DGS');
+  form.append('file', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])]), 'dgs.mp4');
+  const response = await fetch(`${f.api.url}/api/sign-language-video`, {
+    method: 'POST',
+    body: form,
+    headers: client.cookie ? { cookie: client.cookie, origin: new URL(f.api.url).origin } : {},
+  });
+  return (await response.json()) as GraphQLResponse<Record<string, unknown>>;
 }
 
 const CITY_EDITORS: Record<Target, Record<Role, Outcome>> = {
@@ -367,6 +405,31 @@ const CASES: Case[] = [
     run: (c) => c.gql('{ accessibilityFeedback(first: 5) { id } }'),
   },
   {
+    operation: 'signLanguage (the sign-language video, public)',
+    expect: same(PUBLIC),
+    run: (c) =>
+      c.gql('{ signLanguage { viewerCanManage video { id url sizeBytes durationSeconds } } }'),
+  },
+  {
+    operation: 'sign-language video upload (not a video: organizers reach the content check)',
+    expect: same({ ...ORGANIZER_ONLY, organizer: 'BAD_USER_INPUT' }),
+    run: (c, f) => uploadSignLanguageVideo(c, f),
+  },
+  {
+    operation: 'updateSignLanguageVideoCaption (of a video that is not the current one)',
+    expect: same({ ...ORGANIZER_ONLY, organizer: 'NOT_FOUND' }),
+    run: (c) =>
+      c.gql('mutation($id: ID!) { updateSignLanguageVideoCaption(id: $id, caption: "x") { id } }', {
+        id: randomUUID(),
+      }),
+  },
+  {
+    operation: 'removeSignLanguageVideo (of a video that is not the current one)',
+    expect: same({ ...ORGANIZER_ONLY, organizer: 'NOT_FOUND' }),
+    run: (c) =>
+      c.gql('mutation($id: ID!) { removeSignLanguageVideo(id: $id) }', { id: randomUUID() }),
+  },
+  {
     // Members of the city only: organizers are not members and start elsewhere.
     operation: 'cityWorkspace',
     expect: {
@@ -517,6 +580,64 @@ const CASES: Case[] = [
     run: (c) => c.gql('mutation { updateMe(input: { locale: "de" }) { locale } }'),
   },
   {
+    operation: 'updateMe (e-mail cadence per stream)',
+    expect: same(SIGNED_IN),
+    run: (c) => c.gql('mutation { updateMe(input: { mailNetwork: WEEKLY }) { mailNetwork } }'),
+  },
+  { operation: 'myFollows', expect: same(SIGNED_IN), run: (c) => c.gql('{ myFollows { kind } }') },
+  {
+    operation: 'follow (a practice the city shares with the network)',
+    expect: same(SIGNED_IN),
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { follow(kind: PRACTICE, targetId: $id) { targetId } }', {
+        id: await f.freshPractice('PUBLISHED', 'NETWORK'),
+      }),
+  },
+  {
+    operation: 'follow (a practice only for its own city)',
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'ok',
+        coordinator: 'ok',
+        organizer: 'NOT_FOUND',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'NOT_FOUND',
+        coordinator: 'NOT_FOUND',
+        organizer: 'NOT_FOUND',
+      },
+    },
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { follow(kind: PRACTICE, targetId: $id) { targetId } }', {
+        id: await f.freshPractice('PUBLISHED', 'CITY'),
+      }),
+  },
+  {
+    operation: 'follow / unfollow (the city)',
+    expect: same(SIGNED_IN),
+    run: async (c, f) => {
+      const followed = await c.gql(
+        'mutation($id: ID!) { follow(kind: CITY, targetId: $id) { targetId } }',
+        { id: f.cityId },
+      );
+      if (followed.errors) return followed;
+      return c.gql('mutation($id: ID!) { unfollow(kind: CITY, targetId: $id) }', { id: f.cityId });
+    },
+  },
+  {
+    operation: 'unsubscribeDigest (a token no digest carried)',
+    expect: same({
+      anonymous: 'NOT_FOUND',
+      member: 'NOT_FOUND',
+      coordinator: 'NOT_FOUND',
+      organizer: 'NOT_FOUND',
+    }),
+    run: (c) =>
+      c.gql('mutation($t: String!) { unsubscribeDigest(token: $t) }', { t: 'x'.repeat(43) }),
+  },
+  {
     operation: 'changePassword (wrong current password)',
     expect: same({
       anonymous: 'UNAUTHENTICATED',
@@ -528,6 +649,26 @@ const CASES: Case[] = [
       c.gql(
         'mutation { changePassword(input: { currentPassword: "falsch", newPassword: "Ein neues Passwort 1" }) }',
       ),
+  },
+  {
+    // Never really erases a caller of the matrix: the password is wrong.
+    operation: 'deleteMyAccount (wrong password)',
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'BAD_USER_INPUT',
+      coordinator: 'BAD_USER_INPUT',
+      organizer: 'BAD_USER_INPUT',
+    }),
+    run: (c) => c.gql('mutation { deleteMyAccount(input: { password: "falsch" }) }'),
+  },
+  {
+    // Only organizers carry out an erasure request; a city's coordinators do not.
+    operation: 'eraseAccount (a member of the city)',
+    expect: same(ORGANIZER_ONLY),
+    run: async (c, f) =>
+      c.gql('mutation($i: EraseAccountInput!) { eraseAccount(input: $i) }', {
+        i: { userId: await f.throwawayUserId(), reason: 'Löschantrag (Matrix)' },
+      }),
   },
   {
     operation: 'revokeSession (someone else’s id)',
@@ -1395,6 +1536,60 @@ const CASES: Case[] = [
     run: (c) => c.gql('mutation { markNotificationsRead }'),
   },
   {
+    operation: 'notificationGroups',
+    expect: same(SIGNED_IN),
+    run: (c) => c.gql('{ notificationGroups(first: 5) { key count unreadIds } }'),
+  },
+  {
+    // Only the caller's own rows change (row-level security); another person's stay unread
+    // (notification-groups.integration-spec.ts).
+    operation: 'markNotificationsReadAt',
+    expect: same(SIGNED_IN),
+    run: (c, f) =>
+      c.gql('mutation($link: String!) { markNotificationsReadAt(link: $link) }', {
+        link: `/${f.slug}/tandems/${f.tandemId}`,
+      }),
+  },
+  {
+    operation: 'myDataExport',
+    expect: same(SIGNED_IN),
+    run: async (c, f) => {
+      const me = await c.gql<{ me: { id: string } | null }>('{ me { id } }');
+      if (me.data?.me) await readyExport(f, me.data.me.id);
+      return c.gql('{ myDataExport { id status stepsDone stepsTotal } }');
+    },
+  },
+  {
+    operation: 'requestDataExport',
+    expect: same(SIGNED_IN),
+    run: (c) => c.gql('mutation { requestDataExport { id status stepsTotal } }'),
+  },
+  {
+    // The caller's own ready export (arranged as the owner) downloads; anonymous has none.
+    operation: 'GET /export/my-data/<own>/data.json',
+    expect: same(SIGNED_IN),
+    run: async (c, f) => {
+      const me = await c.gql<{ me: { id: string } | null }>('{ me { id } }');
+      const id = me.data?.me ? await readyExport(f, me.data.me.id) : randomUUID();
+      return fetchFile(c, `${f.api.url}/export/my-data/${id}/data.json`);
+    },
+  },
+  {
+    // Someone else's export reads as missing for every role, organizers included.
+    operation: 'GET /export/my-data/<colleague’s>/summary.txt',
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'NOT_FOUND',
+      coordinator: 'NOT_FOUND',
+      organizer: 'NOT_FOUND',
+    }),
+    run: async (c, f) =>
+      fetchFile(
+        c,
+        `${f.api.url}/export/my-data/${await readyExport(f, f.colleagueId)}/summary.txt`,
+      ),
+  },
+  {
     operation: 'conferences',
     expect: same(PUBLIC),
     run: (c) => c.gql('{ conferences(first: 5) { totalCount } }'),
@@ -1913,6 +2108,22 @@ const PERSONAL_FIELDS: PersonalField[] = [
       ),
   },
   {
+    field: 'Me.mailTandem/mailCity/mailNetwork (only the person)',
+    expect: same({
+      anonymous: 'nothing',
+      member: 'value',
+      coordinator: 'value',
+      organizer: 'value',
+    }),
+    run: (c) =>
+      read<{ me: { mailTandem: string; mailCity: string; mailNetwork: string } | null }>(
+        c,
+        '{ me { mailTandem mailCity mailNetwork } }',
+        {},
+        (data) => (data.me ? [data.me.mailTandem, data.me.mailCity, data.me.mailNetwork] : []),
+      ),
+  },
+  {
     field: 'Session.userAgent (only your own sessions)',
     expect: same(SIGNED_IN_ONLY),
     run: (c) =>
@@ -2094,6 +2305,14 @@ describe('isolation matrix', () => {
             [`throwaway.${Math.random().toString(36).slice(2)}@stadt.example`, city.id],
           );
           return created.id;
+        },
+        async throwawayUserId() {
+          const [created] = await api.ownerQuery<{ user_id: string }>(
+            `WITH u AS (INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, 'Matrix', 'x') RETURNING id)
+             INSERT INTO membership (city_id, user_id, role) SELECT $2, id, 'MEMBER' FROM u RETURNING user_id`,
+            [`erasable.${Math.random().toString(36).slice(2)}@stadt.example`, city.id],
+          );
+          return created.user_id;
         },
         async freshInvitationToken() {
           const token = newToken();

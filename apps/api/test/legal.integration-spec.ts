@@ -28,13 +28,19 @@ describe('legal pages: operator, register, accessibility feedback', () => {
 
   it('publishes the operator details to anybody (demo values, marked)', async () => {
     const { data, errors } = await api.gql<{ operator: Record<string, unknown> }>(
-      '{ operator { demo name addressLines email phone dpoName dpoContact supervisoryAuthorityName supervisoryAuthorityUrl } }',
+      '{ operator { demo name addressLines email phone dpoName dpoContact supervisoryAuthorityName supervisoryAuthorityUrl enforcementBody { name url } } }',
     );
     expect(errors).toBeUndefined();
     expect(data?.operator).toMatchObject({
       demo: true,
       name: expect.stringMatching(/^Demo-Betreiber .*keine echten Angaben/),
       email: expect.stringMatching(/\.example$/),
+      enforcementBody: {
+        name: expect.stringMatching(
+          /^Schlichtungsstelle nach dem Behindertengleichstellungsgesetz/,
+        ),
+        url: 'https://www.schlichtungsstelle-bgg.de',
+      },
     });
   });
 

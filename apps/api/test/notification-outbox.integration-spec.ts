@@ -54,7 +54,8 @@ describe('notifications and e-mail through the outbox', () => {
 
   const membersOf = (slug: string) =>
     api.ownerQuery<Member>(
-      `SELECT u.id, u.email, u.email_notifications FROM membership m
+      `SELECT u.id, u.email, (u.mail_tandem = 'IMMEDIATE' AND u.mail_city = 'IMMEDIATE') AS email_notifications
+         FROM membership m
          JOIN app_user u ON u.id = m.user_id JOIN city c ON c.id = m.city_id
         WHERE c.slug = $1 ORDER BY u.email`,
       [slug],
@@ -77,7 +78,7 @@ describe('notifications and e-mail through the outbox', () => {
     [...members]
       .sort((a, b) => a.id.localeCompare(b.id))
       .map((member) => ({ user_id: member.id, kind, n: 1 }));
-  /** One e-mail for each of them who has e-mail on, in mailsPerRecipient's shape. */
+  /** One e-mail for each of them who has per-event e-mail on, in mailsPerRecipient's shape. */
   const once = (members: Member[]) =>
     Object.fromEntries(
       members
@@ -106,7 +107,7 @@ describe('notifications and e-mail through the outbox', () => {
     );
     // One recipient who switched e-mails off: in the app only.
     await api.ownerQuery(
-      `UPDATE app_user SET email_notifications = false WHERE email = 'coordinator.ginsheim-gustavsburg@demo.wissensnetz.example'`,
+      `UPDATE app_user SET mail_tandem = 'NEVER', mail_city = 'NEVER' WHERE email = 'coordinator.ginsheim-gustavsburg@demo.wissensnetz.example'`,
     );
     ginsheim = await membersOf('ginsheim-gustavsburg');
     expect(ginsheim.filter((member) => member.email_notifications).length).toBeGreaterThan(0);
@@ -114,7 +115,7 @@ describe('notifications and e-mail through the outbox', () => {
   });
   afterAll(async () => {
     await api?.ownerQuery(
-      `UPDATE app_user SET email_notifications = true WHERE email = 'coordinator.ginsheim-gustavsburg@demo.wissensnetz.example'`,
+      `UPDATE app_user SET mail_tandem = 'IMMEDIATE', mail_city = 'IMMEDIATE' WHERE email = 'coordinator.ginsheim-gustavsburg@demo.wissensnetz.example'`,
     );
     await api?.stop();
     await sink?.close();

@@ -19,6 +19,7 @@ describe('row-level security for the application role', () => {
     'notification',
     'tandem_note',
     'tandem_visit',
+    'data_export',
   ];
 
   beforeAll(async () => {
@@ -52,6 +53,13 @@ describe('row-level security for the application role', () => {
     await api.ownerQuery(
       `INSERT INTO tandem_visit (city_id, tandem_id, user_id)
        SELECT city_id, id, $1 FROM tandem LIMIT 1 ON CONFLICT DO NOTHING`,
+      [organizer.id],
+    );
+    // And a finished copy of someone's data: only that person may read it.
+    await api.ownerQuery(
+      `INSERT INTO data_export (user_id, status, steps_done, steps_total, data_json, summary_text,
+                                locale, ready_at, expires_at)
+       VALUES ($1, 'READY', 1, 1, '{"rls": true}', 'rls', 'de', now(), now() + interval '1 day')`,
       [organizer.id],
     );
   });
@@ -121,6 +129,41 @@ describe('row-level security for the application role', () => {
     ).rejects.toThrow(/row-level security/);
   });
 
+  it('keeps a data export to its person: nobody else reads it, a request writes no content', async () => {
+    const [{ id, user_id: owner }] = await api.ownerQuery<{ id: string; user_id: string }>(
+      `SELECT id, user_id FROM data_export WHERE data_json = '{"rls": true}' LIMIT 1`,
+    );
+    const mine = await as({ userId: owner }, 'SELECT id FROM data_export WHERE id = $1', [id]);
+    expect(mine.rows).toHaveLength(1);
+    const [{ id: someoneElse }] = await api.ownerQuery<{ id: string }>(
+      'SELECT id FROM app_user WHERE id <> $1 LIMIT 1',
+      [owner],
+    );
+    const theirs = await as(
+      { userId: someoneElse, members: [goch, herford], coordinators: [goch], organizer: true },
+      'SELECT count(*)::int AS n FROM data_export WHERE user_id = $1',
+      [owner],
+    );
+    expect(theirs.rows[0].n).toBe(0);
+    // Asking in someone else's name, or bringing content along, is refused.
+    await expect(
+      as({ userId: someoneElse }, 'INSERT INTO data_export (user_id, steps_total) VALUES ($1, 1)', [
+        owner,
+      ]),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      as(
+        { userId: owner },
+        `INSERT INTO data_export (user_id, steps_total, data_json) VALUES ($1, 1, '{}')`,
+        [owner],
+      ),
+    ).rejects.toThrow(/row-level security/);
+    // Only the worker (owner) fills and changes an export.
+    await expect(
+      as({ userId: owner }, `UPDATE data_export SET status = 'READY' WHERE id = $1`, [id]),
+    ).rejects.toThrow(/permission denied/);
+  });
+
   it("with Goch's member context: Goch's memberships, none of Herford's", async () => {
     const result = await as({ members: [goch] }, 'SELECT DISTINCT city_id FROM membership');
     expect(result.rows.map((row) => row.city_id)).toEqual([goch]);
@@ -182,6 +225,48 @@ describe('row-level security for the application role', () => {
         [organizer.id],
       ),
     ).rejects.toThrow(/row-level security/);
+  });
+
+  it('sign-language video: only organizers write it, only in their own name; members change nothing', async () => {
+    const [member] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM app_user WHERE email = 'member.goch@demo.wissensnetz.example'",
+    );
+    const [organizer] = await api.ownerQuery<{ id: string }>(
+      "SELECT id FROM app_user WHERE email = 'organizer@demo.wissensnetz.example'",
+    );
+    const insert = `INSERT INTO sign_language_video
+      (file_id, file_name, content_type, size_bytes, duration_seconds, caption, storage_key, uploaded_by)
+      VALUES (gen_random_uuid(), 'x.mp4', 'video/mp4', 10, 1, 'x', 'k', $1)`;
+    await expect(
+      as({ userId: member.id, coordinators: [goch], members: [goch] }, insert, [member.id]),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      as({ userId: organizer.id, organizer: true }, insert, [member.id]),
+    ).rejects.toThrow(/row-level security/);
+    // In one transaction that is rolled back: an organizer's row (or the one there is), then
+    // a coordinator's context trying to change and delete it.
+    const context = (userId: string, organizerFlag: boolean) =>
+      app.query(
+        `SELECT set_config('app.user_id', $1, true), set_config('app.member_city_ids', $2, true),
+                set_config('app.coordinator_city_ids', $2, true), set_config('app.is_organizer', $3, true)`,
+        [userId, organizerFlag ? '{}' : `{${goch}}`, organizerFlag ? 'on' : 'off'],
+      );
+    await app.query('BEGIN');
+    try {
+      await context(organizer.id, true);
+      await app.query(`${insert} ON CONFLICT (slot) DO NOTHING`, [organizer.id]);
+      await context(member.id, false);
+      const seen = await app.query('SELECT count(*)::int AS n FROM sign_language_video');
+      expect(seen.rows[0].n).toBe(1);
+      const change = await app.query(
+        `UPDATE sign_language_video SET caption = 'übernommen', uploaded_by = $1`,
+        [member.id],
+      );
+      expect(change.rowCount).toBe(0);
+      expect((await app.query('DELETE FROM sign_language_video')).rowCount).toBe(0);
+    } finally {
+      await app.query('ROLLBACK');
+    }
   });
 
   it('notification outbox: the application role only adds rows, in its own name, and reads nothing', async () => {

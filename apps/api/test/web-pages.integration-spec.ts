@@ -18,8 +18,10 @@ describe('web app pages', () => {
     await rm(webDist, { recursive: true, force: true });
   });
 
-  async function page(path: string): Promise<{ status: number; body: string }> {
-    const response = await fetch(`${api.url}${path}`, { headers: { accept: 'text/html' } });
+  async function page(path: string, cookie?: string): Promise<{ status: number; body: string }> {
+    const response = await fetch(`${api.url}${path}`, {
+      headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) },
+    });
     return { status: response.status, body: await response.text() };
   }
 
@@ -29,7 +31,6 @@ describe('web app pages', () => {
       '/themen',
       '/suche',
       '/konferenzen',
-      '/praxis/42',
       '/cloppenburg',
       '/cloppenburg/mitglieder',
     ]) {
@@ -50,6 +51,48 @@ describe('web app pages', () => {
   it('answers 404 for a city slug no member city has', async () => {
     expect((await page('/atlantis')).status).toBe(404);
     expect((await page('/atlantis/mitglieder')).status).toBe(404);
+  });
+
+  it('answers a page of one practice, conference or tandem with 404 when the visitor cannot see it', async () => {
+    const one = async (sql: string) => (await api.ownerQuery<{ id: string }>(sql))[0].id;
+    const publicPractice = await one(
+      `SELECT id FROM practice WHERE status = 'PUBLISHED' AND visibility = 'PUBLIC' LIMIT 1`,
+    );
+    const [networkPractice] = await api.ownerQuery<{ id: string; slug: string }>(
+      `SELECT p.id, c.slug FROM practice p JOIN city c ON c.id = p.city_id
+        WHERE p.status = 'PUBLISHED' AND p.visibility = 'NETWORK' LIMIT 1`,
+    );
+    const conference = await one(`SELECT id FROM conference LIMIT 1`);
+    const [tandem] = await api.ownerQuery<{ id: string; slug: string }>(
+      `SELECT t.id, c.slug FROM tandem t JOIN city c ON c.id = t.city_id
+        WHERE t.status = 'PROPOSED' LIMIT 1`,
+    );
+    const unknown = '00000000-0000-4000-8000-000000000000';
+
+    // Anonymous: public practice and conference exist for them, the rest does not.
+    for (const path of [`/praxis/${publicPractice}`, `/praxis/${publicPractice}/verlauf`]) {
+      expect({ path, status: (await page(path)).status }).toEqual({ path, status: 200 });
+    }
+    expect((await page(`/konferenzen/${conference}`)).status).toBe(200);
+    for (const path of [
+      `/praxis/${networkPractice.id}`,
+      `/praxis/${unknown}`,
+      '/praxis/42',
+      `/konferenzen/${unknown}`,
+      `/${tandem.slug}/tandems/${tandem.id}`,
+    ]) {
+      expect({ path, status: (await page(path)).status }).toEqual({ path, status: 404 });
+    }
+
+    // A member sees the network practice and their own city's proposed tandem.
+    const member = await api.as('member', tandem.slug);
+    for (const path of [`/praxis/${networkPractice.id}`, `/${tandem.slug}/tandems/${tandem.id}`]) {
+      expect({ path, status: (await page(path, member.cookie)).status }).toEqual({
+        path,
+        status: 200,
+      });
+    }
+    expect((await page(`/praxis/${unknown}`, member.cookie)).status).toBe(404);
   });
 
   it('leaves the API paths alone', async () => {

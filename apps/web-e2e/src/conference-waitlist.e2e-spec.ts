@@ -252,6 +252,14 @@ describe('conference waitlist offers and the month view', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       320,
     );
+    // Narrow: the days with conferences as a list instead of a grid to scroll sideways.
+    const agenda = page.getByTestId('calendar-agenda');
+    await agenda.waitFor();
+    expect(await page.locator('table.calendar').isVisible()).toBe(false);
+    expect(await agenda.getByRole('link', { name: new RegExp(TITLE) }).count()).toBe(2);
+    expect(await agenda.getByRole('heading', { level: 3 }).first().textContent()).toMatch(
+      /September/,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'conference-calendar-320');
   });

@@ -20,7 +20,9 @@ async function germanTexts(page: Page): Promise<string[]> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent?.trim() ?? '';
       const parent = node.parentElement;
-      if (!text || !parent || parent.closest('[lang="de"], script, style, [hidden]')) continue;
+      // A text area's text is what a person typed (or will edit), not the app's words.
+      if (!text || !parent || parent.closest('[lang="de"], script, style, textarea, [hidden]'))
+        continue;
       if (parent.getClientRects().length === 0 && !parent.closest('.visually-hidden')) continue;
       if (pattern.test(text)) found.push(text);
     }
@@ -90,5 +92,30 @@ describe('English everywhere', () => {
     expect(await visit('/greifswald/mitglieder', 'h1')).toEqual([]);
     expect(await visit('/netzwerk/tandems', 'h1')).toEqual([]);
     expect(await visit('/benachrichtigungen', 'h1')).toEqual([]);
+    expect(await visit('/greifswald/arbeitsbereich', 'h1')).toEqual([]);
+    expect(await visit('/greifswald/profil/bearbeiten', 'form')).toEqual([]);
+  });
+
+  it('shows no German in the practice editor, its toolbar, preview and form errors', async () => {
+    expect(await visit('/praxis/neu?stadt=greifswald', 'form')).toEqual([]);
+    // Saving without a title and summary: the summary and the field errors are English too.
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('alert', { name: 'Please check your entries' }).waitFor();
+    expect(await germanTexts(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    expect(await germanTexts(page)).toEqual([]);
+    await saveScreenshot(page, 'english-editor-errors');
+  });
+
+  it('shows no German in a confirmation dialog', async () => {
+    await visit('/greifswald/mitglieder', 'h1');
+    // Leaving the city asks first (the dialog names what happens).
+    const opener = page.getByRole('button', { name: /^(Remove|Leave|Change role)/ }).first();
+    await opener.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await germanTexts(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 });

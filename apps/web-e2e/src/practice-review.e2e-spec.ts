@@ -45,6 +45,9 @@ describe('review of members’ drafts', () => {
     await member.getByRole('button', { name: 'Zur Prüfung einreichen' }).click();
     await member.getByTestId('review-notice').waitFor();
     expect(await member.getByTestId('status-badge').textContent()).toContain('In Prüfung');
+    expect(await member.getByTestId('review-notice').textContent()).toContain(
+      'Die Koordination Ihrer Kommune prüft',
+    );
 
     // The coordinator finds it in the city's "In Prüfung" tab and in the notifications.
     await coordinator.goto(`/${CITY}`);
@@ -64,8 +67,27 @@ describe('review of members’ drafts', () => {
     await coordinator.getByTestId('practice-page').waitFor();
     await coordinator.getByRole('button', { name: 'Zurückgeben' }).click();
     const dialog = coordinator.getByRole('dialog');
-    // An empty comment is refused with a field error (practice-review.integration-spec.ts).
-    await dialog.getByLabel('Kommentar').fill(COMMENT);
+    // The page tells the coordinator that the decision is theirs.
+    expect(await coordinator.getByTestId('review-notice').textContent()).toContain(
+      'wartet auf Ihre Prüfung',
+    );
+    // An empty comment is refused with a field error at the field; the dialog stays open.
+    const comment = dialog.getByLabel('Kommentar');
+    await dialog.getByRole('button', { name: 'Zurückgeben' }).click();
+    await dialog.locator('textarea[aria-invalid="true"]').waitFor();
+    const described = (await comment.getAttribute('aria-describedby')) ?? '';
+    expect(described).not.toBe('');
+    const errorText = await coordinator
+      .locator(
+        described
+          .split(' ')
+          .map((id) => `[id="${id}"]`)
+          .join(', '),
+      )
+      .allTextContents();
+    expect(errorText.join(' ')).toContain('was sich ändern soll');
+    expect(await dialog.isVisible()).toBe(true);
+    await comment.fill(COMMENT);
     await saveScreenshot(coordinator, 'review-send-back-dialog');
     expect(await seriousViolations(coordinator)).toEqual([]);
     await dialog.getByRole('button', { name: 'Zurückgeben' }).click();

@@ -172,17 +172,17 @@ describe('writing without Markdown, readable history, small screens, no loading 
     await saveScreenshot(page, 'writing-members-1280');
   });
 
-  it('shows a page reached by a link after hovering it without a loading message', async () => {
+  async function followWithoutLoading(name: string, operation: string, heading: RegExp) {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`/${CITY}`);
     await page.getByTestId('city-page').waitFor();
     const preloaded = page.waitForResponse(
       (response) =>
         response.url().endsWith('/graphql') &&
-        (response.request().postData() ?? '').includes('NetworkTopics'),
+        (response.request().postData() ?? '').includes(operation),
     );
     const link = page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', {
-      name: 'Themen',
+      name,
     });
     await link.hover();
     await preloaded;
@@ -202,10 +202,18 @@ describe('writing without Markdown, readable history, small screens, no loading 
       }).observe(document.body, { childList: true, subtree: true });
     });
     await link.click();
-    await waitForHeading(page, /Themen/);
+    await waitForHeading(page, heading);
     await page.locator('main h2').first().waitFor();
     expect(
       await page.evaluate(() => (window as unknown as { sawLoading: boolean }).sawLoading),
     ).toBe(false);
+  }
+
+  it('shows a page reached by a link after hovering it without a loading message', async () => {
+    await followWithoutLoading('Themen', 'NetworkTopics', /Themen/);
+  });
+
+  it('shows the conference list after hovering its link without a loading message', async () => {
+    await followWithoutLoading('Konferenzen', 'ConferenceList', /Konferenzen/);
   });
 });

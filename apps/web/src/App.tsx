@@ -56,6 +56,20 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'leichte-sprache',
+        lazy: page(
+          () => import('./features/legal/EasyReadPage'),
+          (m) => m.EasyReadPage,
+        ),
+      },
+      {
+        path: 'gebaerdensprache',
+        lazy: page(
+          () => import('./features/legal/SignLanguagePage'),
+          (m) => m.SignLanguagePage,
+        ),
+      },
+      {
         path: 'themen',
         handle: { preload: PRELOADS.topics },
         lazy: page(
@@ -101,6 +115,20 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'konto/folge-ich',
+        lazy: page(
+          () => import('./features/follows/FollowingPage'),
+          (m) => m.FollowingPage,
+        ),
+      },
+      {
+        path: 'abbestellen/:token',
+        lazy: page(
+          () => import('./features/notifications/UnsubscribePage'),
+          (m) => m.UnsubscribePage,
+        ),
+      },
+      {
         path: 'netzwerk/rueckmeldungen',
         lazy: page(
           () => import('./features/legal/FeedbackInboxPage'),
@@ -141,6 +169,7 @@ const routes: RouteObject[] = [
           () => import('./features/conferences/ConferencesPage'),
           (m) => m.ConferencesPage,
         ),
+        handle: { preload: PRELOADS.conferences },
       },
       {
         path: 'konferenzen/:id',
@@ -148,6 +177,7 @@ const routes: RouteObject[] = [
           () => import('./features/conferences/ConferencePage'),
           (m) => m.ConferencePage,
         ),
+        handle: { preload: PRELOADS.conference },
       },
       {
         path: 'dev/mailbox',

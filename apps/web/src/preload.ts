@@ -1,7 +1,14 @@
 import { useEffect } from 'react';
 import { matchRoutes, type RouteObject } from 'react-router';
 import { useClient, type Client } from 'urql';
-import { CityProfileDocument, NetworkTopicsDocument, PracticeDocument } from './generated/graphql';
+import {
+  CityProfileDocument,
+  ConferenceDetailDocument,
+  ConferenceListDocument,
+  NetworkTopicsDocument,
+  PracticeDocument,
+} from './generated/graphql';
+import { CONFERENCE_PAGE_SIZE } from './features/conferences/conference-format';
 
 /** What a route can fetch ahead: its main query, with the same variables as its page. */
 export type Preload = (params: Record<string, string | undefined>, client: Client) => void;
@@ -20,6 +27,16 @@ export const PRELOADS = {
   city: ({ city }, client) => city && query(client, CityProfileDocument, { slug: city }),
   practice: ({ id }, client) => id && query(client, PracticeDocument, { id }),
   topics: (_params, client) => query(client, NetworkTopicsDocument, {}),
+  // The list's two sections without filters (ConferencesPage's ConferenceSection).
+  conferences: (_params, client) => {
+    for (const upcoming of [true, false]) {
+      query(client, ConferenceListDocument, {
+        first: CONFERENCE_PAGE_SIZE,
+        filter: { upcoming, kind: null, region: null },
+      });
+    }
+  },
+  conference: ({ id }, client) => id && query(client, ConferenceDetailDocument, { id }),
 } satisfies Record<string, Preload>;
 
 const started = new Set<string>();

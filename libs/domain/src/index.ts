@@ -3,3 +3,4 @@ export * from './federal-states';
 export * from './markdown';
 export * from './web-routes';
 export * from './session-time';
+export * from './feeds';

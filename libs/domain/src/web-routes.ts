@@ -16,6 +16,8 @@ export const NETWORK_ROUTES = [
   'passwort-zuruecksetzen/:token',
   'einladung/:token',
   'konto',
+  'konto/folge-ich',
+  'abbestellen/:token',
   'netzwerk/protokoll',
   'benachrichtigungen',
   'netzwerk/tandems',
@@ -32,6 +34,8 @@ export const NETWORK_ROUTES = [
   'datenschutz',
   'barrierefreiheit',
   'kontakt',
+  'leichte-sprache',
+  'gebaerdensprache',
   'netzwerk/rueckmeldungen',
 ] as const;
 
@@ -53,34 +57,61 @@ export const SERVER_PATHS = [
   'assets',
   'export',
   'calendar',
+  'feeds',
   'files',
   'api',
   '.well-known',
 ];
 
-/** What an address of the web app names: a network page, a page of the city `slug`, or nothing. */
-export type WebRouteMatch = { kind: 'network' } | { kind: 'city'; slug: string } | null;
+/**
+ * What an address of the web app names: a network page or a page of the city `slug`, with
+ * the route pattern it matched (`praxis/:id`) and its `:name` values; or nothing.
+ */
+export type WebRouteMatch =
+  | { kind: 'network'; route: NetworkRoute; params: Record<string, string> }
+  | { kind: 'city'; slug: string; route: CityRoute; params: Record<string, string> }
+  | null;
+
+export type NetworkRoute = (typeof NETWORK_ROUTES)[number];
+export type CityRoute = (typeof CITY_ROUTES)[number];
 
 function segmentsOf(path: string): string[] {
   return path.split('/').filter((segment) => segment !== '');
 }
 
-function matches(pattern: string, segments: readonly string[]): boolean {
+/** The `:name` values when `segments` fit `pattern`, else null. */
+function paramsOf(pattern: string, segments: readonly string[]): Record<string, string> | null {
   const parts = segmentsOf(pattern);
-  return (
-    parts.length === segments.length &&
-    parts.every((part, index) => part.startsWith(':') || part === segments[index])
-  );
+  if (parts.length !== segments.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, part] of parts.entries()) {
+    const segment = segments[index] ?? '';
+    if (part.startsWith(':')) params[part.slice(1)] = segment;
+    else if (part !== segment) return null;
+  }
+  return params;
+}
+
+function firstMatch<R extends string>(
+  routes: readonly R[],
+  segments: readonly string[],
+): { route: R; params: Record<string, string> } | null {
+  for (const route of routes) {
+    const params = paramsOf(route, segments);
+    if (params) return { route, params };
+  }
+  return null;
 }
 
 /** Matches a URL path (`/praxis/123`, trailing slash allowed) against the pages above. */
 export function matchWebRoute(path: string): WebRouteMatch {
   const segments = segmentsOf(path);
-  if (NETWORK_ROUTES.some((pattern) => matches(pattern, segments))) return { kind: 'network' };
+  const network = firstMatch(NETWORK_ROUTES, segments);
+  if (network) return { kind: 'network', ...network };
   const [slug, ...rest] = segments;
   if (!slug || RESERVED_SLUGS.includes(slug)) return null;
-  if (CITY_ROUTES.some((pattern) => matches(pattern, rest))) return { kind: 'city', slug };
-  return null;
+  const city = firstMatch(CITY_ROUTES, rest);
+  return city ? { kind: 'city', slug, ...city } : null;
 }
 
 /** First segments of network pages and server paths: no city may take one as its slug. */

@@ -6,6 +6,7 @@ import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { PasswordResetEntity } from '../modules/auth/password-reset.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { CityEntity } from '../modules/cities/city.entity';
+import { DataExportEntity } from '../modules/data-export/data-export.entity';
 import { DevMailEntity } from '../modules/mail/dev-mail.entity';
 import { InvitationEntity } from '../modules/memberships/invitation.entity';
 import { MembershipEntity } from '../modules/memberships/membership.entity';
@@ -20,6 +21,7 @@ import { CityProfileRevisionEntity } from '../modules/city-profiles/city-profile
 import { CityProfileEntity } from '../modules/city-profiles/city-profile.entity';
 import { PracticeRevisionEntity } from '../modules/practices/practice-revision.entity';
 import { PracticeEntity } from '../modules/practices/practice.entity';
+import { SignLanguageVideoEntity } from '../modules/sign-language/sign-language-video.entity';
 import { TandemNoteEntity } from '../modules/tandems/tandem-note.entity';
 import { TandemVisitEntity } from '../modules/tandems/tandem-visit.entity';
 import { TandemEntity } from '../modules/tandems/tandem.entity';
@@ -37,10 +39,12 @@ export const ENTITIES = [
   PasswordResetEntity,
   AuditEntryEntity,
   DevMailEntity,
+  DataExportEntity,
   PracticeEntity,
   PracticeRevisionEntity,
   CityProfileEntity,
   CityProfileRevisionEntity,
+  SignLanguageVideoEntity,
   PracticeAttachmentEntity,
   TandemEntity,
   TandemNoteEntity,

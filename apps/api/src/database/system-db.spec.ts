@@ -20,6 +20,19 @@ const ALLOWED_IMPORTERS: Record<string, string> = {
   'search/search-sync.ts':
     'the outbox step a narrowing mutation runs at once: the same document the worker builds',
   'modules/notifications/notification-outbox.worker.ts': 'the notification outbox worker',
+  'modules/digest/digest.job.ts':
+    'the digest job (scheduled): items per person, filtered by what they may see',
+  'modules/data-export/data-export.worker.ts':
+    'the data-export worker: each section reads only rows about the one person',
+  'modules/data-export/data-export-expiry.job.ts': 'the scheduled job deleting expired exports',
+  'core/jobs/job-scheduler.ts': 'the scheduler of periodic jobs (run records, advisory locks)',
+  'modules/retention/registration-retention.job.ts':
+    'a scheduled job: participant data of past conferences, across cities',
+  'modules/retention/sign-in-retention.job.ts':
+    'a scheduled job: expired sessions, reset tokens, invitations of every city',
+  'modules/retention/audit-retention.job.ts': 'a scheduled job: pseudonymises old audit entries',
+  'modules/retention/feedback-retention.job.ts':
+    'a scheduled job: deletes old accessibility feedback (organizers-only rows)',
 };
 
 function sourceFiles(dir: string): string[] {

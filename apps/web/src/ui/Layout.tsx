@@ -167,6 +167,12 @@ export function Layout({ account, search }: LayoutProps) {
               <li>
                 <Link to="/kontakt">{t('legal.footer.contact')}</Link>
               </li>
+              <li>
+                <Link to="/leichte-sprache">{t('legal.footer.easyRead')}</Link>
+              </li>
+              <li>
+                <Link to="/gebaerdensprache">{t('legal.footer.signLanguage')}</Link>
+              </li>
             </ul>
           </nav>
         </div>

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { formatDateTime } from './format';
+import { personName, type PersonLike } from './person-name';
 
 /** One saved state as a history table shows it: number, time, author. */
 export interface RevisionSummary {
   number: number;
   createdAt: string;
-  author?: { displayName: string } | null;
+  author?: PersonLike | null;
 }
 
 /** Which two revisions the history compares. */
@@ -40,7 +41,7 @@ export function RevisionCells({
         {revision.number === newest ? <span className="badge">{t('history.current')}</span> : null}
       </th>
       <td className="nowrap">{formatDateTime(revision.createdAt, language)}</td>
-      <td>{revision.author?.displayName ?? t('history.unknownAuthor')}</td>
+      <td>{revision.author ? personName(t, revision.author) : t('history.unknownAuthor')}</td>
       <td>
         <input
           type="radio"

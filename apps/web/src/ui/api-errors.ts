@@ -54,6 +54,9 @@ const REASON_TEXTS: Record<string, ErrorTextKey> = {
   INVALID_TOKEN: 'errors.INVALID_TOKEN',
   ALREADY_MEMBER: 'errors.ALREADY_MEMBER',
   LAST_COORDINATOR: 'errors.LAST_COORDINATOR',
+  REASON_REQUIRED: 'errors.REASON_REQUIRED',
+  REASON_TOO_LONG: 'errors.REASON_TOO_LONG',
+  ACCOUNT_NOT_FOUND: 'errors.ACCOUNT_NOT_FOUND',
   UNKNOWN_CITY: 'errors.UNKNOWN_CITY',
   INVALID_CHARACTERS: 'errors.INVALID_CHARACTERS',
   CROSS_SITE_REQUEST: 'errors.CROSS_SITE_REQUEST',
@@ -196,7 +199,11 @@ function textFor(
     return { key: NOT_PENDING_TEXTS[String(extra.status)] ?? 'errors.INVITATION_NOT_PENDING' };
   }
   // The same reason means "e-mail or password" at sign-in but "current password" when changing it.
-  if (reason === 'INVALID_CREDENTIALS' && field === 'currentPassword') {
+  // Confirming a step with one's password (deleting the account) is BAD_USER_INPUT too.
+  if (
+    reason === 'INVALID_CREDENTIALS' &&
+    (field === 'currentPassword' || code === 'BAD_USER_INPUT')
+  ) {
     return { key: 'errors.WRONG_CURRENT_PASSWORD' };
   }
   // The API names the session holding the room: say which one and when.
@@ -221,6 +228,9 @@ function textFor(
   }
   if (reason === 'UNKNOWN_TOPIC') {
     return { key: 'errors.UNKNOWN_TOPIC', values: { slug: String(extra.slug ?? '') } };
+  }
+  if (reason === 'REASON_TOO_LONG') {
+    return { key: 'errors.REASON_TOO_LONG', values: limitValues(extra) };
   }
   if (reason === 'TOO_MANY_ATTACHMENTS') {
     return { key: 'errors.TOO_MANY_ATTACHMENTS', values: limitValues(extra) };

@@ -70,12 +70,16 @@ const POLICY: Record<Permission, Row> = {
     foreign: Y('mco'),
     none: Y('mco'),
   },
+  // The person themselves too, by userId (tested below): the relations carry none.
+  [Permission.ACCOUNT_ERASE]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
   [Permission.CITY_MEMBER_CONTACT_READ]: {
     own: Y('co'),
     partnerSide: Y('o'),
     foreign: Y('o'),
     none: Y('o'),
   },
+  // Only the person themselves (by userId): see the cases below the table.
+  [Permission.PERSONAL_DATA_EXPORT]: {},
   [Permission.CITY_ACT_FOR]: { own: Y('mco'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
   [Permission.CITY_MEMBERS_READ]: {
     own: Y('mco'),
@@ -110,6 +114,12 @@ const POLICY: Record<Permission, Row> = {
   },
   [Permission.AUDIT_LOG_READ]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
   [Permission.ACCESSIBILITY_FEEDBACK_READ]: {
+    own: Y('o'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
+  [Permission.SIGN_LANGUAGE_VIDEO_MANAGE]: {
     own: Y('o'),
     partnerSide: Y('o'),
     foreign: Y('o'),
@@ -382,6 +392,24 @@ describe('readScope: what a self-scoping query (search) may show beyond public e
   });
 });
 
+describe('PERSONAL_DATA_EXPORT: only the person gets a copy of their data', () => {
+  it.each([
+    ['anonymous', false],
+    ['the person', true],
+    ['another member of the city', false],
+    ['a coordinator of the city', false],
+    ['a coordinator of another city', false],
+    ['an organizer', false],
+  ] as const)('%s: %s', (who, allowed) => {
+    expect(
+      mayAccess(ACTORS[who], Permission.PERSONAL_DATA_EXPORT, {
+        cityId: CONTACT_CITY,
+        userId: PERSON,
+      }),
+    ).toBe(allowed);
+  });
+});
+
 describe('CITY_MEMBERSHIP_END: who may end a membership', () => {
   it.each([
     ['anonymous', false],
@@ -405,5 +433,20 @@ describe('CITY_MEMBERSHIP_END: who may end a membership', () => {
     expect(
       mayAccess(member, Permission.CITY_MEMBERSHIP_END, { cityId: CONTACT_CITY, userId: 'm' }),
     ).toBe(true);
+  });
+});
+
+describe('ACCOUNT_ERASE: who may erase an account', () => {
+  it.each([
+    ['anonymous', false],
+    ['the person', true],
+    ['another member of the city', false],
+    ['a coordinator of the city', false],
+    ['a coordinator of another city', false],
+    ['an organizer', true],
+  ] as const)('%s: %s', (who, allowed) => {
+    expect(
+      mayAccess(ACTORS[who], Permission.ACCOUNT_ERASE, { cityId: CONTACT_CITY, userId: PERSON }),
+    ).toBe(allowed);
   });
 });

@@ -18,10 +18,21 @@ export enum Permission {
   /** Own account, sessions, notifications, password. */
   ACCOUNT_OWN = 'ACCOUNT_OWN',
   /**
+   * Erase an account (Art. 17 DSGVO): the person themselves, or organizers carrying out an
+   * erasure request. Coordinators remove members from their city (CITY_MEMBERSHIP_END), they
+   * do not erase accounts.
+   */
+  ACCOUNT_ERASE = 'ACCOUNT_ERASE',
+  /**
    * Reach a member of a city by e-mail: the member themselves, the city's coordinators,
    * organizers. Other members of the city see names and roles only.
    */
   CITY_MEMBER_CONTACT_READ = 'CITY_MEMBER_CONTACT_READ',
+  /**
+   * Ask for and download a copy of all data about oneself (Art. 15 and 20 DSGVO): the
+   * person only, never a coordinator or organizer on their behalf.
+   */
+  PERSONAL_DATA_EXPORT = 'PERSONAL_DATA_EXPORT',
 
   // --- cities and their members ---
   /** Act for a city in the web app (the acting-city switch). */
@@ -52,6 +63,8 @@ export enum Permission {
   AUDIT_LOG_READ = 'AUDIT_LOG_READ',
   /** Read feedback on accessibility (sender's name and address included). */
   ACCESSIBILITY_FEEDBACK_READ = 'ACCESSIBILITY_FEEDBACK_READ',
+  /** Upload, replace, re-caption and remove the network's sign-language video (audited). */
+  SIGN_LANGUAGE_VIDEO_MANAGE = 'SIGN_LANGUAGE_VIDEO_MANAGE',
 
   // --- practices ---
   /** Read drafts of a city (and their attachments, revisions): its members only. */
@@ -163,6 +176,10 @@ export function mayAccess(
   switch (permission) {
     case Permission.ACCOUNT_OWN:
       return true;
+    case Permission.ACCOUNT_ERASE:
+      return (target.userId !== undefined && target.userId === actor.userId) || organizer;
+    case Permission.PERSONAL_DATA_EXPORT:
+      return target.userId !== undefined && target.userId === actor.userId;
     case Permission.CITY_MEMBER_CONTACT_READ:
       return (
         (target.userId !== undefined && target.userId === actor.userId) ||
@@ -188,6 +205,7 @@ export function mayAccess(
       return memberOf(target.cityId);
     case Permission.AUDIT_LOG_READ:
     case Permission.ACCESSIBILITY_FEEDBACK_READ:
+    case Permission.SIGN_LANGUAGE_VIDEO_MANAGE:
       return organizer;
     case Permission.PRACTICE_DRAFT_READ:
     case Permission.PRACTICE_DRAFT:
@@ -249,6 +267,8 @@ const DENIED: Partial<Record<Permission, string>> = {
     'The profile history is for members of the city and organizers',
   [Permission.CITY_WORKSPACE_READ]: 'The workspace is for the members of the city',
   [Permission.ACCESSIBILITY_FEEDBACK_READ]: 'Only network organizers read feedback',
+  [Permission.SIGN_LANGUAGE_VIDEO_MANAGE]:
+    'Only network organizers provide the sign-language video',
   [Permission.TANDEM_PROPOSE]: 'Only network organizers propose tandems',
   [Permission.TANDEM_SUGGESTIONS_READ]:
     'Suggestions are for organizers and the city’s coordinators',

@@ -38,12 +38,12 @@ export class AuthException extends AppException {
     );
   }
 
-  static wrongCurrentPassword(): AuthException {
+  static wrongCurrentPassword(field = 'input.currentPassword'): AuthException {
     return new AuthException(
       ErrorCode.BAD_USER_INPUT,
       AuthExceptionReason.INVALID_CREDENTIALS,
       'The current password is wrong',
-      'input.currentPassword',
+      field,
     );
   }
 

@@ -1,4 +1,10 @@
-import { allowedOrigins, ConfigError, loadConfig, OPERATOR_REQUIRED } from './config';
+import {
+  allowedOrigins,
+  ConfigError,
+  FEDERAL_ENFORCEMENT_BODY,
+  loadConfig,
+  OPERATOR_REQUIRED,
+} from './config';
 
 const valid = {
   DATABASE_URL: 'postgres://app:secret@127.0.0.1:5432/wissensnetz',
@@ -176,6 +182,35 @@ describe('loadConfig', () => {
           { seedDemo: false },
         ),
       ).toThrow(/OPERATOR_EMAIL: /);
+    });
+
+    it('names the federal Schlichtungsstelle unless a Land body is configured', () => {
+      expect(loadConfig(valid, { seedDemo: true }).operator.enforcementBody).toBe(
+        FEDERAL_ENFORCEMENT_BODY,
+      );
+      const land = loadConfig(
+        {
+          ...production,
+          ...operator,
+          ENFORCEMENT_BODY_NAME: 'Schlichtungsstelle Beispielland',
+          ENFORCEMENT_BODY_ADDRESS: 'Amtsweg 1|12345 Beispielstadt',
+          ENFORCEMENT_BODY_EMAIL: 'schlichtung@land.example',
+        },
+        { seedDemo: false },
+      );
+      expect(land.operator.enforcementBody).toEqual({
+        name: 'Schlichtungsstelle Beispielland',
+        addressLines: ['Amtsweg 1', '12345 Beispielstadt'],
+        email: 'schlichtung@land.example',
+        phone: undefined,
+        url: undefined,
+      });
+      expect(() =>
+        loadConfig(
+          { ...production, ...operator, ENFORCEMENT_BODY_URL: 'ftp://land.example' },
+          { seedDemo: false },
+        ),
+      ).toThrow(/ENFORCEMENT_BODY_URL: /);
     });
 
     it('fills invented demo details outside production, marked and under .example', () => {

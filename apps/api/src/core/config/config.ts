@@ -79,9 +79,31 @@ const configSchema = z.object({
   /** The notification outbox worker (every replica; rows and e-mails are claimed with SKIP LOCKED). */
   NOTIFICATION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   NOTIFICATION_RETRY_MAX_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
+  /**
+   * The scheduler of periodic jobs (retention, digests). Every replica may run it: a job's
+   * run is claimed with an advisory lock and recorded in scheduled_job_run, so it runs once.
+   */
+  JOBS_ENABLED: booleanFlag.default(true),
+  /** How often the scheduler looks for due jobs. */
+  JOBS_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** Shutdown waits this long for a running job (it is not cut off, only no longer waited for). */
+  JOBS_SHUTDOWN_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+  /** Participant data of registrations is deleted this many months after the conference's end. */
+  RETENTION_REGISTRATION_MONTHS: z.coerce.number().int().min(1).max(120).default(3),
+  /** Audit entries keep their actor by name this many months, then only as a pseudonym. */
+  RETENTION_AUDIT_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+  /** Accessibility feedback (message, optional name and e-mail) is deleted this long after it came in. */
+  RETENTION_FEEDBACK_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   /** Folder for uploaded attachments (disk storage); default: <DATA_DIR>/attachments. */
   ATTACHMENTS_DIR: z.string().optional(),
   DATA_DIR: z.string().default('.data'),
+  /** Largest sign-language video accepted (bytes); default 200 MB. */
+  SIGN_LANGUAGE_VIDEO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 * 1024 ** 3)
+    .default(200 * 1024 ** 2),
   // The operator's published details (Impressum § 5 DDG, Datenschutz Art. 13 DSGVO,
   // security.txt). Required in production (OPERATOR_REQUIRED); demo values otherwise.
   OPERATOR_NAME: z.string().max(300).optional(),
@@ -103,6 +125,13 @@ const configSchema = z.object({
   SUPERVISORY_AUTHORITY_NAME: z.string().max(300).optional(),
   SUPERVISORY_AUTHORITY_ADDRESS: z.string().max(1000).optional(),
   SUPERVISORY_AUTHORITY_URL: httpUrl.optional(),
+  // Enforcement of accessibility (BITV 2.0 § 7 Abs. 1 Nr. 3 / Schlichtungsstelle): bodies of
+  // a Land name their Land's; the default is the federal one (§ 16 BGG).
+  ENFORCEMENT_BODY_NAME: z.string().max(300).optional(),
+  ENFORCEMENT_BODY_ADDRESS: z.string().max(1000).optional(),
+  ENFORCEMENT_BODY_EMAIL: z.string().email().optional(),
+  ENFORCEMENT_BODY_PHONE: z.string().max(100).optional(),
+  ENFORCEMENT_BODY_URL: httpUrl.optional(),
 });
 
 /** Operator settings production refuses to start without. */
@@ -136,7 +165,29 @@ export interface OperatorConfig {
   supervisoryAuthorityName: string;
   supervisoryAuthorityAddressLines: string[];
   supervisoryAuthorityUrl: string;
+  /** Where people turn when the operator's answer on a barrier does not help. */
+  enforcementBody: EnforcementBodyConfig;
 }
+
+export interface EnforcementBodyConfig {
+  name: string;
+  addressLines: string[];
+  email?: string;
+  phone?: string;
+  url?: string;
+}
+
+/**
+ * The federal Schlichtungsstelle nach § 16 BGG, for federal public bodies, as it publishes
+ * its contact; the operator checks it before going live (README).
+ */
+export const FEDERAL_ENFORCEMENT_BODY: EnforcementBodyConfig = {
+  name: 'Schlichtungsstelle nach dem Behindertengleichstellungsgesetz bei dem Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen',
+  addressLines: ['Mauerstraße 53', '10117 Berlin'],
+  email: 'info@schlichtungsstelle-bgg.de',
+  phone: '+49 30 18 527-2805',
+  url: 'https://www.schlichtungsstelle-bgg.de',
+};
 
 /** Invented, clearly marked, with addresses under .example: no real body, no real person. */
 export const DEMO_OPERATOR: OperatorConfig = {
@@ -153,6 +204,7 @@ export const DEMO_OPERATOR: OperatorConfig = {
   supervisoryAuthorityName: 'Demo-Aufsichtsbehörde für den Datenschutz – keine echten Angaben',
   supervisoryAuthorityAddressLines: ['Aufsichtsweg 2', '00000 Demostadt'],
   supervisoryAuthorityUrl: 'https://aufsicht.example',
+  enforcementBody: FEDERAL_ENFORCEMENT_BODY,
 };
 
 function lines(value: string | undefined): string[] {
@@ -188,6 +240,19 @@ function operatorFrom(raw: RawConfig): OperatorConfig {
         ? []
         : demo.supervisoryAuthorityAddressLines,
     supervisoryAuthorityUrl: raw.SUPERVISORY_AUTHORITY_URL ?? demo.supervisoryAuthorityUrl,
+    enforcementBody: enforcementBodyFrom(raw),
+  };
+}
+
+/** The configured body when a name is given (then only what is given), else the federal one. */
+function enforcementBodyFrom(raw: RawConfig): EnforcementBodyConfig {
+  if (!raw.ENFORCEMENT_BODY_NAME) return FEDERAL_ENFORCEMENT_BODY;
+  return {
+    name: raw.ENFORCEMENT_BODY_NAME,
+    addressLines: lines(raw.ENFORCEMENT_BODY_ADDRESS),
+    email: raw.ENFORCEMENT_BODY_EMAIL,
+    phone: raw.ENFORCEMENT_BODY_PHONE,
+    url: raw.ENFORCEMENT_BODY_URL,
   };
 }
 
@@ -228,7 +293,14 @@ export interface AppConfig {
   searchRetryMaxMs: number;
   notificationPollMs: number;
   notificationRetryMaxMs: number;
+  jobsEnabled: boolean;
+  jobsPollMs: number;
+  jobsShutdownWaitMs: number;
+  retentionRegistrationMonths: number;
+  retentionAuditMonths: number;
+  retentionFeedbackMonths: number;
   attachmentsDir: string;
+  signLanguageVideoMaxBytes: number;
   operator: OperatorConfig;
 }
 
@@ -312,7 +384,14 @@ export function loadConfig(
     searchRetryMaxMs: raw.SEARCH_RETRY_MAX_MS,
     notificationPollMs: raw.NOTIFICATION_POLL_MS,
     notificationRetryMaxMs: raw.NOTIFICATION_RETRY_MAX_MS,
+    jobsEnabled: raw.JOBS_ENABLED,
+    jobsPollMs: raw.JOBS_POLL_MS,
+    jobsShutdownWaitMs: raw.JOBS_SHUTDOWN_WAIT_MS,
+    retentionRegistrationMonths: raw.RETENTION_REGISTRATION_MONTHS,
+    retentionAuditMonths: raw.RETENTION_AUDIT_MONTHS,
+    retentionFeedbackMonths: raw.RETENTION_FEEDBACK_MONTHS,
     attachmentsDir: raw.ATTACHMENTS_DIR ?? `${raw.DATA_DIR}/attachments`,
+    signLanguageVideoMaxBytes: raw.SIGN_LANGUAGE_VIDEO_MAX_BYTES,
     operator: operatorFrom(raw),
   };
 }

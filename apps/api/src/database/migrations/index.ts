@@ -17,7 +17,13 @@ import { ProposedTandemsStayWithTheirCities1764400000001 } from './1764400000001
 import { TandemVisit1764410000000 } from './1764410000000-TandemVisit';
 import { CityProfiles1764420000000 } from './1764420000000-CityProfiles';
 import { WaitlistOffers1764440000000 } from './1764440000000-WaitlistOffers';
+import { NotificationSubject1764510000000 } from './1764510000000-NotificationSubject';
 import { AccessibilityFeedback1764450000000 } from './1764450000000-AccessibilityFeedback';
+import { AccountErasure1764470000000 } from './1764470000000-AccountErasure';
+import { DataExport1764460000000 } from './1764460000000-DataExport';
+import { ScheduledJobsAndRetention1764480000000 } from './1764480000000-ScheduledJobsAndRetention';
+import { SignLanguageVideo1764490000000 } from './1764490000000-SignLanguageVideo';
+import { FollowsAndDigest1764500000000 } from './1764500000000-FollowsAndDigest';
 
 /** Every migration in order; listed explicitly so the built app needs no globbing. */
 export const MIGRATIONS = [
@@ -41,4 +47,10 @@ export const MIGRATIONS = [
   CityProfiles1764420000000,
   WaitlistOffers1764440000000,
   AccessibilityFeedback1764450000000,
+  DataExport1764460000000,
+  AccountErasure1764470000000,
+  ScheduledJobsAndRetention1764480000000,
+  SignLanguageVideo1764490000000,
+  FollowsAndDigest1764500000000,
+  NotificationSubject1764510000000,
 ];

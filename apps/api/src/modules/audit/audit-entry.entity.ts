@@ -17,6 +17,10 @@ export class AuditEntryEntity {
   @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
   actorUserId!: string | null;
 
+  /** Set, and actorUserId cleared, once the entry is older than RETENTION_AUDIT_MONTHS. */
+  @Column({ name: 'actor_pseudonym', type: 'text', nullable: true })
+  actorPseudonym!: string | null;
+
   @Column({ type: 'text' })
   action!: string;
 

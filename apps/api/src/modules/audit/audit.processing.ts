@@ -1,4 +1,8 @@
-import { LegalBasis, type ProcessingActivity } from '../../core/privacy/processing';
+import {
+  LegalBasis,
+  type NoPersonalData,
+  type ProcessingActivity,
+} from '../../core/privacy/processing';
 
 export const AUDIT_PROCESSING: readonly ProcessingActivity[] = [
   {
@@ -21,9 +25,16 @@ export const AUDIT_PROCESSING: readonly ProcessingActivity[] = [
     dataSubjects: { de: 'Mitglieder, Netzwerkbüro', en: 'Members, network office' },
     recipients: { de: 'Nur das Netzwerkbüro', en: 'Only the network office' },
     retention: {
-      de: 'Dauerhaft; die Pseudonymisierung nach einer festen Frist folgt (Issue #17)',
-      en: 'Kept; pseudonymisation after a set period is to follow (issue #17)',
+      de: 'Dauerhaft; ist ein Eintrag älter als {auditPeriod}, wird die handelnde Person nur noch als Pseudonym geführt. Nach dem Löschen eines Kontos bleiben seine Einträge mit der namenlosen Kennung statt Name und Adresse; das Löschen selbst wird mit wer, wann und Grund protokolliert',
+      en: 'Kept; once an entry is older than {auditPeriod}, the acting person is kept only as a pseudonym. After an account is deleted its entries keep the nameless id instead of name and address; the erasure itself is logged with who, when and why',
     },
     tables: ['audit_log'],
+  },
+];
+
+export const AUDIT_NO_PERSONAL_DATA: readonly NoPersonalData[] = [
+  {
+    table: 'audit_pseudonym_key',
+    reason: 'the one key the pseudonyms of old audit entries are derived with; no people',
   },
 ];

@@ -54,6 +54,7 @@ export class AuditResolver {
   ): Promise<string | null> {
     if (!entry.actorUserId || !mayAccess(viewer, Permission.AUDIT_LOG_READ)) return null;
     const user = await this.users.load(ctx, entry.actorUserId);
-    return user?.email ?? null;
+    // An erased account keeps its id as a pseudonym; it has no address any more.
+    return user && !user.erasedAt ? user.email : null;
   }
 }

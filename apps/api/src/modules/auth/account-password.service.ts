@@ -126,6 +126,26 @@ export class AccountPasswordService {
     });
   }
 
+  /**
+   * The signed-in person confirms a grave step (erasing their account) with their password,
+   * throttled like signing in. Throws INVALID_CREDENTIALS on `field` when it is wrong.
+   */
+  async confirmPassword(
+    signedIn: SignedInActor,
+    client: ClientInfo,
+    password: string,
+    field: string,
+  ): Promise<void> {
+    const user = await this.users.byId(signedIn.userId);
+    if (!user) throw AuthException.signInRequired();
+    const attempt = await this.throttle.begin(user.email, client.ip);
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      await this.throttle.failed(attempt);
+      throw AuthException.wrongCurrentPassword(field);
+    }
+    await this.throttle.succeeded(attempt);
+  }
+
   /** Marks every unused reset link of an account as used; returns the ids it marked. */
   private async voidResetLinks(manager: EntityManager, userId: string): Promise<string[]> {
     const result = await manager

@@ -20,7 +20,7 @@ import { LoginThrottleModule } from './login-throttle.module';
     LoginThrottleModule,
   ],
   providers: [AuthService, AccountPasswordService, AuthResolver],
-  exports: [AuthService],
+  exports: [AuthService, AccountPasswordService],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

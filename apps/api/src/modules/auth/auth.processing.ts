@@ -24,8 +24,8 @@ export const AUTH_PROCESSING: readonly ProcessingActivity[] = [
     dataSubjects: { de: 'Angemeldete Personen', en: 'Signed-in people' },
     recipients: { de: 'Nur die Person selbst', en: 'Only the person themselves' },
     retention: {
-      de: 'Sitzungen bis zum Abmelden, spätestens nach SESSION_TTL_HOURS (Standard 14 Tage) oder SESSION_IDLE_MINUTES ohne Nutzung; Rücksetz-Token 1 Stunde; Zähler 15 Minuten',
-      en: 'Sessions until sign-out, at most SESSION_TTL_HOURS (default 14 days) or SESSION_IDLE_MINUTES unused; reset tokens 1 hour; counters 15 minutes',
+      de: 'Sitzungen bis zum Abmelden, spätestens nach SESSION_TTL_HOURS (Standard 14 Tage) oder SESSION_IDLE_MINUTES ohne Nutzung; Rücksetz-Token 1 Stunde bzw. bis zur Nutzung; Zähler 15 Minuten. Abgelaufenes wird stündlich gelöscht; beim Löschen des Kontos sofort alles.',
+      en: 'Sessions until sign-out, at most SESSION_TTL_HOURS (default 14 days) or SESSION_IDLE_MINUTES unused; reset tokens 1 hour or until used; counters 15 minutes. Expired entries are deleted every hour; everything at once when the account is deleted.',
     },
     tables: ['user_session', 'password_reset', 'login_throttle'],
   },

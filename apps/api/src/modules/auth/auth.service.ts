@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { ANONYMOUS, type Actor, type SignedInActor } from '../../core/tenancy/actor';
 import { Permission, mayAccess, requireAccess } from '../../core/auth/access';
@@ -22,6 +23,7 @@ import type { UpdateMeInput } from './dto/auth.inputs';
 import { SessionType, toSession } from './dto/session.type';
 import { LoginThrottle } from './login-throttle.service';
 import { SessionEntity } from './session.entity';
+import { clearSessionCookie } from './session-cookie';
 
 /** Seen-at is written at most this often (and more often than the idle timeout needs). */
 const MAX_TOUCH_INTERVAL_MS = 5 * 60 * 1000;
@@ -187,6 +189,14 @@ export class AuthService {
     const started = await this.authenticate(token);
     if (started.kind !== 'user') throw new Error('a session just created could not be read back');
     return { token, actor: started, expiresAt };
+  }
+
+  /**
+   * Forgets the session in the browser that asked, for features whose step ends every
+   * session of the account (erasure). The caller (a resolver) goes on as anonymous.
+   */
+  forgetSessionInBrowser(req: Request, res: Response): void {
+    clearSessionCookie(req, res);
   }
 
   /** Ends this browser's session; nothing to do for an anonymous caller. */

@@ -23,8 +23,8 @@ export const CONFERENCES_PROCESSING: readonly ProcessingActivity[] = [
       en: 'Members of the registering city and the network office (also as a CSV export)',
     },
     retention: {
-      de: 'Bis zum Abschluss der Veranstaltung; die automatische Löschung nach einer festen Frist folgt (Issue #17)',
-      en: 'Until the event is over; automatic deletion after a set period is to follow (issue #17)',
+      de: 'Angaben zu den Teilnehmenden werden {registrationPeriod} nach dem Ende der Veranstaltung gelöscht; die Anmeldung selbst bleibt ohne Personenbezug (Stadt, Status, Zahl der Teilnehmenden) für die Statistik. Löscht eine Person ihr Konto, werden Teilnahmeeinträge mit ihrer Adresse sofort gelöscht; bei kommenden Veranstaltungen wird ihr Platz frei (die Warteliste rückt nach)',
+      en: 'Participant details are deleted {registrationPeriod} after the event’s end; the registration itself stays without personal data (city, status, number of participants) for statistics. When a person deletes their account, participant entries with their address are deleted at once; at coming events their place is freed (the waitlist moves up)',
     },
     tables: ['registration', 'registration_participant'],
   },

@@ -237,6 +237,7 @@ export class RegistrationService {
         title: `Platz frei: ${notice.title}`,
         body: `Ein Platz ist frei geworden: die Anmeldung Ihrer Stadt zu „${notice.title}“ ist jetzt bestätigt.`,
         link: `/konferenzen/${notice.conferenceId}`,
+        subject: notice.title,
       });
     }
   }

@@ -5,7 +5,7 @@ import type { AppConfig } from '../../core/config/config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { toSpreadsheetCsv } from '../../core/export/csv';
 import { LEGAL_BASIS_TEXT } from '../../core/privacy/processing';
-import { PROCESSING_ACTIVITIES } from './processing-register';
+import { configuredActivities } from './processing-register';
 
 /** security.txt is valid this long after it was served (RFC 9116 asks for under a year). */
 const SECURITY_TXT_DAYS = 180;
@@ -39,7 +39,7 @@ export class LegalController {
     res.json({
       controller: this.config.operator,
       generatedAt: new Date().toISOString(),
-      activities: PROCESSING_ACTIVITIES.map((activity) => ({
+      activities: configuredActivities(this.config).map((activity) => ({
         ...activity,
         legalBasisText: LEGAL_BASIS_TEXT[activity.legalBasis],
       })),
@@ -61,7 +61,7 @@ export class LegalController {
         'Speicherdauer',
         'Tabellen',
       ],
-      PROCESSING_ACTIVITIES.map((activity) => [
+      configuredActivities(this.config).map((activity) => [
         activity.key,
         activity.name.de,
         activity.purpose.de,

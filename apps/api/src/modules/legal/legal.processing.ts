@@ -17,8 +17,8 @@ export const LEGAL_PROCESSING: readonly ProcessingActivity[] = [
     dataSubjects: { de: 'Personen, die eine Rückmeldung senden', en: 'People who send feedback' },
     recipients: { de: 'Nur das Netzwerkbüro', en: 'Only the network office' },
     retention: {
-      de: 'Bis zur Erledigung der Anfrage; eine automatische Frist folgt (Issue #17)',
-      en: 'Until the request is dealt with; an automatic period is to follow (issue #17)',
+      de: '{feedbackPeriod} nach Eingang, dann wird die Rückmeldung gelöscht',
+      en: '{feedbackPeriod} after it came in, then the feedback is deleted',
     },
     tables: ['accessibility_feedback'],
   },

@@ -14,7 +14,7 @@ import {
 } from './dto/accessibility-feedback.type';
 import { OperatorType, toOperator } from './dto/operator.type';
 import { ProcessingActivityType, toProcessingActivity } from './dto/processing-activity.type';
-import { PROCESSING_ACTIVITIES } from './processing-register';
+import { configuredActivities } from './processing-register';
 
 @Resolver()
 export class LegalResolver {
@@ -36,7 +36,7 @@ export class LegalResolver {
     description: 'The register of processing activities the privacy policy is made of (public).',
   })
   processingActivities(): ProcessingActivityType[] {
-    return PROCESSING_ACTIVITIES.map(toProcessingActivity);
+    return configuredActivities(this.config).map(toProcessingActivity);
   }
 
   @Access(AccessLevel.PUBLIC)

@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NO_PERSONAL_DATA, PROCESSING_ACTIVITIES } from './processing-register';
+import {
+  configuredActivities,
+  NO_PERSONAL_DATA,
+  PROCESSING_ACTIVITIES,
+} from './processing-register';
 
 const migrations = join(__dirname, '..', '..', 'database', 'migrations');
 
@@ -56,5 +60,25 @@ describe('register of processing activities', () => {
         expect(text.de.length).toBeGreaterThan(2);
         expect(text.en.length).toBeGreaterThan(2);
       }
+  });
+
+  it('names the configured retention periods, in both languages', () => {
+    const texts = (registration: number, audit: number) =>
+      Object.fromEntries(
+        configuredActivities({
+          retentionRegistrationMonths: registration,
+          retentionAuditMonths: audit,
+          retentionFeedbackMonths: 12,
+        }).map((activity) => [activity.key, activity.retention]),
+      );
+    const configured = texts(6, 1);
+    expect(configured['conference-registrations'].de).toContain('6 Monate nach dem Ende');
+    expect(configured['conference-registrations'].en).toContain('6 months after');
+    expect(configured['audit-log'].de).toContain('älter als 1 Monat,');
+    expect(configured['audit-log'].en).toContain('older than 1 month,');
+    expect(texts(3, 24)['audit-log'].de).toContain('älter als 24 Monate,');
+    expect(texts(3, 24)['accessibility-feedback'].de).toMatch(/^12 Monate nach Eingang/);
+    const all = JSON.stringify(texts(3, 24));
+    expect(all).not.toMatch(/\{[a-zA-Z]+\}/);
   });
 });

@@ -12,6 +12,13 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative to the text. */
+  html?: string;
+  /**
+   * One-click unsubscribe (RFC 8058): sent as `List-Unsubscribe` with
+   * `List-Unsubscribe-Post: List-Unsubscribe=One-Click`; the address must accept a POST.
+   */
+  unsubscribeUrl?: string;
 }
 
 /**
@@ -52,6 +59,13 @@ export class MailService {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
+        html: mail.html,
+        ...(mail.unsubscribeUrl
+          ? {
+              list: { unsubscribe: { url: mail.unsubscribeUrl, comment: 'Unsubscribe' } },
+              headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+            }
+          : {}),
       });
       return;
     }

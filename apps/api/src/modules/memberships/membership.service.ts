@@ -128,6 +128,24 @@ export class MembershipService {
     });
   }
 
+  /**
+   * LAST_COORDINATOR when the user is the only coordinator of one of their cities (before
+   * their account is erased), in the caller's transaction; locks like a role change, so an
+   * erasure and a demotion at once cannot leave a city without a coordinator.
+   */
+  async ensureNotLastCoordinator(
+    manager: EntityManager,
+    userId: string,
+    field: string,
+  ): Promise<void> {
+    const coordinatorships = await manager.getRepository(MembershipEntity).find({
+      where: { userId, role: MembershipRole.COORDINATOR },
+      order: { cityId: 'ASC' },
+    });
+    for (const membership of coordinatorships)
+      await this.ensureAnotherCoordinator(manager, membership, field);
+  }
+
   private async visibleMembership(
     manager: EntityManager,
     id: string,

@@ -23,8 +23,8 @@ export const MEMBERSHIPS_PROCESSING: readonly ProcessingActivity[] = [
       en: 'Members of the city (names, roles); e-mail addresses only the city’s coordinators and the network office',
     },
     retention: {
-      de: 'Mitgliedschaft bis zum Austritt; Einladungen bis zur Annahme oder zum Ablauf',
-      en: 'Memberships until they end; invitations until accepted or expired',
+      de: 'Mitgliedschaft bis zum Austritt; Einladungen bis zu ihrem Ablauf (14 Tage), dann werden sie gelöscht – auch angenommene und zurückgezogene; beim Löschen eines Kontos seine Mitgliedschaften und alle Einladungen an seine Adresse',
+      en: 'Memberships until they end; invitations until they expire (14 days), then they are deleted – accepted and revoked ones too; when an account is deleted, its memberships and every invitation to its address',
     },
     tables: ['membership', 'invitation'],
   },

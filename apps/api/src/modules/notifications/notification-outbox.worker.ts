@@ -12,6 +12,8 @@ import { DrainLoop } from '../../database/drain-loop';
 import { PgListener } from '../../database/pg-listener';
 import { SYSTEM_DB } from '../../database/system-db';
 import { MailService } from '../mail/mail.service';
+import { MailStream } from '../users/dto/mail-cadence';
+import { kindsOfStream } from './dto/notification-stream';
 import { errorText, isPermanentMailError, retryDelayMs } from './notification-retry';
 
 interface ClaimedMail {
@@ -20,6 +22,8 @@ interface ClaimedMail {
   attempts: number;
   subject: string;
   text: string;
+  html: string | null;
+  unsubscribe_url: string | null;
 }
 
 /**
@@ -123,23 +127,31 @@ export class NotificationOutboxWorker implements OnApplicationBootstrap, OnAppli
           `WITH o AS (SELECT * FROM notification_outbox WHERE id = $1),
            recipients AS (
              SELECT DISTINCT ON (a.user_id) a.* FROM (
-               SELECT u.id AS user_id, u.email, u.email_notifications, m.city_id
+               SELECT u.id AS user_id, u.email, u.mail_tandem, u.mail_city, m.city_id
                  FROM o JOIN membership m ON m.city_id = ANY (o.city_ids)
                  JOIN app_user u ON u.id = m.user_id
                 WHERE (o.recipient_role IS NULL OR m.role = o.recipient_role)
                   AND (o.recipient_user_id IS NULL OR u.id = o.recipient_user_id)
                UNION ALL
                -- Addressed to the network office (e.g. accessibility feedback).
-               SELECT u.id, u.email, u.email_notifications, NULL::uuid
+               SELECT u.id, u.email, u.mail_tandem, u.mail_city, NULL::uuid
                  FROM o JOIN app_user u ON o.to_organizers AND u.network_role = 'ORGANIZER') a,
                o
               WHERE o.except_user_id IS NULL OR a.user_id <> o.except_user_id
               ORDER BY a.user_id, a.city_id NULLS LAST),
            notified AS (
-             INSERT INTO notification (user_id, city_id, kind, title, body, link)
-             SELECT r.user_id, r.city_id, o.kind, o.title, o.body, o.link FROM recipients r, o)
+             INSERT INTO notification (user_id, city_id, kind, title, body, link, subject_id, subject)
+             SELECT r.user_id, r.city_id, o.kind, o.title, o.body, o.link, o.subject_id, o.subject
+               FROM recipients r, o)
+           -- An e-mail now for those whose stream is IMMEDIATE (the others get it in their
+           -- digest, or not at all), unless they unfollowed what it is about.
            INSERT INTO notification_mail (outbox_id, user_id, recipient)
-           SELECT $1, r.user_id, r.email FROM recipients r WHERE r.email_notifications`,
+           SELECT $1, r.user_id, r.email FROM recipients r, o
+            WHERE (CASE WHEN o.kind IN (${kindsOfStream(MailStream.TANDEM)}) THEN r.mail_tandem
+                        ELSE r.mail_city END) = 'IMMEDIATE'
+              AND NOT EXISTS (SELECT 1 FROM follow f
+                               WHERE f.user_id = r.user_id AND f.target_id = o.subject_id
+                                 AND NOT f.following)`,
           [claimed.id],
         );
         await manager.query(
@@ -177,13 +189,21 @@ export class NotificationOutboxWorker implements OnApplicationBootstrap, OnAppli
                        WHERE sent_at IS NULL AND failed_at IS NULL AND claimed_at IS NULL
                          AND next_attempt_at <= now()
                        ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
-          RETURNING id, outbox_id, recipient, attempts)
-       SELECT c.id, c.recipient, c.attempts, o.mail_subject AS subject, o.mail_text AS text
-         FROM claimed c JOIN notification_outbox o ON o.id = c.outbox_id`,
+          RETURNING id, outbox_id, recipient, attempts, subject, text_body, html_body, unsubscribe_url)
+       -- A digest carries its own content; a notification's is its outbox row's.
+       SELECT c.id, c.recipient, c.attempts, coalesce(c.subject, o.mail_subject) AS subject,
+              coalesce(c.text_body, o.mail_text) AS text, c.html_body AS html, c.unsubscribe_url
+         FROM claimed c LEFT JOIN notification_outbox o ON o.id = c.outbox_id`,
     )) as ClaimedMail[];
     if (!mail) return false;
     try {
-      await this.mail.send({ to: mail.recipient, subject: mail.subject, text: mail.text });
+      await this.mail.send({
+        to: mail.recipient,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? undefined,
+        unsubscribeUrl: mail.unsubscribe_url ?? undefined,
+      });
     } catch (error) {
       await this.recordFailure(mail, error);
       return true;

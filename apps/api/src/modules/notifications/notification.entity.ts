@@ -28,6 +28,10 @@ export class NotificationEntity {
   @Column({ type: 'text', nullable: true })
   link!: string | null;
 
+  /** What it is about, for people ("Tandem Stendal–Halberstadt"); '' when not named. */
+  @Column({ type: 'text', default: '' })
+  subject!: string;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

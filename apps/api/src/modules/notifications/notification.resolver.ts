@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import { CurrentActor } from '../../core/auth/current-actor.decorator';
 import type { Actor } from '../../core/tenancy/actor';
+import { NotificationGroupType } from './dto/notification-group.type';
 import { NotificationType } from './dto/notification.type';
 import { NotificationService } from './notification.service';
 
@@ -16,6 +17,29 @@ export class NotificationResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
   ): Promise<NotificationType[]> {
     return this.notificationService.list(actor, first);
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Query(() => [NotificationGroupType], {
+    description: 'Your notifications grouped by kind and what they are about, newest first.',
+  })
+  notificationGroups(
+    @CurrentActor() actor: Actor,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 30 }) first: number,
+  ): Promise<NotificationGroupType[]> {
+    return this.notificationService.groups(actor, first);
+  }
+
+  @Access(AccessLevel.SIGNED_IN)
+  @Mutation(() => Int, {
+    description:
+      'Marks your unread notifications about the page at this path (e.g. /goch/tandems/<id>) as read, because you opened it; returns how many.',
+  })
+  markNotificationsReadAt(
+    @CurrentActor() actor: Actor,
+    @Args('link') link: string,
+  ): Promise<number> {
+    return this.notificationService.markReadAt(actor, link);
   }
 
   @Access(AccessLevel.SIGNED_IN)

@@ -5,6 +5,11 @@ import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { MailService } from '../mail/mail.service';
 import type { NotificationMessage, NotificationRecipients } from './dto/notification-message';
+import {
+  toNotificationGroup,
+  type NotificationGroupRow,
+  type NotificationGroupType,
+} from './dto/notification-group.type';
 import { toNotification, type NotificationType } from './dto/notification.type';
 import { NotificationEntity } from './notification.entity';
 
@@ -38,8 +43,8 @@ export class NotificationService {
     await manager.query(
       `INSERT INTO notification_outbox
          (actor_user_id, city_ids, except_user_id, kind, title, body, link, mail_subject, mail_text,
-          recipient_role, recipient_user_id)
-       VALUES ($1, $2::uuid[], $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          recipient_role, recipient_user_id, subject_id, subject)
+       VALUES ($1, $2::uuid[], $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         sender.userId,
         [...new Set(cityIds)],
@@ -49,9 +54,11 @@ export class NotificationService {
         message.body,
         message.link,
         `Wissensnetz: ${message.title}`,
-        `${message.body}\n\n${this.mail.link(message.link)}\n\nDiese Benachrichtigungen können Sie unter ${this.mail.link('/konto')} abbestellen.`,
+        `${message.body}\n\n${this.mail.link(message.link)}\n\nDiese Benachrichtigungen können Sie unter ${this.mail.link('/benachrichtigungen')} abbestellen.`,
         recipients.role ?? null,
         recipients.userId ?? null,
+        message.subjectId ?? null,
+        message.subject ?? '',
       ],
     );
   }
@@ -66,6 +73,55 @@ export class NotificationService {
       }),
     );
     return rows.map(toNotification);
+  }
+
+  /**
+   * The caller's notifications grouped by kind and link (what they are about), the
+   * group with the newest notification first; `first` groups at most.
+   */
+  async groups(actor: Actor, first: number): Promise<NotificationGroupType[]> {
+    const reader = requireAccess(actor, Permission.ACCOUNT_OWN);
+    const rows: NotificationGroupRow[] = await this.tenantDb.run(actor, (manager) =>
+      manager.query(
+        `SELECT kind, link,
+                (array_agg(subject ORDER BY id DESC))[1] AS subject,
+                count(*)::int AS count,
+                (count(*) FILTER (WHERE read_at IS NULL))::int AS unread_count,
+                (array_agg(title ORDER BY id DESC))[1] AS latest_title,
+                (array_agg(body ORDER BY id DESC))[1] AS latest_body,
+                max(created_at) AS latest_at,
+                (array_agg(id ORDER BY id DESC) FILTER (WHERE read_at IS NULL))[1:100] AS unread_ids
+           FROM notification
+          WHERE user_id = $1
+          GROUP BY kind, link
+          ORDER BY max(id) DESC
+          LIMIT $2`,
+        [reader.userId, Math.min(Math.max(first, 1), 100)],
+      ),
+    );
+    return rows.map(toNotificationGroup);
+  }
+
+  /**
+   * Marks the caller's unread notifications about the page at `link` read (opening a
+   * tandem reads its notes, a practice its review notices); only one's own, row-level
+   * security says the same. Returns how many.
+   */
+  async markReadAt(actor: Actor, link: string): Promise<number> {
+    const reader = requireAccess(actor, Permission.ACCOUNT_OWN);
+    if (!link.startsWith('/') || link.length > 500) return 0;
+    return this.tenantDb.run(actor, async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(NotificationEntity)
+        .set({ readAt: () => 'now()' })
+        .where('user_id = :userId AND read_at IS NULL AND link = :link', {
+          userId: reader.userId,
+          link,
+        })
+        .execute();
+      return result.affected ?? 0;
+    });
   }
 
   async unreadCount(actor: Actor): Promise<number> {

@@ -20,8 +20,8 @@ export const NOTIFICATIONS_PROCESSING: readonly ProcessingActivity[] = [
       en: 'The recipient; the configured mail server (SMTP_URL) as a processor',
     },
     retention: {
-      de: 'Benachrichtigungen bis zur Löschung des Kontos; Versandaufträge werden nach der Zustellung aufgeräumt',
-      en: 'Notifications until the account is deleted; sending jobs are cleaned up after delivery',
+      de: 'Benachrichtigungen bis zur Löschung des Kontos (dann sofort, mit offenen Versandaufträgen an die Person); Versandaufträge werden nach der Zustellung aufgeräumt',
+      en: 'Notifications until the account is deleted (then at once, with pending sending jobs to the person); sending jobs are cleaned up after delivery',
     },
     tables: ['notification', 'notification_outbox', 'notification_mail'],
   },

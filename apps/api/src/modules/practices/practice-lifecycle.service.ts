@@ -109,6 +109,7 @@ export class PracticeLifecycleService {
           title: `Zur Prüfung eingereicht: ${practice.title}`,
           body: 'Ein Praxisbeispiel Ihrer Stadt wartet auf Ihre Prüfung.',
           link: `/praxis/${practice.id}`,
+          subject: practice.title,
         },
         { role: 'COORDINATOR' },
       );
@@ -183,7 +184,7 @@ export class PracticeLifecycleService {
       manager,
       [practice.cityId],
       by.userId,
-      { ...message, link: `/praxis/${practice.id}` },
+      { ...message, link: `/praxis/${practice.id}`, subject: practice.title },
       { userId: practice.createdBy },
     );
   }

@@ -135,6 +135,43 @@ export class PracticeService {
   }
 
   /**
+   * The newest published practices the actor may see (row-level security decides, as
+   * for every read), optionally of one city or with one topic; newest publication first.
+   * Feeds read them as the anonymous visitor.
+   */
+  async newestPublished(
+    actor: Actor,
+    scope: { cityId?: string; topicId?: string },
+    limit: number,
+  ): Promise<Array<{ practice: PracticeEntity; topics: TopicType[] }>> {
+    const practices = await this.tenantDb.run(actor, (manager) => {
+      const query = manager
+        .getRepository(PracticeEntity)
+        .createQueryBuilder('practice')
+        .where('practice.status = :status', { status: PracticeStatus.PUBLISHED });
+      if (scope.cityId) query.andWhere('practice.city_id = :cityId', { cityId: scope.cityId });
+      if (scope.topicId) {
+        query.andWhere(
+          'EXISTS (SELECT 1 FROM practice_topic pt WHERE pt.city_id = practice.city_id AND pt.practice_id = practice.id AND pt.topic_id = :topicId)',
+          { topicId: scope.topicId },
+        );
+      }
+      return query
+        .orderBy('COALESCE(practice.published_at, practice.updated_at)', 'DESC')
+        .addOrderBy('practice.id', 'DESC')
+        .limit(limit)
+        .getMany();
+    });
+    const topics = practices.length
+      ? await this.topicsOfPractices(
+          actor,
+          practices.map((practice) => practice.id),
+        )
+      : [];
+    return practices.map((practice, index) => ({ practice, topics: toTopics(topics[index]) }));
+  }
+
+  /**
    * A city's practices that are still being worked on (every status but published and
    * archived: drafts, and whatever step a later workflow adds), counted per status. For its
    * members (PRACTICE_DRAFT_READ); row-level security says the same.

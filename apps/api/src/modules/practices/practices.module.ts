@@ -9,6 +9,8 @@ import { CityPracticesResolver } from './city-practices.resolver';
 import { PracticeAttachmentController } from './practice-attachment.controller';
 import { PracticeAttachmentResolver } from './practice-attachment.resolver';
 import { PracticeAttachmentService } from './practice-attachment.service';
+import { PracticeFeedController } from './practice-feed.controller';
+import { PracticeFeedService } from './practice-feed.service';
 import { PracticeLifecycleService } from './practice-lifecycle.service';
 import { PracticeRevisionResolver } from './practice-revision.resolver';
 import { PracticeRevisionService } from './practice-revision.service';
@@ -21,7 +23,7 @@ import { PracticeService } from './practice.service';
 
 @Module({
   imports: [AuditModule, CitiesModule, NotificationsModule, TopicsModule, UsersModule],
-  controllers: [PracticeAttachmentController],
+  controllers: [PracticeAttachmentController, PracticeFeedController],
   providers: [
     PracticeService,
     PracticeLifecycleService,
@@ -29,6 +31,7 @@ import { PracticeService } from './practice.service';
     PracticeAttachmentService,
     PracticeWriter,
     PracticeSearchService,
+    PracticeFeedService,
     PracticeResolver,
     PracticeSearchResolver,
     PracticeRevisionResolver,

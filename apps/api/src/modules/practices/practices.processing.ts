@@ -27,8 +27,8 @@ export const PRACTICES_PROCESSING: readonly ProcessingActivity[] = [
       en: 'Depending on the practice’s visibility: the own city, the network or the public; drafts only the own city; search index (Meilisearch, own server)',
     },
     retention: {
-      de: 'Solange die Praxis besteht (archivierte bleiben als Nachweis)',
-      en: 'As long as the practice exists (archived ones stay as a record)',
+      de: 'Solange die Praxis besteht (archivierte bleiben als Nachweis); löscht die Autorin ihr Konto, bleibt die Praxis als Beitrag „ehemaliges Mitglied von <Stadt>“, ihre Adresse als Ansprechperson wird entfernt',
+      en: 'As long as the practice exists (archived ones stay as a record); when the author deletes their account the practice stays as by “former member of <city>”, their address as contact person is removed',
     },
     tables: ['practice', 'practice_revision', 'practice_attachment'],
   },

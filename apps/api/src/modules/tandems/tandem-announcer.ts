@@ -38,6 +38,8 @@ export class TandemAnnouncer {
         kind: NotificationKind[announcement.kind],
         ...announcement.wording(other.name),
         link: `/${city.slug}/tandems/${tandem.id}`,
+        subjectId: tandem.id,
+        subject: `Tandem ${newCity.name}–${partner.name}`,
       });
     }
   }

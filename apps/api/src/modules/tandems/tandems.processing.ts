@@ -23,8 +23,8 @@ export const TANDEMS_PROCESSING: readonly ProcessingActivity[] = [
       en: 'Notes only the members of the two cities; status also the network office',
     },
     retention: {
-      de: 'Solange das Tandem besteht',
-      en: 'As long as the tandem exists',
+      de: 'Solange das Tandem besteht; Notizen einer Person, die ihr Konto löscht, bleiben als „ehemaliges Mitglied von <Stadt>“',
+      en: 'As long as the tandem exists; notes of a person who deletes their account stay as by “former member of <city>”',
     },
     tables: ['tandem', 'tandem_note', 'tandem_note_revision'],
   },
@@ -50,8 +50,8 @@ export const TANDEMS_PROCESSING: readonly ProcessingActivity[] = [
       en: 'Only the person themselves (row-level security in PostgreSQL)',
     },
     retention: {
-      de: 'Solange das Konto und das Tandem bestehen',
-      en: 'As long as the account and the tandem exist',
+      de: 'Solange das Konto und das Tandem bestehen (beim Löschen des Kontos sofort)',
+      en: 'As long as the account and the tandem exist (at once when the account is deleted)',
     },
     tables: ['tandem_visit'],
   },

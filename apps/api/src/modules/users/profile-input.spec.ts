@@ -38,7 +38,22 @@ describe('cleanProfileChanges', () => {
   it('takes every given field, cleaned', () => {
     expect(
       cleanProfileChanges({ displayName: ' Grace ', locale: 'en', emailNotifications: false }),
-    ).toEqual({ displayName: 'Grace', locale: 'en', emailNotifications: false });
+    ).toEqual({
+      displayName: 'Grace',
+      locale: 'en',
+      mailTandem: 'NEVER',
+      mailCity: 'NEVER',
+      mailNetwork: 'NEVER',
+    });
+  });
+
+  it('sets streams one by one; a named stream wins over the old switch', () => {
+    expect(cleanProfileChanges({ emailNotifications: true, mailNetwork: 'DAILY' })).toEqual({
+      mailTandem: 'IMMEDIATE',
+      mailCity: 'IMMEDIATE',
+      mailNetwork: 'DAILY',
+    });
+    expect(() => cleanProfileChanges({ mailCity: 'HOURLY' })).toThrow(/cadence/);
   });
 
   it.each(['fr', 'DE', '', 'de-DE'])('refuses the locale %j', (locale) => {

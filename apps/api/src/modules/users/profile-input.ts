@@ -1,4 +1,5 @@
 import { AuthException } from '../../core/auth/auth.exception';
+import { CADENCES_WHEN_ON, MailCadence } from './dto/mail-cadence';
 
 export const DISPLAY_NAME_MIN = 2;
 export const DISPLAY_NAME_MAX = 120;
@@ -20,13 +21,20 @@ export interface ProfileInput {
   displayName?: string | null;
   locale?: string | null;
   emailNotifications?: boolean | null;
+  mailTandem?: string | null;
+  mailCity?: string | null;
+  mailNetwork?: string | null;
 }
 
 export interface ProfileChanges {
   displayName?: string;
   locale?: Locale;
-  emailNotifications?: boolean;
+  mailTandem?: MailCadence;
+  mailCity?: MailCadence;
+  mailNetwork?: MailCadence;
 }
+
+const STREAM_FIELDS = ['mailTandem', 'mailCity', 'mailNetwork'] as const;
 
 /** The changes an `updateMe` input asks for; a field left out or null stays as it is. */
 export function cleanProfileChanges(input: ProfileInput): ProfileChanges {
@@ -38,6 +46,16 @@ export function cleanProfileChanges(input: ProfileInput): ProfileChanges {
     if (!locale) throw AuthException.invalidInput('input.locale', 'Locale must be de or en');
     changes.locale = locale;
   }
-  if (input.emailNotifications != null) changes.emailNotifications = input.emailNotifications;
+  // The old switch sets every stream; a stream named as well wins.
+  if (input.emailNotifications === true) Object.assign(changes, CADENCES_WHEN_ON);
+  if (input.emailNotifications === false)
+    for (const field of STREAM_FIELDS) changes[field] = MailCadence.NEVER;
+  for (const field of STREAM_FIELDS) {
+    const value = input[field];
+    if (value == null) continue;
+    const cadence = Object.values(MailCadence).find((known) => known === value);
+    if (!cadence) throw AuthException.invalidInput(`input.${field}`, 'Unknown e-mail cadence');
+    changes[field] = cadence;
+  }
   return changes;
 }

@@ -1,3 +1,4 @@
+import type { MailCadence } from './dto/mail-cadence';
 import {
   Column,
   CreateDateColumn,
@@ -31,8 +32,19 @@ export class UserEntity {
   @Column({ name: 'network_role', type: 'text', default: NetworkRole.NONE })
   networkRole!: NetworkRole;
 
-  @Column({ name: 'email_notifications', type: 'boolean', default: true })
-  emailNotifications!: boolean;
+  /** E-mail cadence per stream (MailCadence): tandem, own city's work, network news. */
+  @Column({ name: 'mail_tandem', type: 'text', default: 'IMMEDIATE' })
+  mailTandem!: MailCadence;
+
+  @Column({ name: 'mail_city', type: 'text', default: 'IMMEDIATE' })
+  mailCity!: MailCadence;
+
+  @Column({ name: 'mail_network', type: 'text', default: 'WEEKLY' })
+  mailNetwork!: MailCadence;
+
+  /** Set when the account was erased (modules/erasure): the row is then a tombstone. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -27,8 +27,8 @@ export const USERS_PROCESSING: readonly ProcessingActivity[] = [
       en: 'The name to signed-in members of the network; the e-mail address only to the person, their city’s coordinators and the network office',
     },
     retention: {
-      de: 'Bis zur Löschung des Kontos',
-      en: 'Until the account is deleted',
+      de: 'Bis zur Löschung des Kontos (durch die Person auf /konto oder auf Antrag durch das Netzwerkbüro): dann werden Name, E-Mail-Adresse, Passwort-Hash und Einstellungen gelöscht; eine namenlose Kennung bleibt, damit Beiträge für die Kommune als „ehemaliges Mitglied von <Stadt>“ erscheinen',
+      en: 'Until the account is deleted (by the person on /konto or on request by the network office): name, e-mail address, password hash and settings are then deleted; a nameless id stays so that contributions for the city show as “former member of <city>”',
     },
     tables: ['app_user'],
   },

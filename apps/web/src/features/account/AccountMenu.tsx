@@ -1,13 +1,10 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
-import {
-  LogoutDocument,
-  SwitchActingCityDocument,
-  UnreadNotificationCountDocument,
-} from '../../generated/graphql';
+import { LogoutDocument, SwitchActingCityDocument } from '../../generated/graphql';
 import { useAllCities } from '../network/useAllCities';
+import { NotificationsLink } from '../notifications/NotificationsLink';
 import { signInPath, workspacePath } from './return-path';
 import { isOrganizer, useSession, type SessionUser } from './session';
 import './account.css';
@@ -186,26 +183,4 @@ function ActingCitySwitch({ me, options }: { me: SessionUser; options: CityOptio
       </span>
     </form>
   );
-}
-
-/** Link to the notifications, with the number of unread ones (asked again on each page change). */
-function NotificationsLink() {
-  const { t } = useTranslation();
-  const location = useLocation();
-  const [result] = useQuery({
-    query: UnreadNotificationCountDocument,
-    requestPolicy: 'cache-and-network',
-    context: useMemoContext(location.pathname),
-  });
-  const count = result.data?.unreadNotificationCount ?? 0;
-  return (
-    <Link to="/benachrichtigungen" data-testid="notifications-link">
-      {count > 0 ? t('notifications.navLinkUnread', { count }) : t('notifications.navLink')}
-    </Link>
-  );
-}
-
-/** A new context object per path makes urql ask again after navigation. */
-function useMemoContext(path: string) {
-  return useMemo(() => ({ path }), [path]);
 }

@@ -21,10 +21,13 @@ import {
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { formatDateTime } from '../../ui/format';
+import { DataExportSection } from './DataExportSection';
 import { PasswordRules } from './PasswordRules';
 import { newPasswordProblems } from './password-checks';
 import { useSession, type SessionUser } from './session';
 import { SignInRequired } from './SignInRequired';
+import { FollowingSection } from '../follows/FollowingSection';
+import { DeleteAccountSection } from './DeleteAccountSection';
 import './account.css';
 
 export function AccountPage() {
@@ -42,6 +45,9 @@ export function AccountPage() {
         <ChangePasswordForm />
       </div>
       <SessionList />
+      <FollowingSection />
+      <DeleteAccountSection me={me} />
+      <DataExportSection />
     </div>
   );
 }

@@ -18,7 +18,8 @@ export function LoginPage() {
   const location = useLocation();
   const [params] = useSearchParams();
   const requested = params.get('ziel');
-  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
+  const state = location.state as { signedOut?: boolean; accountDeleted?: boolean } | null;
+  const signedOut = state?.signedOut === true;
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -50,7 +51,7 @@ export function LoginPage() {
       <h1>{t('auth.login.heading')}</h1>
       {signedOut ? (
         <p className="notice notice--success" role="status" data-testid="signed-out">
-          {t('auth.login.signedOut')}
+          {state?.accountDeleted ? t('account.delete.done') : t('auth.login.signedOut')}
         </p>
       ) : null}
       {me ? (

@@ -19,6 +19,7 @@ import { NoAccess, SignInRequired } from '../account/SignInRequired';
 import { useAllCities } from '../network/useAllCities';
 import { isRole } from '../members/roles';
 import { auditActionKey, detailEntries } from './audit-entry';
+import { personName } from '../../ui/person-name';
 import './audit.css';
 
 const PAGE_SIZE = 20;
@@ -210,13 +211,15 @@ function AuditLog() {
                     <td>
                       {entry.actor ? (
                         <>
-                          {entry.actor.displayName}
+                          {personName(t, entry.actor)}
                           {entry.actorEmail ? (
                             <span className="table__sub">
                               <EmailAddress address={entry.actorEmail} />
                             </span>
                           ) : null}
                         </>
+                      ) : entry.actorPseudonym ? (
+                        t('audit.pseudonym', { pseudonym: entry.actorPseudonym })
                       ) : (
                         '–'
                       )}

@@ -8,6 +8,7 @@ import { currentLanguage, numberLocale } from '../../i18n';
 import { accentColors } from '../../ui/contrast';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { PracticeFeedLink } from '../practices/PracticeFeedLink';
 import { isOrganizer, roleInCity, useSession } from '../account/session';
 import { CityFollowUps } from '../conferences/CityFollowUps';
 import { CityPractices } from '../practices/CityPractices';
@@ -16,6 +17,7 @@ import { CityContact } from './CityContact';
 import { CityNotFound } from './CityNotFound';
 import './cities.css';
 import { TopicLink } from '../topics/TopicLink';
+import { FollowButton } from '../follows/FollowButton';
 
 type CityProfile = NonNullable<CityProfileQuery['city']>;
 
@@ -99,7 +101,9 @@ function CityProfileView({ city }: { city: CityProfile }) {
         <h1 className="city__name" lang="de">
           {city.name}
         </h1>
+        <FollowButton kind={'CITY'} targetId={city.id} name={city.name} />
         <p className="city__since">{t('city.memberSince', { year: city.joinedYear })}</p>
+        <PracticeFeedLink scope={{ kind: 'city', slug: city.slug }} name={city.name} />
         <CityTandems citySlug={city.slug} />
         {city.viewerCanEditProfile || city.viewerCanReadProfileHistory ? (
           <p className="city__profile-actions">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import {
   ConferenceListDocument,
   type ConferenceKind,
+  type ConferenceSummaryFragment,
   type NetworkRegion,
 } from '../../generated/graphql';
 import { currentLanguage, numberLocale } from '../../i18n';
@@ -17,7 +18,8 @@ import './conferences.css';
  * `/konferenzen?ansicht=monat&monat=YYYY-MM`: the month as a table (weeks × weekdays,
  * Monday first, Berlin days), each day with links to its conferences. A plain table:
  * Tab walks the links, screen readers announce the day through the row and column
- * headers; the month is changed by links, so the URL keeps it.
+ * headers; the month is changed by links, so the URL keeps it. Narrow screens get the
+ * month's days with conferences as a list instead (MonthAgenda).
  */
 export function ConferenceCalendar({
   year,
@@ -86,7 +88,14 @@ export function ConferenceCalendar({
           <p className="muted" role="status">
             {t('conferences.calendar.count', { count: conferences.length, month: names.title })}
           </p>
-          <ScrollRegion label={names.title}>
+          <MonthAgenda
+            days={monthWeeks(year, month)
+              .flat()
+              .filter((day) => day.inMonth && days.has(day.date))
+              .map((day) => ({ date: day.date, items: days.get(day.date) ?? [] }))}
+            dayLabel={dayLabel}
+          />
+          <ScrollRegion label={names.title} className="calendar-grid">
             <table className="calendar">
               <caption className="visually-hidden">
                 {t('conferences.calendar.caption', { month: names.title })}
@@ -123,7 +132,7 @@ export function ConferenceCalendar({
                             <ul className="calendar__items">
                               {items.map((conference) => (
                                 <li key={conference.id}>
-                                  <Link to={conferencePath(conference.id)}>
+                                  <Link to={conferencePath(conference.id)} lang="de">
                                     {conference.startsAtLocal.startsWith(day.date)
                                       ? `${formatLocalTime(conference.startsAtLocal)} `
                                       : ''}
@@ -148,5 +157,42 @@ export function ConferenceCalendar({
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * The month as a list of its days with conferences: what narrow screens show instead of
+ * the seven-column grid (which would need sideways scrolling there); CSS picks one.
+ */
+function MonthAgenda({
+  days,
+  dayLabel,
+}: {
+  days: Array<{ date: string; items: ConferenceSummaryFragment[] }>;
+  dayLabel: Intl.DateTimeFormat;
+}) {
+  const { t } = useTranslation();
+  if (days.length === 0) return null;
+  return (
+    <ol className="calendar-agenda" data-testid="calendar-agenda">
+      {days.map(({ date, items }) => (
+        <li key={date}>
+          <h3>{dayLabel.format(new Date(`${date}T00:00:00Z`))}</h3>
+          <ul className="calendar__items">
+            {items.map((conference) => (
+              <li key={conference.id}>
+                {conference.startsAtLocal.startsWith(date)
+                  ? `${formatLocalTime(conference.startsAtLocal)} `
+                  : ''}
+                <Link to={conferencePath(conference.id)} lang="de">
+                  {conference.title}
+                </Link>{' '}
+                <span className="muted">({t(`conferences.kind.${conference.kind}`)})</span>
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -22,6 +22,7 @@ import {
 } from './conference-format';
 import type { ConferenceDetail } from './types';
 import './conferences.css';
+import { FollowButton } from '../follows/FollowButton';
 
 /** `/konferenzen/:id`: one conference with agenda, registration and records. */
 export function ConferencePage() {
@@ -51,7 +52,8 @@ function ConferenceLoader({ id }: { id: string }) {
   const [result, reexecute] = useQuery({
     query: ConferenceDetailDocument,
     variables: { id },
-    requestPolicy: 'network-only',
+    // A preloaded answer shows at once (preload.ts); seats and status are fetched anew.
+    requestPolicy: 'cache-and-network',
   });
   const conference = result.data?.conference;
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
@@ -96,6 +98,7 @@ function ConferenceView({
         </p>
         {/* Titles, descriptions and sessions are written by the organizers, in German. */}
         <h1 lang="de">{conference.title}</h1>
+        <FollowButton kind={'CONFERENCE'} targetId={conference.id} name={conference.title} />
         <p>
           <span className="pill" data-testid="conference-status">
             {t(`conferences.status.${conference.status}`)}

@@ -14,12 +14,16 @@ import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { isOrganizer, useSession } from '../account/session';
 import { berlinMonth, parseMonth } from './calendar-month';
-import { CONFERENCE_KINDS, REGIONS, conferencePath, formatLocalRange } from './conference-format';
+import {
+  CONFERENCE_KINDS,
+  CONFERENCE_PAGE_SIZE,
+  REGIONS,
+  conferencePath,
+  formatLocalRange,
+} from './conference-format';
 import { ConferenceCalendar } from './ConferenceCalendar';
 import { ConferencePlace } from './ConferencePlace';
 import './conferences.css';
-
-const PAGE_SIZE = 50;
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | null {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
@@ -173,7 +177,7 @@ function ConferenceSection({
   const headingId = useId();
   const [result, reexecute] = useQuery({
     query: ConferenceListDocument,
-    variables: { first: PAGE_SIZE, filter: { upcoming, kind, region } },
+    variables: { first: CONFERENCE_PAGE_SIZE, filter: { upcoming, kind, region } },
     requestPolicy: 'cache-and-network',
   });
   const nodes = result.data?.conferences.edges.map((edge) => edge.node) ?? [];

@@ -12,6 +12,8 @@ export const CONFERENCE_KINDS = [
   'TRAINING',
 ] as const;
 export const REGIONS = ['NORTH', 'EAST', 'SOUTH', 'WEST'] as const;
+/** Conferences per section of the list; the list page and its preload ask for the same. */
+export const CONFERENCE_PAGE_SIZE = 50;
 export const CONFERENCE_ID_PATTERN =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

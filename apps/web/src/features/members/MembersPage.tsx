@@ -30,7 +30,8 @@ import { ScrollRegion } from '../../ui/ScrollRegion';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CityNotFound } from '../cities/CityNotFound';
-import { mayManageCity, useSession, type SessionUser } from '../account/session';
+import { isOrganizer, mayManageCity, useSession, type SessionUser } from '../account/session';
+import { EraseAccountButton } from './EraseAccountButton';
 import { NoAccess, SignInRequired } from '../account/SignInRequired';
 import { isRole, ROLES } from './roles';
 import './members.css';
@@ -257,6 +258,17 @@ function MembersView({ city, members, me, reload }: MembersViewProps) {
                           {t('members.remove')}
                           <span className="visually-hidden"> {member.user.displayName}</span>
                         </button>
+                        {isOrganizer(me) && member.user.id !== me.id ? (
+                          <EraseAccountButton
+                            person={member.user}
+                            cityName={city.name}
+                            onErased={(name) => {
+                              setStatus(t('members.erase.done', { name }));
+                              reload();
+                              listHeading.current?.focus();
+                            }}
+                          />
+                        ) : null}
                       </td>
                     ) : null}
                   </tr>

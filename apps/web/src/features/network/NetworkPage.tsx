@@ -11,6 +11,7 @@ import { currentLanguage } from '../../i18n';
 import { useSession } from '../account/session';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { PracticeFeedLink } from '../practices/PracticeFeedLink';
 import { CityFilter, parseKind, type CityFilterValue } from './CityFilter';
 import { useAllCities, type NetworkCity } from './useAllCities';
 import './network.css';
@@ -120,6 +121,20 @@ export function NetworkPage() {
       <section className="hero" aria-labelledby="network-heading">
         <h1 id="network-heading">{t('network.heading')}</h1>
         <p className="hero__intro">{t('network.intro')}</p>
+        <nav aria-label={t('network.accessLabel')}>
+          <ul className="access-links">
+            <li>
+              <Link to="/leichte-sprache" data-testid="easy-read-link">
+                {t('network.easyRead')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/gebaerdensprache" data-testid="sign-language-link">
+                {t('network.signLanguage')}
+              </Link>
+            </li>
+          </ul>
+        </nav>
         {ready ? (
           <p className="hero__summary">
             {t('network.summary', { count: cities.totalCount, states: groups.length })}
@@ -129,6 +144,7 @@ export function NetworkPage() {
 
       <section className="search-teaser card" aria-labelledby="search-teaser-heading">
         <h2 id="search-teaser-heading">{t('network.searchHeading')}</h2>
+        <PracticeFeedLink scope={{ kind: 'all' }} />
         {practiceCount === undefined || me ? (
           <p data-testid="practice-count">
             {practiceCount === undefined

@@ -1,18 +1,13 @@
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import {
-  MarkNotificationsReadDocument,
-  NotificationsDocument,
-  SetEmailNotificationsDocument,
-} from '../../generated/graphql';
-import { currentLanguage } from '../../i18n';
-import { formatDateTime } from '../../ui/format';
+import { MarkNotificationsReadDocument, NotificationGroupsDocument } from '../../generated/graphql';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useSession } from '../account/session';
 import { SignInRequired } from '../account/SignInRequired';
+import { MailSettings } from './MailSettings';
+import { NotificationGroupList } from './NotificationGroupList';
 import './notifications.css';
 
 /** `/benachrichtigungen`: what happened in one's tandems and registrations, newest first. */
@@ -27,20 +22,18 @@ export function NotificationsPage() {
 
 function Notifications() {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const emailId = useId();
   const [result, reload] = useQuery({
-    query: NotificationsDocument,
+    query: NotificationGroupsDocument,
     requestPolicy: 'network-only',
   });
   const [marking, markRead] = useMutation(MarkNotificationsReadDocument);
-  const [, setEmail] = useMutation(SetEmailNotificationsDocument);
   const [announcement, setAnnouncement] = useState('');
 
   if (result.fetching && !result.data) return <Loading />;
   if (result.error || !result.data)
     return <ErrorState onRetry={() => reload({ requestPolicy: 'network-only' })} />;
-  const { notifications, unreadNotificationCount, me } = result.data;
+  const { notificationGroups, unreadNotificationCount, me } = result.data;
 
   const markAll = async () => {
     const answer = await markRead({});
@@ -50,12 +43,6 @@ function Notifications() {
     }
   };
 
-  const toggleEmail = async (on: boolean) => {
-    const answer = await setEmail({ on });
-    if (!answer.error)
-      setAnnouncement(on ? t('notifications.emailOn') : t('notifications.emailOff'));
-  };
-
   return (
     <>
       <h1 tabIndex={-1}>{t('notifications.heading')}</h1>
@@ -63,18 +50,15 @@ function Notifications() {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      <section className="card" aria-labelledby={`${emailId}-heading`}>
-        <h2 id={`${emailId}-heading`}>{t('notifications.settingsHeading')}</h2>
-        <p className="checkbox-row">
-          <input
-            id={emailId}
-            type="checkbox"
-            defaultChecked={me?.emailNotifications ?? true}
-            onChange={(event) => void toggleEmail(event.currentTarget.checked)}
-          />
-          <label htmlFor={emailId}>{t('notifications.emailLabel')}</label>
-        </p>
-      </section>
+      {me ? (
+        <MailSettings
+          settings={{
+            mailTandem: me.mailTandem,
+            mailCity: me.mailCity,
+            mailNetwork: me.mailNetwork,
+          }}
+        />
+      ) : null}
       <section aria-labelledby={`${emailId}-list`}>
         <h2 id={`${emailId}-list`}>
           {t('notifications.listHeading', { count: unreadNotificationCount })}
@@ -91,36 +75,10 @@ function Notifications() {
             </button>
           </p>
         ) : null}
-        {notifications.length === 0 ? (
+        {notificationGroups.length === 0 ? (
           <p>{t('notifications.empty')}</p>
         ) : (
-          <ul className="notification-list">
-            {notifications.map((notification) => (
-              <li
-                key={notification.id}
-                className={
-                  notification.readAt ? 'notification' : 'notification notification--unread'
-                }
-              >
-                <p className="notification__title">
-                  {notification.readAt ? null : (
-                    <span className="badge">{t('notifications.unread')}</span>
-                  )}{' '}
-                  {notification.link ? (
-                    <Link to={notification.link}>{notification.title}</Link>
-                  ) : (
-                    notification.title
-                  )}
-                </p>
-                {notification.body ? (
-                  <p className="notification__body">{notification.body}</p>
-                ) : null}
-                <p className="notification__time">
-                  {formatDateTime(notification.createdAt, language)}
-                </p>
-              </li>
-            ))}
-          </ul>
+          <NotificationGroupList groups={notificationGroups} />
         )}
       </section>
     </>

@@ -24,6 +24,7 @@ import { ReviewActions, ReviewNotice } from './ReviewActions';
 import { fileKind, formatFileSize, formatPeriod, PRACTICE_ID_PATTERN } from './practice-format';
 import './practices.css';
 import { TopicLink } from '../topics/TopicLink';
+import { FollowButton } from '../follows/FollowButton';
 
 export function PracticePage() {
   const { id = '' } = useParams<'id'>();
@@ -134,6 +135,7 @@ function PracticeView({ practice: loaded }: { practice: PracticeDetailFragment }
       <header className="practice__header">
         {/* Practices are written in German: screen readers pronounce them so in English too. */}
         <h1 lang="de">{practice.title}</h1>
+        <FollowButton kind={'PRACTICE'} targetId={practice.id} name={practice.title} />
         <p className="practice__meta">
           <PracticeBadges status={practice.status} visibility={practice.visibility} />
           <span className="muted">

@@ -13,7 +13,8 @@ import './practices.css';
 
 /** The longest comment the API takes (REVIEW_COMMENT_MAX). */
 const COMMENT_MAX = 2000;
-const COMMENT_FIELDS = ['input.comment'] as const;
+const COMMENT_FIELDS = ['comment'] as const;
+const COMMENT_TEXTS = { comment: 'errors.REVIEW_COMMENT' } as const;
 
 interface ReviewActionsProps {
   practice: PracticeDetailFragment;
@@ -30,7 +31,7 @@ export function ReviewActions({ practice, onChanged }: ReviewActionsProps) {
   const [, submit] = useMutation(SubmitPracticeForReviewDocument);
   const [, withdraw] = useMutation(WithdrawPracticeSubmissionDocument);
   const [, sendBack] = useMutation(SendPracticeBackDocument);
-  const form = useFormErrors(COMMENT_FIELDS);
+  const form = useFormErrors(COMMENT_FIELDS, COMMENT_TEXTS);
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
   const [comment, setComment] = useState('');
@@ -130,7 +131,7 @@ export function ReviewActions({ practice, onChanged }: ReviewActionsProps) {
           <ErrorSummary form={form} />
           <TextAreaField
             form={form}
-            name="input.comment"
+            name="comment"
             label={t('practice.review.comment')}
             value={comment}
             onChange={setComment}
@@ -143,13 +144,20 @@ export function ReviewActions({ practice, onChanged }: ReviewActionsProps) {
   );
 }
 
-/** "Zurückgegeben: <comment>" for the city's members while the draft waits for changes. */
+/**
+ * While in review: who waits for whom (the coordinators are asked to decide, the members
+ * told it is with them); afterwards "Zurückgegeben: <comment>" while it waits for changes.
+ */
 export function ReviewNotice({ practice }: { practice: PracticeDetailFragment }) {
   const { t } = useTranslation();
   if (practice.status === 'IN_REVIEW')
     return (
       <p className="notice" data-testid="review-notice" role="status">
-        {t('practice.review.waiting')}
+        {t(
+          practice.viewerCanPublish
+            ? 'practice.review.waitingForReviewer'
+            : 'practice.review.waiting',
+        )}
       </p>
     );
   if (practice.status !== 'DRAFT' || !practice.reviewComment) return null;

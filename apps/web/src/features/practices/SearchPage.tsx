@@ -14,6 +14,8 @@ import { apiErrorCodes, apiErrorReasons } from '../../ui/api-errors';
 import { ErrorState } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { TAB_PARAM } from '../search/search-kinds';
+import { PracticeFeedLink } from './PracticeFeedLink';
+import { feedOfSearch } from './search-params';
 import { PracticeList } from './PracticeList';
 import {
   FACET_NAMES,
@@ -197,6 +199,10 @@ export function SearchPage({ tabs }: { tabs?: ReactNode }) {
       </form>
 
       {tabs}
+      <PracticeFeedLink
+        {...feedOfSearch(state, loaded.status === 'done' ? loaded.facets : null)}
+        className="search-page__feed"
+      />
 
       <p className="search-page__count" role="status" aria-live="polite" data-testid="search-count">
         {/* The previous count stays while the next search runs, so each keystroke is not announced. */}

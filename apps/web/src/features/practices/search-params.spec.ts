@@ -1,4 +1,10 @@
-import { readSearchState, searchFilter, toggleValue, writeSearchState } from './search-params';
+import {
+  feedOfSearch,
+  readSearchState,
+  searchFilter,
+  toggleValue,
+  writeSearchState,
+} from './search-params';
 
 describe('search state in the address', () => {
   it('reads the German parameters and writes them back the same way', () => {
@@ -35,5 +41,32 @@ describe('search state in the address', () => {
     const on = toggleValue(empty, 'topics', 'jugend');
     expect(on.topics).toEqual(['jugend']);
     expect(toggleValue(on, 'topics', 'jugend').topics).toEqual([]);
+  });
+});
+
+describe('feedOfSearch', () => {
+  const empty = readSearchState(new URLSearchParams());
+  it('names the topic or city feed when that is the only filter, else the feed of all', () => {
+    const facets = {
+      topics: [{ value: 'jugend', label: 'Jugend' }],
+      cities: [{ value: 'goch', label: 'Goch' }],
+    };
+    expect(feedOfSearch({ ...empty, topics: ['jugend'] }, facets)).toEqual({
+      scope: { kind: 'topic', slug: 'jugend' },
+      name: 'Jugend',
+    });
+    expect(feedOfSearch({ ...empty, cities: ['goch'] }, null)).toEqual({
+      scope: { kind: 'city', slug: 'goch' },
+      name: undefined,
+    });
+    expect(feedOfSearch({ ...empty, topics: ['jugend', 'sport'] }, facets).scope).toEqual({
+      kind: 'all',
+    });
+    expect(feedOfSearch({ ...empty, query: 'garten', topics: ['jugend'] }, facets).scope).toEqual({
+      kind: 'all',
+    });
+    expect(feedOfSearch({ ...empty, topics: ['jugend'], cities: ['goch'] }, facets).scope).toEqual({
+      kind: 'all',
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { PracticeFeedScope } from '@wissensnetz/domain';
 /**
  * The search page keeps its state in the address, so a reload or a shared link shows the
  * same results: `/suche?q=Ehrenamt&thema=digitalisierung&land=DE-NW`. Several values of
@@ -87,4 +88,35 @@ export function toggleValue(state: SearchState, name: FacetName, value: string):
     ? current.filter((item) => item !== value)
     : [...current, value];
   return { ...state, [name]: next };
+}
+
+/**
+ * The feed that matches a search: the topic's or the city's when that is its only
+ * filter (and there is no search text), else the feed of all public practices.
+ * `facets` lend the topic's or city's name once the search has answered.
+ */
+export function feedOfSearch(
+  state: SearchState,
+  facets: { topics: ReadonlyArray<FacetLabel>; cities: ReadonlyArray<FacetLabel> } | null,
+): { scope: PracticeFeedScope; name?: string } {
+  const only = FACET_NAMES.filter((name) => state[name].length > 0);
+  if (state.query.trim() === '' && only.length === 1 && state[only[0]].length === 1) {
+    const slug = state[only[0]][0];
+    if (only[0] === 'topics')
+      return {
+        scope: { kind: 'topic', slug },
+        name: facets?.topics.find((facet) => facet.value === slug)?.label ?? undefined,
+      };
+    if (only[0] === 'cities')
+      return {
+        scope: { kind: 'city', slug },
+        name: facets?.cities.find((facet) => facet.value === slug)?.label ?? undefined,
+      };
+  }
+  return { scope: { kind: 'all' } };
+}
+
+interface FacetLabel {
+  value: string;
+  label?: string | null;
 }

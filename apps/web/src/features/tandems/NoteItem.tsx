@@ -9,6 +9,7 @@ import { formatDateTime, formatDay } from '../../ui/format';
 import { NoteForm } from './NoteForm';
 import { NoteKindIcon } from './NoteKindIcon';
 import type { TandemNote } from './types';
+import { personName } from '../../ui/person-name';
 import './tandems.css';
 
 interface NoteItemProps {
@@ -72,7 +73,10 @@ export function NoteItem({ note, fresh, onUpdated, onDeleted }: NoteItemProps) {
               {fresh ? <span className="badge">{t('tandems.notes.new')}</span> : null}
             </h3>
             <p className="note__meta">
-              {note.author?.displayName ?? t('tandems.notes.formerMember')}
+              {/* The city follows; a former member is named without it. */}
+              {note.author && !note.author.formerMember
+                ? personName(t, note.author)
+                : t('tandems.notes.formerMember')}
               {note.authorCity ? <> · {note.authorCity.name}</> : null} ·{' '}
               <time dateTime={note.createdAt}>{formatDateTime(note.createdAt, language)}</time>
               {edited ? (

@@ -9,6 +9,8 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { buildTopicTree } from './topic-tree';
 import './topics.css';
 import { TopicLink } from './TopicLink';
+import { FollowButton } from '../follows/FollowButton';
+import { PracticeFeedLink } from '../practices/PracticeFeedLink';
 
 type Topic = NetworkTopicsQuery['topics'][number];
 
@@ -20,6 +22,7 @@ export function TopicsPage() {
   const tree = useMemo(() => buildTopicTree(result.data?.topics ?? []), [result.data]);
   const { hash } = useLocation();
 
+  const name = (topic: Topic) => (language === 'en' ? topic.nameEn : topic.name);
   const description = (topic: Topic) =>
     language === 'en' ? topic.descriptionEn : topic.description;
 
@@ -50,6 +53,12 @@ export function TopicsPage() {
               {description(topic) ? (
                 <p className="topic-card__description">{description(topic)}</p>
               ) : null}
+              <FollowButton kind={'TOPIC'} targetId={topic.id} name={name(topic)} />
+              <PracticeFeedLink
+                scope={{ kind: 'topic', slug: topic.slug }}
+                name={name(topic)}
+                className="topic-card__feed"
+              />
               {children.length > 0 ? (
                 <div className="topic-card__children">
                   <h3 className="topic-card__subheading">{t('topics.actionFields')}</h3>
@@ -60,6 +69,7 @@ export function TopicsPage() {
                         {description(child) ? (
                           <span className="subtopic__description">{description(child)}</span>
                         ) : null}
+                        <FollowButton kind={'TOPIC'} targetId={child.id} name={name(child)} />
                       </li>
                     ))}
                   </ul>

@@ -102,7 +102,7 @@ export function FollowUpsSection({ workspace }: Props) {
           <ul className="link-list">
             {actions.map((action) => (
               <li key={action.id} data-testid="workspace-follow-up">
-                {action.what}
+                <span lang="de">{action.what}</span>
                 {action.dueOn
                   ? ` – ${t('workspace.followUps.due', { date: formatDay(action.dueOn, language) })}`
                   : ''}
@@ -148,7 +148,7 @@ export function RegistrationsSection({ workspace }: Props) {
             {registrations.map((registration) =>
               registration.conference ? (
                 <li key={registration.id} data-testid="workspace-registration">
-                  <Link to={conferencePath(registration.conference.id)}>
+                  <Link to={conferencePath(registration.conference.id)} lang="de">
                     {registration.conference.title}
                   </Link>{' '}
                   ({formatLocalDay(registration.conference.startsAtLocal, language)}) –{' '}
@@ -216,8 +216,10 @@ export function ConferencesSection({ workspace }: Props) {
           <ul className="link-list">
             {conferences.map((conference) => (
               <li key={conference.id} data-testid="workspace-conference">
-                <Link to={conferencePath(conference.id)}>{conference.title}</Link> (
-                {formatLocalDay(conference.startsAtLocal, language)}
+                <Link to={conferencePath(conference.id)} lang="de">
+                  {conference.title}
+                </Link>{' '}
+                ({formatLocalDay(conference.startsAtLocal, language)}
                 {conference.hostCity ? `, ${conference.hostCity.name}` : ''})
               </li>
             ))}

@@ -23,6 +23,13 @@ export class AuditEntryType {
   @Field()
   createdAt!: Date;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The actor as a pseudonym (the same person, the same pseudonym) once the entry is older than RETENTION_AUDIT_MONTHS; actor is null then',
+  })
+  actorPseudonym!: string | null;
+
   /** For the city field; not in the schema. */
   cityId!: string | null;
 
@@ -38,6 +45,7 @@ export function toAuditEntry(entry: AuditEntryEntity): AuditEntryType {
     target: entry.target,
     details: JSON.stringify(entry.details ?? {}),
     createdAt: entry.createdAt,
+    actorPseudonym: entry.actorPseudonym,
     cityId: entry.cityId,
     actorUserId: entry.actorUserId,
   };

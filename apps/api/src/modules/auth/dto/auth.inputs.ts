@@ -1,3 +1,4 @@
+import { MailCadence } from '../../users/dto/mail-cadence';
 import { Field, InputType } from '@nestjs/graphql';
 
 @InputType()
@@ -56,6 +57,18 @@ export class UpdateMeInput {
   @Field(() => String, { nullable: true, description: 'de or en' })
   locale?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'false: no e-mail at all; true: per-event for tandem and city, weekly news',
+  })
   emailNotifications?: boolean | null;
+
+  @Field(() => MailCadence, { nullable: true })
+  mailTandem?: MailCadence | null;
+
+  @Field(() => MailCadence, { nullable: true })
+  mailCity?: MailCadence | null;
+
+  @Field(() => MailCadence, { nullable: true })
+  mailNetwork?: MailCadence | null;
 }

@@ -1,5 +1,31 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import type { OperatorConfig } from '../../../core/config/config';
+import type { EnforcementBodyConfig, OperatorConfig } from '../../../core/config/config';
+
+@ObjectType('EnforcementBody', {
+  description: 'The Schlichtungsstelle for accessibility complaints (public)',
+})
+export class EnforcementBodyType {
+  @Field()
+  name!: string;
+  @Field(() => [String], { description: 'Postal address, one line each' })
+  addressLines!: string[];
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+  @Field(() => String, { nullable: true })
+  url!: string | null;
+}
+
+function toEnforcementBody(body: EnforcementBodyConfig): EnforcementBodyType {
+  return {
+    name: body.name,
+    addressLines: body.addressLines,
+    email: body.email ?? null,
+    phone: body.phone ?? null,
+    url: body.url ?? null,
+  };
+}
 
 @ObjectType('Operator', {
   description:
@@ -39,6 +65,8 @@ export class OperatorType {
   supervisoryAuthorityAddressLines!: string[];
   @Field()
   supervisoryAuthorityUrl!: string;
+  @Field(() => EnforcementBodyType)
+  enforcementBody!: EnforcementBodyType;
 }
 
 export function toOperator(config: OperatorConfig): OperatorType {
@@ -48,5 +76,6 @@ export function toOperator(config: OperatorConfig): OperatorType {
     register: config.register ?? null,
     vatId: config.vatId ?? null,
     contentResponsible: config.contentResponsible ?? null,
+    enforcementBody: toEnforcementBody(config.enforcementBody),
   };
 }

@@ -34,4 +34,11 @@ export interface NotificationMessage {
   body: string;
   /** Path in the web app, e.g. /goch/tandem. */
   link: string;
+  /** What it is about when one may unfollow that (the tandem of a note). */
+  subjectId?: string;
+  /**
+   * What it is about, named for people ("Tandem Stendal–Halberstadt", a practice's title):
+   * the in-app list groups notifications of one kind and link under it.
+   */
+  subject?: string;
 }

@@ -19,6 +19,9 @@ export class NotificationType {
   @Field(() => String, { nullable: true, description: 'Path in the web app' })
   link!: string | null;
 
+  @Field({ description: 'What it is about ("Tandem Stendal–Halberstadt"); may be empty' })
+  subject!: string;
+
   @Field()
   createdAt!: Date;
 
@@ -34,6 +37,7 @@ export function toNotification(notification: NotificationEntity): NotificationTy
     title: notification.title,
     body: notification.body,
     link: notification.link,
+    subject: notification.subject,
     createdAt: notification.createdAt,
     readAt: notification.readAt,
   };

@@ -4,6 +4,7 @@ import { MembershipType } from '../../memberships/dto/membership.type';
 import type { UserEntity } from '../user.entity';
 // The enum as registered for GraphQL (only the person themselves sees their network role).
 import { NetworkRole } from './network-role';
+import { MailCadence } from './mail-cadence';
 
 /** The signed-in user as they see themselves: the only type with their settings and network role. */
 @ObjectType('Me')
@@ -23,8 +24,23 @@ export class Me {
   @Field(() => NetworkRole)
   networkRole!: NetworkRole;
 
-  @Field({ description: 'Notifications also by e-mail' })
+  @Field({
+    description: 'Any e-mail at all (some stream is not NEVER); setting it sets every stream',
+  })
   emailNotifications!: boolean;
+
+  @Field(() => MailCadence, { description: 'E-mail for notes and changes of your tandems' })
+  mailTandem!: MailCadence;
+
+  @Field(() => MailCadence, {
+    description: "E-mail for your city's work: reviews, registrations, follow-ups",
+  })
+  mailCity!: MailCadence;
+
+  @Field(() => MailCadence, {
+    description: 'E-mail for network news: practices on what you follow, conferences, records',
+  })
+  mailNetwork!: MailCadence;
 
   @Field(() => [MembershipType])
   memberships!: MembershipType[];
@@ -48,7 +64,12 @@ export function toMe(
     displayName: user.displayName,
     locale: user.locale,
     networkRole: user.networkRole,
-    emailNotifications: user.emailNotifications,
+    emailNotifications: [user.mailTandem, user.mailCity, user.mailNetwork].some(
+      (cadence) => cadence !== MailCadence.NEVER,
+    ),
+    mailTandem: user.mailTandem,
+    mailCity: user.mailCity,
+    mailNetwork: user.mailNetwork,
     memberships,
     actingCity,
   };

@@ -12,8 +12,14 @@ export class Person {
   @Field(() => ID)
   id!: string;
 
-  @Field()
+  @Field({ description: 'Empty for a former member (an erased account)' })
   displayName!: string;
+
+  @Field({
+    description:
+      'The account was erased: show "former member of <city>" (the city in whose name the person appears here)',
+  })
+  formerMember!: boolean;
 
   /** The city in whose name the person appears where they are shown (resolved to `city`). */
   cityId!: string | null;
@@ -21,5 +27,6 @@ export class Person {
 
 /** The one way from an account to what others see of it: copies only the public columns. */
 export function toPerson(user: UserEntity, cityId: string | null): Person {
-  return { id: user.id, displayName: user.displayName, cityId };
+  const formerMember = user.erasedAt != null;
+  return { id: user.id, displayName: formerMember ? '' : user.displayName, formerMember, cityId };
 }
