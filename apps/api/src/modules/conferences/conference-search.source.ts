@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { languageSettings } from '../../search/language';
 import { stripMarkdown } from '../../search/plain-text';
 import type { SearchDocument } from '../../search/search-index';
-import type { SearchDocumentSource } from '../../search/search-sources';
+import { rowsById, type SearchDocumentSource } from '../../search/search-sources';
 
 export const CONFERENCES_INDEX = 'conferences';
 
@@ -48,25 +48,7 @@ export const conferenceSearchSource: SearchDocumentSource = {
     sortableAttributes: ['startsAt'],
     ...languageSettings(),
   },
-  async load(db: DataSource, ids: string[]) {
-    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-    if (uuids.length === 0) return [];
-    return ((await db.query(`${SELECT} WHERE c.id = ANY($1::uuid[])`, [uuids])) as Row[]).map(
-      toDocument,
-    );
-  },
-  async *all(db: DataSource, batchSize: number) {
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = (await db.query(`${SELECT} WHERE c.id > $1 ORDER BY c.id LIMIT $2`, [
-        after,
-        batchSize,
-      ])) as Row[];
-      if (rows.length === 0) return;
-      yield rows.map(toDocument);
-      after = rows[rows.length - 1].id;
-    }
-  },
+  ...rowsById<Row>('c.id', (condition) => `${SELECT} WHERE ${condition}`, toDocument),
   async count(db: DataSource) {
     const [row] = (await db.query(`SELECT count(*)::int AS n FROM conference`)) as Array<{
       n: number;

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { languageSettings } from '../../search/language';
 import { stripMarkdown } from '../../search/plain-text';
 import type { SearchDocument } from '../../search/search-index';
-import type { SearchDocumentSource } from '../../search/search-sources';
+import { rowsById, type SearchDocumentSource } from '../../search/search-sources';
 
 export const RECORDS_INDEX = 'records';
 
@@ -47,25 +47,7 @@ export const recordSearchSource: SearchDocumentSource = {
     sortableAttributes: ['startsAt'],
     ...languageSettings(),
   },
-  async load(db: DataSource, ids: string[]) {
-    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-    if (uuids.length === 0) return [];
-    return ((await db.query(`${SELECT} AND r.id = ANY($1::uuid[])`, [uuids])) as Row[]).map(
-      toDocument,
-    );
-  },
-  async *all(db: DataSource, batchSize: number) {
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = (await db.query(`${SELECT} AND r.id > $1 ORDER BY r.id LIMIT $2`, [
-        after,
-        batchSize,
-      ])) as Row[];
-      if (rows.length === 0) return;
-      yield rows.map(toDocument);
-      after = rows[rows.length - 1].id;
-    }
-  },
+  ...rowsById<Row>('r.id', (condition) => `${SELECT} AND ${condition}`, toDocument),
   async count(db: DataSource) {
     const [row] = (await db.query(
       `SELECT count(*)::int AS n FROM conference_record WHERE status = 'FINAL'`,

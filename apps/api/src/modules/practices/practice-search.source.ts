@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { languageSettings } from '../../search/language';
 import { stripMarkdown } from '../../search/plain-text';
 import type { IndexSettings, SearchDocument } from '../../search/search-index';
-import type { SearchDocumentSource } from '../../search/search-sources';
+import { rowsById, type SearchDocumentSource } from '../../search/search-sources';
 
 export const PRACTICES_INDEX = 'practices';
 
@@ -100,27 +100,11 @@ function toDocument(row: DocumentRow): PracticeDocument {
 export const practiceSearchSource: SearchDocumentSource = {
   index: PRACTICES_INDEX,
   settings: PRACTICE_INDEX_SETTINGS,
-  async load(db: DataSource, ids: string[]) {
-    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-    if (uuids.length === 0) return [];
-    const rows: DocumentRow[] = await db.query(
-      `${DOCUMENT_SELECT} AND p.id = ANY($1::uuid[]) GROUP BY p.city_id, p.id, c.id`,
-      [uuids],
-    );
-    return rows.map(toDocument);
-  },
-  async *all(db: DataSource, batchSize: number) {
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows: DocumentRow[] = await db.query(
-        `${DOCUMENT_SELECT} AND p.id > $1 GROUP BY p.city_id, p.id, c.id ORDER BY p.id LIMIT $2`,
-        [after, batchSize],
-      );
-      if (rows.length === 0) return;
-      yield rows.map(toDocument);
-      after = rows[rows.length - 1].id;
-    }
-  },
+  ...rowsById<DocumentRow>(
+    'p.id',
+    (condition) => `${DOCUMENT_SELECT} AND ${condition} GROUP BY p.city_id, p.id, c.id`,
+    toDocument,
+  ),
   async count(db: DataSource) {
     const [row] = (await db.query(
       `SELECT count(*)::int AS n FROM practice WHERE status = 'PUBLISHED'`,
