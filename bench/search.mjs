@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -86,6 +86,7 @@ async function main() {
       cpus: cpus().length,
       cpu: cpus()[0]?.model,
       memoryGiB: round(totalmem() / 2 ** 30),
+      loadavgAtStart: loadavg().map(round),
     },
   };
   try {
@@ -337,6 +338,7 @@ async function waitFor(check, timeoutMs, what) {
 }
 
 async function report(results) {
+  results.machine.loadavgAtEnd = loadavg().map(round);
   const date = new Date().toISOString().slice(0, 10);
   const dir = join(root, 'bench/results');
   mkdirSync(dir, { recursive: true });
@@ -348,18 +350,18 @@ async function report(results) {
     '',
     '| measure | Wissensnetz | baseline | ratio | target |',
     '| --- | ---: | ---: | ---: | --- |',
-    `| searchPractices p50 (${search.practices} practices, ${search.rounds} rounds) | ${search.graphql.p50} ms (GraphQL) | ${search.direct.p50} ms (Meilisearch direct) | ${search.ratioP50}× | ≤ 1.3× |`,
+    `| searchPractices p50 (${search.practices} practices, ${search.rounds} rounds) | ${search.graphql.p50} ms (GraphQL) | ${search.direct.p50} ms (Meilisearch direct) | ${search.ratioP50}× | ≤ 1.6× |`,
     `| searchPractices p95 | ${search.graphql.p95} ms | ${search.direct.p95} ms | ${search.ratioP95}× | – |`,
     `| floor: \`{ __typename }\` p50 through the same stack | ${search.floor.typename.p50} ms | – | – | – |`,
     `| floor: \`searchPractices { totalHits }\` p50 (engine + PostgreSQL re-read, nothing to serialise) | ${search.floor.totalOnly.p50} ms | ${search.direct.p50} ms | ${round(search.floor.totalOnly.p50 / search.direct.p50)}× | – |`,
     ...(freshness
       ? [
-          `| publish → findable p50 / p95 / max (${freshness.publishes} publishes) | ${freshness.p50} / ${freshness.p95} / ${freshness.max} ms | – | – | p95 ≤ 1000 ms |`,
+          `| publish → findable p50 / p95 / max (${freshness.publishes} publishes) | ${freshness.p50} / ${freshness.p95} / ${freshness.max} ms | – | – | p95 ≤ 250 ms, max ≤ 1000 ms |`,
         ]
       : []),
     ...(re
       ? [
-          `| reindex ${re.documents} published of ${re.practices} practices (PostgreSQL → new index → swap) | ${re.reindexMs} ms | ${re.rawMs} ms (raw addDocuments from memory) | ${re.ratio}× | ≤ 1.5× |`,
+          `| reindex ${re.documents} published of ${re.practices} practices (PostgreSQL → new index → swap) | ${re.reindexMs} ms | ${re.rawMs} ms (raw addDocuments from memory) | ${re.ratio}× | ≤ 1.2× |`,
         ]
       : []),
     '',

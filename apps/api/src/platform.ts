@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/config';
 import { PinoNestLogger } from './core/logging/logger';
+import { graphqlCompression } from './http-compression';
 import { serveWebApp } from './web-app';
 
 /** Builds the Nest application: GraphQL API, health check and the built web app on one port. */
@@ -48,6 +49,7 @@ export async function createApp(
     }),
   );
   app.use(cookieParser());
+  app.use('/graphql', graphqlCompression());
   app.use(
     pinoHttp({
       logger: logger.child({ component: 'http' }),

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { matchWebRoute } from '@wissensnetz/domain';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { join } from 'node:path';
+import { PrecompressedFiles } from './http-compression';
 import type { Actor } from './core/tenancy/actor';
 import { AuthService } from './modules/auth/auth.service';
 import { SESSION_COOKIE } from './modules/auth/session-cookie';
@@ -32,11 +33,18 @@ const API_PATHS = [
 export function serveWebApp(app: NestExpressApplication, dir: string): void {
   const indexFile = join(dir, 'index.html');
   const pages = new PageLookup(app);
+  // The brotli/gzip copies of the build (scripts/compress-web.mjs) go first, with
+  // Content-Encoding and Vary; files without a copy (images, small files) as they are.
+  const compressed = new PrecompressedFiles(dir);
+  const YEAR_MS = 365 * 24 * 3600_000;
+  const HOUR_MS = 3600_000;
   // Hashed assets may be cached for long; index.html must always be fresh.
+  app.use('/assets', compressed.middleware('assets', { immutable: true, maxAge: YEAR_MS }));
   app.use(
     '/assets',
     express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
   );
+  app.use(compressed.middleware('', { maxAge: HOUR_MS }));
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     const wantsPage =
@@ -51,8 +59,17 @@ export function serveWebApp(app: NestExpressApplication, dir: string): void {
     }
     pages.exists(req.path, req.cookies as Record<string, string | undefined>).then(
       (exists) => {
+        const status = exists ? 200 : 404;
+        const sent = compressed.send(
+          req,
+          res,
+          'index.html',
+          { maxAge: 0, status, cacheControl: 'no-cache' },
+          next,
+        );
+        if (sent) return;
         res.setHeader('Cache-Control', 'no-cache');
-        res.status(exists ? 200 : 404).sendFile(indexFile);
+        res.status(status).sendFile(indexFile);
       },
       (error: unknown) => next(error),
     );

@@ -34,7 +34,8 @@ export function engineHttpClient(options: { maxSockets?: number } = {}): {
   const httpsAgent = new HttpsAgent(agentOptions);
 
   const fetchJson = (input: string | URL | Request, init: RequestInit = {}): Promise<unknown> => {
-    const url = input instanceof URL ? input : new URL(typeof input === "string" ? input : input.url);
+    const url =
+      input instanceof URL ? input : new URL(typeof input === 'string' ? input : input.url);
     const headers: Record<string, string> = {};
     new Headers(init.headers).forEach((value, name) => {
       if (name !== 'connection') headers[name] = value;
@@ -86,7 +87,12 @@ export function engineHttpClient(options: { maxSockets?: number } = {}): {
             resolve(parsed);
             return;
           }
-          const response = { status, statusText: res.statusMessage ?? '', ok: false, url: url.href };
+          const response = {
+            status,
+            statusText: res.statusMessage ?? '',
+            ok: false,
+            url: url.href,
+          };
           reject(new MeilisearchApiError(response as unknown as Response, parsed as never));
         });
       });

@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { closePage, launchBrowser, newVisitorPage } from './support/browser';
+
+/** Issue 18: the first visit to `/` downloads at most this much, compressed, in all. */
+const BUDGET_BYTES = 200 * 1024;
+const RESULTS_DIR = path.resolve(__dirname, '../../../bench/results');
+
+interface Transfer {
+  url: string;
+  encoding: string;
+  bytes: number;
+}
+
+/**
+ * What a first visit costs on the wire: every response's encodedDataLength (Chrome DevTools
+ * Protocol, headers and compressed body) summed until the start page has settled, on a
+ * fresh browser context (empty cache). The figure goes into
+ * bench/results/first-visit-<date>.json.
+ */
+describe('first visit', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    page = await newVisitorPage(browser, { bypassCSP: true });
+  });
+  afterEach(async () => {
+    await closePage(page);
+  });
+
+  it('downloads at most 200 KB compressed for the start page, scripts and styles as brotli', async () => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const responses = new Map<string, { url: string; encoding: string }>();
+    const transfers: Transfer[] = [];
+    cdp.on('Network.responseReceived', (event) => {
+      const headers = Object.fromEntries(
+        Object.entries(event.response.headers).map(([name, value]) => [name.toLowerCase(), value]),
+      );
+      responses.set(event.requestId, {
+        url: event.response.url,
+        encoding: String(headers['content-encoding'] ?? 'identity'),
+      });
+    });
+    cdp.on('Network.loadingFinished', (event) => {
+      const response = responses.get(event.requestId);
+      transfers.push({
+        url: response?.url ?? event.requestId,
+        encoding: response?.encoding ?? 'unknown',
+        bytes: event.encodedDataLength,
+      });
+    });
+
+    await page.goto('/', { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+
+    const total = transfers.reduce((sum, transfer) => sum + transfer.bytes, 0);
+    const date = new Date().toISOString().slice(0, 10);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(
+      path.join(RESULTS_DIR, `first-visit-${date}.json`),
+      `${JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          measure:
+            'sum of Network.loadingFinished.encodedDataLength, first visit to / (empty cache)',
+          budgetBytes: BUDGET_BYTES,
+          totalBytes: total,
+          totalKiB: Math.round((total / 1024) * 10) / 10,
+          met: total <= BUDGET_BYTES,
+          transfers: transfers
+            .map((transfer) => ({ ...transfer, url: new URL(transfer.url).pathname }))
+            .sort((a, b) => b.bytes - a.bytes),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+
+    const assets = transfers.filter((transfer) =>
+      /\.(js|css)$/.test(new URL(transfer.url).pathname),
+    );
+    expect(assets.length).toBeGreaterThan(0);
+    expect(assets.filter((asset) => asset.encoding !== 'br')).toEqual([]);
+    expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+});
