@@ -47,6 +47,18 @@ const QUERIES = [
 ];
 const SEARCH = `query($q: String!) { searchPractices(query: $q, first: 20) { totalHits hits { titleHtml summaryHtml practice { id title city { name } topics { slug } } }
   facets { topics { value label count } federalStates { value label count } cities { value label count } joinedYears { value count } kinds { value label count } } } }`;
+/** What production requires besides the services (placeholders: the benchmark sends no mail). */
+const PRODUCTION_ENV = {
+  OPERATOR_NAME: 'Benchmark',
+  OPERATOR_ADDRESS: 'Musterstraße 1, 12345 Musterstadt',
+  OPERATOR_REPRESENTATIVE: 'Benchmark',
+  OPERATOR_EMAIL: 'bench@example.org',
+  OPERATOR_PHONE: '+49 30 000000',
+  DPO_NAME: 'Benchmark',
+  DPO_CONTACT: 'dpo@example.org',
+  SUPERVISORY_AUTHORITY_NAME: 'Benchmark',
+  SUPERVISORY_AUTHORITY_URL: 'https://example.org',
+};
 const round = (value) => Math.round(value * 100) / 100;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -227,6 +239,8 @@ async function startApi(services, dataDir, env) {
     env: {
       ...process.env,
       ...services.env,
+      ...PRODUCTION_ENV,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       ...env,
       PORT: String(port),
       SEED_DEMO: 'true',
@@ -237,17 +251,23 @@ async function startApi(services, dataDir, env) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
+  let exited = false;
+  child.once('exit', () => (exited = true));
   await waitFor(
-    async () => (await fetch(`${url}/health`).catch(() => null))?.ok === true,
+    async () => {
+      if (exited) throw new Error('the API exited during its start (see above)');
+      return (await fetch(`${url}/health`).catch(() => null))?.ok === true;
+    },
     180_000,
     'API start',
   );
   return {
     url,
     stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
+      if (exited) return;
+      const gone = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGINT');
-      await Promise.race([exited, sleep(15_000)]);
+      await Promise.race([gone, sleep(15_000)]);
     },
   };
 }

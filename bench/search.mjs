@@ -53,6 +53,18 @@ const QUERIES = [
   'Bürgerhaushalt',
 ];
 
+/** What production requires besides the services (placeholders: the benchmark sends no mail). */
+const PRODUCTION_ENV = {
+  OPERATOR_NAME: 'Benchmark',
+  OPERATOR_ADDRESS: 'Musterstraße 1, 12345 Musterstadt',
+  OPERATOR_REPRESENTATIVE: 'Benchmark',
+  OPERATOR_EMAIL: 'bench@example.org',
+  OPERATOR_PHONE: '+49 30 000000',
+  DPO_NAME: 'Benchmark',
+  DPO_CONTACT: 'dpo@example.org',
+  SUPERVISORY_AUTHORITY_NAME: 'Benchmark',
+  SUPERVISORY_AUTHORITY_URL: 'https://example.org',
+};
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -70,6 +82,8 @@ async function main() {
     env: {
       ...process.env,
       ...services.env,
+      ...PRODUCTION_ENV,
+      PUBLIC_URL: url,
       PORT: String(port),
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
