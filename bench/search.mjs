@@ -278,6 +278,14 @@ async function main() {
         p50: round(percentile(freshnessMs, 50)),
         p95: round(percentile(freshnessMs, 95)),
         max: round(Math.max(...freshnessMs)),
+        // Where a tail comes from: outbox rows that needed a retry (with its backoff).
+        retried: (
+          await owner.query(
+            `SELECT count(*)::int AS n, max(attempts) AS "maxAttempts",
+                    array_agg(DISTINCT left(last_error, 160)) FILTER (WHERE last_error IS NOT NULL) AS errors
+               FROM search_outbox WHERE attempts > 0`,
+          )
+        ).rows[0],
       };
       console.log('freshness', results.freshness);
     }

@@ -33,7 +33,16 @@ export function engineHttpClient(options: { maxSockets?: number } = {}): {
   const agent = new Agent(agentOptions);
   const httpsAgent = new HttpsAgent(agentOptions);
 
-  const fetchJson = (input: string | URL | Request, init: RequestInit = {}): Promise<unknown> => {
+  const fetchJson = (input: string | URL | Request, init: RequestInit = {}): Promise<unknown> =>
+    once(input, init).catch((error: unknown) => {
+      // A kept-alive socket the engine closed while it was idle fails at once with a reset
+      // before anything was answered: send the request once more, on a new connection
+      // (Node's http docs, "request.reusedSocket").
+      if (error instanceof ReusedSocketReset && !init.signal?.aborted) return once(input, init);
+      throw error instanceof ReusedSocketReset ? error.cause : error;
+    });
+
+  const once = (input: string | URL | Request, init: RequestInit = {}): Promise<unknown> => {
     const url =
       input instanceof URL ? input : new URL(typeof input === 'string' ? input : input.url);
     const headers: Record<string, string> = {};
@@ -61,11 +70,17 @@ export function engineHttpClient(options: { maxSockets?: number } = {}): {
       signal?.addEventListener('abort', onAbort, { once: true });
       const done = () => signal?.removeEventListener('abort', onAbort);
       req.on('socket', (socket) => socket.setNoDelay(true));
-      req.on('error', (error) => {
+      let answered = false;
+      req.on('error', (error: NodeJS.ErrnoException) => {
         done();
-        reject(error);
+        const stale =
+          req.reusedSocket &&
+          !answered &&
+          ['ECONNRESET', 'EPIPE', 'ECONNABORTED'].includes(error.code ?? '');
+        reject(stale ? new ReusedSocketReset(error) : error);
       });
       req.on('response', (res: IncomingMessage) => {
+        answered = true;
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', (error) => {
@@ -106,4 +121,11 @@ export function engineHttpClient(options: { maxSockets?: number } = {}): {
       httpsAgent.destroy();
     },
   };
+}
+
+/** A reset on a reused keep-alive socket before any answer: worth one more try. */
+class ReusedSocketReset extends Error {
+  constructor(override readonly cause: Error) {
+    super(cause.message);
+  }
 }
