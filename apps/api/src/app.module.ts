@@ -63,6 +63,7 @@ import { ErasureModule } from './modules/erasure/erasure.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PracticesModule } from './modules/practices/practices.module';
 import { RetentionModule } from './modules/retention/retention.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 import { TandemsModule } from './modules/tandems/tandems.module';
 import { WorkspaceModule } from './modules/workspace/workspace.module';
 import { UsersModule } from './modules/users/users.module';
@@ -214,6 +215,7 @@ export class AppModule {
         ErasureModule,
         DataExportModule,
         RetentionModule,
+        StatisticsModule,
       ],
       providers: [
         // The catch-all first: Nest tries the last-registered global filter first.

@@ -10,6 +10,7 @@ import { AgendaSessionResolver } from './modules/conferences/agenda.resolver';
 import { ConferenceResolver } from './modules/conferences/conference.resolver';
 import { RegistrationResolver } from './modules/conferences/registration.resolver';
 import { DataExportResolver } from './modules/data-export/data-export.resolver';
+import { StatisticsResolver } from './modules/statistics/statistics.resolver';
 import { LegalResolver } from './modules/legal/legal.resolver';
 import { NetworkSearchResolver } from './modules/network-search/network-search.resolver';
 import { DigestResolver } from './modules/digest/digest.resolver';
@@ -73,6 +74,7 @@ export const RESOLVERS = [
   SignLanguageResolver,
   ErasureResolver,
   DataExportResolver,
+  StatisticsResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

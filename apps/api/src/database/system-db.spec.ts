@@ -33,6 +33,8 @@ const ALLOWED_IMPORTERS: Record<string, string> = {
   'modules/retention/audit-retention.job.ts': 'a scheduled job: pseudonymises old audit entries',
   'modules/retention/feedback-retention.job.ts':
     'a scheduled job: deletes old accessibility feedback (organizers-only rows)',
+  'modules/statistics/unfound-search-retention.job.ts':
+    'a scheduled job: deletes unfound search words older than 12 months',
 };
 
 function sourceFiles(dir: string): string[] {

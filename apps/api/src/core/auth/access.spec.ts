@@ -113,6 +113,12 @@ const POLICY: Record<Permission, Row> = {
     none: Y('o'),
   },
   [Permission.AUDIT_LOG_READ]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
+  [Permission.NETWORK_STATISTICS_READ]: {
+    own: Y('o'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
   [Permission.ACCESSIBILITY_FEEDBACK_READ]: {
     own: Y('o'),
     partnerSide: Y('o'),

@@ -65,6 +65,11 @@ export enum Permission {
   ACCESSIBILITY_FEEDBACK_READ = 'ACCESSIBILITY_FEEDBACK_READ',
   /** Upload, replace, re-caption and remove the network's sign-language video (audited). */
   SIGN_LANGUAGE_VIDEO_MANAGE = 'SIGN_LANGUAGE_VIDEO_MANAGE',
+  /**
+   * Read the detailed network figures (tandem durations, registrations by state, follow-up
+   * actions by city, search words that found nothing): the network office.
+   */
+  NETWORK_STATISTICS_READ = 'NETWORK_STATISTICS_READ',
 
   // --- practices ---
   /** Read drafts of a city (and their attachments, revisions): its members only. */
@@ -206,6 +211,7 @@ export function mayAccess(
     case Permission.AUDIT_LOG_READ:
     case Permission.ACCESSIBILITY_FEEDBACK_READ:
     case Permission.SIGN_LANGUAGE_VIDEO_MANAGE:
+    case Permission.NETWORK_STATISTICS_READ:
       return organizer;
     case Permission.PRACTICE_DRAFT_READ:
     case Permission.PRACTICE_DRAFT:
@@ -269,6 +275,7 @@ const DENIED: Partial<Record<Permission, string>> = {
   [Permission.ACCESSIBILITY_FEEDBACK_READ]: 'Only network organizers read feedback',
   [Permission.SIGN_LANGUAGE_VIDEO_MANAGE]:
     'Only network organizers provide the sign-language video',
+  [Permission.NETWORK_STATISTICS_READ]: 'The detailed figures are for the network office',
   [Permission.TANDEM_PROPOSE]: 'Only network organizers propose tandems',
   [Permission.TANDEM_SUGGESTIONS_READ]:
     'Suggestions are for organizers and the city’s coordinators',

@@ -16,6 +16,7 @@ import {
   PRACTICES_NO_PERSONAL_DATA,
   PRACTICES_PROCESSING,
 } from '../practices/practices.processing';
+import { STATISTICS_NO_PERSONAL_DATA } from '../statistics/statistics.processing';
 import { SIGN_LANGUAGE_PROCESSING } from '../sign-language/sign-language.processing';
 import { TANDEMS_PROCESSING } from '../tandems/tandems.processing';
 import { TOPICS_NO_PERSONAL_DATA } from '../topics/topics.processing';
@@ -48,6 +49,7 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   ...SEARCH_NO_PERSONAL_DATA,
   ...AUDIT_NO_PERSONAL_DATA,
   ...JOBS_NO_PERSONAL_DATA,
+  ...STATISTICS_NO_PERSONAL_DATA,
 ];
 
 type RetentionPeriods = Pick<

@@ -11,6 +11,7 @@ import {
 } from '../../search/search-index';
 import { SearchKind } from '../../search/search-kind';
 import { CityService } from '../cities/city.service';
+import { UnfoundSearchLog } from '../statistics/unfound-search.log';
 import { toCity } from '../cities/dto/city.type';
 import { ConferenceRecordService } from '../conferences/conference-record.service';
 import { ConferenceService } from '../conferences/conference.service';
@@ -87,6 +88,7 @@ export class NetworkSearchService {
     private readonly records: ConferenceRecordService,
     private readonly conferences: ConferenceService,
     private readonly cities: CityService,
+    private readonly unfound: UnfoundSearchLog,
   ) {}
 
   private get indexes(): Record<SearchKind, string> {
@@ -131,6 +133,9 @@ export class NetworkSearchService {
       },
       Object.fromEntries(parts.map((part) => [part.index, part.scope])),
     );
+    // Nothing in any kind the caller may search: the network office should hear of it.
+    if (page.offset === 0 && parts.every((part) => !response.counts[part.index]))
+      this.unfound.record(actor, page.query);
     const found = await this.reread(actor, response.hits);
     const edges: SearchHitEdge[] = response.hits.flatMap((hit, position) => {
       const node = found(hit);
