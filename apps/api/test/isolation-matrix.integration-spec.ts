@@ -473,6 +473,25 @@ const CASES: Case[] = [
       }),
   },
   {
+    // Aggregates only (no person, no single row); practices counted through RLS as the caller.
+    operation: 'networkFigures',
+    expect: same({ anonymous: 'ok', member: 'ok', coordinator: 'ok', organizer: 'ok' }),
+    run: (c) => c.gql('query { networkFigures(cohort: 2020) { cohort citiesByState { cities } } }'),
+  },
+  {
+    operation: 'networkDashboard',
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'FORBIDDEN',
+      coordinator: 'FORBIDDEN',
+      organizer: 'ok',
+    }),
+    run: (c) =>
+      c.gql(
+        'query { networkDashboard { followUpsByCity { citySlug open } unfoundSearches { term } } }',
+      ),
+  },
+  {
     operation: 'inviteToCity',
     expect: {
       own: {
