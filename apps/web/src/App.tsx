@@ -136,6 +136,13 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'netzwerk/zahlen',
+        lazy: page(
+          () => import('./features/statistics/NetworkFiguresPage'),
+          (m) => m.NetworkFiguresPage,
+        ),
+      },
+      {
         path: 'netzwerk/protokoll',
         lazy: page(
           () => import('./features/audit/AuditLogPage'),

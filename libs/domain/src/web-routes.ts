@@ -37,6 +37,7 @@ export const NETWORK_ROUTES = [
   'leichte-sprache',
   'gebaerdensprache',
   'netzwerk/rueckmeldungen',
+  'netzwerk/zahlen',
 ] as const;
 
 /** Pages below `/<city-slug>`; '' is the city page itself. */

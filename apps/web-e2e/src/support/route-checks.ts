@@ -62,6 +62,7 @@ export const NETWORK_CHECKS: Record<(typeof NETWORK_ROUTES)[number], RouteCheck>
     path: fixed('/abbestellen/kein-echter-link-nur-zum-pruefen-der-seite-000'),
   },
   'netzwerk/protokoll': { roles: ['organizer'], path: fixed('/netzwerk/protokoll') },
+  'netzwerk/zahlen': { roles: everyone, path: fixed('/netzwerk/zahlen') },
   benachrichtigungen: { roles: signedIn, path: fixed('/benachrichtigungen') },
   'netzwerk/tandems': { roles: ['organizer'], path: fixed('/netzwerk/tandems') },
   'netzwerk/konferenzen/neu': { roles: ['organizer'], path: fixed('/netzwerk/konferenzen/neu') },

@@ -140,6 +140,11 @@ export function NetworkPage() {
             {t('network.summary', { count: cities.totalCount, states: groups.length })}
           </p>
         ) : null}
+        <p>
+          <Link to="/netzwerk/zahlen" data-testid="figures-link">
+            {t('statistics.startLink')}
+          </Link>
+        </p>
       </section>
 
       <section className="search-teaser card" aria-labelledby="search-teaser-heading">
