@@ -5,6 +5,7 @@ import { currentLanguage } from '../../i18n';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { FigureChart } from './FigureChart';
 import { stateName } from './state-name';
+import './statistics.css';
 
 /** The network office's figures (organizers): tandems, registrations, follow-ups, searches. */
 export function DashboardFigures({ cohort }: { cohort: number | null }) {

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { downloadCsv, figureCsv, type Cell } from './figure-csv';
+import './statistics.css';
 
 /** One bar of a chart: its label, its length, and the text written at its end. */
 export interface Bar {
