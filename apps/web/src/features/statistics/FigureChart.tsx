@@ -82,6 +82,11 @@ export function FigureChart({ name, caption, bars, header, rows, vertical }: Fig
             ],
           });
       // The table below says the same in words; the picture is named by the caption.
+      // Plot names its marks (aria-label on <g>), which inside an image is not allowed.
+      for (const part of svg.querySelectorAll('[aria-label], [aria-description]')) {
+        part.removeAttribute('aria-label');
+        part.removeAttribute('aria-description');
+      }
       svg.setAttribute('role', 'img');
       svg.setAttribute('aria-labelledby', captionId);
       element.replaceChildren(svg);
