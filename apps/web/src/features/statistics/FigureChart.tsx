@@ -56,6 +56,8 @@ export function FigureChart({ name, caption, bars, header, rows, vertical }: Fig
       if (cancelled) return;
       const text = (bar: Bar) => bar.text ?? String(bar.value);
       const longest = Math.max(0, ...bars.map((bar) => bar.label.length));
+      const longestText = Math.max(0, ...bars.map((bar) => text(bar).length));
+      const narrow = width < 480;
       const svg = vertical
         ? Plot.plot({
             width,
@@ -70,14 +72,38 @@ export function FigureChart({ name, caption, bars, header, rows, vertical }: Fig
           })
         : Plot.plot({
             width,
-            height: Math.max(60, bars.length * 28 + 30),
-            marginLeft: Math.min(Math.round(width * 0.45), 8 + longest * 7),
-            marginRight: 48,
+            // On a phone the label goes above its bar, so neither is cut.
+            height: Math.max(60, bars.length * (narrow ? 44 : 28) + 30),
+            marginLeft: narrow ? 4 : Math.min(Math.round(width * 0.45), 8 + longest * 7.5),
+            marginRight: Math.min(Math.round(width * 0.4), 12 + longestText * 6.5),
             x: { label: null, grid: true },
-            y: { label: null, domain: bars.map((bar) => bar.label) },
+            y: { label: null, domain: bars.map((bar) => bar.label), axis: narrow ? null : 'left' },
             marks: [
-              Plot.barX(bars, { y: 'label', x: 'value', fill: 'var(--figure-bar, #1f5f8b)' }),
-              Plot.text(bars, { y: 'label', x: 'value', text, dx: 4, textAnchor: 'start' }),
+              Plot.barX(bars, {
+                y: 'label',
+                x: 'value',
+                fill: 'var(--figure-bar, #1f5f8b)',
+                insetTop: narrow ? 18 : 0,
+              }),
+              Plot.text(bars, {
+                y: 'label',
+                x: 'value',
+                text,
+                dx: 4,
+                dy: narrow ? 9 : 0,
+                textAnchor: 'start',
+              }),
+              ...(narrow
+                ? [
+                    Plot.text(bars, {
+                      y: 'label',
+                      text: 'label',
+                      frameAnchor: 'left',
+                      textAnchor: 'start',
+                      dy: -11,
+                    }),
+                  ]
+                : []),
               Plot.ruleX([0]),
             ],
           });
