@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { UnfoundSearchRetentionJob } from '../src/modules/statistics/unfound-search-retention.job';
-import { UnfoundSearchLog } from '../src/modules/statistics/unfound-search.log';
+import { UnfoundSearchService } from '../src/modules/statistics/unfound-search.service';
 import { startTestPlatform, type Client, type TestPlatform } from './harness';
 
 /**
@@ -256,7 +256,7 @@ describe('network figures and dashboard', () => {
   });
 
   it('counts search words that found nothing, without the person, and never e-mail- or phone-like ones', async () => {
-    const log = api.platform.app.get(UnfoundSearchLog);
+    const log = api.platform.app.get(UnfoundSearchService);
     const word = `zzqx${tag}`;
     const search = `query($q: String!) { searchPractices(query: $q) { totalHits } }`;
     const federated = `query($q: String!) { search(query: $q) { totalCount } }`;

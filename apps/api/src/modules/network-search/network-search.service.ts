@@ -11,7 +11,7 @@ import {
 } from '../../search/search-index';
 import { SearchKind } from '../../search/search-kind';
 import { CityService } from '../cities/city.service';
-import { UnfoundSearchLog } from '../statistics/unfound-search.log';
+import { UnfoundSearchService } from '../statistics/unfound-search.service';
 import { toCity } from '../cities/dto/city.type';
 import { ConferenceRecordService } from '../conferences/conference-record.service';
 import { ConferenceService } from '../conferences/conference.service';
@@ -88,7 +88,7 @@ export class NetworkSearchService {
     private readonly records: ConferenceRecordService,
     private readonly conferences: ConferenceService,
     private readonly cities: CityService,
-    private readonly unfound: UnfoundSearchLog,
+    private readonly unfound: UnfoundSearchService,
   ) {}
 
   private get indexes(): Record<SearchKind, string> {

@@ -14,7 +14,7 @@ import {
   type SearchResponse,
 } from '../../search/search-index';
 import { CityService } from '../cities/city.service';
-import { UnfoundSearchLog } from '../statistics/unfound-search.log';
+import { UnfoundSearchService } from '../statistics/unfound-search.service';
 import { toTopics } from '../topics/dto/topic.type';
 import { TopicService } from '../topics/topic.service';
 import type { PracticeSearchFilter } from './dto/practice.inputs';
@@ -59,7 +59,7 @@ export class PracticeSearchService {
     private readonly tenantDb: TenantDb,
     private readonly topics: TopicService,
     private readonly cities: CityService,
-    private readonly unfound: UnfoundSearchLog,
+    private readonly unfound: UnfoundSearchService,
   ) {}
 
   async searchPractices(

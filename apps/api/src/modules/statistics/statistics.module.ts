@@ -2,11 +2,16 @@ import { Module } from '@nestjs/common';
 import { StatisticsResolver } from './statistics.resolver';
 import { StatisticsService } from './statistics.service';
 import { UnfoundSearchRetentionJob } from './unfound-search-retention.job';
-import { UnfoundSearchLog } from './unfound-search.log';
+import { UnfoundSearchService } from './unfound-search.service';
 
 /** The network in numbers (dashboard) and the log of searches that found nothing. */
 @Module({
-  providers: [StatisticsService, StatisticsResolver, UnfoundSearchLog, UnfoundSearchRetentionJob],
-  exports: [UnfoundSearchLog],
+  providers: [
+    StatisticsService,
+    StatisticsResolver,
+    UnfoundSearchService,
+    UnfoundSearchRetentionJob,
+  ],
+  exports: [UnfoundSearchService],
 })
 export class StatisticsModule {}

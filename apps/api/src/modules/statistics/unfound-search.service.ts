@@ -11,8 +11,8 @@ import { unfoundSearchTerm } from './unfound-search-term';
  * the write runs after the answer is on its way, and a failure is only logged.
  */
 @Injectable()
-export class UnfoundSearchLog {
-  private readonly logger = new Logger(UnfoundSearchLog.name);
+export class UnfoundSearchService {
+  private readonly logger = new Logger(UnfoundSearchService.name);
   private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly tenantDb: TenantDb) {}
