@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
 import { UnfoundSearchRetentionJob } from '../src/modules/statistics/unfound-search-retention.job';
 import { UnfoundSearchService } from '../src/modules/statistics/unfound-search.service';
 import { startTestPlatform, type Client, type TestPlatform } from './harness';
@@ -290,6 +292,37 @@ describe('network figures and dashboard', () => {
       searches: 2,
       lastDay: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
+  });
+
+  it('lets only organizers read unfound search words and nobody write them but through the function', async () => {
+    await api.ownerQuery(
+      `INSERT INTO unfound_search (term, day, count) VALUES ($1, current_date, 1) ON CONFLICT DO NOTHING`,
+      [`rls-${tag}`],
+    );
+    const app = new pg.Client({ connectionString: inject('serviceEnv').DATABASE_URL });
+    await app.connect();
+    const read = async (organizerSetting: 'on' | 'off') => {
+      await app.query('BEGIN');
+      try {
+        await app.query(`SELECT set_config('app.is_organizer', $1, true)`, [organizerSetting]);
+        const { rows } = await app.query(
+          'SELECT count(*)::int AS n FROM unfound_search WHERE term = $1',
+          [`rls-${tag}`],
+        );
+        return (rows[0] as { n: number }).n;
+      } finally {
+        await app.query('ROLLBACK');
+      }
+    };
+    try {
+      expect(await read('off')).toBe(0);
+      expect(await read('on')).toBe(1);
+      await expect(
+        app.query(`INSERT INTO unfound_search (term, day) VALUES ('direkt', current_date)`),
+      ).rejects.toThrow(/permission denied/);
+    } finally {
+      await app.end();
+    }
   });
 
   it('deletes unfound search words after 12 months', async () => {
