@@ -18,6 +18,7 @@ import { CityNotFound } from './CityNotFound';
 import './cities.css';
 import { TopicLink } from '../topics/TopicLink';
 import { FollowButton } from '../follows/FollowButton';
+import { cohortLabel } from '../network/cohort-label';
 
 type CityProfile = NonNullable<CityProfileQuery['city']>;
 
@@ -103,6 +104,9 @@ function CityProfileView({ city }: { city: CityProfile }) {
         </h1>
         <FollowButton kind={'CITY'} targetId={city.id} name={city.name} />
         <p className="city__since">{t('city.memberSince', { year: city.joinedYear })}</p>
+        <p className="city__phase" data-testid="city-phase">
+          {cohortLabel(t, city.cohort, city.supportPhase)}
+        </p>
         <PracticeFeedLink scope={{ kind: 'city', slug: city.slug }} name={city.name} />
         <CityTandems citySlug={city.slug} />
         {city.viewerCanEditProfile || city.viewerCanReadProfileHistory ? (

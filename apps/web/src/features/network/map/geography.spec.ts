@@ -2,6 +2,7 @@ import { geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 import { FEDERAL_STATE_CODES } from '@wissensnetz/domain';
 import { buildMapGeometry, MAP_HEIGHT, MAP_WIDTH } from './geography';
+import { legendEntries, symbolPath } from './map-style';
 
 const CLOPPENBURG: [number, number] = [8.045, 52.847];
 const STENDAL: [number, number] = [11.858, 52.606];
@@ -48,5 +49,25 @@ describe('the map of Germany', () => {
     const niedersachsen = states.features.find((f) => f.properties.name === 'Niedersachsen')!;
     expect(geoContains(niedersachsen as never, CLOPPENBURG)).toBe(true);
     expect(geoContains(niedersachsen as never, STENDAL)).toBe(false);
+  });
+});
+
+describe('the map legend', () => {
+  it('gives every class its own colour and its own shape', () => {
+    const entries = legendEntries('cohort', [2024, 2015, 2019, 2024, 2017]);
+    expect(entries.map((entry) => entry.key)).toEqual(['2024', '2019', '2017', '2015']);
+    expect(new Set(entries.map((entry) => entry.colour)).size).toBe(4);
+    expect(new Set(entries.map((entry) => entry.shape)).size).toBe(4);
+    expect(legendEntries('kind', []).map((entry) => entry.key)).toEqual([
+      'CITY',
+      'DISTRICT',
+      'COMMUNITY',
+    ]);
+  });
+
+  it('draws every symbol as one closed path', () => {
+    for (const shape of ['circle', 'square', 'triangle', 'diamond', 'star', 'cross'] as const) {
+      expect(symbolPath(shape, 8)).toMatch(/^M.*Z$/);
+    }
   });
 });
