@@ -154,41 +154,43 @@ function MapTable({ id, cities, tandems, language }: MapTableProps) {
     <details className="network-map__table" id={id} data-testid="map-table">
       <summary>{t('networkMap.tableSummary')}</summary>
       {states.map((state) => (
-        <table key={state.code} className="table">
-          <caption>{t('networkMap.tableCaption', { state: state.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('networkMap.colCity')}</th>
-              <th scope="col">{t('networkMap.colKind')}</th>
-              <th scope="col">{t('networkMap.colCohort')}</th>
-              <th scope="col">{t('networkMap.colPhase')}</th>
-              <th scope="col">{t('networkMap.colPartner')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cities
-              .filter((city) => city.federalState === state.code)
-              .sort((a, b) => collator.compare(a.name, b.name))
-              .map((city) => {
-                const partnerNames = partners(city.id);
-                return (
-                  <tr key={city.id} data-testid="map-table-row" data-slug={city.slug}>
-                    <th scope="row">
-                      <Link to={`/${city.slug}`}>{city.name}</Link>
-                    </th>
-                    <td>{t(`cityKind.${city.kind}`)}</td>
-                    <td>{city.cohort}</td>
-                    <td>{phaseLabel(t, city.cohort, city.supportPhase)}</td>
-                    <td>
-                      {partnerNames.length > 0
-                        ? partnerNames.join(', ')
-                        : t('networkMap.noPartner')}
-                    </td>
-                  </tr>
-                );
-              })}
-          </tbody>
-        </table>
+        <div key={state.code} className="table-wrap">
+          <table className="table">
+            <caption>{t('networkMap.tableCaption', { state: state.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('networkMap.colCity')}</th>
+                <th scope="col">{t('networkMap.colKind')}</th>
+                <th scope="col">{t('networkMap.colCohort')}</th>
+                <th scope="col">{t('networkMap.colPhase')}</th>
+                <th scope="col">{t('networkMap.colPartner')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cities
+                .filter((city) => city.federalState === state.code)
+                .sort((a, b) => collator.compare(a.name, b.name))
+                .map((city) => {
+                  const partnerNames = partners(city.id);
+                  return (
+                    <tr key={city.id} data-testid="map-table-row" data-slug={city.slug}>
+                      <th scope="row">
+                        <Link to={`/${city.slug}`}>{city.name}</Link>
+                      </th>
+                      <td>{t(`cityKind.${city.kind}`)}</td>
+                      <td>{city.cohort}</td>
+                      <td>{phaseLabel(t, city.cohort, city.supportPhase)}</td>
+                      <td>
+                        {partnerNames.length > 0
+                          ? partnerNames.join(', ')
+                          : t('networkMap.noPartner')}
+                      </td>
+                    </tr>
+                  );
+                })}
+            </tbody>
+          </table>
+        </div>
       ))}
     </details>
   );
