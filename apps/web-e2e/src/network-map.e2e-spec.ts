@@ -1,7 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { graphql } from './support/api';
 import { seriousViolations } from './support/axe';
-import { closePage, launchBrowser, newVisitorPage, saveScreenshot } from './support/browser';
+import {
+  closePage,
+  launchBrowser,
+  newVisitorPage,
+  saveScreenshot,
+  SCREENSHOT_DIR,
+} from './support/browser';
 import { tabTo } from './support/keyboard';
 
 interface ApiCity {
@@ -136,6 +142,10 @@ describe('the network map on the start page (anonymous visitor)', () => {
     await page.getByTestId('map-table').locator('summary').click();
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'network-map-1280');
+    await page.getByRole('link', { name: /^Husum: / }).focus();
+    await page
+      .locator('.network-map')
+      .screenshot({ path: `${SCREENSHOT_DIR}/network-map-1280-focus.png` });
     await page.setViewportSize({ width: 320, height: 800 });
     await page.evaluate(
       () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
@@ -144,6 +154,9 @@ describe('the network map on the start page (anonymous visitor)', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     await saveScreenshot(page, 'network-map-320');
+    await page
+      .locator('.network-map')
+      .screenshot({ path: `${SCREENSHOT_DIR}/network-map-320-map.png` });
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
   });

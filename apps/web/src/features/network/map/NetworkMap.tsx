@@ -121,7 +121,12 @@ export default function NetworkMap({ cities, tandems, mode, legend }: NetworkMap
       </svg>
       {shown ? (
         <div
-          className="network-map__tooltip"
+          // Near the top edge it opens below the point, so it does not cover the controls.
+          className={
+            shown.y < MAP_HEIGHT * 0.25
+              ? 'network-map__tooltip network-map__tooltip--below'
+              : 'network-map__tooltip'
+          }
           data-testid="map-tooltip"
           aria-hidden="true"
           style={{
