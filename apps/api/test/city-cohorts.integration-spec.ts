@@ -63,9 +63,12 @@ describe('cohorts and the support period through GraphQL', () => {
     const expectedAlumni = DEMO_CITIES.filter(
       (city) => supportPhase(city.joinedYear, new Date()) === 'ALUMNI',
     ).map((city) => city.slug);
-    expect(alumniNodes.map((n) => n.slug).filter((slug) => demo.has(slug)).sort()).toEqual(
-      expectedAlumni.sort(),
-    );
+    expect(
+      alumniNodes
+        .map((n) => n.slug)
+        .filter((slug) => demo.has(slug))
+        .sort(),
+    ).toEqual(expectedAlumni.sort());
   });
 
   it('refuses an unknown support phase and an out-of-range cohort with a typed error', async () => {

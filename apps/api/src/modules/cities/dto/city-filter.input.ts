@@ -14,7 +14,8 @@ export class CityFilter {
 
   @Field(() => SupportPhase, {
     nullable: true,
-    description: 'Where in the three-year support period, by the server clock (ALUMNI: the tandem partner pool)',
+    description:
+      'Where in the three-year support period, by the server clock (ALUMNI: the tandem partner pool)',
   })
   supportPhase?: SupportPhase | null;
 
