@@ -109,7 +109,7 @@ describe('the network map on the start page (anonymous visitor)', () => {
       .first()
       .locator('path')
       .getAttribute('fill');
-    await page.getByRole('radio', { name: 'Art der Kommune' }).check();
+    await page.getByRole('radio', { name: 'Art', exact: true }).check();
     await page.getByTestId('network-map').and(page.locator('[data-mode="kind"]')).waitFor();
     expect(await legend.textContent()).toContain('Stadtteil');
     expect(await legend.textContent()).not.toContain('Jahrgang 2024');
