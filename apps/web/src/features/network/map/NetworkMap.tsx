@@ -6,6 +6,7 @@ import { currentLanguage } from '../../../i18n';
 import { buildMapGeometry, MAP_HEIGHT, MAP_WIDTH } from './geography';
 import { classOf, symbolPath, type ColourMode, type LegendEntry } from './map-style';
 import type { MapCity, MapTandem } from './types';
+import './network-map.css';
 
 export interface NetworkMapProps {
   cities: MapCity[];
