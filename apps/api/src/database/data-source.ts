@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Logger } from 'pino';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
 import { CountingTypeOrmLogger } from '../core/graphql/query-count';
@@ -6,7 +7,7 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { systemDataSource } from './system-db';
 
-export function appDataSourceOptions(config: AppConfig): DataSourceOptions {
+export function appDataSourceOptions(config: AppConfig, logger?: Logger): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.databaseUrl,
@@ -15,7 +16,9 @@ export function appDataSourceOptions(config: AppConfig): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     logging: ['query'],
-    logger: new CountingTypeOrmLogger(),
+    logger: new CountingTypeOrmLogger(logger?.child({ component: 'sql' })),
+    // Statements slower than SLOW_QUERY_MS are logged (0: never).
+    ...(config.slowQueryMs > 0 ? { maxQueryExecutionTime: config.slowQueryMs } : {}),
     extra: {
       max: config.databasePoolSize,
       application_name: 'wissensnetz-api',

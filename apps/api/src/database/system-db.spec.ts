@@ -25,6 +25,8 @@ const ALLOWED_IMPORTERS: Record<string, string> = {
   'modules/data-export/data-export.worker.ts':
     'the data-export worker: each section reads only rows about the one person',
   'modules/data-export/data-export-expiry.job.ts': 'the scheduled job deleting expired exports',
+  'core/metrics/metrics.service.ts': 'queue gauges for /metrics: counts of the outbox tables',
+  'core/health/readiness.ts': 'readiness: which migrations the database has applied',
   'core/jobs/job-scheduler.ts': 'the scheduler of periodic jobs (run records, advisory locks)',
   'modules/retention/registration-retention.job.ts':
     'a scheduled job: participant data of past conferences, across cities',

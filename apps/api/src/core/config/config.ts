@@ -132,6 +132,12 @@ const configSchema = z.object({
   ENFORCEMENT_BODY_EMAIL: z.string().email().optional(),
   ENFORCEMENT_BODY_PHONE: z.string().max(100).optional(),
   ENFORCEMENT_BODY_URL: httpUrl.optional(),
+  /** A request that takes longer is logged as a warning (`slow request`); 0 turns it off. */
+  SLOW_REQUEST_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+  /** An SQL statement that takes longer is logged as a warning (`slow query`); 0 turns it off. */
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).max(600_000).default(500),
+  /** Bearer token for GET /metrics (Prometheus); without it /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /** Operator settings production refuses to start without. */
@@ -302,6 +308,9 @@ export interface AppConfig {
   attachmentsDir: string;
   signLanguageVideoMaxBytes: number;
   operator: OperatorConfig;
+  slowRequestMs: number;
+  slowQueryMs: number;
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -393,6 +402,9 @@ export function loadConfig(
     attachmentsDir: raw.ATTACHMENTS_DIR ?? `${raw.DATA_DIR}/attachments`,
     signLanguageVideoMaxBytes: raw.SIGN_LANGUAGE_VIDEO_MAX_BYTES,
     operator: operatorFrom(raw),
+    slowRequestMs: raw.SLOW_REQUEST_MS,
+    slowQueryMs: raw.SLOW_QUERY_MS,
+    metricsToken: raw.METRICS_TOKEN,
   };
 }
 
