@@ -30,6 +30,18 @@ function freePort() {
   });
 }
 
+/** Resolves once no process of the group is left (embedded PostgreSQL and Meilisearch included). */
+async function groupGone(pgid) {
+  for (;;) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Runs a shell command in its own process group until the banner, then stops the group. */
 async function timeToBanner(command) {
   const port = await freePort();
@@ -63,10 +75,13 @@ async function timeToBanner(command) {
   }).catch(async (error) => {
     process.kill(-child.pid, 'SIGINT');
     await exited;
+    await groupGone(child.pid);
     throw error;
   });
   process.kill(-child.pid, 'SIGINT');
   await exited;
+  // The next start must not find this one's databases still shutting down.
+  await groupGone(child.pid);
   const built = [...output.matchAll(/\[build\] (\w+): (building|up to date)/g)].map(
     ([, name, what]) => `${name} ${what === 'building' ? 'built' : 'skipped'}`,
   );
