@@ -25,8 +25,9 @@ describe('createLogger', () => {
       'login',
     );
     logger.error({ err: new Error('duplicate key anna@stadt.example') }, 'failed');
+    logger.error({ context: 'Nest', trace: 'at send (to anna@stadt.example)' }, 'trace');
     const text = JSON.stringify(lines);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(text).not.toMatch(/anna@|hunter2|"abc"/);
     expect(lines[0].msg).toBe('e-mail 7 to [email] not sent');
     expect(lines[1]).toMatchObject({ email: '[redacted]', input: { password: '[redacted]' } });

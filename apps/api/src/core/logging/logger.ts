@@ -25,12 +25,7 @@ export function createLogger(
     },
     hooks: {
       logMethod(args, method) {
-        method.apply(
-          this,
-          args.map((arg) => (typeof arg === 'string' ? scrubEmails(arg) : arg)) as Parameters<
-            typeof method
-          >,
-        );
+        method.apply(this, args.map(scrubArgument) as Parameters<typeof method>);
       },
     },
     serializers: {
@@ -52,6 +47,19 @@ export function createLogger(
       : {}),
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+/** A log call's message, or the top-level texts of its fields object (Nest's `trace`, `context`). */
+function scrubArgument(arg: unknown): unknown {
+  if (typeof arg === 'string') return scrubEmails(arg);
+  if (arg === null || typeof arg !== 'object' || arg instanceof Error || Array.isArray(arg))
+    return arg;
+  return Object.fromEntries(
+    Object.entries(arg).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? scrubEmails(value) : value,
+    ]),
+  );
 }
 
 /** Lets Nest's own messages go through the same pino logger. */
