@@ -33,6 +33,8 @@ const ALLOWED_IMPORTERS: Record<string, string> = {
   'modules/retention/audit-retention.job.ts': 'a scheduled job: pseudonymises old audit entries',
   'modules/retention/feedback-retention.job.ts':
     'a scheduled job: deletes old accessibility feedback (organizers-only rows)',
+  'modules/initiatives/suggestion-contact-retention.job.ts':
+    'a scheduled job: erases contact details of closed suggestions in every city',
 };
 
 function sourceFiles(dir: string): string[] {

@@ -480,7 +480,12 @@ describe('local initiatives: queue and contact details of suggestions', () => {
     ['the named field contact', contact, true, true],
     ['a coordinator of the city', ROLES.coordinator, true, false],
     ['another member of the city', ROLES.member, false, false],
-    ['a coordinator of another city', user('x', [[FOREIGN, MembershipRole.COORDINATOR]]), false, false],
+    [
+      'a coordinator of another city',
+      user('x', [[FOREIGN, MembershipRole.COORDINATOR]]),
+      false,
+      false,
+    ],
     ['an organizer', ROLES.organizer, false, false],
     ['anonymous', ANONYMOUS, false, false],
   ] as const)('%s: non-sensitive %s, sensitive %s', (_who, actor, plain, sensitive) => {

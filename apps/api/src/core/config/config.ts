@@ -94,6 +94,16 @@ const configSchema = z.object({
   RETENTION_AUDIT_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
   /** Accessibility feedback (message, optional name and e-mail) is deleted this long after it came in. */
   RETENTION_FEEDBACK_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** Contact details of a resident's suggestion are erased this many days after it was closed. */
+  RETENTION_SUGGESTION_CONTACT_DAYS: z.coerce.number().int().min(1).max(3650).default(183),
+  /**
+   * HMAC key that signs the ALTCHA proof-of-work challenges of the residents' suggestion form.
+   * Set it in production (a long random value, the same on every instance); the default is a
+   * fixed development key.
+   */
+  ALTCHA_HMAC_KEY: z.string().min(16).optional(),
+  /** Suggestions one client address may send to initiatives per 15 minutes before it waits. */
+  SUGGESTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Folder for uploaded attachments (disk storage); default: <DATA_DIR>/attachments. */
   ATTACHMENTS_DIR: z.string().optional(),
   DATA_DIR: z.string().default('.data'),
@@ -299,6 +309,9 @@ export interface AppConfig {
   retentionRegistrationMonths: number;
   retentionAuditMonths: number;
   retentionFeedbackMonths: number;
+  retentionSuggestionContactDays: number;
+  altchaHmacKey: string;
+  suggestionsPerAddress: number;
   attachmentsDir: string;
   signLanguageVideoMaxBytes: number;
   operator: OperatorConfig;
@@ -390,6 +403,9 @@ export function loadConfig(
     retentionRegistrationMonths: raw.RETENTION_REGISTRATION_MONTHS,
     retentionAuditMonths: raw.RETENTION_AUDIT_MONTHS,
     retentionFeedbackMonths: raw.RETENTION_FEEDBACK_MONTHS,
+    retentionSuggestionContactDays: raw.RETENTION_SUGGESTION_CONTACT_DAYS,
+    altchaHmacKey: raw.ALTCHA_HMAC_KEY ?? 'wissensnetz-development-altcha-key',
+    suggestionsPerAddress: raw.SUGGESTIONS_PER_ADDRESS,
     attachmentsDir: raw.ATTACHMENTS_DIR ?? `${raw.DATA_DIR}/attachments`,
     signLanguageVideoMaxBytes: raw.SIGN_LANGUAGE_VIDEO_MAX_BYTES,
     operator: operatorFrom(raw),

@@ -111,7 +111,9 @@ export class Initiatives1764520000000 implements MigrationInterface {
         FOREIGN KEY (city_id, merged_into_id) REFERENCES suggestion (city_id, id),
         CHECK (merged_into_id IS NULL OR merged_into_id <> id)
       )`);
-    await q(`CREATE INDEX suggestion_queue_idx ON suggestion (city_id, initiative_id, status, created_at)`);
+    await q(
+      `CREATE INDEX suggestion_queue_idx ON suggestion (city_id, initiative_id, status, created_at)`,
+    );
     await q(`CREATE INDEX suggestion_closed_idx ON suggestion (city_id, closed_at)
       WHERE contact_erased_at IS NULL`);
     await q(`
@@ -141,7 +143,9 @@ export class Initiatives1764520000000 implements MigrationInterface {
         FOREIGN KEY (city_id, suggestion_id) REFERENCES suggestion (city_id, id) ON DELETE CASCADE,
         CHECK (kind <> 'COMMENT' OR internal)
       )`);
-    await q(`CREATE INDEX suggestion_event_suggestion_idx ON suggestion_event (city_id, suggestion_id, id)`);
+    await q(
+      `CREATE INDEX suggestion_event_suggestion_idx ON suggestion_event (city_id, suggestion_id, id)`,
+    );
     await q(`
       CREATE TABLE suggestion_challenge_used (
         signature text PRIMARY KEY,
@@ -176,6 +180,16 @@ export class Initiatives1764520000000 implements MigrationInterface {
            WHERE s.city_id = p_city AND s.id = p_suggestion
              AND (initiative_field_contact_of(s.city_id, s.field_id)
                   OR (NOT f.sensitive AND s.city_id = ANY (app_coordinator_city_ids()))))
+      $$`);
+
+    // Whether a suggestion has contact details (the queue shows it; the details stay hidden).
+    await q(`CREATE FUNCTION suggestion_has_contact(p_city uuid, p_suggestion uuid) RETURNS boolean
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+        SELECT EXISTS (SELECT 1 FROM suggestion_contact c JOIN suggestion s
+                          ON s.city_id = c.city_id AND s.id = c.suggestion_id
+                        WHERE c.city_id = p_city AND c.suggestion_id = p_suggestion
+                          AND (initiative_queue_user(s.city_id, s.initiative_id)
+                               OR initiative_field_contact_of(s.city_id, s.field_id)))
       $$`);
 
     for (const table of TABLES) {
@@ -309,6 +323,7 @@ export class Initiatives1764520000000 implements MigrationInterface {
       'initiative_queue_user(uuid, uuid)',
       'initiative_field_contact_of(uuid, uuid)',
       'suggestion_contact_reader(uuid, uuid)',
+      'suggestion_has_contact(uuid, uuid)',
       'suggestion_submit(uuid, uuid, uuid, text, text, text, text, text, text)',
       'suggestion_follow(text)',
       'suggestion_withdraw(text)',
@@ -332,6 +347,7 @@ export class Initiatives1764520000000 implements MigrationInterface {
     await q(`ALTER TABLE notification_mail ALTER COLUMN user_id SET NOT NULL`);
     await q(`DROP TABLE suggestion_challenge_used`);
     for (const table of [...TABLES].reverse()) await q(`DROP TABLE ${table}`);
+    await q(`DROP FUNCTION suggestion_has_contact(uuid, uuid)`);
     await q(`DROP FUNCTION suggestion_contact_reader(uuid, uuid)`);
     await q(`DROP FUNCTION initiative_field_contact_of(uuid, uuid)`);
     await q(`DROP FUNCTION initiative_queue_user(uuid, uuid)`);
