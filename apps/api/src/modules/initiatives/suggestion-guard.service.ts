@@ -16,7 +16,7 @@ export const CHALLENGE_TTL_MS = 20 * 60_000;
  * Work the browser does while the resident types (a fraction of a second on a phone);
  * a flood costs the sender this much per suggestion.
  */
-const MAX_NUMBER = 50_000;
+const MAX_NUMBER = 10_000;
 /** Suggestions are counted per address in windows of this length. */
 const WINDOW_SECONDS = 15 * 60;
 
