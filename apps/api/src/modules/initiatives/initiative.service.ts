@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { mayAccess, Permission, requireAccess } from '../../core/auth/access';
+import type { AppConfig } from '../../core/config/config';
+import { APP_CONFIG } from '../../core/config/config.module';
 import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { AuditAction, AuditService } from '../audit/audit.service';
@@ -38,6 +40,7 @@ export class InitiativeService {
     private readonly tenantDb: TenantDb,
     private readonly cities: CityService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The public page; null when the city has no such initiative. */
@@ -223,14 +226,20 @@ export class InitiativeService {
   }
 
   private present(actor: Actor, loaded: LoadedInitiative): InitiativeType {
-    return toInitiative(loaded.row, loaded.fields, loaded.steering, {
-      canManage: mayAccess(actor, Permission.INITIATIVE_MANAGE, { cityId: loaded.row.city_id }),
-      canWorkQueue: mayAccess(
-        actor,
-        Permission.SUGGESTION_QUEUE_WORK,
-        InitiativeService.queueTarget(loaded),
-      ),
-    });
+    return toInitiative(
+      loaded.row,
+      loaded.fields,
+      loaded.steering,
+      {
+        canManage: mayAccess(actor, Permission.INITIATIVE_MANAGE, { cityId: loaded.row.city_id }),
+        canWorkQueue: mayAccess(
+          actor,
+          Permission.SUGGESTION_QUEUE_WORK,
+          InitiativeService.queueTarget(loaded),
+        ),
+      },
+      this.config.retentionSuggestionContactDays,
+    );
   }
 
   private async addSteeringMember(

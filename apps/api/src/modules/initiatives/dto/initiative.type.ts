@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum InitiativeStatus {
   OPEN = 'OPEN',
@@ -68,6 +68,11 @@ export class InitiativeType {
   @Field(() => [SteeringMemberType])
   steeringGroup!: SteeringMemberType[];
 
+  @Field(() => Int, {
+    description: 'Contact details are erased this many days after a suggestion is closed',
+  })
+  contactRetentionDays!: number;
+
   @Field({ description: 'The caller may edit it, its fields, steering group and field contacts' })
   viewerCanManage!: boolean;
 
@@ -105,6 +110,7 @@ export function toInitiative(
   fields: FieldRow[],
   steering: SteeringRow[],
   viewer: { canManage: boolean; canWorkQueue: boolean },
+  contactRetentionDays: number,
 ): InitiativeType {
   return {
     id: row.id,
@@ -125,6 +131,7 @@ export function toInitiative(
       name: member.name,
       organisation: member.organisation,
     })),
+    contactRetentionDays,
     viewerCanManage: viewer.canManage,
     viewerCanWorkQueue: viewer.canWorkQueue,
   };
