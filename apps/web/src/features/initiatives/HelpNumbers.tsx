@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import './initiatives.css';
 
 /**
  * Shown first when a resident chooses a sensitive action field (domestic violence): the

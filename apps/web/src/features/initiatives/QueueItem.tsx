@@ -18,6 +18,7 @@ import {
 } from '../../ui/FormErrors';
 import { formatDate } from '../../ui/format';
 import { SuggestionHistory } from './SuggestionHistory';
+import './initiatives.css';
 
 const NEXT: Record<SuggestionStatus, SuggestionStatus[]> = {
   NEW: ['IN_REVIEW', 'TAKEN_UP', 'ANSWERED', 'NOT_PURSUED'] as SuggestionStatus[],

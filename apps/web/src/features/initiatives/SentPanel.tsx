@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SubmitSuggestionMutation } from '../../generated/graphql';
+import './initiatives.css';
 
 type Sent = SubmitSuggestionMutation['submitSuggestion'];
 

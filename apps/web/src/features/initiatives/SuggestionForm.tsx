@@ -17,6 +17,7 @@ import type { ErrorTextKey } from '../../ui/api-errors';
 import { HelpNumbers } from './HelpNumbers';
 import { SentPanel } from './SentPanel';
 import { useSolvedChallenge } from './useSolvedChallenge';
+import './initiatives.css';
 
 const FIELDS = [
   'fieldId',

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SuggestionEventPartsFragment } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
+import './initiatives.css';
 
 /** A suggestion's steps, oldest first; internal notes marked (the resident never gets them). */
 export function SuggestionHistory({ events }: { events: readonly SuggestionEventPartsFragment[] }) {
