@@ -94,7 +94,12 @@ describe('local initiative: resident and steering group', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'initiative-queue-1280');
 
-    const item = page.getByTestId('queue-item').filter({ hasText: text });
+    // By its own text (other items offer it as a merge target).
+    const ours = () =>
+      page
+        .getByTestId('queue-item')
+        .filter({ has: page.locator('.queue__text', { hasText: text }) });
+    const item = ours();
     await item.getByLabel('Neuer Stand').selectOption('ANSWERED');
     await item.getByRole('button', { name: 'Stand ändern' }).click();
     // Without a reason: the form says so, nothing is sent.
@@ -103,9 +108,7 @@ describe('local initiative: resident and steering group', () => {
       .getByLabel(/^Begründung oder Antwort/)
       .fill('Die Stadt stellt im Frühjahr Bänke auf.');
     await item.getByRole('button', { name: 'Stand ändern' }).click();
-    await page
-      .getByTestId('queue-item')
-      .filter({ hasText: text })
+    await ours()
       .getByRole('heading', { name: /Beantwortet/ })
       .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
