@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../core/config/config.module';
 import type { Actor, SignedInActor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { AuditAction, AuditService } from '../audit/audit.service';
-import { publicLink } from '../mail/public-link';
+import { suggestionLink } from './suggestion-link';
 import type { ChangeSuggestionStatusInput, EnterSuggestionInput } from './dto/initiative.input';
 import {
   SuggestionChannel,
@@ -164,7 +164,7 @@ export class SuggestionQueueService {
             manager,
             cityId,
             created.id,
-            confirmationMail(initiative.row.name, publicLink(this.config, path)),
+            confirmationMail(initiative.row.name, suggestionLink(this.config, path)),
           )
         : false;
       const [suggestion] = await this.present(actor, manager, await this.rows(manager, created.id));
@@ -345,7 +345,7 @@ export class SuggestionQueueService {
   ): Promise<void> {
     if (!suggestion.has_contact) return;
     // The token is not stored, so the mail links to the initiative; the resident has their link.
-    const link = publicLink(
+    const link = suggestionLink(
       this.config,
       `/${initiative.row.city_slug}/initiativen/${initiative.row.slug}`,
     );

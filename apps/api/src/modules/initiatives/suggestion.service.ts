@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../../core/config/config.module';
 import { ANONYMOUS } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { CityService } from '../cities/city.service';
-import { publicLink } from '../mail/public-link';
+import { suggestionLink } from './suggestion-link';
 import type { SubmitSuggestionInput } from './dto/initiative.input';
 import {
   type SuggestionStatus,
@@ -109,7 +109,7 @@ export class SuggestionService {
             manager,
             city.id,
             created.id,
-            confirmationMail(initiative.name, publicLink(this.config, path)),
+            confirmationMail(initiative.name, suggestionLink(this.config, path)),
           )
         : false;
       return { followToken: token, followPath: path, confirmationMailed: mailed };
