@@ -18,6 +18,8 @@ const UNSUBSCRIBE = `mutation($token: String!) { unsubscribeDigest(token: $token
 /** The virtual week the activity is dated into: Monday 16 to Sunday 22 November 2026. */
 const at = (day: number, hour = 10) =>
   `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`;
+/** Midnight starting that November day in Berlin (CET, UTC+1): 23:00 UTC the day before. */
+const berlinMidnight = (day: number) => new Date(`${at(day - 1, 23)}`);
 
 interface Delivery {
   cadence: string;
@@ -290,7 +292,7 @@ describe('follows and the digest e-mail', () => {
     expect(more).toEqual([]);
     expect(weekly).toMatchObject({
       cadence: 'WEEKLY',
-      period_start: new Date(at(16, 0)),
+      period_start: berlinMidnight(16),
       streams: ['TANDEM', 'CITY', 'NETWORK'],
     });
     expect(weekly.subject).toMatch(/^Wissensnetz: your weekly digest \(\d+ updates\)$/);
@@ -319,7 +321,7 @@ describe('follows and the digest e-mail', () => {
 
     // Bert: Monday's note on Tuesday, in German; then unsubscribed: nothing for Wednesday.
     const bert = await deliveries('bert');
-    expect(bert.map((d) => [d.cadence, d.period_start])).toEqual([['DAILY', new Date(at(16, 0))]]);
+    expect(bert.map((d) => [d.cadence, d.period_start])).toEqual([['DAILY', berlinMidnight(16)]]);
     expect(bert[0].subject).toBe('Wissensnetz: Ihr Tagesüberblick (1 Neuigkeit)');
     expect(bert[0].text_body).toContain(`Notiz-Montag-${stamp}`);
     const [bertNow] = await api.ownerQuery<{ mail_tandem: string }>(
@@ -339,6 +341,14 @@ describe('follows and the digest e-mail', () => {
       [people.ada.id],
     );
     expect(sent.sent).toBe(true);
+    // The digest as it arrived: both parts and the one-click unsubscribe headers (RFC 8058)
+    // with Ada's own address, which the POST above showed working without a session.
+    const arrived = sink.mails.filter((mail) => mail.to.includes(people.ada.email));
+    expect(arrived).toHaveLength(1);
+    const headers = arrived[0].headers.replace(/\r?\n(?=[ \t])/g, '');
+    expect(headers).toContain(`List-Unsubscribe: <${weekly.unsubscribe_url}>`);
+    expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/im);
+    expect(headers).toMatch(/multipart\/alternative/i);
   }, 240_000);
 
   it('sends at most once per person and period, even with runs at the same time', async () => {
@@ -357,7 +367,7 @@ describe('follows and the digest e-mail', () => {
       job.run(new Date(at(26, 7))),
     ]);
     const emil = (await deliveries('emil')).filter((d) => d.text_body.includes(token));
-    expect(emil.map((d) => [d.cadence, d.period_start])).toEqual([['DAILY', new Date(at(25, 0))]]);
+    expect(emil.map((d) => [d.cadence, d.period_start])).toEqual([['DAILY', berlinMidnight(25)]]);
     const [mails] = await api.ownerQuery<{ n: number }>(
       `SELECT count(*)::int AS n FROM notification_mail WHERE user_id = $1 AND text_body LIKE $2`,
       [people.emil.id, `%${token}%`],
