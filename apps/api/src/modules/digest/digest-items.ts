@@ -98,7 +98,7 @@ export async function dueDigests(db: EntityManager, period: DigestPeriod): Promi
         WHERE 'NETWORK' = ANY (p.streams)
           AND EXISTS (SELECT 1 FROM conference_record r WHERE r.conference_id = k.id
                        AND r.status = 'FINAL' AND r.finalized_at >= $2 AND r.finalized_at < $3
-                       AND p.network_member)
+                       AND (p.network_member OR r.public))
      )
      SELECT p.id, p.email, p.display_name, p.locale, p.streams,
             json_agg(json_build_object('group', i.grp, 'title', i.title, 'detail', i.detail, 'path', i.path)
