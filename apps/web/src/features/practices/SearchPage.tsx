@@ -15,6 +15,7 @@ import { ErrorState } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { TAB_PARAM } from '../search/search-kinds';
 import { PracticeFeedLink } from './PracticeFeedLink';
+import { TopicFollowBySlug } from '../follows/TopicFollowBySlug';
 import { feedOfSearch } from './search-params';
 import { PracticeList } from './PracticeList';
 import {
@@ -203,6 +204,7 @@ export function SearchPage({ tabs }: { tabs?: ReactNode }) {
         {...feedOfSearch(state, loaded.status === 'done' ? loaded.facets : null)}
         className="search-page__feed"
       />
+      {state.topics.length === 1 ? <TopicFollowBySlug slug={state.topics[0]} /> : null}
 
       <p className="search-page__count" role="status" aria-live="polite" data-testid="search-count">
         {/* The previous count stays while the next search runs, so each keystroke is not announced. */}
