@@ -5,7 +5,7 @@ import { JobRegistry } from '../../core/jobs/job-registry';
 import type { ScheduledJob } from '../../core/jobs/scheduled-job';
 import { SYSTEM_DB } from '../../database/system-db';
 import { MailService } from '../mail/mail.service';
-import { MailCadence, MailStream } from '../users/dto/mail-cadence';
+import { MailCadence } from '../users/dto/mail-cadence';
 import { renderDigest } from './digest-content';
 import { dueDigests } from './digest-items';
 import { lastCompletePeriod, type DigestCadence, type DigestPeriod } from './digest-period';

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { mayAccess, Permission } from '../../core/auth/access';
 import type { Actor } from '../../core/tenancy/actor';
 import { highlightToHtml } from '../../search/highlight';
 import {
