@@ -1,3 +1,4 @@
+import type { DataSource, EntityManager } from 'typeorm';
 import { DigestJob } from '../src/modules/digest/digest.job';
 import { MailService } from '../src/modules/mail/mail.service';
 import { NotificationOutboxWorker } from '../src/modules/notifications/notification-outbox.worker';
@@ -376,6 +377,74 @@ describe('follows and the digest e-mail', () => {
     // And the week's digest stays Ada's only one.
     await job.run(new Date(at(23, 8)));
     expect((await deliveries('ada')).length).toBe(1);
+  }, 120_000);
+
+  it('is set-based: the same few statements for one person due or many', async () => {
+    // Every statement of the job's transactions, per transaction.
+    const db = (job as unknown as { db: DataSource }).db;
+    const transactions: string[][] = [];
+    const original = db.transaction.bind(db) as (
+      fn: (manager: EntityManager) => Promise<unknown>,
+    ) => Promise<unknown>;
+    const spy = vi.spyOn(db, 'transaction').mockImplementation(((...args: unknown[]) => {
+      const fn = args[args.length - 1] as (manager: EntityManager) => Promise<unknown>;
+      const statements: string[] = [];
+      transactions.push(statements);
+      return original((manager) =>
+        fn(
+          new Proxy(manager, {
+            get(target, property, receiver) {
+              if (property !== 'query') return Reflect.get(target, property, receiver);
+              return (sql: string, params?: unknown[]) => {
+                statements.push(sql);
+                return target.query(sql, params);
+              };
+            },
+          }),
+        ),
+      );
+    }) as typeof db.transaction);
+    try {
+      const dailyRun = async (day: number) => {
+        transactions.length = 0;
+        await job.run(new Date(at(day, 6)));
+        // The daily cadence's transaction is the first of the run.
+        return transactions[0];
+      };
+      const halberstadt = await api.as('coordinator', 'halberstadt');
+      const noteOn = async (day: number) => {
+        const token = `Notiz-Menge-${day}-${stamp}`;
+        expect(
+          (
+            await halberstadt.gql(ADD_NOTE, {
+              i: { tandemId: ids.tandem, kind: 'NOTE', body: token },
+            })
+          ).errors,
+        ).toBeUndefined();
+        await settle();
+        await dateNotifications(token, at(day));
+        return token;
+      };
+      // 27 November: Emil alone (of this file's people) is due with a note.
+      const few = await noteOn(27);
+      const one = await dailyRun(28);
+      // 28 November: four more people with daily tandem digests.
+      for (const key of ['f1', 'f2', 'f3', 'f4'])
+        await person(key, 'stendal', 'MEMBER', 'de', ['DAILY', 'NEVER', 'NEVER']);
+      const many = await noteOn(28);
+      const five = await dailyRun(29);
+      for (const key of ['emil', 'f1', 'f2', 'f3', 'f4'])
+        expect((await deliveries(key)).filter((d) => d.text_body.includes(many))).toHaveLength(1);
+      expect((await deliveries('emil')).filter((d) => d.text_body.includes(few))).toHaveLength(1);
+      // Lock, who is due with what, deliveries, e-mails, their link: five, for one or five.
+      expect(one[0]).toMatch(/pg_advisory_xact_lock/);
+      expect(five).toHaveLength(one.length);
+      expect(five).toHaveLength(5);
+      // A run that finds everything sent: the lock and the one look.
+      expect(await dailyRun(29)).toHaveLength(2);
+    } finally {
+      spy.mockRestore();
+    }
   }, 120_000);
 
   it('unsubscribing: a GET only shows the page, a wrong token is refused, the POST works without sign-in', async () => {
