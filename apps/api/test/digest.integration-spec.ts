@@ -447,6 +447,49 @@ describe('follows and the digest e-mail', () => {
     }
   }, 120_000);
 
+  it('tells someone outside the network of a followed conference’s record only when it is public', async () => {
+    const email = `digest-gina-${stamp}@digest.example`;
+    const [gina] = await api.ownerQuery<{ id: string }>(
+      `INSERT INTO app_user (email, display_name, password_hash, locale, mail_tandem, mail_city, mail_network)
+       SELECT $1, 'gina Digest', password_hash, 'de', 'NEVER', 'NEVER', 'WEEKLY' FROM app_user WHERE email = $2
+       RETURNING id`,
+      [email, demoEmail('member', 'stendal')],
+    );
+    people.gina = { id: gina.id, email };
+    const client = await signIn('gina');
+    const organizer = await api.as('organizer');
+    const conferenceWithFinalRecord = async (title: string, isPublic: boolean) => {
+      const created = await organizer.gql<{ createConference: { id: string } }>(CREATE_CONFERENCE, {
+        i: {
+          title,
+          kind: 'ONLINE_EXCHANGE',
+          startsAt: '2027-02-10T10:00',
+          endsAt: '2027-02-10T12:00',
+          capacity: 20,
+        },
+      });
+      expect(created.errors).toBeUndefined();
+      const id = created.data!.createConference.id;
+      const [record] = await api.ownerQuery<{ id: string }>(
+        `INSERT INTO conference_record (conference_id, decisions, status, finalized_at, public, published_at)
+         VALUES ($1, 'Beschlossen', 'FINAL', $2, $3, CASE WHEN $3 THEN $2::timestamptz END) RETURNING id`,
+        [id, at(25), isPublic],
+      );
+      expect(record.id).toBeTruthy();
+      expect((await client.gql(FOLLOW, { kind: 'CONFERENCE', id })).errors).toBeUndefined();
+    };
+    await conferenceWithFinalRecord(`Öffentliches Protokoll ${stamp}`, true);
+    await conferenceWithFinalRecord(`Internes Protokoll ${stamp}`, false);
+    // Monday 30 November, 07:00 Berlin: the week from 23 November.
+    await job.run(new Date(at(30, 6)));
+    const [weekly, ...more] = await deliveries('gina');
+    expect(more).toEqual([]);
+    expect(weekly).toMatchObject({ cadence: 'WEEKLY', period_start: berlinMidnight(23) });
+    expect(weekly.text_body).toContain(`Öffentliches Protokoll ${stamp}`);
+    expect(weekly.text_body).not.toContain(`Internes Protokoll ${stamp}`);
+    expect(weekly.html_body).not.toContain(`Internes Protokoll ${stamp}`);
+  }, 120_000);
+
   it('unsubscribing: a GET only shows the page, a wrong token is refused, the POST works without sign-in', async () => {
     const [weekly] = await deliveries('ada');
     const token = tokenOf(weekly);
