@@ -1,4 +1,10 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { AppConfig } from '../core/config/config';
 import { createFileStorage } from './create-file-storage';
 import { FILE_STORAGE, type FileStorage } from './file-storage';
