@@ -1,6 +1,10 @@
 import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createBackup } from '../src/backup/backup';
 import { startTestPlatform, type Client, type TestPlatform } from './harness';
 import { startTestS3Server, type TestS3Server } from './s3-server';
 
@@ -93,6 +97,23 @@ describe('attachments on S3-compatible storage', () => {
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-length')).toBe(String(PDF.length));
     expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+  });
+
+  it('puts the objects into a backup (npm run backup reads the configured storage)', async () => {
+    const uploaded = await upload(member, 'gesichert.pdf', PDF);
+    const key = await storageKey(uploaded.body.id as string);
+    const dir = await mkdtemp(join(tmpdir(), 'wissensnetz-s3-backup-'));
+    try {
+      const { manifest } = await createBackup(api.platform.config, join(dir, 'b.tar.gz'));
+      expect(manifest.fileStorage).toBe('s3');
+      expect(manifest.files.find((file) => file.key === key)).toEqual({
+        key,
+        size: PDF.length,
+        sha256: createHash('sha256').update(PDF).digest('hex'),
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('removes the object with the attachment', async () => {

@@ -63,7 +63,9 @@ export async function createBackup(
       if (copied) files.push(copied);
       else missingFiles.push(key);
     }
-    log(`${files.length} Dateien kopiert${missingFiles.length ? `, ${missingFiles.length} fehlten` : ''}`);
+    log(
+      `${files.length} Dateien kopiert${missingFiles.length ? `, ${missingFiles.length} fehlten` : ''}`,
+    );
     const manifest: BackupManifest = {
       ...snapshot,
       files,
@@ -94,6 +96,10 @@ async function readSnapshot(
   const [{ server_version: postgresVersion }] = (await runner.query('SHOW server_version')) as [
     { server_version: string },
   ];
+  const [{ present }] = (await runner.query(
+    `SELECT to_regclass('public.schema_migration') IS NOT NULL AS present`,
+  )) as [{ present: boolean }];
+  if (!present) throw new Error('nothing to back up: the database has no migrations applied');
   const migrations = (
     (await runner.query('SELECT name FROM schema_migration ORDER BY timestamp, id')) as Array<{
       name: string;
@@ -162,13 +168,19 @@ async function dumpTable(
     }
   } finally {
     await runner.query('CLOSE backup_rows');
-    await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())));
+    await new Promise<void>((done, fail) =>
+      out.end((error?: Error | null) => (error ? fail(error) : done())),
+    );
   }
   return { name, columns: columns.map((column) => column.name), rows, sha256: hash.digest('hex') };
 }
 
 /** Copies one stored file into the staging folder; undefined when the store has no such key. */
-async function copyFile(storage: FileStorage, key: string, path: string): Promise<BackupFile | undefined> {
+async function copyFile(
+  storage: FileStorage,
+  key: string,
+  path: string,
+): Promise<BackupFile | undefined> {
   if (!(await storage.exists(key))) return undefined;
   await mkdir(dirname(path), { recursive: true });
   const hash = createHash('sha256');

@@ -54,7 +54,10 @@ export async function restoreBackup(
       );
     await verifyTables(staging, manifest.tables);
     await requireFreshDatabase(config);
-    await migrateTo(config, manifest.migrations.map((name) => known.get(name)!));
+    await migrateTo(
+      config,
+      manifest.migrations.map((name) => known.get(name)!),
+    );
     log(`Schema auf Stand ${manifest.migrations.at(-1)} gebracht`);
     await loadRows(config, staging, manifest);
     log(`${manifest.tables.reduce((sum, table) => sum + table.rows, 0)} Zeilen geladen`);
@@ -166,7 +169,7 @@ async function loadTable(
   const values = table.columns
     .map((column, index) => `(r->>${index})::${types.get(column)}`)
     .join(', ');
-  const insert = `INSERT INTO ${ident(table.name)} (${columns}) SELECT ${values} FROM jsonb_array_elements($1::jsonb) AS r`;
+  const insert = `INSERT INTO ${ident(table.name)} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${values} FROM jsonb_array_elements($1::jsonb) AS r`;
   let batch: string[] = [];
   let loaded = 0;
   const flush = async () => {
