@@ -161,6 +161,44 @@ describe('npm run backup / restore', () => {
     expect(Buffer.from(await attachment.arrayBuffer()).equals(PDF)).toBe(true);
   });
 
+  it('restores into a new, empty database on the DATABASE_URL server', async () => {
+    const archive = join(dir, 'sicherung.tar.gz');
+    const database = `wissensnetz_restore_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: source.migrationUrl });
+    await admin.connect();
+    let meili: DevServices | undefined;
+    try {
+      await admin.query(`CREATE DATABASE ${database}`);
+      const serverEnv = {
+        DATABASE_URL: withDatabase(source.databaseUrl, database),
+        DATABASE_MIGRATION_URL: withDatabase(source.migrationUrl, database),
+      };
+      // A Meilisearch of its own: the run's shared one serves the other test files.
+      meili = await startDevServices({
+        dataDir: join(dir, 'meili'),
+        env: serverEnv,
+        durable: false,
+        log: () => undefined,
+      });
+      expect(meili.started).toEqual({ postgres: false, meilisearch: true });
+      const target = loadConfig(
+        { ...meili.env, DATA_DIR: join(dir, 'second'), NODE_ENV: 'test' },
+        { seedDemo: false },
+      );
+      const manifest = await restoreBackup(target, archive);
+      const tables = manifest.tables.map((table) => table.name);
+      expect(await fingerprint(target.migrationUrl, tables)).toEqual(
+        await fingerprint(source.migrationUrl, tables),
+      );
+      const bytes = await read(await new DiskFileStorage(target.attachmentsDir).get(storageKey));
+      expect(bytes.equals(PDF)).toBe(true);
+    } finally {
+      await meili?.stop();
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+      await admin.end();
+    }
+  });
+
   it('refuses to restore into a database in use, and a damaged archive', async () => {
     const target = restored!.config;
     const archive = join(dir, 'sicherung.tar.gz');
@@ -171,3 +209,9 @@ describe('npm run backup / restore', () => {
     await expect(restoreBackup(target, damaged)).rejects.toThrow();
   });
 });
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
