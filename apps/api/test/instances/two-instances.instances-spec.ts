@@ -127,13 +127,16 @@ describe('two API instances on one PostgreSQL and one Meilisearch', () => {
     });
     client.on('closed', (event) => closes.push((event as { code: number }).code));
     sockets.push(client);
-    const notes: Array<{ id: string; body: string }> = [];
+    const notes: Array<{ id: string; body: string; authorCity: { slug: string } }> = [];
     client.subscribe(
       { query: SUBSCRIBE, variables: { id: tandemId } },
       {
         next: (value) => {
-          const note = (value.data as { tandemNoteAdded?: { id: string; body: string } } | null)
-            ?.tandemNoteAdded;
+          const note = (
+            value.data as {
+              tandemNoteAdded?: { id: string; body: string; authorCity: { slug: string } };
+            } | null
+          )?.tandemNoteAdded;
           if (note) notes.push(note);
         },
         error: () => undefined,
@@ -313,7 +316,9 @@ describe('two API instances on one PostgreSQL and one Meilisearch', () => {
     const body = `Über Instanzen ${Date.now()}`;
     const id = await addNote(author, a, body);
     await until(() => watch.notes.some((note) => note.id === id), 'the note arriving on B');
-    expect(watch.notes.filter((note) => note.id === id)).toEqual([{ id, body }]);
+    expect(watch.notes.filter((note) => note.id === id)).toEqual([
+      { id, body, authorCity: { slug: 'halberstadt' } },
+    ]);
   });
 
   it('sends each notification e-mail of the outbox once, though both instances drain it', async () => {
