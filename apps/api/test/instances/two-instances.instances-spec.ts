@@ -201,7 +201,8 @@ describe('two API instances on one PostgreSQL and one Meilisearch', () => {
       PUBLIC_URL: publicUrl,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAIL_FROM: 'wissensnetz@instances.example',
-      LOG_LEVEL: 'warn',
+      // info: the migration log lines tell which instance migrated.
+      LOG_LEVEL: 'info',
       JOBS_ENABLED: 'true',
       JOBS_POLL_MS: '200',
       NOTIFICATION_POLL_MS: '200',
@@ -281,6 +282,11 @@ describe('two API instances on one PostgreSQL and one Meilisearch', () => {
     );
     expect(rows.length).toBe(files.length);
     expect(rows.filter((row) => row.n !== 1)).toEqual([]);
+    // One instance applied them all; the other waited for the lock and found none pending.
+    const applied = [a, b].map(
+      (instance) => instance.log().split('migration applied: ').length - 1,
+    );
+    expect(applied.sort((x, y) => x - y)).toEqual([0, files.length]);
     for (const instance of [a, b]) {
       const health = await fetch(`${instance.url}/health`);
       expect(health.status).toBe(200);
