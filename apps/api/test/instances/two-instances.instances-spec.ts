@@ -369,6 +369,47 @@ describe('two API instances on one PostgreSQL and one Meilisearch', () => {
     expect(inApp.filter((row) => row.n !== 1)).toEqual([]);
   });
 
+  it('finds a practice published on A by a search through B (one search outbox, one index)', async () => {
+    const author = await signedIn(a, `coordinator.halberstadt@${DEMO}`);
+    const word = `Domplatzrunde${Date.now()}`;
+    const created = await author.gql<{ createPractice: { id: string } }>(
+      a,
+      'mutation($input: CreatePracticeInput!) { createPractice(input: $input) { id } }',
+      {
+        input: {
+          citySlug: 'halberstadt',
+          title: `${word} am Dom`,
+          summary: 'Auf einer Instanz geschrieben, auf der anderen gesucht.',
+          visibility: 'PUBLIC',
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createPractice.id;
+    const published = await author.gql<{ publishPractice: { status: string } }>(
+      a,
+      'mutation($id: ID!) { publishPractice(id: $id) { status } }',
+      { id },
+    );
+    expect(published.data?.publishPractice.status).toBe('PUBLISHED');
+    const anonymous = new Browser();
+    const found = async () => {
+      const result = await anonymous.gql<{
+        searchPractices: { hits: Array<{ practice: { id: string } }> };
+      }>(b, 'query($q: String!) { searchPractices(query: $q) { hits { practice { id } } } }', {
+        q: word,
+      });
+      return result.data?.searchPractices.hits.map((hit) => hit.practice.id) ?? [];
+    };
+    await until(async () => (await found()).includes(id), 'the practice being found on B');
+    expect(await found()).toEqual([id]);
+    const pending = await query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM search_outbox WHERE document_id = $1 AND processed_at IS NULL',
+      [id],
+    );
+    expect(pending).toEqual([{ n: 0 }]);
+  });
+
   it('shares login throttling: failed attempts on A make B wait, even with the right password', async () => {
     const email = `member.goch@${DEMO}`;
     const guesser = new Browser();
