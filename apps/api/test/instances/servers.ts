@@ -102,12 +102,15 @@ export async function startPostgres(dir: string): Promise<PostgresServer> {
   );
   run('pg_ctl', ['start', '-D', dataDir, '-l', join(dataDir, 'server.log'), '-w', '-t', '60']);
   const stop = () => {
+    process.off('exit', stop);
     try {
       run('pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '30']);
     } catch {
       // already stopped
     }
   };
+  // A test process that ends without its afterAll (killed by its runner) still stops the server.
+  process.once('exit', stop);
   try {
     const base = `127.0.0.1:${port}`;
     const ownerUrl = `postgres://${OWNER}:${ownerPassword}@${base}/${DATABASE}`;
@@ -145,12 +148,29 @@ function initScriptSql(client: pg.Client, appPassword: string): string {
     .replaceAll(':"db"', client.escapeIdentifier(DATABASE));
 }
 
-export function startMeili(dir: string): Promise<MeiliHandle> {
-  return startMeilisearch({
-    dir: join(dir, 'meilisearch'),
+export async function startMeili(dir: string): Promise<MeiliHandle> {
+  const meiliDir = join(dir, 'meilisearch');
+  const handle = await startMeilisearch({
+    dir: meiliDir,
     masterKey: randomBytes(24).toString('base64url'),
     log: () => undefined,
   });
+  const pid = Number(readFileSync(join(meiliDir, 'meilisearch.pid'), 'utf8').trim());
+  const kill = () => {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  };
+  process.once('exit', kill);
+  return {
+    ...handle,
+    stop: async () => {
+      process.off('exit', kill);
+      await handle.stop();
+    },
+  };
 }
 
 /** One API process: its URL, its log, and whether it is still running. */
@@ -169,6 +189,8 @@ export function spawnApi(
   dir: string,
   env: Record<string, string>,
 ): { instance: ApiInstance; ready: Promise<void> } {
+  if (!existsSync(MAIN_JS))
+    throw new Error(`${MAIN_JS} is missing: run \`npm run build:api\` first`);
   const port = Number(env.PORT);
   const url = `http://127.0.0.1:${port}`;
   const logFile = join(dir, `${name}.log`);
@@ -179,10 +201,13 @@ export function spawnApi(
     stdio: ['ignore', fd, fd],
   });
   closeSync(fd);
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let exit: number | null | undefined;
   const exited = new Promise<void>((done) =>
     child.on('exit', (code, signal) => {
       exit = code ?? (signal ? -1 : null);
+      process.off('exit', killOnExit);
       done();
     }),
   );
