@@ -223,3 +223,53 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('file storage settings', () => {
+  it('keeps files on the disk under DATA_DIR by default', () => {
+    const config = loadConfig({ ...valid, DATA_DIR: '/srv/wn' }, { seedDemo: false });
+    expect(config.fileStorage).toEqual({ kind: 'disk', dir: '/srv/wn/attachments' });
+  });
+
+  it('reads the S3 settings with FILE_STORAGE=s3', () => {
+    const config = loadConfig(
+      {
+        ...valid,
+        FILE_STORAGE: 's3',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_BUCKET: 'wissensnetz',
+        S3_ACCESS_KEY_ID: 'wissensnetz',
+        S3_SECRET_ACCESS_KEY: 'geheimgeheim',
+        S3_FORCE_PATH_STYLE: 'true',
+      },
+      { seedDemo: false },
+    );
+    expect(config.fileStorage).toEqual({
+      kind: 's3',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      bucket: 'wissensnetz',
+      accessKeyId: 'wissensnetz',
+      secretAccessKey: 'geheimgeheim',
+      forcePathStyle: true,
+      timeoutMs: 10_000,
+    });
+  });
+
+  it('names what FILE_STORAGE=s3 lacks or gets wrong', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...valid, FILE_STORAGE: 's3', ...env }, { seedDemo: false });
+        return '';
+      } catch (error) {
+        return (error as ConfigError).problems.join('\n');
+      }
+    };
+    expect(problems({})).toMatch(/^S3_BUCKET: is missing/m);
+    expect(problems({ S3_BUCKET: 'Kein_Bucket' })).toMatch(/^S3_BUCKET: must be a valid bucket/m);
+    expect(problems({ S3_BUCKET: 'wn-files', S3_ACCESS_KEY_ID: 'x' })).toMatch(
+      /give both or neither/,
+    );
+    expect(problems({ S3_BUCKET: 'wn-files', S3_ENDPOINT: 'minio:9000' })).toMatch(/^S3_ENDPOINT/m);
+    expect(problems({ FILE_STORAGE: 'nfs' })).toMatch(/^FILE_STORAGE/m);
+  });
+});

@@ -10,8 +10,7 @@ import {
   type SearchPracticesQuery,
 } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
-import { apiErrorCodes, apiErrorReasons } from '../../ui/api-errors';
-import { ErrorState } from '../../ui/StatusMessages';
+import { SearchFailure, isSearchUnavailable } from '../search/SearchFailure';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { TAB_PARAM } from '../search/search-kinds';
 import { PracticeFeedLink } from './PracticeFeedLink';
@@ -115,9 +114,7 @@ export function SearchPage({ tabs }: { tabs?: ReactNode }) {
     void fetchPage(null).then((result) => {
       if (cancelled) return;
       if (result.error || !result.data) {
-        const unavailable =
-          apiErrorReasons(result.error).includes('SEARCH_UNAVAILABLE') ||
-          apiErrorCodes(result.error).includes('SERVICE_UNAVAILABLE');
+        const unavailable = isSearchUnavailable(result.error);
         setLoaded({ status: 'error', forKey: loadKey, unavailable });
         return;
       }
@@ -258,17 +255,10 @@ export function SearchPage({ tabs }: { tabs?: ReactNode }) {
           {loaded.status === 'loading' ? (
             <p className="muted">{t('search.searching')}</p>
           ) : loaded.status === 'error' ? (
-            loaded.unavailable ? (
-              <div className="status status--error" role="alert" data-testid="search-unavailable">
-                <h3 className="status__title">{t('search.unavailableHeading')}</h3>
-                <p>{t('search.unavailableText')}</p>
-                <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-                  {t('state.retry')}
-                </button>
-              </div>
-            ) : (
-              <ErrorState onRetry={() => setAttempt((n) => n + 1)} />
-            )
+            <SearchFailure
+              unavailable={loaded.unavailable}
+              onRetry={() => setAttempt((n) => n + 1)}
+            />
           ) : loaded.hits.length === 0 ? (
             <div className="search-empty" data-testid="search-empty">
               <h3>{t('search.emptyHeading')}</h3>
