@@ -183,6 +183,16 @@ async function freshRecord(f: Fixture): Promise<string> {
   return row.id;
 }
 
+/** A FINAL conference record (the only kind that can be made public). */
+async function freshFinalRecord(f: Fixture): Promise<string> {
+  const [row] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO conference_record (conference_id, decisions, status, finalized_at)
+     VALUES ($1, 'Matrix-Beschluss', 'FINAL', now()) RETURNING id`,
+    [await f.freshConference()],
+  );
+  return row.id;
+}
+
 /** A follow-up action the target city is responsible for. */
 async function freshFollowUp(f: Fixture): Promise<string> {
   const [row] = await f.api.ownerQuery<{ id: string }>(
@@ -1843,6 +1853,14 @@ const CASES: Case[] = [
     run: async (c, f) =>
       c.gql('mutation($id: ID!) { finalizeConferenceRecord(id: $id) { id } }', {
         id: await freshRecord(f),
+      }),
+  },
+  {
+    operation: 'publishConferenceRecord',
+    expect: same(ORGANIZER_ONLY),
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { publishConferenceRecord(id: $id, public: true) { id } }', {
+        id: await freshFinalRecord(f),
       }),
   },
   {

@@ -11,6 +11,8 @@ const SRC = join(__dirname, '..');
 const ALLOWED_IMPORTERS: Record<string, string> = {
   'app.module.ts': 'registers SystemDbModule',
   'cli/reindex.ts': 'the reindex command',
+  'backup/backup.ts': 'npm run backup: one snapshot of every table (all cities)',
+  'backup/restore.ts': 'npm run restore: loads every table, then reindexes',
   'database/data-source.ts': 'migrations',
   'database/pg-listener.ts': 'the LISTEN client',
   'seed/seed-demo.ts': 'the demo seed, written like a migration',

@@ -202,6 +202,7 @@ const POLICY: Record<Permission, Row> = {
   },
   [Permission.RECORD_DRAFT]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
   [Permission.RECORD_FINALIZE]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
+  [Permission.RECORD_PUBLISH]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
   [Permission.RECORD_CHANGE_FINAL]: {
     own: Y('o'),
     partnerSide: Y('o'),

@@ -119,6 +119,8 @@ export enum Permission {
   RECORD_FINALIZE = 'RECORD_FINALIZE',
   /** Change a record after it was made final (audited). */
   RECORD_CHANGE_FINAL = 'RECORD_CHANGE_FINAL',
+  /** Make a final record public (readable without an account), or take that back. */
+  RECORD_PUBLISH = 'RECORD_PUBLISH',
   /** Plan follow-up actions: create them, change what and when. */
   FOLLOW_UP_PLAN = 'FOLLOW_UP_PLAN',
   /** Report progress on a follow-up action (its status). */
@@ -267,6 +269,7 @@ export function mayAccess(
     case Permission.RECORD_DRAFT:
     case Permission.RECORD_FINALIZE:
     case Permission.RECORD_CHANGE_FINAL:
+    case Permission.RECORD_PUBLISH:
     case Permission.FOLLOW_UP_PLAN:
       return organizer;
     case Permission.FOLLOW_UP_STATUS:
@@ -320,6 +323,7 @@ const DENIED: Partial<Record<Permission, string>> = {
   [Permission.RECORD_DRAFT]: 'Organizers keep the records',
   [Permission.RECORD_FINALIZE]: 'Organizers keep the records',
   [Permission.RECORD_CHANGE_FINAL]: 'Organizers keep the records',
+  [Permission.RECORD_PUBLISH]: 'Organizers keep the records',
   [Permission.FOLLOW_UP_PLAN]: 'Organizers plan follow-up actions',
   [Permission.INITIATIVE_MANAGE]: 'Only the city’s coordinators manage its initiatives',
   [Permission.SUGGESTION_QUEUE_WORK]:
