@@ -62,6 +62,7 @@ import { LegalModule } from './modules/legal/legal.module';
 import { NetworkSearchModule } from './modules/network-search/network-search.module';
 import { DigestModule } from './modules/digest/digest.module';
 import { FollowsModule } from './modules/follows/follows.module';
+import { InitiativesModule } from './modules/initiatives/initiatives.module';
 import { SignLanguageModule } from './modules/sign-language/sign-language.module';
 import { ErasureModule } from './modules/erasure/erasure.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -223,6 +224,7 @@ export class AppModule {
         ErasureModule,
         DataExportModule,
         RetentionModule,
+        InitiativesModule,
       ],
       providers: [
         // The catch-all first: Nest tries the last-registered global filter first.

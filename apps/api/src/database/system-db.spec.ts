@@ -11,6 +11,8 @@ const SRC = join(__dirname, '..');
 const ALLOWED_IMPORTERS: Record<string, string> = {
   'app.module.ts': 'registers SystemDbModule',
   'cli/reindex.ts': 'the reindex command',
+  'backup/backup.ts': 'npm run backup: one snapshot of every table (all cities)',
+  'backup/restore.ts': 'npm run restore: loads every table, then reindexes',
   'database/data-source.ts': 'migrations',
   'database/pg-listener.ts': 'the LISTEN client',
   'seed/seed-demo.ts': 'the demo seed, written like a migration',
@@ -35,6 +37,8 @@ const ALLOWED_IMPORTERS: Record<string, string> = {
   'modules/retention/audit-retention.job.ts': 'a scheduled job: pseudonymises old audit entries',
   'modules/retention/feedback-retention.job.ts':
     'a scheduled job: deletes old accessibility feedback (organizers-only rows)',
+  'modules/initiatives/suggestion-contact-retention.job.ts':
+    'a scheduled job: erases contact details of closed suggestions in every city',
 };
 
 function sourceFiles(dir: string): string[] {

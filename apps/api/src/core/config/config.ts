@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -94,9 +95,36 @@ const configSchema = z.object({
   RETENTION_AUDIT_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
   /** Accessibility feedback (message, optional name and e-mail) is deleted this long after it came in. */
   RETENTION_FEEDBACK_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** Contact details of a resident's suggestion are erased this many days after it was closed. */
+  RETENTION_SUGGESTION_CONTACT_DAYS: z.coerce.number().int().min(1).max(3650).default(183),
+  /**
+   * HMAC key that signs the ALTCHA proof-of-work challenges of the residents' suggestion form.
+   * Unset in production, it is derived from MEILI_MASTER_KEY (secret, required there and the
+   * same on every instance); elsewhere a fixed development key.
+   */
+  ALTCHA_HMAC_KEY: z.string().min(16).optional(),
+  /** Suggestions one client address may send to initiatives per 15 minutes before it waits. */
+  SUGGESTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Folder for uploaded attachments (disk storage); default: <DATA_DIR>/attachments. */
   ATTACHMENTS_DIR: z.string().optional(),
   DATA_DIR: z.string().default('.data'),
+  /** Where uploaded files live: `disk` (ATTACHMENTS_DIR, the default) or an S3-compatible bucket. */
+  FILE_STORAGE: z.enum(['disk', 's3']).default('disk'),
+  /** e.g. http://minio:9000 or https://s3.eu-central-1.amazonaws.com; unset: AWS for S3_REGION. */
+  S3_ENDPOINT: httpUrl.optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Required with FILE_STORAGE=s3; the bucket must exist. */
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name')
+    .optional(),
+  /** Unset: the SDK's default chain (AWS_* variables, instance or pod role). */
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** true for MinIO, Ceph RGW and most self-hosted stores (http://host/bucket/key). */
+  S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+  /** Connect and silence deadline of every S3 call: a stuck store answers SERVICE_UNAVAILABLE. */
+  S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Largest sign-language video accepted (bytes); default 200 MB. */
   SIGN_LANGUAGE_VIDEO_MAX_BYTES: z.coerce
     .number()
@@ -305,12 +333,63 @@ export interface AppConfig {
   retentionRegistrationMonths: number;
   retentionAuditMonths: number;
   retentionFeedbackMonths: number;
+  retentionSuggestionContactDays: number;
+  altchaHmacKey: string;
+  suggestionsPerAddress: number;
   attachmentsDir: string;
+  fileStorage: FileStorageConfig;
   signLanguageVideoMaxBytes: number;
   operator: OperatorConfig;
   slowRequestMs: number;
   slowQueryMs: number;
   metricsToken?: string;
+}
+
+export type FileStorageConfig =
+  | { kind: 'disk'; dir: string }
+  | {
+      kind: 's3';
+      endpoint?: string;
+      region: string;
+      bucket: string;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+      forcePathStyle: boolean;
+      timeoutMs: number;
+    };
+
+/** The ALTCHA key: given, derived from a production secret, or the development one. */
+function altchaKey(raw: RawConfig, production: boolean): string {
+  if (raw.ALTCHA_HMAC_KEY) return raw.ALTCHA_HMAC_KEY;
+  if (production && raw.MEILI_MASTER_KEY)
+    return createHmac('sha256', raw.MEILI_MASTER_KEY).update('wissensnetz altcha').digest('hex');
+  return 'wissensnetz-development-altcha-key';
+}
+
+function fileStorageFrom(raw: RawConfig, attachmentsDir: string): FileStorageConfig {
+  if (raw.FILE_STORAGE === 'disk') return { kind: 'disk', dir: attachmentsDir };
+  return {
+    kind: 's3',
+    endpoint: raw.S3_ENDPOINT,
+    region: raw.S3_REGION,
+    bucket: raw.S3_BUCKET ?? '',
+    accessKeyId: raw.S3_ACCESS_KEY_ID,
+    secretAccessKey: raw.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: raw.S3_FORCE_PATH_STYLE,
+    timeoutMs: raw.S3_TIMEOUT_MS,
+  };
+}
+
+/** What FILE_STORAGE=s3 cannot do without. */
+function fileStorageProblems(raw: RawConfig): string[] {
+  if (raw.FILE_STORAGE !== 's3') return [];
+  const problems: string[] = [];
+  if (!raw.S3_BUCKET) problems.push('S3_BUCKET: is missing (required with FILE_STORAGE=s3)');
+  if (Boolean(raw.S3_ACCESS_KEY_ID) !== Boolean(raw.S3_SECRET_ACCESS_KEY))
+    problems.push(
+      'S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: give both or neither (neither: the SDK default chain)',
+    );
+  return problems;
 }
 
 export class ConfigError extends Error {
@@ -361,7 +440,9 @@ export function loadConfig(
         missing.push(
           `${name}: is missing (required in production: the operator's published details)`,
         );
+  missing.push(...fileStorageProblems(raw));
   if (missing.length > 0) throw new ConfigError(missing);
+  const attachmentsDir = raw.ATTACHMENTS_DIR ?? `${raw.DATA_DIR}/attachments`;
   return {
     env: raw.NODE_ENV,
     port: raw.PORT,
@@ -399,7 +480,11 @@ export function loadConfig(
     retentionRegistrationMonths: raw.RETENTION_REGISTRATION_MONTHS,
     retentionAuditMonths: raw.RETENTION_AUDIT_MONTHS,
     retentionFeedbackMonths: raw.RETENTION_FEEDBACK_MONTHS,
-    attachmentsDir: raw.ATTACHMENTS_DIR ?? `${raw.DATA_DIR}/attachments`,
+    retentionSuggestionContactDays: raw.RETENTION_SUGGESTION_CONTACT_DAYS,
+    altchaHmacKey: altchaKey(raw, production),
+    suggestionsPerAddress: raw.SUGGESTIONS_PER_ADDRESS,
+    attachmentsDir,
+    fileStorage: fileStorageFrom(raw, attachmentsDir),
     signLanguageVideoMaxBytes: raw.SIGN_LANGUAGE_VIDEO_MAX_BYTES,
     operator: operatorFrom(raw),
     slowRequestMs: raw.SLOW_REQUEST_MS,
