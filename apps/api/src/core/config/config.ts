@@ -1,12 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import {
-  enforcementBodyFrom,
-  operatorFrom,
-  OPERATOR_REQUIRED,
-  type EnforcementBodyConfig,
-  type OperatorConfig,
-} from './operator-config';
+import { operatorFrom, OPERATOR_REQUIRED, type OperatorConfig } from './operator-config';
 
 export {
   DEMO_OPERATOR,
