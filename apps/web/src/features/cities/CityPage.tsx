@@ -14,6 +14,7 @@ import { CityFollowUps } from '../conferences/CityFollowUps';
 import { CityPractices } from '../practices/CityPractices';
 import { CityTandems } from '../tandems/CityTandems';
 import { CityContact } from './CityContact';
+import { CityInitiatives } from '../initiatives/CityInitiatives';
 import { CityNotFound } from './CityNotFound';
 import './cities.css';
 import { TopicLink } from '../topics/TopicLink';
@@ -191,6 +192,7 @@ function CityProfileView({ city }: { city: CityProfile }) {
           )}
         </section>
         <CityContact details={city.details} />
+        <CityInitiatives citySlug={city.slug} />
       </div>
 
       <CityPractices citySlug={city.slug} />
