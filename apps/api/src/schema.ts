@@ -15,6 +15,8 @@ import { LegalResolver } from './modules/legal/legal.resolver';
 import { NetworkSearchResolver } from './modules/network-search/network-search.resolver';
 import { DigestResolver } from './modules/digest/digest.resolver';
 import { FollowResolver } from './modules/follows/follow.resolver';
+import { InitiativeResolver } from './modules/initiatives/initiative.resolver';
+import { SuggestionResolver } from './modules/initiatives/suggestion.resolver';
 import { SignLanguageResolver } from './modules/sign-language/sign-language.resolver';
 import { ErasureResolver } from './modules/erasure/erasure.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
@@ -75,6 +77,8 @@ export const RESOLVERS = [
   ErasureResolver,
   DataExportResolver,
   StatisticsResolver,
+  InitiativeResolver,
+  SuggestionResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

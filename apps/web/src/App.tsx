@@ -279,6 +279,27 @@ const routes: RouteObject[] = [
           (m) => m.TandemPage,
         ),
       },
+      {
+        path: ':city/initiativen/:slug',
+        lazy: page(
+          () => import('./features/initiatives/InitiativePage'),
+          (m) => m.InitiativePage,
+        ),
+      },
+      {
+        path: ':city/initiativen/:slug/eingang',
+        lazy: page(
+          () => import('./features/initiatives/QueuePage'),
+          (m) => m.QueuePage,
+        ),
+      },
+      {
+        path: ':city/initiativen/:slug/anliegen/:token',
+        lazy: page(
+          () => import('./features/initiatives/FollowSuggestionPage'),
+          (m) => m.FollowSuggestionPage,
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

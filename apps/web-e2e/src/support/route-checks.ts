@@ -103,6 +103,20 @@ export const CITY_CHECKS: Record<(typeof CITY_ROUTES)[number], RouteCheck> = {
     roles: ['member', 'organizer'],
     path: (ids) => `/${TANDEM_CITY}/tandems/${ids.tandemId}`,
   },
+  // Cloppenburg's demo initiative (no other city has one to show).
+  'initiativen/:slug': { roles: everyone, path: fixed('/cloppenburg/initiativen/praevention') },
+  // Outsiders see that the inbox is not theirs; the steering group's view: initiatives.e2e-spec.ts.
+  'initiativen/:slug/eingang': {
+    roles: ['anonymous', 'member'],
+    path: fixed('/cloppenburg/initiativen/praevention/eingang'),
+  },
+  // An unknown link: the page says so (a real one: initiatives.e2e-spec.ts).
+  'initiativen/:slug/anliegen/:token': {
+    roles: ['anonymous'],
+    path: fixed(
+      '/cloppenburg/initiativen/praevention/anliegen/kein-echter-link-nur-zum-pruefen-000000',
+    ),
+  },
 };
 
 /** Routes of web-routes.ts without an entry above (must stay empty). */

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { mayAccess, Permission } from '../../core/auth/access';
 import type { Actor } from '../../core/tenancy/actor';
 import { highlightToHtml } from '../../search/highlight';
 import {
@@ -160,7 +159,8 @@ export class NetworkSearchService {
       scope,
     });
     const parts = [part(SearchKind.PRACTICE, visibilityFilter(actor))];
-    if (mayAccess(actor, Permission.RECORD_READ)) parts.push(part(SearchKind.RECORD, ''));
+    // Members of the network find every final record; anyone else the public ones.
+    parts.push(part(SearchKind.RECORD, this.records.searchScope(actor)));
     parts.push(part(SearchKind.CONFERENCE, ''), part(SearchKind.CITY, ''));
     return parts;
   }
