@@ -3,7 +3,8 @@
 //
 // 1. Chromium for the browser tests (installed through apt when missing and we are root).
 // 2. `npm run build`: the e2e tests run against the built platform in dist/ (SKIP_BUILD=1 skips).
-// 3. The API's tests (Vitest: unit + integration on real PostgreSQL and Meilisearch).
+// 3. The API's tests (Vitest: unit + integration on real PostgreSQL and Meilisearch), then
+//    the two-instance test (two built API processes on servers of their own).
 // 4. The jest projects (launcher, e2e, and the API's if it moves back to jest), in band.
 // Every suite runs even when an earlier one failed, so the summary counts all of them.
 import { spawnSync } from 'node:child_process';
@@ -88,6 +89,22 @@ try {
       `--outputFile.json=${file}`,
     ]);
     outcomes.push({ ...counts(file, 'api (vitest)'), status });
+  }
+
+  // Two built API processes against one PostgreSQL and one Meilisearch of their own
+  // (`npm run test:instances`; the build above provides dist/).
+  if (existsSync(join(root, 'apps/api/vitest.instances.config.ts'))) {
+    const file = join(resultsDir, 'instances.json');
+    const status = run('npx', [
+      'vitest',
+      'run',
+      '--config',
+      'apps/api/vitest.instances.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ]);
+    outcomes.push({ ...counts(file, 'two api instances (vitest)'), status });
   }
 
   const jestFile = join(resultsDir, 'jest.json');

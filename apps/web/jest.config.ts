@@ -8,7 +8,7 @@ const config: Config = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   transform: {
-    '^.+\\.tsx?$': [
+    '^.+\\.(tsx?|m?js)$': [
       '@swc/jest',
       {
         jsc: {
@@ -20,6 +20,8 @@ const config: Config = {
       },
     ],
   },
+  // d3's packages ship as ES modules only: SWC turns them into CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(d3-[a-z]+|internmap)/)'],
   moduleNameMapper: {
     '^@wissensnetz/domain$': '<rootDir>/../../libs/domain/src/index.ts',
   },

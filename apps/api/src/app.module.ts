@@ -36,6 +36,10 @@ import { queryCountPlugin } from './core/graphql/query-count';
 import { upgradeOriginAllowed, WebSocketOriginGate } from './core/graphql/websocket-origin';
 import { RequestLoaders, type GraphQLContext } from './core/graphql/loaders';
 import { HealthModule } from './core/health/health.module';
+import { requestIdPlugin } from './core/logging/request-id';
+import { graphqlMetricsPlugin } from './core/metrics/instrumentation';
+import { MetricsModule } from './core/metrics/metrics.module';
+import { Metrics } from './core/metrics/metrics.service';
 import { JobRegistryModule } from './core/jobs/job-registry';
 import { JobSchedulerModule } from './core/jobs/job-scheduler';
 import { TenancyModule } from './core/tenancy/tenancy.module';
@@ -58,11 +62,13 @@ import { LegalModule } from './modules/legal/legal.module';
 import { NetworkSearchModule } from './modules/network-search/network-search.module';
 import { DigestModule } from './modules/digest/digest.module';
 import { FollowsModule } from './modules/follows/follows.module';
+import { InitiativesModule } from './modules/initiatives/initiatives.module';
 import { SignLanguageModule } from './modules/sign-language/sign-language.module';
 import { ErasureModule } from './modules/erasure/erasure.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PracticesModule } from './modules/practices/practices.module';
 import { RetentionModule } from './modules/retention/retention.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 import { TandemsModule } from './modules/tandems/tandems.module';
 import { WorkspaceModule } from './modules/workspace/workspace.module';
 import { UsersModule } from './modules/users/users.module';
@@ -86,7 +92,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         // Before the other global modules: shut down after them, once the workers stopped.
         SystemDbModule.forRoot(config),
-        TypeOrmModule.forRoot(appDataSourceOptions(config)),
+        TypeOrmModule.forRoot(appDataSourceOptions(config, logger)),
+        MetricsModule,
         TenancyModule,
         JobRegistryModule,
         // Shuts down before the owner pool it runs on (imported after SystemDbModule).
@@ -96,9 +103,9 @@ export class AppModule {
         StorageModule.forRoot(config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule],
-          inject: [AuthService],
-          useFactory: (auth: AuthService): ApolloDriverConfig => ({
+          imports: [AuthModule, MetricsModule],
+          inject: [AuthService, Metrics],
+          useFactory: (auth: AuthService, metrics: Metrics): ApolloDriverConfig => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -123,6 +130,10 @@ export class AppModule {
                 ApolloDriverConfig['plugins']
               >[number],
               inputCharactersPlugin() as unknown as NonNullable<
+                ApolloDriverConfig['plugins']
+              >[number],
+              requestIdPlugin() as unknown as NonNullable<ApolloDriverConfig['plugins']>[number],
+              graphqlMetricsPlugin(metrics) as unknown as NonNullable<
                 ApolloDriverConfig['plugins']
               >[number],
               ...(config.production
@@ -214,6 +225,8 @@ export class AppModule {
         ErasureModule,
         DataExportModule,
         RetentionModule,
+        StatisticsModule,
+        InitiativesModule,
       ],
       providers: [
         // The catch-all first: Nest tries the last-registered global filter first.

@@ -2,6 +2,7 @@ import { ConfigError } from './core/config/config';
 import { defaultWebDist, startPlatform, type RunningPlatform } from './bootstrap';
 import { DEMO_DOMAIN, DEMO_PASSWORD, ORGANIZER_EMAIL } from './seed/demo-accounts';
 import { OutboxWorker } from './search/outbox-worker';
+import { PRACTICES_INDEX } from './modules/practices/practice-search.source';
 
 async function main(): Promise<void> {
   let platform: RunningPlatform | undefined;
@@ -30,8 +31,10 @@ async function main(): Promise<void> {
   const { url, config, services } = platform;
   // On a first start the demo practices are still on their way into the search index;
   // the address is printed once search finds them (the API answers already meanwhile).
+  // Later starts do not wait: the seed only re-sends cities and conferences, whose
+  // documents are in the index already (waiting for them cost 2–20 s of every start).
   const outbox = platform.app.get(OutboxWorker);
-  if (config.searchWorker && (await outbox.pending()) > 0) {
+  if (config.searchWorker && (await outbox.pending(PRACTICES_INDEX)) > 0) {
     process.stdout.write('  Suchindex wird aufgebaut …\n');
     await outbox
       .settle(60_000)

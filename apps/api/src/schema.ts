@@ -10,10 +10,13 @@ import { AgendaSessionResolver } from './modules/conferences/agenda.resolver';
 import { ConferenceResolver } from './modules/conferences/conference.resolver';
 import { RegistrationResolver } from './modules/conferences/registration.resolver';
 import { DataExportResolver } from './modules/data-export/data-export.resolver';
+import { StatisticsResolver } from './modules/statistics/statistics.resolver';
 import { LegalResolver } from './modules/legal/legal.resolver';
 import { NetworkSearchResolver } from './modules/network-search/network-search.resolver';
 import { DigestResolver } from './modules/digest/digest.resolver';
 import { FollowResolver } from './modules/follows/follow.resolver';
+import { InitiativeResolver } from './modules/initiatives/initiative.resolver';
+import { SuggestionResolver } from './modules/initiatives/suggestion.resolver';
 import { SignLanguageResolver } from './modules/sign-language/sign-language.resolver';
 import { ErasureResolver } from './modules/erasure/erasure.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
@@ -73,6 +76,9 @@ export const RESOLVERS = [
   SignLanguageResolver,
   ErasureResolver,
   DataExportResolver,
+  StatisticsResolver,
+  InitiativeResolver,
+  SuggestionResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

@@ -15,6 +15,7 @@ import { TandemService } from './modules/tandems/tandem.service';
 const API_PATHS = [
   '/graphql',
   '/health',
+  '/metrics',
   '/export/',
   '/calendar/',
   '/feeds/',

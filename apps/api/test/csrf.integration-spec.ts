@@ -58,6 +58,7 @@ describe('cross-site request forgery on HTTP routes', () => {
     expect(answer.body.errors?.[0].extensions).toEqual({
       code: 'FORBIDDEN',
       reason: 'CROSS_SITE_REQUEST',
+      requestId: expect.any(String),
     });
   }
 

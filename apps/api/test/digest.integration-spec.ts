@@ -1,3 +1,4 @@
+import type { DataSource, EntityManager } from 'typeorm';
 import { DigestJob } from '../src/modules/digest/digest.job';
 import { MailService } from '../src/modules/mail/mail.service';
 import { NotificationOutboxWorker } from '../src/modules/notifications/notification-outbox.worker';
@@ -18,6 +19,8 @@ const UNSUBSCRIBE = `mutation($token: String!) { unsubscribeDigest(token: $token
 /** The virtual week the activity is dated into: Monday 16 to Sunday 22 November 2026. */
 const at = (day: number, hour = 10) =>
   `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`;
+/** Midnight starting that November day in Berlin (CET, UTC+1): 23:00 UTC the day before. */
+const berlinMidnight = (day: number) => new Date(`${at(day - 1, 23)}`);
 
 interface Delivery {
   cadence: string;
@@ -290,7 +293,7 @@ describe('follows and the digest e-mail', () => {
     expect(more).toEqual([]);
     expect(weekly).toMatchObject({
       cadence: 'WEEKLY',
-      period_start: new Date(at(16, 0)),
+      period_start: berlinMidnight(16),
       streams: ['TANDEM', 'CITY', 'NETWORK'],
     });
     expect(weekly.subject).toMatch(/^Wissensnetz: your weekly digest \(\d+ updates\)$/);
@@ -319,7 +322,7 @@ describe('follows and the digest e-mail', () => {
 
     // Bert: Monday's note on Tuesday, in German; then unsubscribed: nothing for Wednesday.
     const bert = await deliveries('bert');
-    expect(bert.map((d) => [d.cadence, d.period_start])).toEqual([['DAILY', new Date(at(16, 0))]]);
+    expect(bert.map((d) => [d.cadence, d.period_start])).toEqual([['DAILY', berlinMidnight(16)]]);
     expect(bert[0].subject).toBe('Wissensnetz: Ihr Tagesüberblick (1 Neuigkeit)');
     expect(bert[0].text_body).toContain(`Notiz-Montag-${stamp}`);
     const [bertNow] = await api.ownerQuery<{ mail_tandem: string }>(
@@ -339,6 +342,14 @@ describe('follows and the digest e-mail', () => {
       [people.ada.id],
     );
     expect(sent.sent).toBe(true);
+    // The digest as it arrived: both parts and the one-click unsubscribe headers (RFC 8058)
+    // with Ada's own address, which the POST above showed working without a session.
+    const arrived = sink.mails.filter((mail) => mail.to.includes(people.ada.email));
+    expect(arrived).toHaveLength(1);
+    const headers = arrived[0].headers.replace(/\r?\n(?=[ \t])/g, '');
+    expect(headers).toContain(`List-Unsubscribe: <${weekly.unsubscribe_url}>`);
+    expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/im);
+    expect(headers).toMatch(/multipart\/alternative/i);
   }, 240_000);
 
   it('sends at most once per person and period, even with runs at the same time', async () => {
@@ -357,7 +368,7 @@ describe('follows and the digest e-mail', () => {
       job.run(new Date(at(26, 7))),
     ]);
     const emil = (await deliveries('emil')).filter((d) => d.text_body.includes(token));
-    expect(emil.map((d) => [d.cadence, d.period_start])).toEqual([['DAILY', new Date(at(25, 0))]]);
+    expect(emil.map((d) => [d.cadence, d.period_start])).toEqual([['DAILY', berlinMidnight(25)]]);
     const [mails] = await api.ownerQuery<{ n: number }>(
       `SELECT count(*)::int AS n FROM notification_mail WHERE user_id = $1 AND text_body LIKE $2`,
       [people.emil.id, `%${token}%`],
@@ -366,6 +377,117 @@ describe('follows and the digest e-mail', () => {
     // And the week's digest stays Ada's only one.
     await job.run(new Date(at(23, 8)));
     expect((await deliveries('ada')).length).toBe(1);
+  }, 120_000);
+
+  it('is set-based: the same few statements for one person due or many', async () => {
+    // Every statement of the job's transactions, per transaction.
+    const db = (job as unknown as { db: DataSource }).db;
+    const transactions: string[][] = [];
+    const original = db.transaction.bind(db) as (
+      fn: (manager: EntityManager) => Promise<unknown>,
+    ) => Promise<unknown>;
+    const spy = vi.spyOn(db, 'transaction').mockImplementation(((...args: unknown[]) => {
+      const fn = args[args.length - 1] as (manager: EntityManager) => Promise<unknown>;
+      const statements: string[] = [];
+      transactions.push(statements);
+      return original((manager) =>
+        fn(
+          new Proxy(manager, {
+            get(target, property, receiver) {
+              if (property !== 'query') return Reflect.get(target, property, receiver);
+              return (sql: string, params?: unknown[]) => {
+                statements.push(sql);
+                return target.query(sql, params);
+              };
+            },
+          }),
+        ),
+      );
+    }) as typeof db.transaction);
+    try {
+      const dailyRun = async (day: number) => {
+        transactions.length = 0;
+        await job.run(new Date(at(day, 6)));
+        // The daily cadence's transaction is the first of the run.
+        return transactions[0];
+      };
+      const halberstadt = await api.as('coordinator', 'halberstadt');
+      const noteOn = async (day: number) => {
+        const token = `Notiz-Menge-${day}-${stamp}`;
+        expect(
+          (
+            await halberstadt.gql(ADD_NOTE, {
+              i: { tandemId: ids.tandem, kind: 'NOTE', body: token },
+            })
+          ).errors,
+        ).toBeUndefined();
+        await settle();
+        await dateNotifications(token, at(day));
+        return token;
+      };
+      // 27 November: Emil alone (of this file's people) is due with a note.
+      const few = await noteOn(27);
+      const one = await dailyRun(28);
+      // 28 November: four more people with daily tandem digests.
+      for (const key of ['f1', 'f2', 'f3', 'f4'])
+        await person(key, 'stendal', 'MEMBER', 'de', ['DAILY', 'NEVER', 'NEVER']);
+      const many = await noteOn(28);
+      const five = await dailyRun(29);
+      for (const key of ['emil', 'f1', 'f2', 'f3', 'f4'])
+        expect((await deliveries(key)).filter((d) => d.text_body.includes(many))).toHaveLength(1);
+      expect((await deliveries('emil')).filter((d) => d.text_body.includes(few))).toHaveLength(1);
+      // Lock, who is due with what, deliveries, e-mails, their link: five, for one or five.
+      expect(one[0]).toMatch(/pg_advisory_xact_lock/);
+      expect(five).toHaveLength(one.length);
+      expect(five).toHaveLength(5);
+      // A run that finds everything sent: the lock and the one look.
+      expect(await dailyRun(29)).toHaveLength(2);
+    } finally {
+      spy.mockRestore();
+    }
+  }, 120_000);
+
+  it('tells someone outside the network of a followed conference’s record only when it is public', async () => {
+    const email = `digest-gina-${stamp}@digest.example`;
+    const [gina] = await api.ownerQuery<{ id: string }>(
+      `INSERT INTO app_user (email, display_name, password_hash, locale, mail_tandem, mail_city, mail_network)
+       SELECT $1, 'gina Digest', password_hash, 'de', 'NEVER', 'NEVER', 'WEEKLY' FROM app_user WHERE email = $2
+       RETURNING id`,
+      [email, demoEmail('member', 'stendal')],
+    );
+    people.gina = { id: gina.id, email };
+    const client = await signIn('gina');
+    const organizer = await api.as('organizer');
+    const conferenceWithFinalRecord = async (title: string, isPublic: boolean) => {
+      const created = await organizer.gql<{ createConference: { id: string } }>(CREATE_CONFERENCE, {
+        i: {
+          title,
+          kind: 'ONLINE_EXCHANGE',
+          startsAt: '2027-02-10T10:00',
+          endsAt: '2027-02-10T12:00',
+          capacity: 20,
+        },
+      });
+      expect(created.errors).toBeUndefined();
+      const id = created.data!.createConference.id;
+      const [record] = await api.ownerQuery<{ id: string }>(
+        `INSERT INTO conference_record (conference_id, decisions, status, finalized_at, public, published_at)
+         VALUES ($1, 'Beschlossen', 'FINAL', $2, $3, CASE WHEN $3 THEN $2::timestamptz END) RETURNING id`,
+        [id, at(25), isPublic],
+      );
+      expect(record.id).toBeTruthy();
+      expect((await client.gql(FOLLOW, { kind: 'CONFERENCE', id })).errors).toBeUndefined();
+    };
+    await conferenceWithFinalRecord(`Öffentliches Protokoll ${stamp}`, true);
+    await conferenceWithFinalRecord(`Internes Protokoll ${stamp}`, false);
+    // Monday 30 November, 07:00 Berlin: the week from 23 November.
+    await job.run(new Date(at(30, 6)));
+    const [weekly, ...more] = await deliveries('gina');
+    expect(more).toEqual([]);
+    expect(weekly).toMatchObject({ cadence: 'WEEKLY', period_start: berlinMidnight(23) });
+    expect(weekly.text_body).toContain(`Öffentliches Protokoll ${stamp}`);
+    expect(weekly.text_body).not.toContain(`Internes Protokoll ${stamp}`);
+    expect(weekly.html_body).not.toContain(`Internes Protokoll ${stamp}`);
   }, 120_000);
 
   it('unsubscribing: a GET only shows the page, a wrong token is refused, the POST works without sign-in', async () => {

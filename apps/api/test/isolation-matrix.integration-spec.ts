@@ -183,6 +183,16 @@ async function freshRecord(f: Fixture): Promise<string> {
   return row.id;
 }
 
+/** A FINAL conference record (the only kind that can be made public). */
+async function freshFinalRecord(f: Fixture): Promise<string> {
+  const [row] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO conference_record (conference_id, decisions, status, finalized_at)
+     VALUES ($1, 'Matrix-Beschluss', 'FINAL', now()) RETURNING id`,
+    [await f.freshConference()],
+  );
+  return row.id;
+}
+
 /** A follow-up action the target city is responsible for. */
 async function freshFollowUp(f: Fixture): Promise<string> {
   const [row] = await f.api.ownerQuery<{ id: string }>(
@@ -263,6 +273,71 @@ const CITY_EDITORS: Record<Target, Record<Role, Outcome>> = {
     coordinator: 'FORBIDDEN',
     organizer: 'ok',
   },
+};
+
+/** A fresh open initiative of the target city with one field and one suggestion (with contact). */
+async function freshSuggestion(
+  f: Fixture,
+  sensitive = false,
+): Promise<{ initiativeId: string; fieldId: string; suggestionId: string; token: string }> {
+  const slug = `matrix-${randomUUID().slice(0, 8)}`;
+  const [initiative] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO initiative (city_id, slug, name) VALUES ($1, $2, 'Matrix-Initiative') RETURNING id`,
+    [f.cityId, slug],
+  );
+  const [field] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO initiative_field (city_id, initiative_id, name, sensitive) VALUES ($1, $2, 'Feld', $3) RETURNING id`,
+    [f.cityId, initiative.id, sensitive],
+  );
+  const token = newToken();
+  const [suggestion] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO suggestion (city_id, initiative_id, field_id, text, channel, follow_token_hash)
+     VALUES ($1, $2, $3, 'Matrix-Anliegen', 'ONLINE', $4) RETURNING id`,
+    [f.cityId, initiative.id, field.id, hashToken(token)],
+  );
+  await f.api.ownerQuery(
+    `INSERT INTO suggestion_contact (city_id, suggestion_id, email, consent_at)
+     VALUES ($1, $2, $3, now())`,
+    [f.cityId, suggestion.id, `anwohnerin.${f.slug}@stadt.example`],
+  );
+  return { initiativeId: initiative.id, fieldId: field.id, suggestionId: suggestion.id, token };
+}
+
+/** Coordinators of the city only: never organizers, never other cities. */
+const CITY_COORDINATORS_ONLY: Record<Target, Record<Role, Outcome>> = {
+  own: {
+    anonymous: 'UNAUTHENTICATED',
+    member: 'FORBIDDEN',
+    coordinator: 'ok',
+    organizer: 'FORBIDDEN',
+  },
+  foreign: {
+    anonymous: 'UNAUTHENTICATED',
+    member: 'FORBIDDEN',
+    coordinator: 'FORBIDDEN',
+    organizer: 'FORBIDDEN',
+  },
+};
+/** A suggestion the caller may not read is not found (row-level security hides it). */
+const SUGGESTION_WORKERS: Record<Target, Record<Role, Outcome>> = {
+  own: {
+    anonymous: 'UNAUTHENTICATED',
+    member: 'NOT_FOUND',
+    coordinator: 'ok',
+    organizer: 'NOT_FOUND',
+  },
+  foreign: {
+    anonymous: 'UNAUTHENTICATED',
+    member: 'NOT_FOUND',
+    coordinator: 'NOT_FOUND',
+    organizer: 'NOT_FOUND',
+  },
+};
+const ALL_HIDDEN: Record<Role, Outcome> = {
+  anonymous: 'hidden',
+  member: 'hidden',
+  coordinator: 'hidden',
+  organizer: 'hidden',
 };
 
 const CASES: Case[] = [
@@ -471,6 +546,25 @@ const CASES: Case[] = [
       c.gql('query($s: String!) { auditLog(first: 5, filter: { citySlug: $s }) { totalCount } }', {
         s: f.slug,
       }),
+  },
+  {
+    // Aggregates only (no person, no single row); practices counted through RLS as the caller.
+    operation: 'networkFigures',
+    expect: same({ anonymous: 'ok', member: 'ok', coordinator: 'ok', organizer: 'ok' }),
+    run: (c) => c.gql('query { networkFigures(cohort: 2020) { cohort citiesByState { cities } } }'),
+  },
+  {
+    operation: 'networkDashboard',
+    expect: same({
+      anonymous: 'UNAUTHENTICATED',
+      member: 'FORBIDDEN',
+      coordinator: 'FORBIDDEN',
+      organizer: 'ok',
+    }),
+    run: (c) =>
+      c.gql(
+        'query { networkDashboard { followUpsByCity { citySlug open } unfoundSearches { term } } }',
+      ),
   },
   {
     operation: 'inviteToCity',
@@ -1781,6 +1875,14 @@ const CASES: Case[] = [
       }),
   },
   {
+    operation: 'publishConferenceRecord',
+    expect: same(ORGANIZER_ONLY),
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { publishConferenceRecord(id: $id, public: true) { id } }', {
+        id: await freshFinalRecord(f),
+      }),
+  },
+  {
     operation: 'addFollowUpAction',
     expect: same(ORGANIZER_ONLY),
     run: async (c, f) =>
@@ -1830,6 +1932,178 @@ const CASES: Case[] = [
     operation: 'logoutEverywhere',
     expect: same(SIGNED_IN),
     run: (c) => c.gql('mutation { logoutEverywhere }'),
+  },
+  // --- local initiatives (issue 14) ---
+  {
+    operation: 'initiative',
+    expect: same(PUBLIC),
+    run: async (c, f) => {
+      const { initiativeId } = await freshSuggestion(f);
+      const [{ slug }] = await f.api.ownerQuery<{ slug: string }>(
+        `SELECT slug FROM initiative WHERE id = $1`,
+        [initiativeId],
+      );
+      return c.gql(
+        'query($c: String!, $s: String!) { initiative(citySlug: $c, slug: $s) { id } }',
+        {
+          c: f.slug,
+          s: slug,
+        },
+      );
+    },
+  },
+  {
+    operation: 'cityInitiatives',
+    expect: same(PUBLIC),
+    run: (c, f) =>
+      c.gql('query($c: String!) { cityInitiatives(citySlug: $c) { id } }', { c: f.slug }),
+  },
+  {
+    operation: 'suggestionChallenge',
+    expect: same(PUBLIC),
+    run: (c) => c.gql('{ suggestionChallenge { signature } }'),
+  },
+  {
+    // Open to everyone; here with a wrong proof-of-work (initiatives.integration-spec.ts sends real ones).
+    operation: 'submitSuggestion (wrong proof-of-work)',
+    expect: same({
+      anonymous: 'BAD_USER_INPUT',
+      member: 'BAD_USER_INPUT',
+      coordinator: 'BAD_USER_INPUT',
+      organizer: 'BAD_USER_INPUT',
+    }),
+    alsoRefusedAs: ['TOO_MANY_ATTEMPTS'],
+    run: async (c, f) => {
+      const { fieldId, initiativeId } = await freshSuggestion(f);
+      const [{ slug }] = await f.api.ownerQuery<{ slug: string }>(
+        `SELECT slug FROM initiative WHERE id = $1`,
+        [initiativeId],
+      );
+      return c.gql(
+        'mutation($i: SubmitSuggestionInput!) { submitSuggestion(input: $i) { followPath } }',
+        { i: { citySlug: f.slug, initiativeSlug: slug, fieldId, text: 'x', altcha: 'e30=' } },
+      );
+    },
+  },
+  {
+    operation: 'followedSuggestion (unknown token)',
+    expect: same(ALL_HIDDEN),
+    run: (c) =>
+      c.gql('query($t: String!) { followedSuggestion(token: $t) { text } }', { t: newToken() }),
+  },
+  {
+    operation: 'followedSuggestion (the link)',
+    expect: same(PUBLIC),
+    run: async (c, f) =>
+      c.gql('query($t: String!) { followedSuggestion(token: $t) { text } }', {
+        t: (await freshSuggestion(f)).token,
+      }),
+  },
+  {
+    operation: 'withdrawSuggestion (the link)',
+    expect: same(PUBLIC),
+    run: async (c, f) =>
+      c.gql('mutation($t: String!) { withdrawSuggestion(token: $t) { status } }', {
+        t: (await freshSuggestion(f)).token,
+      }),
+  },
+  {
+    operation: 'suggestionQueue',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { suggestionQueue(initiativeId: $id) { id text } }', {
+        id: (await freshSuggestion(f)).initiativeId,
+      }),
+  },
+  {
+    operation: 'enterSuggestion',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) => {
+      const { initiativeId, fieldId } = await freshSuggestion(f);
+      return c.gql(
+        'mutation($i: EnterSuggestionInput!) { enterSuggestion(input: $i) { followPath } }',
+        { i: { initiativeId, fieldId, channel: 'PHONE', text: 'Matrix-Anruf' } },
+      );
+    },
+  },
+  {
+    operation: 'changeSuggestionStatus',
+    expect: SUGGESTION_WORKERS,
+    run: async (c, f) =>
+      c.gql(
+        'mutation($i: ChangeSuggestionStatusInput!) { changeSuggestionStatus(input: $i) { id } }',
+        { i: { id: (await freshSuggestion(f)).suggestionId, status: 'IN_REVIEW' } },
+      ),
+  },
+  {
+    operation: 'mergeSuggestion',
+    expect: SUGGESTION_WORKERS,
+    run: async (c, f) => {
+      const { suggestionId, initiativeId, fieldId } = await freshSuggestion(f);
+      const [other] = await f.api.ownerQuery<{ id: string }>(
+        `INSERT INTO suggestion (city_id, initiative_id, field_id, text, channel)
+         VALUES ($1, $2, $3, 'Matrix-Original', 'ONLINE') RETURNING id`,
+        [f.cityId, initiativeId, fieldId],
+      );
+      return c.gql('mutation($a: ID!, $b: ID!) { mergeSuggestion(id: $a, intoId: $b) { id } }', {
+        a: suggestionId,
+        b: other.id,
+      });
+    },
+  },
+  {
+    operation: 'commentSuggestion',
+    expect: SUGGESTION_WORKERS,
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { commentSuggestion(id: $id, text: "intern") { id } }', {
+        id: (await freshSuggestion(f)).suggestionId,
+      }),
+  },
+  {
+    operation: 'revokeSuggestionLink',
+    expect: SUGGESTION_WORKERS,
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { revokeSuggestionLink(id: $id) { id } }', {
+        id: (await freshSuggestion(f)).suggestionId,
+      }),
+  },
+  {
+    operation: 'createInitiative',
+    expect: CITY_COORDINATORS_ONLY,
+    run: (c, f) =>
+      c.gql('mutation($i: CreateInitiativeInput!) { createInitiative(input: $i) { id } }', {
+        i: {
+          citySlug: f.slug,
+          slug: `matrix-neu-${randomUUID().slice(0, 8)}`,
+          name: 'Matrix-Initiative',
+          fields: [{ name: 'Feld' }],
+        },
+      }),
+  },
+  {
+    operation: 'updateInitiative',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql('mutation($i: UpdateInitiativeInput!) { updateInitiative(input: $i) { id } }', {
+        i: {
+          id: (await freshSuggestion(f)).initiativeId,
+          name: 'Matrix-Initiative',
+          description: '',
+          status: 'OPEN',
+        },
+      }),
+  },
+  {
+    operation: 'setInitiativeFieldContacts',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql(
+        'mutation($f: ID!, $p: [ID!]!) { setInitiativeFieldContacts(fieldId: $f, personIds: $p) }',
+        {
+          f: (await freshSuggestion(f)).fieldId,
+          p: [f.colleagueId],
+        },
+      ),
   },
 ];
 
@@ -2130,6 +2404,62 @@ const PERSONAL_FIELDS: PersonalField[] = [
         {},
         (data) => (data.me ? [data.me.mailTandem, data.me.mailCity, data.me.mailNetwork] : []),
       ),
+  },
+  {
+    // Not sensitive: the city's coordinators (and the named field contacts, none here).
+    field: 'QueueSuggestion.contact (non-sensitive field)',
+    secret: (f) => `anwohnerin.${f.slug}@stadt.example`,
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'value',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'FORBIDDEN',
+      },
+    },
+    run: async (c, f) => {
+      const { initiativeId } = await freshSuggestion(f);
+      return read<{ suggestionQueue: Array<{ contact: { email: string | null } | null }> }>(
+        c,
+        'query($id: ID!) { suggestionQueue(initiativeId: $id) { contact { email } } }',
+        { id: initiativeId },
+        (data) => data.suggestionQueue.map((s) => s.contact?.email ?? null),
+      );
+    },
+  },
+  {
+    // Sensitive: only the named field contacts, not even the coordinator.
+    field: 'QueueSuggestion.contact (sensitive field)',
+    secret: (f) => `anwohnerin.${f.slug}@stadt.example`,
+    expect: {
+      own: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'nothing',
+        organizer: 'FORBIDDEN',
+      },
+      foreign: {
+        anonymous: 'UNAUTHENTICATED',
+        member: 'FORBIDDEN',
+        coordinator: 'FORBIDDEN',
+        organizer: 'FORBIDDEN',
+      },
+    },
+    run: async (c, f) => {
+      const { initiativeId } = await freshSuggestion(f, true);
+      return read<{ suggestionQueue: Array<{ contact: { email: string | null } | null }> }>(
+        c,
+        'query($id: ID!) { suggestionQueue(initiativeId: $id) { contact { email } } }',
+        { id: initiativeId },
+        (data) => data.suggestionQueue.map((s) => s.contact?.email ?? null),
+      );
+    },
   },
   {
     field: 'Session.userAgent (only your own sessions)',

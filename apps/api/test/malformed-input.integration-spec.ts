@@ -205,6 +205,7 @@ describe('malformed strings in GraphQL input', () => {
           code: 'BAD_USER_INPUT',
           reason: 'INVALID_CHARACTERS',
           field: operation.field,
+          requestId: expect.any(String),
         });
       });
     }
@@ -220,6 +221,7 @@ describe('malformed strings in GraphQL input', () => {
           code: 'BAD_USER_INPUT',
           reason: 'INVALID_CHARACTERS',
           field: operation.field,
+          requestId: expect.any(String),
         });
       });
     }

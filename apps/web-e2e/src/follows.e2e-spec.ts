@@ -7,6 +7,32 @@ import { signedInPage } from './support/tandems';
 /** Cities no other spec signs in for (issue 16: follow and digest). */
 const CITY = 'wuerzburg';
 const OTHER = 'landsberg-am-lech';
+/** The member who follows one of each kind from its own page (issue 16, point 4). */
+const FOLLOWER = 'blankenburg-harz';
+
+/** Presses the follow toggle named `name folgen` by keyboard and waits for it to be pressed. */
+async function followByKeyboard(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name: `${name} folgen`, exact: true });
+  await button.waitFor();
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="follow-button"][disabled]'),
+  );
+  // A run before may have left it followed: start from not following.
+  if ((await button.getAttribute('aria-pressed')) === 'true') {
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('button', { name: `${name} folgen`, exact: true, pressed: false })
+      .waitFor();
+  }
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: `${name} folgen`, exact: true, pressed: true }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Sie folgen jetzt ${name}` })
+    .waitFor();
+}
 
 /** axe at 1280 and 320 px, a screenshot of each. */
 async function accessibleAtBothWidths(page: Page, name: string): Promise<void> {
@@ -68,6 +94,49 @@ describe('follow and e-mail digest settings', () => {
     await stop.focus();
     await page.keyboard.press('Enter');
     await stop.waitFor({ state: 'detached' });
+  });
+
+  it('follows a city, a practice, a conference and a topic from their pages by keyboard, lists and unfollows them', async () => {
+    const page = await signedInPage(browser, memberOf(FOLLOWER), { bypassCSP: true });
+    pages.push(page);
+    const { searchPractices } = await pageGraphql<{
+      searchPractices: { hits: Array<{ practice: { id: string; title: string } }> };
+    }>(
+      page,
+      'query { searchPractices(filter: { citySlugs: ["halberstadt"] }, first: 1) { hits { practice { id title } } } }',
+    );
+    const practice = searchPractices.hits[0].practice;
+    const { conferences } = await pageGraphql<{
+      conferences: { edges: Array<{ node: { id: string; title: string } }> };
+    }>(page, 'query { conferences(first: 1) { edges { node { id title } } } }');
+    const conference = conferences.edges[0].node;
+
+    await page.goto('/halberstadt');
+    await followByKeyboard(page, 'Halberstadt');
+    await page.goto(`/praxis/${practice.id}`);
+    await followByKeyboard(page, practice.title);
+    await page.goto(`/konferenzen/${conference.id}`);
+    await followByKeyboard(page, conference.title);
+    // The search filtered to one topic (where a followed topic links to) has its button.
+    await page.goto('/suche?thema=beteiligung');
+    await followByKeyboard(page, 'Beteiligungsprozesse');
+    await saveScreenshot(page, 'follows-search-topic-1280');
+
+    await page.goto('/konto/folge-ich');
+    await page.getByRole('heading', { level: 1, name: 'Dem folge ich' }).waitFor();
+    const main = page.getByRole('main');
+    for (const name of ['Halberstadt', practice.title, conference.title, 'Beteiligungsprozesse'])
+      await main.getByRole('link', { name, exact: true }).waitFor();
+    await accessibleAtBothWidths(page, 'follows-list-all-kinds');
+
+    // Unfollow each by keyboard; her own city (by membership) stays.
+    for (const name of ['Halberstadt', practice.title, conference.title, 'Beteiligungsprozesse']) {
+      const stop = page.getByRole('button', { name: `${name} nicht mehr folgen`, exact: true });
+      await stop.focus();
+      await page.keyboard.press('Enter');
+      await stop.waitFor({ state: 'detached' });
+    }
+    await main.getByRole('link', { name: 'Blankenburg (Harz)', exact: true }).waitFor();
   });
 
   it('sets the e-mail cadence per stream with the keyboard on /benachrichtigungen', async () => {

@@ -103,7 +103,7 @@ describe('network start page', () => {
     expect(cohort.length).toBeLessThan(allLinks);
     expect(cohort.filter((meta) => !meta.endsWith('Mitglied seit 2024'))).toEqual([]);
     expect(await result.textContent()).toBe(`${cohort.length} Kommunen angezeigt`);
-    expect(page.url()).toContain('jahr=2024');
+    expect(page.url()).toContain('jahrgang=2024');
 
     const cohortResult = await result.textContent();
     await page.getByLabel('Art der Kommune').selectOption('DISTRICT');

@@ -287,6 +287,32 @@ describe('tandems: propose, accept, exchange privately', () => {
     expect(await page.getByTestId('note-form').count()).toBe(0);
     await saveScreenshot(page, 'tandems-concluded');
   });
+  it('marks alumni as partners first and filters the board by cohort (?jahrgang=)', async () => {
+    const page = pages[0];
+    await page.goto('/netzwerk/tandems?jahrgang=2015');
+    const active = page.getByTestId('tandem-group-ACTIVE');
+    await active.getByTestId('tandem-row').first().waitFor();
+    // Herford (2024) pairs with Lemgo (2015); Ginsheim-Gustavsburg (2024) with Bitburg (2017).
+    expect(await active.textContent()).toContain('Lemgo');
+    expect(await active.textContent()).not.toContain('Bitburg');
+    expect(await page.getByLabel('Jahrgang einer der beiden Kommunen').inputValue()).toBe('2015');
+
+    await page.getByLabel('Neue Kommune').selectOption({ label: 'Zittau' });
+    await page.getByTestId('suggestion').first().waitFor();
+    const badges = await page
+      .getByTestId('suggestion')
+      .evaluateAll((items) =>
+        items.map((item) => item.querySelector('[data-testid="suggestion-alumni"]') !== null),
+      );
+    // Alumni come first: no alumnus after a city still in its support period.
+    expect(
+      badges.indexOf(false) === -1 || !badges.slice(badges.indexOf(false)).includes(true),
+    ).toBe(true);
+    await page.getByRole('radio', { name: 'Andere Kommune' }).check();
+    const alumni = await page.getByTestId('alumni-options').locator('option').allTextContents();
+    expect(alumni).toContain('Lemgo');
+    expect(alumni).not.toContain('Cloppenburg');
+  });
 });
 
 /** The suggestions as the organizer's own session sees them. */

@@ -136,6 +136,13 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'netzwerk/zahlen',
+        lazy: page(
+          () => import('./features/statistics/NetworkFiguresPage'),
+          (m) => m.NetworkFiguresPage,
+        ),
+      },
+      {
         path: 'netzwerk/protokoll',
         lazy: page(
           () => import('./features/audit/AuditLogPage'),
@@ -270,6 +277,27 @@ const routes: RouteObject[] = [
         lazy: page(
           () => import('./features/tandems/TandemPage'),
           (m) => m.TandemPage,
+        ),
+      },
+      {
+        path: ':city/initiativen/:slug',
+        lazy: page(
+          () => import('./features/initiatives/InitiativePage'),
+          (m) => m.InitiativePage,
+        ),
+      },
+      {
+        path: ':city/initiativen/:slug/eingang',
+        lazy: page(
+          () => import('./features/initiatives/QueuePage'),
+          (m) => m.QueuePage,
+        ),
+      },
+      {
+        path: ':city/initiativen/:slug/anliegen/:token',
+        lazy: page(
+          () => import('./features/initiatives/FollowSuggestionPage'),
+          (m) => m.FollowSuggestionPage,
         ),
       },
       { path: '*', element: <NotFoundPage /> },

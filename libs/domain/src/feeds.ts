@@ -6,6 +6,9 @@
 export type PracticeFeedScope =
   { kind: 'all' } | { kind: 'topic'; slug: string } | { kind: 'city'; slug: string };
 
+/** The Atom feed of public final conference records. */
+export const RECORDS_FEED_PATH = '/feeds/protokolle.atom';
+
 export function practiceFeedPath(scope: PracticeFeedScope): string {
   switch (scope.kind) {
     case 'all':

@@ -4,3 +4,4 @@ export * from './markdown';
 export * from './web-routes';
 export * from './session-time';
 export * from './feeds';
+export * from './cohort';

@@ -37,6 +37,7 @@ export const NETWORK_ROUTES = [
   'leichte-sprache',
   'gebaerdensprache',
   'netzwerk/rueckmeldungen',
+  'netzwerk/zahlen',
 ] as const;
 
 /** Pages below `/<city-slug>`; '' is the city page itself. */
@@ -48,6 +49,9 @@ export const CITY_ROUTES = [
   'profil/verlauf',
   'tandem',
   'tandems/:id',
+  'initiativen/:slug',
+  'initiativen/:slug/eingang',
+  'initiativen/:slug/anliegen/:token',
 ] as const;
 
 /** Paths the server answers itself (API, files, built assets): never a page, never a city. */

@@ -6,9 +6,13 @@ import { runMigrations } from '../database/data-source';
 /**
  * Runs a command-line task against the configured servers, or against the
  * embedded ones (started for the task, stopped after) when none are given;
- * migrations first. Exits non-zero on failure.
+ * migrations first (unless `migrate: false`: backup and restore decide themselves). Exits
+ * non-zero on failure.
  */
-export function runCommand(task: (config: AppConfig) => Promise<void>): void {
+export function runCommand(
+  task: (config: AppConfig) => Promise<void>,
+  options: { migrate?: boolean } = {},
+): void {
   const run = async () => {
     const embedded =
       process.env.NODE_ENV !== 'production' &&
@@ -18,7 +22,7 @@ export function runCommand(task: (config: AppConfig) => Promise<void>): void {
       : undefined;
     try {
       const config = loadConfig({ ...process.env, ...(services?.env ?? {}) }, { seedDemo: true });
-      await runMigrations(config, console.log);
+      if (options.migrate ?? true) await runMigrations(config, console.log);
       await task(config);
     } finally {
       await services?.stop();

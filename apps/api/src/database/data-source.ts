@@ -1,12 +1,13 @@
 import type pg from 'pg';
+import type { Logger } from 'pino';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
 import { CountingTypeOrmLogger } from '../core/graphql/query-count';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
-import { systemDataSource } from './system-db';
+import { createSystemClient, systemDataSource } from './system-db';
 
-export function appDataSourceOptions(config: AppConfig): DataSourceOptions {
+export function appDataSourceOptions(config: AppConfig, logger?: Logger): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.databaseUrl,
@@ -15,7 +16,9 @@ export function appDataSourceOptions(config: AppConfig): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     logging: ['query'],
-    logger: new CountingTypeOrmLogger(),
+    logger: new CountingTypeOrmLogger(logger?.child({ component: 'sql' })),
+    // Statements slower than SLOW_QUERY_MS are logged (0: never).
+    ...(config.slowQueryMs > 0 ? { maxQueryExecutionTime: config.slowQueryMs } : {}),
     extra: {
       max: config.databasePoolSize,
       application_name: 'wissensnetz-api',
@@ -70,11 +73,42 @@ export function boundQueries(client: pg.ClientBase, limitMs: number): void {
   client.query = bounded as typeof client.query;
 }
 
-/** Runs pending migrations as the owner role, then closes that connection. */
+/** Key of the session advisory lock that migrations run under: "wn m" in ASCII. */
+export const MIGRATION_LOCK_KEY = 0x776e206d;
+
+/**
+ * Runs pending migrations as the owner role, then closes that connection. Several
+ * instances may start at the same moment: each first takes a session advisory lock on a
+ * connection of its own, so one migrates while the others wait, and they then find
+ * nothing pending. The lock goes with its connection, also when an instance dies.
+ */
 export async function runMigrations(
   config: AppConfig,
   log: (message: string) => void,
 ): Promise<string[]> {
+  const lock = createSystemClient(config, {
+    purpose: 'migrate-lock',
+    connectionTimeoutMillis: config.databaseConnectTimeoutMs,
+  });
+  // A lost connection also ends the lock; the migration's own connection then fails.
+  lock.on('error', () => undefined);
+  await lock.connect();
+  try {
+    const waiting = (
+      await lock.query('SELECT pg_try_advisory_lock($1) AS got', [MIGRATION_LOCK_KEY])
+    ).rows[0] as { got: boolean };
+    if (!waiting.got) {
+      log('another instance is migrating; waiting for it');
+      await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    }
+    return await migrate(config, log);
+  } finally {
+    // Ending the session releases the lock.
+    await lock.end().catch(() => undefined);
+  }
+}
+
+async function migrate(config: AppConfig, log: (message: string) => void): Promise<string[]> {
   const owner = systemDataSource(config, {
     purpose: 'migrate',
     entities: ENTITIES,

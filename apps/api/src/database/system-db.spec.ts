@@ -11,6 +11,8 @@ const SRC = join(__dirname, '..');
 const ALLOWED_IMPORTERS: Record<string, string> = {
   'app.module.ts': 'registers SystemDbModule',
   'cli/reindex.ts': 'the reindex command',
+  'backup/backup.ts': 'npm run backup: one snapshot of every table (all cities)',
+  'backup/restore.ts': 'npm run restore: loads every table, then reindexes',
   'database/data-source.ts': 'migrations',
   'database/pg-listener.ts': 'the LISTEN client',
   'seed/seed-demo.ts': 'the demo seed, written like a migration',
@@ -25,6 +27,8 @@ const ALLOWED_IMPORTERS: Record<string, string> = {
   'modules/data-export/data-export.worker.ts':
     'the data-export worker: each section reads only rows about the one person',
   'modules/data-export/data-export-expiry.job.ts': 'the scheduled job deleting expired exports',
+  'core/metrics/metrics.service.ts': 'queue gauges for /metrics: counts of the outbox tables',
+  'core/health/readiness.ts': 'readiness: which migrations the database has applied',
   'core/jobs/job-scheduler.ts': 'the scheduler of periodic jobs (run records, advisory locks)',
   'modules/retention/registration-retention.job.ts':
     'a scheduled job: participant data of past conferences, across cities',
@@ -33,6 +37,10 @@ const ALLOWED_IMPORTERS: Record<string, string> = {
   'modules/retention/audit-retention.job.ts': 'a scheduled job: pseudonymises old audit entries',
   'modules/retention/feedback-retention.job.ts':
     'a scheduled job: deletes old accessibility feedback (organizers-only rows)',
+  'modules/statistics/unfound-search-retention.job.ts':
+    'a scheduled job: deletes unfound search words older than 12 months',
+  'modules/initiatives/suggestion-contact-retention.job.ts':
+    'a scheduled job: erases contact details of closed suggestions in every city',
 };
 
 function sourceFiles(dir: string): string[] {

@@ -146,10 +146,11 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     return this.loop.settle(timeoutMs);
   }
 
-  /** Rows not yet in the index (for health and tests). */
-  async pending(): Promise<number> {
+  /** Rows not yet in the index (for health and tests); of one index when named. */
+  async pending(index?: string): Promise<number> {
     const [row] = await this.db.query(
-      'SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL',
+      `SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL${index ? ' AND index_name = $1' : ''}`,
+      index ? [index] : [],
     );
     return (row as { n: number }).n;
   }

@@ -1,5 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '../core/config/config';
+import { timedSearchIndex } from '../core/metrics/instrumentation';
+import { Metrics } from '../core/metrics/metrics.service';
 import { MeiliSearchIndex } from './meili-search-index';
 import { OutboxWorker } from './outbox-worker';
 import { SEARCH_INDEX } from './search-index';
@@ -17,9 +19,15 @@ export class SearchModule {
       providers: [
         {
           provide: SEARCH_INDEX,
-          useValue: new MeiliSearchIndex(config.meiliUrl, config.meiliMasterKey, {
-            requestTimeoutMs: config.meiliTimeoutMs,
-          }),
+          // Searches are timed for /metrics (wissensnetz_search_duration_seconds).
+          useFactory: (metrics: Metrics) =>
+            timedSearchIndex(
+              new MeiliSearchIndex(config.meiliUrl, config.meiliMasterKey, {
+                requestTimeoutMs: config.meiliTimeoutMs,
+              }),
+              metrics,
+            ),
+          inject: [Metrics],
         },
         SearchSources,
         SearchOutbox,

@@ -42,5 +42,20 @@ export function demoAccounts(): DemoAccount[] {
       ],
     });
   }
+  // Cloppenburg's "Initiative Prävention" (issue 14): two of its steering group have accounts.
+  accounts.push(
+    {
+      email: `steuerung.cloppenburg@${DEMO_DOMAIN}`,
+      displayName: 'Steuerungsgruppe Prävention Cloppenburg',
+      organizer: false,
+      memberships: [{ citySlug: 'cloppenburg', role: 'MEMBER' }],
+    },
+    {
+      email: `familienbuero.cloppenburg@${DEMO_DOMAIN}`,
+      displayName: 'Familienbüro Cloppenburg',
+      organizer: false,
+      memberships: [{ citySlug: 'cloppenburg', role: 'MEMBER' }],
+    },
+  );
   return accounts;
 }

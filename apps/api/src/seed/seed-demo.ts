@@ -10,6 +10,7 @@ import { generatePractices } from './demo-practices';
 import { writePractices } from './seed-practices';
 import { writeTandems } from './seed-tandems';
 import { writeConferences } from './seed-conferences';
+import { writeInitiatives } from './seed-initiatives';
 
 /** Enough for a lively library: about nine entries per demo city. */
 export const DEMO_PRACTICE_COUNT = 300;
@@ -183,6 +184,7 @@ export async function seedDemo(
       );
       await writeTandems(tx, cityIds, coordinatorsBySlug);
       await writeConferences(tx, cityIds);
+      await writeInitiatives(tx, cityIds);
       // Cities and conferences are searchable; a re-seed may have changed them (few rows).
       await tx.query(
         `INSERT INTO search_outbox (index_name, document_id)

@@ -62,6 +62,7 @@ export const NETWORK_CHECKS: Record<(typeof NETWORK_ROUTES)[number], RouteCheck>
     path: fixed('/abbestellen/kein-echter-link-nur-zum-pruefen-der-seite-000'),
   },
   'netzwerk/protokoll': { roles: ['organizer'], path: fixed('/netzwerk/protokoll') },
+  'netzwerk/zahlen': { roles: everyone, path: fixed('/netzwerk/zahlen') },
   benachrichtigungen: { roles: signedIn, path: fixed('/benachrichtigungen') },
   'netzwerk/tandems': { roles: ['organizer'], path: fixed('/netzwerk/tandems') },
   'netzwerk/konferenzen/neu': { roles: ['organizer'], path: fixed('/netzwerk/konferenzen/neu') },
@@ -101,6 +102,20 @@ export const CITY_CHECKS: Record<(typeof CITY_ROUTES)[number], RouteCheck> = {
     // An outsider's view (Markt Schwaben's member) and the office's.
     roles: ['member', 'organizer'],
     path: (ids) => `/${TANDEM_CITY}/tandems/${ids.tandemId}`,
+  },
+  // Cloppenburg's demo initiative (no other city has one to show).
+  'initiativen/:slug': { roles: everyone, path: fixed('/cloppenburg/initiativen/praevention') },
+  // Outsiders see that the inbox is not theirs; the steering group's view: initiatives.e2e-spec.ts.
+  'initiativen/:slug/eingang': {
+    roles: ['anonymous', 'member'],
+    path: fixed('/cloppenburg/initiativen/praevention/eingang'),
+  },
+  // An unknown link: the page says so (a real one: initiatives.e2e-spec.ts).
+  'initiativen/:slug/anliegen/:token': {
+    roles: ['anonymous'],
+    path: fixed(
+      '/cloppenburg/initiativen/praevention/anliegen/kein-echter-link-nur-zum-pruefen-000000',
+    ),
   },
 };
 

@@ -138,6 +138,9 @@ export function Layout({ account, search }: LayoutProps) {
                 <li>
                   <NavLink to="/suche">{t('nav.search')}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/netzwerk/zahlen">{t('nav.figures')}</NavLink>
+                </li>
               </ul>
             </nav>
             {/* The search page has its own, larger field; two would compete. */}

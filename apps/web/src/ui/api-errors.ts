@@ -86,6 +86,11 @@ const REASON_TEXTS: Record<string, ErrorTextKey> = {
   WAITLIST_EDGE: 'errors.WAITLIST_EDGE',
   CONFERENCE_NOT_FOUND: 'errors.CONFERENCE_NOT_FOUND',
   REGISTRATION_NOT_FOUND: 'errors.REGISTRATION_NOT_FOUND',
+  CONSENT_REQUIRED: 'errors.CONSENT_REQUIRED',
+  CHALLENGE_FAILED: 'errors.CHALLENGE_FAILED',
+  LINK_INVALID: 'errors.LINK_INVALID',
+  INITIATIVE_CLOSED: 'errors.INITIATIVE_CLOSED',
+  STATUS_NOT_ALLOWED: 'errors.STATUS_NOT_ALLOWED',
 };
 
 const WEAK_PASSWORD_TEXTS: Record<string, ErrorTextKey> = {
@@ -178,6 +183,17 @@ function textFor(
   const reason = typeof extensions.reason === 'string' ? extensions.reason : '';
   const extra = params(extensions);
 
+  // The residents' suggestion form: slowed, not a failed sign-in.
+  if (reason === 'TOO_MANY_SUGGESTIONS') {
+    const wait = waitValues(Number(extra.retryAfterSeconds) || 60);
+    return {
+      key:
+        wait.unit === 'seconds'
+          ? 'errors.TOO_MANY_SUGGESTIONS_SECONDS'
+          : 'errors.TOO_MANY_SUGGESTIONS_MINUTES',
+      values: { count: wait.count },
+    };
+  }
   if (reason === 'TOO_MANY_ATTEMPTS' || code === 'TOO_MANY_ATTEMPTS') {
     const seconds = Number(extra.retryAfterSeconds);
     if (Number.isFinite(seconds) && seconds > 0) {

@@ -113,6 +113,12 @@ const POLICY: Record<Permission, Row> = {
     none: Y('o'),
   },
   [Permission.AUDIT_LOG_READ]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
+  [Permission.NETWORK_STATISTICS_READ]: {
+    own: Y('o'),
+    partnerSide: Y('o'),
+    foreign: Y('o'),
+    none: Y('o'),
+  },
   [Permission.ACCESSIBILITY_FEEDBACK_READ]: {
     own: Y('o'),
     partnerSide: Y('o'),
@@ -202,6 +208,7 @@ const POLICY: Record<Permission, Row> = {
   },
   [Permission.RECORD_DRAFT]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
   [Permission.RECORD_FINALIZE]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
+  [Permission.RECORD_PUBLISH]: { own: Y('o'), partnerSide: Y('o'), foreign: Y('o'), none: Y('o') },
   [Permission.RECORD_CHANGE_FINAL]: {
     own: Y('o'),
     partnerSide: Y('o'),
@@ -215,6 +222,12 @@ const POLICY: Record<Permission, Row> = {
     foreign: Y('o'),
     none: Y('o'),
   },
+  // Never organizers: the city's own work with its residents.
+  [Permission.INITIATIVE_MANAGE]: { own: Y('c') },
+  // Steering-group members too (by steeringPersonIds): see the cases below the table.
+  [Permission.SUGGESTION_QUEUE_WORK]: { own: Y('c') },
+  // Needs the field's contacts or a non-sensitive field: see the cases below the table.
+  [Permission.SUGGESTION_CONTACT_READ]: {},
 };
 
 const LETTER: Record<Role, string> = {
@@ -448,5 +461,48 @@ describe('ACCOUNT_ERASE: who may erase an account', () => {
     expect(
       mayAccess(ACTORS[who], Permission.ACCOUNT_ERASE, { cityId: CONTACT_CITY, userId: PERSON }),
     ).toBe(allowed);
+  });
+});
+
+describe('local initiatives: queue and contact details of suggestions', () => {
+  const steering = user('u-steering', [[OWN, MembershipRole.MEMBER]]);
+  const formerSteering = user('u-steering', [[OTHER, MembershipRole.MEMBER]]);
+  const queue = { cityId: OWN, steeringPersonIds: ['u-steering'] };
+
+  it('lets steering-group members with an account in the city work the queue', () => {
+    expect(mayAccess(steering, Permission.SUGGESTION_QUEUE_WORK, queue)).toBe(true);
+    expect(mayAccess(ROLES.member, Permission.SUGGESTION_QUEUE_WORK, queue)).toBe(false);
+    expect(mayAccess(formerSteering, Permission.SUGGESTION_QUEUE_WORK, queue)).toBe(false);
+    expect(mayAccess(ROLES.organizer, Permission.SUGGESTION_QUEUE_WORK, queue)).toBe(false);
+  });
+
+  const contact = user('u-contact', [[OWN, MembershipRole.MEMBER]]);
+  const field = (sensitive: boolean) => ({
+    cityId: OWN,
+    sensitive,
+    fieldContactIds: ['u-contact'],
+  });
+
+  it.each([
+    ['the named field contact', contact, true, true],
+    ['a coordinator of the city', ROLES.coordinator, true, false],
+    ['another member of the city', ROLES.member, false, false],
+    [
+      'a coordinator of another city',
+      user('x', [[FOREIGN, MembershipRole.COORDINATOR]]),
+      false,
+      false,
+    ],
+    ['an organizer', ROLES.organizer, false, false],
+    ['anonymous', ANONYMOUS, false, false],
+  ] as const)('%s: non-sensitive %s, sensitive %s', (_who, actor, plain, sensitive) => {
+    expect(mayAccess(actor, Permission.SUGGESTION_CONTACT_READ, field(false))).toBe(plain);
+    expect(mayAccess(actor, Permission.SUGGESTION_CONTACT_READ, field(true))).toBe(sensitive);
+  });
+
+  it('treats a field whose sensitivity is not given as sensitive', () => {
+    expect(mayAccess(ROLES.coordinator, Permission.SUGGESTION_CONTACT_READ, { cityId: OWN })).toBe(
+      false,
+    );
   });
 });

@@ -65,6 +65,11 @@ export enum Permission {
   ACCESSIBILITY_FEEDBACK_READ = 'ACCESSIBILITY_FEEDBACK_READ',
   /** Upload, replace, re-caption and remove the network's sign-language video (audited). */
   SIGN_LANGUAGE_VIDEO_MANAGE = 'SIGN_LANGUAGE_VIDEO_MANAGE',
+  /**
+   * Read the detailed network figures (tandem durations, registrations by state, follow-up
+   * actions by city, search words that found nothing): the network office.
+   */
+  NETWORK_STATISTICS_READ = 'NETWORK_STATISTICS_READ',
 
   // --- practices ---
   /** Read drafts of a city (and their attachments, revisions): its members only. */
@@ -119,10 +124,27 @@ export enum Permission {
   RECORD_FINALIZE = 'RECORD_FINALIZE',
   /** Change a record after it was made final (audited). */
   RECORD_CHANGE_FINAL = 'RECORD_CHANGE_FINAL',
+  /** Make a final record public (readable without an account), or take that back. */
+  RECORD_PUBLISH = 'RECORD_PUBLISH',
   /** Plan follow-up actions: create them, change what and when. */
   FOLLOW_UP_PLAN = 'FOLLOW_UP_PLAN',
   /** Report progress on a follow-up action (its status). */
   FOLLOW_UP_STATUS = 'FOLLOW_UP_STATUS',
+
+  // --- local initiatives (issue 14) ---
+  /** Create and edit a city's initiatives: fields, steering group, field contacts. */
+  INITIATIVE_MANAGE = 'INITIATIVE_MANAGE',
+  /**
+   * Work an initiative's queue (read suggestions, change status, merge, comment) and make
+   * staff entries: the city's coordinators and steering-group members with an account who
+   * are members of the city. Never organizers.
+   */
+  SUGGESTION_QUEUE_WORK = 'SUGGESTION_QUEUE_WORK',
+  /**
+   * See a suggestion's contact details: the persons the city named for its action field;
+   * for a non-sensitive field also the city's coordinators. Never organizers.
+   */
+  SUGGESTION_CONTACT_READ = 'SUGGESTION_CONTACT_READ',
 }
 
 /**
@@ -140,6 +162,12 @@ export interface AccessTarget {
   userId?: string;
   /** The city responsible for a follow-up action. */
   responsibleCityId?: string | null;
+  /** An initiative's steering-group members with an account. */
+  steeringPersonIds?: string[];
+  /** The persons named as contacts of a suggestion's action field. */
+  fieldContactIds?: string[];
+  /** Whether a suggestion's action field is sensitive (missing counts as sensitive). */
+  sensitive?: boolean;
 }
 
 /**
@@ -206,6 +234,7 @@ export function mayAccess(
     case Permission.AUDIT_LOG_READ:
     case Permission.ACCESSIBILITY_FEEDBACK_READ:
     case Permission.SIGN_LANGUAGE_VIDEO_MANAGE:
+    case Permission.NETWORK_STATISTICS_READ:
       return organizer;
     case Permission.PRACTICE_DRAFT_READ:
     case Permission.PRACTICE_DRAFT:
@@ -246,10 +275,23 @@ export function mayAccess(
     case Permission.RECORD_DRAFT:
     case Permission.RECORD_FINALIZE:
     case Permission.RECORD_CHANGE_FINAL:
+    case Permission.RECORD_PUBLISH:
     case Permission.FOLLOW_UP_PLAN:
       return organizer;
     case Permission.FOLLOW_UP_STATUS:
       return organizer || coordinatorOf(target.responsibleCityId);
+    case Permission.INITIATIVE_MANAGE:
+      return coordinatorOf(target.cityId);
+    case Permission.SUGGESTION_QUEUE_WORK:
+      return (
+        coordinatorOf(target.cityId) ||
+        (memberOf(target.cityId) && (target.steeringPersonIds ?? []).includes(actor.userId))
+      );
+    case Permission.SUGGESTION_CONTACT_READ:
+      return (
+        (memberOf(target.cityId) && (target.fieldContactIds ?? []).includes(actor.userId)) ||
+        (target.sensitive === false && coordinatorOf(target.cityId))
+      );
     default: {
       const unhandled: never = permission;
       throw new Error(`unhandled permission ${String(unhandled)}`);
@@ -269,6 +311,7 @@ const DENIED: Partial<Record<Permission, string>> = {
   [Permission.ACCESSIBILITY_FEEDBACK_READ]: 'Only network organizers read feedback',
   [Permission.SIGN_LANGUAGE_VIDEO_MANAGE]:
     'Only network organizers provide the sign-language video',
+  [Permission.NETWORK_STATISTICS_READ]: 'The detailed figures are for the network office',
   [Permission.TANDEM_PROPOSE]: 'Only network organizers propose tandems',
   [Permission.TANDEM_SUGGESTIONS_READ]:
     'Suggestions are for organizers and the city’s coordinators',
@@ -287,7 +330,13 @@ const DENIED: Partial<Record<Permission, string>> = {
   [Permission.RECORD_DRAFT]: 'Organizers keep the records',
   [Permission.RECORD_FINALIZE]: 'Organizers keep the records',
   [Permission.RECORD_CHANGE_FINAL]: 'Organizers keep the records',
+  [Permission.RECORD_PUBLISH]: 'Organizers keep the records',
   [Permission.FOLLOW_UP_PLAN]: 'Organizers plan follow-up actions',
+  [Permission.INITIATIVE_MANAGE]: 'Only the city’s coordinators manage its initiatives',
+  [Permission.SUGGESTION_QUEUE_WORK]:
+    'The queue is for the city’s coordinators and the initiative’s steering group',
+  [Permission.SUGGESTION_CONTACT_READ]:
+    'Contact details are only for the persons the city named for this action field',
 };
 
 /**

@@ -90,6 +90,36 @@ describe('loadConfig', () => {
     expect(loadConfig(valid, { seedDemo: false }).publicUrl).toBeUndefined();
   });
 
+  it('never signs proof-of-work challenges with the development key in production', () => {
+    const production = {
+      ...valid,
+      ...operator,
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://wissensnetz.example',
+    };
+    const development = loadConfig(valid, { seedDemo: false }).altchaHmacKey;
+    const derivedA = loadConfig(
+      { ...production, MEILI_MASTER_KEY: 'geheim-a' },
+      { seedDemo: false },
+    );
+    const derivedB = loadConfig(
+      { ...production, MEILI_MASTER_KEY: 'geheim-b' },
+      { seedDemo: false },
+    );
+    expect(derivedA.altchaHmacKey).not.toBe(development);
+    expect(derivedA.altchaHmacKey).not.toContain('geheim');
+    expect(derivedA.altchaHmacKey).not.toBe(derivedB.altchaHmacKey);
+    const given = loadConfig(
+      {
+        ...production,
+        MEILI_MASTER_KEY: 'geheim-a',
+        ALTCHA_HMAC_KEY: 'ein-langer-eigener-schluessel',
+      },
+      { seedDemo: false },
+    );
+    expect(given.altchaHmacKey).toBe('ein-langer-eigener-schluessel');
+  });
+
   it('listens on loopback unless HOST says otherwise', () => {
     expect(loadConfig(valid, { seedDemo: false }).host).toBe('127.0.0.1');
     expect(loadConfig({ ...valid, HOST: '0.0.0.0' }, { seedDemo: false }).host).toBe('0.0.0.0');
@@ -221,5 +251,55 @@ describe('loadConfig', () => {
         expect(address).toMatch(/@[a-z.-]+\.example$/);
       expect(new URL(demo.supervisoryAuthorityUrl).hostname).toMatch(/\.example$/);
     });
+  });
+});
+
+describe('file storage settings', () => {
+  it('keeps files on the disk under DATA_DIR by default', () => {
+    const config = loadConfig({ ...valid, DATA_DIR: '/srv/wn' }, { seedDemo: false });
+    expect(config.fileStorage).toEqual({ kind: 'disk', dir: '/srv/wn/attachments' });
+  });
+
+  it('reads the S3 settings with FILE_STORAGE=s3', () => {
+    const config = loadConfig(
+      {
+        ...valid,
+        FILE_STORAGE: 's3',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_BUCKET: 'wissensnetz',
+        S3_ACCESS_KEY_ID: 'wissensnetz',
+        S3_SECRET_ACCESS_KEY: 'geheimgeheim',
+        S3_FORCE_PATH_STYLE: 'true',
+      },
+      { seedDemo: false },
+    );
+    expect(config.fileStorage).toEqual({
+      kind: 's3',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      bucket: 'wissensnetz',
+      accessKeyId: 'wissensnetz',
+      secretAccessKey: 'geheimgeheim',
+      forcePathStyle: true,
+      timeoutMs: 10_000,
+    });
+  });
+
+  it('names what FILE_STORAGE=s3 lacks or gets wrong', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...valid, FILE_STORAGE: 's3', ...env }, { seedDemo: false });
+        return '';
+      } catch (error) {
+        return (error as ConfigError).problems.join('\n');
+      }
+    };
+    expect(problems({})).toMatch(/^S3_BUCKET: is missing/m);
+    expect(problems({ S3_BUCKET: 'Kein_Bucket' })).toMatch(/^S3_BUCKET: must be a valid bucket/m);
+    expect(problems({ S3_BUCKET: 'wn-files', S3_ACCESS_KEY_ID: 'x' })).toMatch(
+      /give both or neither/,
+    );
+    expect(problems({ S3_BUCKET: 'wn-files', S3_ENDPOINT: 'minio:9000' })).toMatch(/^S3_ENDPOINT/m);
+    expect(problems({ FILE_STORAGE: 'nfs' })).toMatch(/^FILE_STORAGE/m);
   });
 });

@@ -1,4 +1,14 @@
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
+import { operatorFrom, OPERATOR_REQUIRED, type OperatorConfig } from './operator-config';
+
+export {
+  DEMO_OPERATOR,
+  FEDERAL_ENFORCEMENT_BODY,
+  OPERATOR_REQUIRED,
+  type EnforcementBodyConfig,
+  type OperatorConfig,
+} from './operator-config';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -94,9 +104,36 @@ const configSchema = z.object({
   RETENTION_AUDIT_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
   /** Accessibility feedback (message, optional name and e-mail) is deleted this long after it came in. */
   RETENTION_FEEDBACK_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** Contact details of a resident's suggestion are erased this many days after it was closed. */
+  RETENTION_SUGGESTION_CONTACT_DAYS: z.coerce.number().int().min(1).max(3650).default(183),
+  /**
+   * HMAC key that signs the ALTCHA proof-of-work challenges of the residents' suggestion form.
+   * Unset in production, it is derived from MEILI_MASTER_KEY (secret, required there and the
+   * same on every instance); elsewhere a fixed development key.
+   */
+  ALTCHA_HMAC_KEY: z.string().min(16).optional(),
+  /** Suggestions one client address may send to initiatives per 15 minutes before it waits. */
+  SUGGESTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Folder for uploaded attachments (disk storage); default: <DATA_DIR>/attachments. */
   ATTACHMENTS_DIR: z.string().optional(),
   DATA_DIR: z.string().default('.data'),
+  /** Where uploaded files live: `disk` (ATTACHMENTS_DIR, the default) or an S3-compatible bucket. */
+  FILE_STORAGE: z.enum(['disk', 's3']).default('disk'),
+  /** e.g. http://minio:9000 or https://s3.eu-central-1.amazonaws.com; unset: AWS for S3_REGION. */
+  S3_ENDPOINT: httpUrl.optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Required with FILE_STORAGE=s3; the bucket must exist. */
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name')
+    .optional(),
+  /** Unset: the SDK's default chain (AWS_* variables, instance or pod role). */
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** true for MinIO, Ceph RGW and most self-hosted stores (http://host/bucket/key). */
+  S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+  /** Connect and silence deadline of every S3 call: a stuck store answers SERVICE_UNAVAILABLE. */
+  S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Largest sign-language video accepted (bytes); default 200 MB. */
   SIGN_LANGUAGE_VIDEO_MAX_BYTES: z.coerce
     .number()
@@ -132,129 +169,13 @@ const configSchema = z.object({
   ENFORCEMENT_BODY_EMAIL: z.string().email().optional(),
   ENFORCEMENT_BODY_PHONE: z.string().max(100).optional(),
   ENFORCEMENT_BODY_URL: httpUrl.optional(),
+  /** A request that takes longer is logged as a warning (`slow request`); 0 turns it off. */
+  SLOW_REQUEST_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+  /** An SQL statement that takes longer is logged as a warning (`slow query`); 0 turns it off. */
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).max(600_000).default(500),
+  /** Bearer token for GET /metrics (Prometheus); without it /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
-
-/** Operator settings production refuses to start without. */
-export const OPERATOR_REQUIRED = [
-  'OPERATOR_NAME',
-  'OPERATOR_ADDRESS',
-  'OPERATOR_REPRESENTATIVE',
-  'OPERATOR_EMAIL',
-  'OPERATOR_PHONE',
-  'DPO_NAME',
-  'DPO_CONTACT',
-  'SUPERVISORY_AUTHORITY_NAME',
-  'SUPERVISORY_AUTHORITY_URL',
-] as const;
-
-/** Who runs this deployment, as published in Impressum, Datenschutz and security.txt. */
-export interface OperatorConfig {
-  /** True when the values are invented demo ones (never in production). */
-  demo: boolean;
-  name: string;
-  addressLines: string[];
-  legalForm?: string;
-  representative: string;
-  email: string;
-  phone: string;
-  register?: string;
-  vatId?: string;
-  contentResponsible?: string;
-  dpoName: string;
-  dpoContact: string;
-  supervisoryAuthorityName: string;
-  supervisoryAuthorityAddressLines: string[];
-  supervisoryAuthorityUrl: string;
-  /** Where people turn when the operator's answer on a barrier does not help. */
-  enforcementBody: EnforcementBodyConfig;
-}
-
-export interface EnforcementBodyConfig {
-  name: string;
-  addressLines: string[];
-  email?: string;
-  phone?: string;
-  url?: string;
-}
-
-/**
- * The federal Schlichtungsstelle nach § 16 BGG, for federal public bodies, as it publishes
- * its contact; the operator checks it before going live (README).
- */
-export const FEDERAL_ENFORCEMENT_BODY: EnforcementBodyConfig = {
-  name: 'Schlichtungsstelle nach dem Behindertengleichstellungsgesetz bei dem Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen',
-  addressLines: ['Mauerstraße 53', '10117 Berlin'],
-  email: 'info@schlichtungsstelle-bgg.de',
-  phone: '+49 30 18 527-2805',
-  url: 'https://www.schlichtungsstelle-bgg.de',
-};
-
-/** Invented, clearly marked, with addresses under .example: no real body, no real person. */
-export const DEMO_OPERATOR: OperatorConfig = {
-  demo: true,
-  name: 'Demo-Betreiber Wissensnetz e. V. – keine echten Angaben',
-  addressLines: ['Beispielstraße 1', '00000 Demostadt'],
-  legalForm: 'eingetragener Verein (Demo – keine echten Angaben)',
-  representative: 'Vorstand: Demo-Vorständin (erfundene Person – keine echten Angaben)',
-  email: 'kontakt@betreiber.example',
-  phone: '+49 000 0000000 (Demo)',
-  register: 'Vereinsregister Amtsgericht Demostadt, VR 0000 (Demo)',
-  dpoName: 'Demo-Datenschutzbeauftragte:r (erfundene Person – keine echten Angaben)',
-  dpoContact: 'datenschutz@betreiber.example',
-  supervisoryAuthorityName: 'Demo-Aufsichtsbehörde für den Datenschutz – keine echten Angaben',
-  supervisoryAuthorityAddressLines: ['Aufsichtsweg 2', '00000 Demostadt'],
-  supervisoryAuthorityUrl: 'https://aufsicht.example',
-  enforcementBody: FEDERAL_ENFORCEMENT_BODY,
-};
-
-function lines(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(/\n|\\n|\|/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-}
-
-function operatorFrom(raw: RawConfig): OperatorConfig {
-  const given = OPERATOR_REQUIRED.some((name) => raw[name] !== undefined);
-  const complete = OPERATOR_REQUIRED.every((name) => raw[name] !== undefined);
-  // Partly configured outside production: the given values win, the rest stays demo, and
-  // the pages still say that (some of) the details are invented.
-  const demo = DEMO_OPERATOR;
-  return {
-    demo: !complete,
-    name: raw.OPERATOR_NAME ?? demo.name,
-    addressLines: raw.OPERATOR_ADDRESS ? lines(raw.OPERATOR_ADDRESS) : demo.addressLines,
-    legalForm: raw.OPERATOR_LEGAL_FORM ?? (given ? undefined : demo.legalForm),
-    representative: raw.OPERATOR_REPRESENTATIVE ?? demo.representative,
-    email: raw.OPERATOR_EMAIL ?? demo.email,
-    phone: raw.OPERATOR_PHONE ?? demo.phone,
-    register: raw.OPERATOR_REGISTER ?? (given ? undefined : demo.register),
-    vatId: raw.OPERATOR_VAT_ID,
-    contentResponsible: raw.OPERATOR_CONTENT_RESPONSIBLE,
-    dpoName: raw.DPO_NAME ?? demo.dpoName,
-    dpoContact: raw.DPO_CONTACT ?? demo.dpoContact,
-    supervisoryAuthorityName: raw.SUPERVISORY_AUTHORITY_NAME ?? demo.supervisoryAuthorityName,
-    supervisoryAuthorityAddressLines: raw.SUPERVISORY_AUTHORITY_ADDRESS
-      ? lines(raw.SUPERVISORY_AUTHORITY_ADDRESS)
-      : given
-        ? []
-        : demo.supervisoryAuthorityAddressLines,
-    supervisoryAuthorityUrl: raw.SUPERVISORY_AUTHORITY_URL ?? demo.supervisoryAuthorityUrl,
-    enforcementBody: enforcementBodyFrom(raw),
-  };
-}
-
-/** The configured body when a name is given (then only what is given), else the federal one. */
-function enforcementBodyFrom(raw: RawConfig): EnforcementBodyConfig {
-  if (!raw.ENFORCEMENT_BODY_NAME) return FEDERAL_ENFORCEMENT_BODY;
-  return {
-    name: raw.ENFORCEMENT_BODY_NAME,
-    addressLines: lines(raw.ENFORCEMENT_BODY_ADDRESS),
-    email: raw.ENFORCEMENT_BODY_EMAIL,
-    phone: raw.ENFORCEMENT_BODY_PHONE,
-    url: raw.ENFORCEMENT_BODY_URL,
-  };
-}
 
 export type RawConfig = z.infer<typeof configSchema>;
 
@@ -299,9 +220,63 @@ export interface AppConfig {
   retentionRegistrationMonths: number;
   retentionAuditMonths: number;
   retentionFeedbackMonths: number;
+  retentionSuggestionContactDays: number;
+  altchaHmacKey: string;
+  suggestionsPerAddress: number;
   attachmentsDir: string;
+  fileStorage: FileStorageConfig;
   signLanguageVideoMaxBytes: number;
   operator: OperatorConfig;
+  slowRequestMs: number;
+  slowQueryMs: number;
+  metricsToken?: string;
+}
+
+export type FileStorageConfig =
+  | { kind: 'disk'; dir: string }
+  | {
+      kind: 's3';
+      endpoint?: string;
+      region: string;
+      bucket: string;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+      forcePathStyle: boolean;
+      timeoutMs: number;
+    };
+
+/** The ALTCHA key: given, derived from a production secret, or the development one. */
+function altchaKey(raw: RawConfig, production: boolean): string {
+  if (raw.ALTCHA_HMAC_KEY) return raw.ALTCHA_HMAC_KEY;
+  if (production && raw.MEILI_MASTER_KEY)
+    return createHmac('sha256', raw.MEILI_MASTER_KEY).update('wissensnetz altcha').digest('hex');
+  return 'wissensnetz-development-altcha-key';
+}
+
+function fileStorageFrom(raw: RawConfig, attachmentsDir: string): FileStorageConfig {
+  if (raw.FILE_STORAGE === 'disk') return { kind: 'disk', dir: attachmentsDir };
+  return {
+    kind: 's3',
+    endpoint: raw.S3_ENDPOINT,
+    region: raw.S3_REGION,
+    bucket: raw.S3_BUCKET ?? '',
+    accessKeyId: raw.S3_ACCESS_KEY_ID,
+    secretAccessKey: raw.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: raw.S3_FORCE_PATH_STYLE,
+    timeoutMs: raw.S3_TIMEOUT_MS,
+  };
+}
+
+/** What FILE_STORAGE=s3 cannot do without. */
+function fileStorageProblems(raw: RawConfig): string[] {
+  if (raw.FILE_STORAGE !== 's3') return [];
+  const problems: string[] = [];
+  if (!raw.S3_BUCKET) problems.push('S3_BUCKET: is missing (required with FILE_STORAGE=s3)');
+  if (Boolean(raw.S3_ACCESS_KEY_ID) !== Boolean(raw.S3_SECRET_ACCESS_KEY))
+    problems.push(
+      'S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: give both or neither (neither: the SDK default chain)',
+    );
+  return problems;
 }
 
 export class ConfigError extends Error {
@@ -352,7 +327,9 @@ export function loadConfig(
         missing.push(
           `${name}: is missing (required in production: the operator's published details)`,
         );
+  missing.push(...fileStorageProblems(raw));
   if (missing.length > 0) throw new ConfigError(missing);
+  const attachmentsDir = raw.ATTACHMENTS_DIR ?? `${raw.DATA_DIR}/attachments`;
   return {
     env: raw.NODE_ENV,
     port: raw.PORT,
@@ -390,9 +367,16 @@ export function loadConfig(
     retentionRegistrationMonths: raw.RETENTION_REGISTRATION_MONTHS,
     retentionAuditMonths: raw.RETENTION_AUDIT_MONTHS,
     retentionFeedbackMonths: raw.RETENTION_FEEDBACK_MONTHS,
-    attachmentsDir: raw.ATTACHMENTS_DIR ?? `${raw.DATA_DIR}/attachments`,
+    retentionSuggestionContactDays: raw.RETENTION_SUGGESTION_CONTACT_DAYS,
+    altchaHmacKey: altchaKey(raw, production),
+    suggestionsPerAddress: raw.SUGGESTIONS_PER_ADDRESS,
+    attachmentsDir,
+    fileStorage: fileStorageFrom(raw, attachmentsDir),
     signLanguageVideoMaxBytes: raw.SIGN_LANGUAGE_VIDEO_MAX_BYTES,
     operator: operatorFrom(raw),
+    slowRequestMs: raw.SLOW_REQUEST_MS,
+    slowQueryMs: raw.SLOW_QUERY_MS,
+    metricsToken: raw.METRICS_TOKEN,
   };
 }
 

@@ -36,9 +36,19 @@ export function toGraphQLError(exception: AppException): GraphQLError {
 
 /** `{ errors: [{ message, extensions }] }` with the code's HTTP status, for REST routes and middleware. */
 export function sendHttpError(response: Response, exception: AppException): void {
-  response
-    .status(httpStatus(exception.code))
-    .json({ errors: [{ message: exception.message, extensions: errorExtensions(exception) }] });
+  // The request's id (x-request-id), as in GraphQL errors (core/logging/request-id.ts).
+  const requestId = (response.req as { id?: unknown } | undefined)?.id;
+  response.status(httpStatus(exception.code)).json({
+    errors: [
+      {
+        message: exception.message,
+        extensions: {
+          ...errorExtensions(exception),
+          ...(typeof requestId === 'string' ? { requestId } : {}),
+        },
+      },
+    ],
+  });
 }
 
 /** Exhaustive on purpose: a new ErrorCode must be decided on here. */

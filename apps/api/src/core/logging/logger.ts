@@ -1,14 +1,42 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { AppConfig } from '../config/config';
+import { requestContext } from '../tenancy/request-context';
+import { redactPaths, scrubEmails } from './redact';
 
-export function createLogger(config: Pick<AppConfig, 'logLevel' | 'production'>): Logger {
+/**
+ * The API's logger: JSON lines (pretty only at a terminal outside production). Every line
+ * written during an HTTP request carries its `reqId` (the `x-request-id` answered); no line
+ * carries an e-mail address, password or token (see redact.ts).
+ */
+export function createLogger(
+  config: Pick<AppConfig, 'logLevel' | 'production'>,
+  destination?: DestinationStream,
+): Logger {
   // Readable lines for a person at a terminal; JSON for log collectors.
-  const pretty = !config.production && process.stdout.isTTY;
-  return pino({
+  const pretty = !destination && !config.production && process.stdout.isTTY;
+  const options: pino.LoggerOptions = {
     level: config.logLevel,
     base: { service: 'wissensnetz-api' },
-    redact: ['req.headers.cookie', 'req.headers.authorization', '*.password'],
+    redact: { paths: redactPaths(), censor: '[redacted]' },
+    mixin: () => {
+      const id = requestContext().requestId;
+      return id ? { reqId: id } : {};
+    },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map(scrubArgument) as Parameters<typeof method>);
+      },
+    },
+    serializers: {
+      err: (error: Error) => {
+        const serialized = pino.stdSerializers.err(error);
+        if (typeof serialized.message === 'string')
+          serialized.message = scrubEmails(serialized.message);
+        if (typeof serialized.stack === 'string') serialized.stack = scrubEmails(serialized.stack);
+        return serialized;
+      },
+    },
     ...(pretty
       ? {
           transport: {
@@ -17,7 +45,21 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'production'>)
           },
         }
       : {}),
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+/** A log call's message, or the top-level texts of its fields object (Nest's `trace`, `context`). */
+function scrubArgument(arg: unknown): unknown {
+  if (typeof arg === 'string') return scrubEmails(arg);
+  if (arg === null || typeof arg !== 'object' || arg instanceof Error || Array.isArray(arg))
+    return arg;
+  return Object.fromEntries(
+    Object.entries(arg).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? scrubEmails(value) : value,
+    ]),
+  );
 }
 
 /** Lets Nest's own messages go through the same pino logger. */

@@ -6,6 +6,8 @@ export interface RequestContext {
   ip: string;
   userAgent: string;
   secure: boolean;
+  /** The request's id (`x-request-id`), in every log line and GraphQL error of the request. */
+  requestId?: string;
   /** SQL statements run for this request (see core/graphql/query-count.ts). */
   queryCount?: number;
 }

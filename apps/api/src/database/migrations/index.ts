@@ -18,6 +18,9 @@ import { TandemVisit1764410000000 } from './1764410000000-TandemVisit';
 import { CityProfiles1764420000000 } from './1764420000000-CityProfiles';
 import { WaitlistOffers1764440000000 } from './1764440000000-WaitlistOffers';
 import { NotificationSubject1764510000000 } from './1764510000000-NotificationSubject';
+import { UnfoundSearches1764550000000 } from './1764550000000-UnfoundSearches';
+import { Initiatives1764520000000 } from './1764520000000-Initiatives';
+import { PublicRecords1764560000000 } from './1764560000000-PublicRecords';
 import { AccessibilityFeedback1764450000000 } from './1764450000000-AccessibilityFeedback';
 import { AccountErasure1764470000000 } from './1764470000000-AccountErasure';
 import { DataExport1764460000000 } from './1764460000000-DataExport';
@@ -53,4 +56,7 @@ export const MIGRATIONS = [
   SignLanguageVideo1764490000000,
   FollowsAndDigest1764500000000,
   NotificationSubject1764510000000,
+  Initiatives1764520000000,
+  UnfoundSearches1764550000000,
+  PublicRecords1764560000000,
 ];

@@ -36,6 +36,14 @@ export enum AuditAction {
   SIGN_LANGUAGE_VIDEO_REMOVED = 'SIGN_LANGUAGE_VIDEO_REMOVED',
   /** An account was erased (Art. 17): target is its id (a pseudonym), details say why. */
   ACCOUNT_ERASED = 'ACCOUNT_ERASED',
+  INITIATIVE_CREATED = 'INITIATIVE_CREATED',
+  INITIATIVE_CHANGED = 'INITIATIVE_CHANGED',
+  /** A staff entry of a suggestion (channel in details; never its text or contact). */
+  SUGGESTION_ENTERED = 'SUGGESTION_ENTERED',
+  SUGGESTION_STATUS_CHANGED = 'SUGGESTION_STATUS_CHANGED',
+  SUGGESTION_MERGED = 'SUGGESTION_MERGED',
+  SUGGESTION_COMMENTED = 'SUGGESTION_COMMENTED',
+  SUGGESTION_LINK_REVOKED = 'SUGGESTION_LINK_REVOKED',
 }
 
 export interface AuditRecord {

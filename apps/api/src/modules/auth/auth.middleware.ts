@@ -38,6 +38,7 @@ export class AuthMiddleware implements NestMiddleware {
         ip: req.ip ?? 'unknown',
         userAgent: req.get('user-agent') ?? '',
         secure: req.secure,
+        requestId: typeof req.id === 'string' ? req.id : undefined,
       },
       () => next(),
     );

@@ -1,6 +1,6 @@
-import { CityKind } from '@wissensnetz/domain';
+import { CityKind, SupportPhase, supportPhase } from '@wissensnetz/domain';
 import { CityException } from './city.exception';
-import { FIRST_COHORT, MAX_SEARCH_LENGTH, validateCityFilter } from './city-filter';
+import { cohortRange, FIRST_COHORT, MAX_SEARCH_LENGTH, validateCityFilter } from './city-filter';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 
@@ -63,5 +63,24 @@ describe('validateCityFilter', () => {
       reason: 'SEARCH_TOO_LONG',
       field: 'filter.search',
     });
+  });
+});
+
+describe('cohortRange', () => {
+  const DAY = new Date('2026-12-02T10:00:00Z');
+
+  it('gives each support phase its joining years on a day', () => {
+    expect(cohortRange(SupportPhase.YEAR_1, DAY)).toEqual({ from: 2026, to: null });
+    expect(cohortRange(SupportPhase.YEAR_2, DAY)).toEqual({ from: 2025, to: 2025 });
+    expect(cohortRange(SupportPhase.YEAR_3, DAY)).toEqual({ from: 2024, to: 2024 });
+    expect(cohortRange(SupportPhase.ALUMNI, DAY)).toEqual({ from: null, to: 2023 });
+  });
+
+  it('agrees with supportPhase for every cohort', () => {
+    for (let year = 2010; year <= 2027; year += 1) {
+      const { from, to } = cohortRange(supportPhase(year, DAY), DAY);
+      expect(from === null || year >= from).toBe(true);
+      expect(to === null || year <= to).toBe(true);
+    }
   });
 });

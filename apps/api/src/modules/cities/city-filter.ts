@@ -1,4 +1,4 @@
-import { isFederalStateCode } from '@wissensnetz/domain';
+import { berlinYear, isFederalStateCode, SupportPhase, SUPPORT_YEARS } from '@wissensnetz/domain';
 import { CityException, CityExceptionReason } from './city.exception';
 import type { CityFilter } from './dto/city-filter.input';
 
@@ -44,6 +44,30 @@ export function validateCityFilter(
     federalState: state || null,
     joinedYear: filter.joinedYear ?? null,
     kind: filter.kind ?? null,
+    ...(filter.supportPhase ? { supportPhase: filter.supportPhase } : {}),
     search: search || null,
   };
+}
+
+/** The cohorts in a support phase on `now`, as a range of joining years (inclusive; null: open). */
+export function cohortRange(
+  phase: SupportPhase,
+  now: Date,
+): { from: number | null; to: number | null } {
+  const year = berlinYear(now);
+  switch (phase) {
+    case SupportPhase.YEAR_1:
+      // A cohort admitted for next year counts as year 1 too (see libs/domain cohort.ts).
+      return { from: year, to: null };
+    case SupportPhase.YEAR_2:
+      return { from: year - 1, to: year - 1 };
+    case SupportPhase.YEAR_3:
+      return { from: year - 2, to: year - 2 };
+    case SupportPhase.ALUMNI:
+      return { from: null, to: year - SUPPORT_YEARS };
+    default: {
+      const unknown: never = phase;
+      throw new Error(`unknown support phase ${String(unknown)}`);
+    }
+  }
 }

@@ -1,4 +1,5 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { supportPhase, SupportPhase } from '@wissensnetz/domain';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import { ConnectionArgs, mapConnection } from '../../core/graphql/pagination';
 import type { GraphQLContext } from '../../core/graphql/loaders';
@@ -37,6 +38,18 @@ export class CityResolver {
   })
   federalStates(): Promise<FederalStateSummary[]> {
     return this.cityService.federalStates();
+  }
+
+  @ResolveField(() => Int, { description: 'The cohort: the year the city joined' })
+  cohort(@Parent() city: CityType): number {
+    return city.joinedYear;
+  }
+
+  @ResolveField(() => SupportPhase, {
+    description: 'Where the city stands in its three-year support period today (server clock)',
+  })
+  supportPhase(@Parent() city: CityType): SupportPhase {
+    return supportPhase(city.joinedYear, new Date());
   }
 
   @ResolveField(() => [TopicType])

@@ -8,7 +8,7 @@ import { TtlCache } from '../../core/graphql/ttl-cache';
 import { CityException, CityExceptionReason } from './city.exception';
 import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
 import { CityEntity } from './city.entity';
-import { validateCityFilter } from './city-filter';
+import { cohortRange, validateCityFilter } from './city-filter';
 import type { CityFilter } from './dto/city-filter.input';
 import type { FederalStateSummary } from './dto/city-connection';
 
@@ -41,6 +41,11 @@ export class CityService {
       query.andWhere('city.federal_state = :state', { state: valid.federalState });
     if (valid.joinedYear) query.andWhere('city.joined_year = :year', { year: valid.joinedYear });
     if (valid.kind) query.andWhere('city.kind = :kind', { kind: valid.kind });
+    if (valid.supportPhase) {
+      const { from, to } = cohortRange(valid.supportPhase, new Date());
+      if (from !== null) query.andWhere('city.joined_year >= :cohortFrom', { cohortFrom: from });
+      if (to !== null) query.andWhere('city.joined_year <= :cohortTo', { cohortTo: to });
+    }
     if (valid.search) {
       const pattern = `%${valid.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
       query.andWhere('(city.name ILIKE :pattern OR city.slug ILIKE :pattern)', { pattern });

@@ -95,7 +95,7 @@ export class CityProfileService {
     const contentType = logoContentType(file);
     const logoId = randomUUID();
     const storageKey = `${city.id}/profile/logo-${logoId}`;
-    await this.storage.put(storageKey, file.buffer);
+    await this.storage.put(storageKey, file.buffer, { contentType });
     let previousKey: string | null = null;
     try {
       const saved = await this.tenantDb.run(editor, async (manager) => {

@@ -39,6 +39,14 @@ export class ConferenceRecordEntity {
   @Column({ name: 'finalized_at', type: 'timestamptz', nullable: true })
   finalizedAt!: Date | null;
 
+  /** Readable by anyone, also without an account (only FINAL records; issue 16). */
+  @Column({ type: 'boolean', default: false })
+  public!: boolean;
+
+  /** When it last became public (the records feed's order). */
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
   @Column({ type: 'int', default: 1 })
   revision!: number;
 

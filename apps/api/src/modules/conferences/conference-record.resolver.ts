@@ -68,6 +68,19 @@ export class ConferenceRecordResolver {
     return toConferenceRecord(await this.records.finalize(actor, id));
   }
 
+  @Access(AccessLevel.ORGANIZER)
+  @Mutation(() => ConferenceRecordType, {
+    description:
+      'Make a FINAL record public (anyone may read it, also without an account; in the records feed) or take that back.',
+  })
+  async publishConferenceRecord(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('public', { type: () => Boolean }) isPublic: boolean,
+  ): Promise<ConferenceRecordType> {
+    return toConferenceRecord(await this.records.setPublic(actor, id, isPublic));
+  }
+
   @Access(AccessLevel.SIGNED_IN)
   @Query(() => [RecordHit], { description: 'Search final records (network members).' })
   async searchRecords(
@@ -170,7 +183,7 @@ export class FollowUpActionResolver {
   }
 }
 
-/** A conference's records (network members only). */
+/** A conference's records (all for network members, the public final ones for anyone). */
 @Resolver(() => ConferenceType)
 export class ConferenceRecordsFieldResolver {
   // Not `records`: that is the field's method name.

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { mayAccess, Permission, requireAccess, requireSignedIn } from '../../core/auth/access';
-import type { Actor } from '../../core/tenancy/actor';
+import { ANONYMOUS, type Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
 import { highlightToHtml } from '../../search/highlight';
 import { SEARCH_INDEX, type SearchIndex } from '../../search/search-index';
@@ -21,6 +21,13 @@ import { RECORDS_INDEX } from './record-search.source';
 import { cleanFollowUpDueOn, cleanFollowUpWhat, cleanRecord } from './record-input';
 import { isUuid } from '../../core/validation/uuid';
 import { byKeys, type GraphQLContext } from '../../core/graphql/loaders';
+
+export interface PublicRecordEntry {
+  record: ConferenceRecordEntity;
+  conferenceTitle: string;
+  /** '' for a record of the whole conference. */
+  sessionTitle: string;
+}
 
 export interface RecordHit {
   record: ConferenceRecordEntity;
@@ -71,14 +78,80 @@ export class ConferenceRecordService {
     );
   }
 
-  /** A conference's records: for members of the network (anyone else gets none). */
+  /**
+   * A conference's records: all for members of the network, the final public ones for
+   * anyone else (also without an account; row-level security says the same).
+   */
   async recordsOf(actor: Actor, conferenceId: string): Promise<ConferenceRecordEntity[]> {
-    if (!mayAccess(actor, Permission.RECORD_READ)) return [];
+    const member = mayAccess(actor, Permission.RECORD_READ);
     return this.tenantDb.run(actor, (manager) =>
-      manager
-        .getRepository(ConferenceRecordEntity)
-        .find({ where: { conferenceId }, order: { updatedAt: 'ASC' } }),
+      manager.getRepository(ConferenceRecordEntity).find({
+        where: member
+          ? { conferenceId }
+          : { conferenceId, public: true, status: RecordStatus.FINAL },
+        order: { updatedAt: 'ASC' },
+      }),
     );
+  }
+
+  /**
+   * Makes a final record public (readable by anyone, listed in the records feed) or takes
+   * that back. A draft cannot be public: CONFLICT / RECORD_NOT_FINAL.
+   */
+  async setPublic(actor: Actor, id: string, isPublic: boolean): Promise<ConferenceRecordEntity> {
+    requireAccess(actor, Permission.RECORD_PUBLISH);
+    return this.tenantDb.run(actor, async (manager) => {
+      const repository = manager.getRepository(ConferenceRecordEntity);
+      const record = isUuid(id)
+        ? await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
+        : null;
+      if (!record) throw ConferenceException.notFound('id');
+      if (record.status !== RecordStatus.FINAL)
+        throw ConferenceException.conflict(
+          ConferenceExceptionReason.RECORD_NOT_FINAL,
+          'Only a final record can be public',
+          'id',
+          { status: record.status },
+        );
+      if (record.public === isPublic) return record;
+      record.public = isPublic;
+      record.publishedAt = isPublic ? new Date() : null;
+      await repository.save(record);
+      await this.outbox.enqueue(manager, RECORDS_INDEX, [record.id]);
+      return record;
+    });
+  }
+
+  /** The newest public final records with their conference's and session's title, as anyone sees them. */
+  async newestPublic(limit: number): Promise<PublicRecordEntry[]> {
+    return this.tenantDb.run(ANONYMOUS, async (manager) => {
+      const records = await manager
+        .getRepository(ConferenceRecordEntity)
+        .createQueryBuilder('r')
+        .where('r.public')
+        .andWhere(`r.status = 'FINAL'`)
+        .orderBy('r.published_at', 'DESC')
+        .addOrderBy('r.id')
+        .limit(limit)
+        .getMany();
+      const titles = (await manager.query(
+        `SELECT r.id, c.title AS conference_title, coalesce(s.title, '') AS session_title
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS r (id, conference_id, session_id)
+           JOIN conference c ON c.id = r.conference_id
+           LEFT JOIN agenda_session s ON s.conference_id = r.conference_id AND s.id = r.session_id`,
+        [
+          records.map((record) => record.id),
+          records.map((record) => record.conferenceId),
+          records.map((record) => record.agendaSessionId),
+        ],
+      )) as Array<{ id: string; conference_title: string; session_title: string }>;
+      const titleOf = new Map(titles.map((row) => [row.id, row]));
+      return records.map((record) => ({
+        record,
+        conferenceTitle: titleOf.get(record.id)?.conference_title ?? '',
+        sessionTitle: titleOf.get(record.id)?.session_title ?? '',
+      }));
+    });
   }
 
   /** Creates or updates the record of a conference (or of one agenda session). */
@@ -315,18 +388,27 @@ export class ConferenceRecordService {
   /** The search index of final records (for the one search box). */
   readonly searchIndex = RECORDS_INDEX;
 
-  /** Final records found by the one search box, read through row-level security (members only). */
+  /**
+   * Final records found by the one search box, read through row-level security: every
+   * final one for members of the network, only the public ones for anyone else.
+   */
   async finalByIds(actor: Actor, ids: string[]): Promise<ConferenceRecordEntity[]> {
-    requireAccess(actor, Permission.RECORD_READ);
     if (ids.length === 0) return [];
-    return this.tenantDb.run(actor, (manager) =>
-      manager
+    const member = mayAccess(actor, Permission.RECORD_READ);
+    return this.tenantDb.run(actor, (manager) => {
+      const query = manager
         .getRepository(ConferenceRecordEntity)
         .createQueryBuilder('r')
         .where('r.id = ANY(:ids::uuid[])', { ids })
-        .andWhere(`r.status = 'FINAL'`)
-        .getMany(),
-    );
+        .andWhere(`r.status = 'FINAL'`);
+      if (!member) query.andWhere('r.public');
+      return query.getMany();
+    });
+  }
+
+  /** The engine filter of the records index for this caller ('' for everything final). */
+  searchScope(actor: Actor): string {
+    return mayAccess(actor, Permission.RECORD_READ) ? '' : 'public = true';
   }
 
   /** Full-text search over final records, for members of the network. */

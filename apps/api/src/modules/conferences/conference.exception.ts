@@ -20,6 +20,8 @@ export enum ConferenceExceptionReason {
   CAPACITY_EXCEEDED = 'CAPACITY_EXCEEDED',
   /** Already first (moving up) or last (moving down) in the waitlist. */
   WAITLIST_EDGE = 'WAITLIST_EDGE',
+  /** Only a FINAL record can be made public. */
+  RECORD_NOT_FINAL = 'RECORD_NOT_FINAL',
 }
 
 export class ConferenceException extends AppException {

@@ -17,6 +17,8 @@ import { ConferenceRecordService } from './conference-record.service';
 import { ConferenceResolver } from './conference.resolver';
 import { ConferenceService } from './conference.service';
 import { conferenceSearchSource } from './conference-search.source';
+import { RecordFeedController } from './record-feed.controller';
+import { RecordFeedService } from './record-feed.service';
 import { recordSearchSource } from './record-search.source';
 import { RegistrationResolver } from './registration.resolver';
 import { RegistrationService } from './registration.service';
@@ -32,7 +34,7 @@ import { WaitlistService } from './waitlist.service';
  */
 @Module({
   imports: [CitiesModule, NotificationsModule, PracticesModule, AuditModule],
-  controllers: [ConferenceFilesController],
+  controllers: [ConferenceFilesController, RecordFeedController],
   providers: [
     ConferenceService,
     AgendaService,
@@ -40,6 +42,7 @@ import { WaitlistService } from './waitlist.service';
     WaitlistService,
     ConferenceExportService,
     ConferenceRecordService,
+    RecordFeedService,
     ConferenceResolver,
     RegistrationResolver,
     AgendaSessionResolver,

@@ -43,8 +43,8 @@ export const CONFERENCES_PROCESSING: readonly ProcessingActivity[] = [
     },
     dataSubjects: { de: 'Mitwirkende, Netzwerkbüro', en: 'Speakers, network office' },
     recipients: {
-      de: 'Programm öffentlich bzw. für das Netzwerk; Protokolle für Mitglieder des Netzwerks; Suchindex (eigener Server)',
-      en: 'Agenda public or network-wide; records to members of the network; search index (own server)',
+      de: 'Programm öffentlich bzw. für das Netzwerk; Protokolle für Mitglieder des Netzwerks, von der Geschäftsstelle öffentlich gemachte endgültige Protokolle für alle (Seite, Suche, Protokoll-Feed); Suchindex (eigener Server)',
+      en: 'Agenda public or network-wide; records to members of the network, final records the network office made public to anyone (page, search, records feed); search index (own server)',
     },
     retention: { de: 'Dauerhaft als Netzwerkgedächtnis', en: 'Kept as the network’s memory' },
     tables: ['conference', 'agenda_session', 'conference_record', 'follow_up_action'],

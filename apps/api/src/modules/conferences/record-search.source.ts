@@ -8,7 +8,7 @@ export const RECORDS_INDEX = 'records';
 
 const SELECT = `
   SELECT r.id, r.conference_id, c.title AS conference_title, c.kind, extract(epoch FROM c.starts_at)::bigint AS starts_at,
-         left(r.minutes, 20000) AS minutes, r.decisions, r.outcomes, coalesce(s.title, '') AS session_title
+         left(r.minutes, 20000) AS minutes, r.decisions, r.outcomes, r.public, coalesce(s.title, '') AS session_title
     FROM conference_record r
     JOIN conference c ON c.id = r.conference_id
     LEFT JOIN agenda_session s ON s.conference_id = r.conference_id AND s.id = r.agenda_session_id
@@ -24,6 +24,7 @@ interface Row {
   decisions: string;
   outcomes: string;
   session_title: string;
+  public: boolean;
 }
 
 const toDocument = (row: Row): SearchDocument => ({
@@ -36,14 +37,18 @@ const toDocument = (row: Row): SearchDocument => ({
   decisions: row.decisions,
   outcomes: row.outcomes,
   minutes: stripMarkdown(row.minutes),
+  public: row.public,
 });
 
-/** Final conference records; who may find them (network members) is decided at query time. */
+/**
+ * Final conference records; who may find them is decided at query time: members of the
+ * network all, anyone else only those with `public = true` (filter, then re-read).
+ */
 export const recordSearchSource: SearchDocumentSource = {
   index: RECORDS_INDEX,
   settings: {
     searchableAttributes: ['decisions', 'conferenceTitle', 'sessionTitle', 'outcomes', 'minutes'],
-    filterableAttributes: ['kind', 'conferenceId'],
+    filterableAttributes: ['kind', 'conferenceId', 'public'],
     sortableAttributes: ['startsAt'],
     ...languageSettings(),
   },

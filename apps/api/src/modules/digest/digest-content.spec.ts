@@ -4,8 +4,8 @@ import { renderDigest, type DigestItem } from './digest-content';
 
 const period = {
   cadence: MailCadence.WEEKLY as const,
-  start: new Date('2027-02-22T00:00:00Z'),
-  end: new Date('2027-03-01T00:00:00Z'),
+  start: new Date('2027-02-21T23:00:00Z'),
+  end: new Date('2027-02-28T23:00:00Z'),
 };
 const items: DigestItem[] = [
   {
@@ -49,7 +49,7 @@ describe('renderDigest', () => {
     const mail = renderDigest({
       ...base,
       locale: 'en',
-      period: { ...period, cadence: MailCadence.DAILY, end: new Date('2027-02-23T00:00:00Z') },
+      period: { ...period, cadence: MailCadence.DAILY, end: new Date('2027-02-22T23:00:00Z') },
       items: items.slice(0, 1),
     });
     expect(mail.subject).toBe('Wissensnetz: your daily digest (1 update)');

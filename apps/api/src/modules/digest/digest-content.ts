@@ -1,5 +1,6 @@
 import { NotificationKind } from '../notifications/dto/notification-message';
 import { MailCadence } from '../users/dto/mail-cadence';
+import { NETWORK_TIME_ZONE } from '../../core/time/berlin-time';
 import type { DigestPeriod } from './digest-period';
 
 /** What a digest lists, section by section (notification kinds, then network news). */
@@ -79,7 +80,7 @@ export function renderDigest(wording: DigestWording): DigestMail {
   const de = locale === 'de';
   const day = (date: Date) =>
     new Intl.DateTimeFormat(de ? 'de-DE' : 'en-GB', {
-      timeZone: 'UTC',
+      timeZone: NETWORK_TIME_ZONE,
       day: 'numeric',
       month: 'long',
       year: 'numeric',

@@ -5,9 +5,9 @@ import { JobRegistry } from '../../core/jobs/job-registry';
 import type { ScheduledJob } from '../../core/jobs/scheduled-job';
 import { SYSTEM_DB } from '../../database/system-db';
 import { MailService } from '../mail/mail.service';
-import { MailCadence, MailStream } from '../users/dto/mail-cadence';
+import { MailCadence } from '../users/dto/mail-cadence';
 import { renderDigest } from './digest-content';
-import { digestItems, type DigestRecipient } from './digest-items';
+import { dueDigests } from './digest-items';
 import { lastCompletePeriod, type DigestCadence, type DigestPeriod } from './digest-period';
 
 const CADENCES: DigestCadence[] = [MailCadence.DAILY, MailCadence.WEEKLY];
@@ -17,23 +17,27 @@ export function unsubscribeTokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-interface Candidate extends DigestRecipient {
-  mail_tandem: MailCadence;
-  mail_city: MailCadence;
-  mail_network: MailCadence;
-}
+/** First key of the digest's advisory locks (the second is the period's hash): "wn d". */
+const DIGEST_LOCK_SPACE = 0x776e2064;
 
 /**
  * The daily and weekly digests (issue 16). Each run sends, per cadence, the last
- * complete period's digest to everyone who chose that cadence for a stream and has not
- * had it: one e-mail with the period's items grouped by kind, none when there is nothing.
+ * complete period's digest (Europe/Berlin calendar days and weeks, see digest-period.ts)
+ * to everyone who chose that cadence for a stream and has not had it: one e-mail with the
+ * period's items grouped by kind, none when there is nothing.
+ *
+ * Set-based: per cadence a constant number of statements, however many people are due —
+ * one finds who is due and what they get (`dueDigests`), one inserts the deliveries, one
+ * the e-mails, one links them.
  *
  * At most once per person, cadence and period, however many instances run it at once:
- * the `digest_delivery` row (unique on user, period start, cadence) and the e-mail's row
- * in the mail outbox (`notification_mail`) commit together, and a second run's insert
- * finds the first's row and does nothing. The notification outbox worker sends the
- * e-mail and retries it on SMTP errors. On the owner connection (a system part): the
- * items are filtered by what the person may see in `digestItems`.
+ * a transaction-level advisory lock on the cadence and period makes a second run wait
+ * and then find the first's deliveries (not due any more); the `digest_delivery` row
+ * (unique on user, period start, cadence) and the e-mail's row in the mail outbox
+ * (`notification_mail`) commit together, and an insert that meets an existing row does
+ * nothing. The notification outbox worker sends the e-mails and retries them on SMTP
+ * errors. On the owner connection (a system part): `dueDigests` filters the items by
+ * what each person may see.
  */
 @Injectable()
 export class DigestJob implements ScheduledJob, OnModuleInit {
@@ -54,87 +58,72 @@ export class DigestJob implements ScheduledJob, OnModuleInit {
   async run(now: Date): Promise<void> {
     for (const cadence of CADENCES) {
       const period = lastCompletePeriod(cadence, now);
-      let sent = 0;
-      for (const person of await this.candidates(period))
-        if (await this.deliver(person, period)) sent++;
+      const sent = await this.deliver(period);
       if (sent > 0)
         this.logger.log(`${cadence} digest from ${period.start.toISOString()}: ${sent} e-mails`);
     }
   }
 
-  /** Whoever chose this cadence for a stream and has no digest of this period yet. */
-  private async candidates(period: DigestPeriod): Promise<Candidate[]> {
-    return (await this.db.query(
-      `SELECT u.id, u.email, u.display_name, u.locale, u.mail_tandem, u.mail_city, u.mail_network,
-              coalesce(array_agg(m.city_id) FILTER (WHERE m.city_id IS NOT NULL), '{}') AS city_ids,
-              (u.network_role = 'ORGANIZER' OR count(m.city_id) > 0) AS network_member
-         FROM app_user u LEFT JOIN membership m ON m.user_id = u.id
-        WHERE $1 IN (u.mail_tandem, u.mail_city, u.mail_network)
-          AND NOT EXISTS (SELECT 1 FROM digest_delivery d
-                           WHERE d.user_id = u.id AND d.cadence = $1 AND d.period_start = $2)
-        GROUP BY u.id ORDER BY u.id`,
-      [period.cadence, period.start],
-    )) as Candidate[];
-  }
-
-  /** One person's digest; false when there was nothing or another run sent it. */
-  private async deliver(person: Candidate, period: DigestPeriod): Promise<boolean> {
-    const streams = (
-      [
-        [MailStream.TANDEM, person.mail_tandem],
-        [MailStream.CITY, person.mail_city],
-        [MailStream.NETWORK, person.mail_network],
-      ] as const
-    )
-      .filter(([, cadence]) => cadence === period.cadence)
-      .map(([stream]) => stream);
+  /** Every due digest of the period, in one transaction; the number of e-mails queued. */
+  private deliver(period: DigestPeriod): Promise<number> {
     return this.db.transaction(async (manager) => {
-      const items = await digestItems(manager, person, streams, period, (path) =>
-        this.mail.link(path),
-      );
-      if (items.length === 0) return false;
-      const token = randomBytes(32).toString('base64url');
-      const inserted = (await manager.query(
+      await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [
+        DIGEST_LOCK_SPACE,
+        `${period.cadence} ${period.start.toISOString()}`,
+      ]);
+      const due = await dueDigests(manager, period);
+      if (due.length === 0) return 0;
+      const mails = due.map((person) => {
+        const token = randomBytes(32).toString('base64url');
+        const rendered = renderDigest({
+          locale: person.locale,
+          displayName: person.display_name,
+          period,
+          items: person.items.map(({ path, ...item }) => ({ ...item, url: this.mail.link(path) })),
+          unsubscribePageUrl: this.mail.link(`/abbestellen/${token}`),
+          settingsUrl: this.mail.link('/benachrichtigungen'),
+        });
+        return { person, token, ...rendered };
+      });
+      const delivered = (await manager.query(
         `INSERT INTO digest_delivery
            (user_id, cadence, period_start, period_end, streams, item_count, unsubscribe_token_hash)
-         VALUES ($1, $2, $3, $4, $5::text[], $6, $7)
-         ON CONFLICT (user_id, period_start, cadence) DO NOTHING RETURNING id`,
+         SELECT d.user_id, $1, $2, $3, string_to_array(d.streams, ','), d.item_count, d.token_hash
+           FROM unnest($4::uuid[], $5::text[], $6::int[], $7::text[])
+                AS d (user_id, streams, item_count, token_hash)
+         ON CONFLICT (user_id, period_start, cadence) DO NOTHING RETURNING id, user_id`,
         [
-          person.id,
           period.cadence,
           period.start,
           period.end,
-          streams,
-          items.length,
-          unsubscribeTokenHash(token),
+          mails.map((m) => m.person.id),
+          mails.map((m) => m.person.streams.join(',')),
+          mails.map((m) => m.person.items.length),
+          mails.map((m) => unsubscribeTokenHash(m.token)),
         ],
-      )) as Array<{ id: string }>;
-      if (inserted.length === 0) return false;
-      const mail = renderDigest({
-        locale: person.locale,
-        displayName: person.display_name,
-        period,
-        items,
-        unsubscribePageUrl: this.mail.link(`/abbestellen/${token}`),
-        settingsUrl: this.mail.link('/benachrichtigungen'),
-      });
-      const [queued] = (await manager.query(
+      )) as Array<{ id: string; user_id: string }>;
+      const deliveryOf = new Map(delivered.map((row) => [row.user_id, row.id]));
+      const queue = mails.filter((m) => deliveryOf.has(m.person.id));
+      if (queue.length === 0) return 0;
+      const queued = (await manager.query(
         `INSERT INTO notification_mail (user_id, recipient, subject, text_body, html_body, unsubscribe_url)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+         RETURNING id, user_id`,
         [
-          person.id,
-          person.email,
-          mail.subject,
-          mail.text,
-          mail.html,
-          this.mail.link(`/api/digest/unsubscribe/${token}`),
+          queue.map((m) => m.person.id),
+          queue.map((m) => m.person.email),
+          queue.map((m) => m.subject),
+          queue.map((m) => m.text),
+          queue.map((m) => m.html),
+          queue.map((m) => this.mail.link(`/api/digest/unsubscribe/${m.token}`)),
         ],
-      )) as Array<{ id: string }>;
-      await manager.query(`UPDATE digest_delivery SET mail_id = $2 WHERE id = $1`, [
-        inserted[0].id,
-        queued.id,
-      ]);
-      return true;
+      )) as Array<{ id: string; user_id: string }>;
+      await manager.query(
+        `UPDATE digest_delivery d SET mail_id = q.mail_id
+           FROM unnest($1::bigint[], $2::bigint[]) AS q (delivery_id, mail_id) WHERE d.id = q.delivery_id`,
+        [queued.map((row) => deliveryOf.get(row.user_id)), queued.map((row) => row.id)],
+      );
+      return queued.length;
     });
   }
 }

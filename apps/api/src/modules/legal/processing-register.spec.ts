@@ -69,6 +69,7 @@ describe('register of processing activities', () => {
           retentionRegistrationMonths: registration,
           retentionAuditMonths: audit,
           retentionFeedbackMonths: 12,
+          retentionSuggestionContactDays: 183,
         }).map((activity) => [activity.key, activity.retention]),
       );
     const configured = texts(6, 1);
@@ -78,6 +79,7 @@ describe('register of processing activities', () => {
     expect(configured['audit-log'].en).toContain('older than 1 month,');
     expect(texts(3, 24)['audit-log'].de).toContain('älter als 24 Monate,');
     expect(texts(3, 24)['accessibility-feedback'].de).toMatch(/^12 Monate nach Eingang/);
+    expect(texts(3, 24)['initiative-suggestions'].de).toMatch(/^Kontaktdaten 183 Tage nach/);
     const all = JSON.stringify(texts(3, 24));
     expect(all).not.toMatch(/\{[a-zA-Z]+\}/);
   });

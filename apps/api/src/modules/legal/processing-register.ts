@@ -16,10 +16,15 @@ import {
   PRACTICES_NO_PERSONAL_DATA,
   PRACTICES_PROCESSING,
 } from '../practices/practices.processing';
+import { STATISTICS_NO_PERSONAL_DATA } from '../statistics/statistics.processing';
 import { SIGN_LANGUAGE_PROCESSING } from '../sign-language/sign-language.processing';
 import { TANDEMS_PROCESSING } from '../tandems/tandems.processing';
 import { TOPICS_NO_PERSONAL_DATA } from '../topics/topics.processing';
 import { USERS_PROCESSING } from '../users/users.processing';
+import {
+  INITIATIVES_NO_PERSONAL_DATA,
+  INITIATIVES_PROCESSING,
+} from '../initiatives/initiatives.processing';
 import { LEGAL_PROCESSING } from './legal.processing';
 
 /** Every processing activity the platform performs, in the order the privacy policy lists them. */
@@ -38,6 +43,7 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
   ...LEGAL_PROCESSING,
   ...SIGN_LANGUAGE_PROCESSING,
   ...MAIL_PROCESSING,
+  ...INITIATIVES_PROCESSING,
 ];
 
 /** Tables their features declare free of personal data. */
@@ -48,17 +54,29 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   ...SEARCH_NO_PERSONAL_DATA,
   ...AUDIT_NO_PERSONAL_DATA,
   ...JOBS_NO_PERSONAL_DATA,
+  ...STATISTICS_NO_PERSONAL_DATA,
+  ...INITIATIVES_NO_PERSONAL_DATA,
 ];
 
 type RetentionPeriods = Pick<
   AppConfig,
-  'retentionRegistrationMonths' | 'retentionAuditMonths' | 'retentionFeedbackMonths'
+  | 'retentionRegistrationMonths'
+  | 'retentionAuditMonths'
+  | 'retentionFeedbackMonths'
+  | 'retentionSuggestionContactDays'
 >;
 
 function months(count: number): Localized {
   return {
     de: count === 1 ? '1 Monat' : `${count} Monate`,
     en: count === 1 ? '1 month' : `${count} months`,
+  };
+}
+
+function days(count: number): Localized {
+  return {
+    de: count === 1 ? '1 Tag' : `${count} Tage`,
+    en: count === 1 ? '1 day' : `${count} days`,
   };
 }
 
@@ -71,10 +89,11 @@ export function configuredActivities(config: RetentionPeriods): ProcessingActivi
     registrationPeriod: months(config.retentionRegistrationMonths),
     auditPeriod: months(config.retentionAuditMonths),
     feedbackPeriod: months(config.retentionFeedbackMonths),
+    suggestionContactPeriod: days(config.retentionSuggestionContactDays),
   };
   const fill = (text: string, lang: keyof Localized) =>
     text.replace(
-      /\{(registrationPeriod|auditPeriod|feedbackPeriod)\}/g,
+      /\{(registrationPeriod|auditPeriod|feedbackPeriod|suggestionContactPeriod)\}/g,
       (_, name: keyof typeof periods) => periods[name][lang],
     );
   return PROCESSING_ACTIVITIES.map((activity) => ({

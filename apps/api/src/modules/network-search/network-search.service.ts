@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { mayAccess, Permission } from '../../core/auth/access';
 import type { Actor } from '../../core/tenancy/actor';
 import { highlightToHtml } from '../../search/highlight';
 import {
@@ -11,6 +10,7 @@ import {
 } from '../../search/search-index';
 import { SearchKind } from '../../search/search-kind';
 import { CityService } from '../cities/city.service';
+import { UnfoundSearchService } from '../statistics/unfound-search.service';
 import { toCity } from '../cities/dto/city.type';
 import { ConferenceRecordService } from '../conferences/conference-record.service';
 import { ConferenceService } from '../conferences/conference.service';
@@ -87,6 +87,7 @@ export class NetworkSearchService {
     private readonly records: ConferenceRecordService,
     private readonly conferences: ConferenceService,
     private readonly cities: CityService,
+    private readonly unfound: UnfoundSearchService,
   ) {}
 
   private get indexes(): Record<SearchKind, string> {
@@ -131,6 +132,9 @@ export class NetworkSearchService {
       },
       Object.fromEntries(parts.map((part) => [part.index, part.scope])),
     );
+    // Nothing in any kind the caller may search: the network office should hear of it.
+    if (page.offset === 0 && parts.every((part) => !response.counts[part.index]))
+      this.unfound.record(actor, page.query);
     const found = await this.reread(actor, response.hits);
     const edges: SearchHitEdge[] = response.hits.flatMap((hit, position) => {
       const node = found(hit);
@@ -155,7 +159,8 @@ export class NetworkSearchService {
       scope,
     });
     const parts = [part(SearchKind.PRACTICE, visibilityFilter(actor))];
-    if (mayAccess(actor, Permission.RECORD_READ)) parts.push(part(SearchKind.RECORD, ''));
+    // Members of the network find every final record; anyone else the public ones.
+    parts.push(part(SearchKind.RECORD, this.records.searchScope(actor)));
     parts.push(part(SearchKind.CONFERENCE, ''), part(SearchKind.CITY, ''));
     return parts;
   }

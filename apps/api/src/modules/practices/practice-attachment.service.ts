@@ -66,7 +66,7 @@ export class PracticeAttachmentService {
         throw PracticeException.tooManyAttachments(ATTACHMENTS_PER_PRACTICE);
       const id = randomUUID();
       const storageKey = `${practice.cityId}/${practice.id}/${id}`;
-      await this.storage.put(storageKey, file.buffer);
+      await this.storage.put(storageKey, file.buffer, { contentType });
       const attachment = repository.create({
         id,
         cityId: practice.cityId,

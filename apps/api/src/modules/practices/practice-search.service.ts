@@ -14,6 +14,7 @@ import {
   type SearchResponse,
 } from '../../search/search-index';
 import { CityService } from '../cities/city.service';
+import { UnfoundSearchService } from '../statistics/unfound-search.service';
 import { toTopics } from '../topics/dto/topic.type';
 import { TopicService } from '../topics/topic.service';
 import type { PracticeSearchFilter } from './dto/practice.inputs';
@@ -58,6 +59,7 @@ export class PracticeSearchService {
     private readonly tenantDb: TenantDb,
     private readonly topics: TopicService,
     private readonly cities: CityService,
+    private readonly unfound: UnfoundSearchService,
   ) {}
 
   async searchPractices(
@@ -91,6 +93,10 @@ export class PracticeSearchService {
       highlight: ['title', 'summary'],
       sort: query.trim() ? undefined : ['publishedAt:desc'],
     });
+    // A word that found nothing anywhere (no narrowing filter, first page) tells the
+    // network office what is missing; counted without waiting and without the person.
+    if (response.total === 0 && offset === 0 && clauses.length === 1 && query.trim())
+      this.unfound.record(actor, query);
     // The index only decides the order; rows come from PostgreSQL through
     // row-level security, so a stale document can never show what is hidden now.
     const ids = response.hits.map((hit) => hit.document.id);

@@ -3,6 +3,7 @@ import { SearchSources } from '../../search/search-sources';
 import { AuditModule } from '../audit/audit.module';
 import { CitiesModule } from '../cities/cities.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { StatisticsModule } from '../statistics/statistics.module';
 import { TopicsModule } from '../topics/topics.module';
 import { UsersModule } from '../users/users.module';
 import { CityPracticesResolver } from './city-practices.resolver';
@@ -22,7 +23,14 @@ import { PracticeResolver } from './practice.resolver';
 import { PracticeService } from './practice.service';
 
 @Module({
-  imports: [AuditModule, CitiesModule, NotificationsModule, TopicsModule, UsersModule],
+  imports: [
+    AuditModule,
+    CitiesModule,
+    NotificationsModule,
+    StatisticsModule,
+    TopicsModule,
+    UsersModule,
+  ],
   controllers: [PracticeAttachmentController, PracticeFeedController],
   providers: [
     PracticeService,

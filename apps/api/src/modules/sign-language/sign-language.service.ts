@@ -53,7 +53,7 @@ export class SignLanguageService {
     const { contentType, durationSeconds } = checkVideo(file, this.maxBytes);
     const fileId = randomUUID();
     const storageKey = `network/sign-language/${fileId}`;
-    await this.storage.put(storageKey, file.buffer);
+    await this.storage.put(storageKey, file.buffer, { contentType });
     let previousKey: string | null = null;
     try {
       const saved = await this.tenantDb.run(organizer, async (manager) => {

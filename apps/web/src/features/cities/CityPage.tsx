@@ -14,10 +14,12 @@ import { CityFollowUps } from '../conferences/CityFollowUps';
 import { CityPractices } from '../practices/CityPractices';
 import { CityTandems } from '../tandems/CityTandems';
 import { CityContact } from './CityContact';
+import { CityInitiatives } from '../initiatives/CityInitiatives';
 import { CityNotFound } from './CityNotFound';
 import './cities.css';
 import { TopicLink } from '../topics/TopicLink';
 import { FollowButton } from '../follows/FollowButton';
+import { cohortLabel } from '../network/cohort-label';
 
 type CityProfile = NonNullable<CityProfileQuery['city']>;
 
@@ -103,6 +105,9 @@ function CityProfileView({ city }: { city: CityProfile }) {
         </h1>
         <FollowButton kind={'CITY'} targetId={city.id} name={city.name} />
         <p className="city__since">{t('city.memberSince', { year: city.joinedYear })}</p>
+        <p className="city__phase" data-testid="city-phase">
+          {cohortLabel(t, city.cohort, city.supportPhase)}
+        </p>
         <PracticeFeedLink scope={{ kind: 'city', slug: city.slug }} name={city.name} />
         <CityTandems citySlug={city.slug} />
         {city.viewerCanEditProfile || city.viewerCanReadProfileHistory ? (
@@ -187,6 +192,7 @@ function CityProfileView({ city }: { city: CityProfile }) {
           )}
         </section>
         <CityContact details={city.details} />
+        <CityInitiatives citySlug={city.slug} />
       </div>
 
       <CityPractices citySlug={city.slug} />

@@ -12,6 +12,7 @@ import { AgendaEditor } from './AgendaEditor';
 import { ConferenceEditForm } from './ConferenceEditForm';
 import { ConferencePlace } from './ConferencePlace';
 import { ConferenceRecords } from './ConferenceRecords';
+import { useRecordsFeedHeadLink } from './RecordsFeedLink';
 import { ConferenceStatusActions, RegistrationsOverview } from './RegistrationsOverview';
 import { RegistrationPanel } from './RegistrationPanel';
 import {
@@ -82,6 +83,7 @@ function ConferenceView({
   const { me } = useSession();
   const organizer = isOrganizer(me);
   useDocumentTitle(conference.title);
+  useRecordsFeedHeadLink();
 
   return (
     <article className="page" data-testid="conference-page">
@@ -211,7 +213,9 @@ function ConferenceView({
         </>
       ) : null}
 
-      {me ? <ConferenceRecords conference={conference} onChanged={refresh} /> : null}
+      {me || conference.records.length > 0 ? (
+        <ConferenceRecords conference={conference} onChanged={refresh} />
+      ) : null}
     </article>
   );
 }

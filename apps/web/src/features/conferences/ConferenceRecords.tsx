@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -28,11 +28,15 @@ import { useAllCities } from '../network/useAllCities';
 import type { ConferenceDetail } from './types';
 import { LinkedPracticesField } from './LinkedPracticesField';
 import { practiceIdsToSave } from './record-practices';
+import { RecordPublishToggle } from './RecordPublishToggle';
 import './conferences.css';
 
 type RecordParts = ConferenceRecordPartsFragment;
 
-/** The records of a conference for network members; organizers also write them. */
+/**
+ * The records of a conference: the final ones for network members, the public final ones
+ * for anyone else (the API returns only those); organizers also write and publish them.
+ */
 export function ConferenceRecords({
   conference,
   onChanged,
@@ -56,7 +60,9 @@ export function ConferenceRecords({
       <h2 id="conference-records">{t('conferences.records.heading')}</h2>
       {visible.length === 0 ? <p className="empty">{t('conferences.records.none')}</p> : null}
       {visible.map((record) => (
-        <RecordView key={record.id} record={record} conference={conference} />
+        <RecordView key={record.id} record={record} conference={conference}>
+          {organizer ? <RecordPublishToggle record={record} onChanged={onChanged} /> : null}
+        </RecordView>
       ))}
       {organizer ? (
         // One editor per conference: it must keep its state (and its message) when the
@@ -68,16 +74,34 @@ export function ConferenceRecords({
   );
 }
 
-function RecordView({ record, conference }: { record: RecordParts; conference: ConferenceDetail }) {
+function RecordView({
+  record,
+  conference,
+  children,
+}: {
+  record: RecordParts;
+  conference: ConferenceDetail;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const session = conference.agenda.find((item) => item.id === record.agendaSessionId);
   return (
-    <article className="conference-section" data-testid="record">
+    <article className="conference-section" data-testid="record" id={`protokoll-${record.id}`}>
       <h3>
         {session ? session.title : t('conferences.records.whole')}{' '}
         <span className="pill">{t(`conferences.records.status.${record.status}`)}</span>
+        {record.public ? (
+          <>
+            {' '}
+            <span className="pill">{t('conferences.records.public')}</span>
+          </>
+        ) : null}
       </h3>
+      {record.public && children ? (
+        <p className="muted">{t('conferences.records.publicNotice')}</p>
+      ) : null}
+      {children}
       {record.finalizedAt ? (
         <p className="muted">
           {t('conferences.records.finalizedAt', {

@@ -12,6 +12,7 @@ import {
 import { currentLanguage } from '../../i18n';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { RecordsFeedLink } from './RecordsFeedLink';
 import { isOrganizer, useSession } from '../account/session';
 import { berlinMonth, parseMonth } from './calendar-month';
 import {
@@ -67,6 +68,7 @@ export function ConferencesPage() {
     <div className="page" data-testid="conferences-page">
       <h1>{t('conferences.heading')}</h1>
       <p className="lead">{t('conferences.intro')}</p>
+      <RecordsFeedLink />
       {isOrganizer(me) ? (
         <p>
           <Link className="button" to="/netzwerk/konferenzen/neu">

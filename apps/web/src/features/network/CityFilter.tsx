@@ -36,7 +36,7 @@ export function CityFilter({ value, years, onChange }: CityFilterProps) {
             <select
               id={yearId}
               ref={yearSelect}
-              name="jahr"
+              name="jahrgang"
               value={value.joinedYear ?? ''}
               onChange={(event) =>
                 onChange({

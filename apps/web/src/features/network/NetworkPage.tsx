@@ -13,6 +13,7 @@ import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { PracticeFeedLink } from '../practices/PracticeFeedLink';
 import { CityFilter, parseKind, type CityFilterValue } from './CityFilter';
+import { NetworkMapSection } from './map/NetworkMapSection';
 import { useAllCities, type NetworkCity } from './useAllCities';
 import './network.css';
 
@@ -59,8 +60,11 @@ function groupByState(
   return [...groups.values()].sort((a, b) => collator.compare(a.name, b.name));
 }
 
+/** The cohort is `?jahrgang=2024`; `?jahr=` is what older links say. */
+const COHORT_PARAM = 'jahrgang';
+
 function readFilter(params: URLSearchParams): CityFilterValue {
-  const year = Number(params.get('jahr'));
+  const year = Number(params.get(COHORT_PARAM) ?? params.get('jahr'));
   return {
     joinedYear: Number.isInteger(year) && year > 0 ? year : null,
     kind: parseKind(params.get('art')),
@@ -102,8 +106,9 @@ export function NetworkPage() {
 
   const onFilterChange = (value: CityFilterValue) => {
     const next = new URLSearchParams(params);
-    if (value.joinedYear === null) next.delete('jahr');
-    else next.set('jahr', String(value.joinedYear));
+    next.delete('jahr');
+    if (value.joinedYear === null) next.delete(COHORT_PARAM);
+    else next.set(COHORT_PARAM, String(value.joinedYear));
     if (value.kind === null) next.delete('art');
     else next.set('art', value.kind);
     setParams(next, { replace: true, preventScrollReset: true });
@@ -140,6 +145,11 @@ export function NetworkPage() {
             {t('network.summary', { count: cities.totalCount, states: groups.length })}
           </p>
         ) : null}
+        <p>
+          <Link to="/netzwerk/zahlen" data-testid="figures-link">
+            {t('statistics.startLink')}
+          </Link>
+        </p>
       </section>
 
       <section className="search-teaser card" aria-labelledby="search-teaser-heading">
@@ -176,49 +186,54 @@ export function NetworkPage() {
       ) : groups.length === 0 ? (
         <p className="empty">{t('network.empty')}</p>
       ) : (
-        <section aria-labelledby="members-heading" className="members">
-          <h2 id="members-heading">{t('network.membersHeading')}</h2>
+        <>
           <CityFilter value={filter} years={years} onChange={onFilterChange} />
           <p className="filter__result" role="status" aria-live="polite">
             {filterActive ? t('network.filter.result', { count: shownCount }) : ''}
           </p>
-          {visibleGroups.length === 0 ? <p className="empty">{t('network.filter.empty')}</p> : null}
-          <div className="state-grid">
-            {visibleGroups.map((group) => (
-              <section
-                key={group.code}
-                className="state-card"
-                aria-labelledby={`state-${group.code}`}
-                data-state={group.code}
-              >
-                <h3 id={`state-${group.code}`} className="state-card__heading">
-                  <span className="state-card__name">{group.name}</span>{' '}
-                  <span className="state-card__count" data-testid="state-count">
-                    {filterActive
-                      ? t('network.stateCountFiltered', {
-                          shown: group.shown.length,
-                          total: group.total,
-                        })
-                      : t('network.stateCount', { count: group.total })}
-                  </span>
-                </h3>
-                <ul className="city-list">
-                  {group.shown.map((city) => (
-                    <li key={city.id} className="city-list__item">
-                      <Link to={`/${city.slug}`} className="city-list__link">
-                        {city.name}
-                      </Link>
-                      <span className="city-list__meta">
-                        {t(`cityKind.${city.kind}`)} ·{' '}
-                        {t('network.memberSince', { year: city.joinedYear })}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
-          </div>
-        </section>
+          <NetworkMapSection cities={allCities!.filter(matches)} cohorts={years} />
+          <section aria-labelledby="members-heading" className="members">
+            <h2 id="members-heading">{t('network.membersHeading')}</h2>
+            {visibleGroups.length === 0 ? (
+              <p className="empty">{t('network.filter.empty')}</p>
+            ) : null}
+            <div className="state-grid">
+              {visibleGroups.map((group) => (
+                <section
+                  key={group.code}
+                  className="state-card"
+                  aria-labelledby={`state-${group.code}`}
+                  data-state={group.code}
+                >
+                  <h3 id={`state-${group.code}`} className="state-card__heading">
+                    <span className="state-card__name">{group.name}</span>{' '}
+                    <span className="state-card__count" data-testid="state-count">
+                      {filterActive
+                        ? t('network.stateCountFiltered', {
+                            shown: group.shown.length,
+                            total: group.total,
+                          })
+                        : t('network.stateCount', { count: group.total })}
+                    </span>
+                  </h3>
+                  <ul className="city-list">
+                    {group.shown.map((city) => (
+                      <li key={city.id} className="city-list__item">
+                        <Link to={`/${city.slug}`} className="city-list__link">
+                          {city.name}
+                        </Link>
+                        <span className="city-list__meta">
+                          {t(`cityKind.${city.kind}`)} ·{' '}
+                          {t('network.memberSince', { year: city.joinedYear })}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))}
+            </div>
+          </section>
+        </>
       )}
     </div>
   );

@@ -10,11 +10,11 @@ import {
   type SearchPracticesQuery,
 } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
-import { apiErrorCodes, apiErrorReasons } from '../../ui/api-errors';
-import { ErrorState } from '../../ui/StatusMessages';
+import { SearchFailure, isSearchUnavailable } from '../search/SearchFailure';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { TAB_PARAM } from '../search/search-kinds';
 import { PracticeFeedLink } from './PracticeFeedLink';
+import { TopicFollowBySlug } from '../follows/TopicFollowBySlug';
 import { feedOfSearch } from './search-params';
 import { PracticeList } from './PracticeList';
 import {
@@ -114,9 +114,7 @@ export function SearchPage({ tabs }: { tabs?: ReactNode }) {
     void fetchPage(null).then((result) => {
       if (cancelled) return;
       if (result.error || !result.data) {
-        const unavailable =
-          apiErrorReasons(result.error).includes('SEARCH_UNAVAILABLE') ||
-          apiErrorCodes(result.error).includes('SERVICE_UNAVAILABLE');
+        const unavailable = isSearchUnavailable(result.error);
         setLoaded({ status: 'error', forKey: loadKey, unavailable });
         return;
       }
@@ -203,6 +201,7 @@ export function SearchPage({ tabs }: { tabs?: ReactNode }) {
         {...feedOfSearch(state, loaded.status === 'done' ? loaded.facets : null)}
         className="search-page__feed"
       />
+      {state.topics.length === 1 ? <TopicFollowBySlug slug={state.topics[0]} /> : null}
 
       <p className="search-page__count" role="status" aria-live="polite" data-testid="search-count">
         {/* The previous count stays while the next search runs, so each keystroke is not announced. */}
@@ -256,17 +255,10 @@ export function SearchPage({ tabs }: { tabs?: ReactNode }) {
           {loaded.status === 'loading' ? (
             <p className="muted">{t('search.searching')}</p>
           ) : loaded.status === 'error' ? (
-            loaded.unavailable ? (
-              <div className="status status--error" role="alert" data-testid="search-unavailable">
-                <h3 className="status__title">{t('search.unavailableHeading')}</h3>
-                <p>{t('search.unavailableText')}</p>
-                <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-                  {t('state.retry')}
-                </button>
-              </div>
-            ) : (
-              <ErrorState onRetry={() => setAttempt((n) => n + 1)} />
-            )
+            <SearchFailure
+              unavailable={loaded.unavailable}
+              onRetry={() => setAttempt((n) => n + 1)}
+            />
           ) : loaded.hits.length === 0 ? (
             <div className="search-empty" data-testid="search-empty">
               <h3>{t('search.emptyHeading')}</h3>

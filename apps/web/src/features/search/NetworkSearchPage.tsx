@@ -3,8 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useClient } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { NetworkSearchDocument, type NetworkSearchQuery } from '../../generated/graphql';
-import { apiErrorCodes, apiErrorReasons } from '../../ui/api-errors';
-import { ErrorState } from '../../ui/StatusMessages';
+import { SearchFailure, isSearchUnavailable } from './SearchFailure';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { SearchHitItem } from './SearchHitItem';
 import { SearchTabs } from './SearchTabs';
@@ -68,9 +67,7 @@ export function NetworkSearchPage({ tab, query }: { tab: SearchTab; query: strin
     void fetchPage(null).then((answer) => {
       if (cancelled) return;
       if (answer.error || !answer.data) {
-        const unavailable =
-          apiErrorReasons(answer.error).includes('SEARCH_UNAVAILABLE') ||
-          apiErrorCodes(answer.error).includes('SERVICE_UNAVAILABLE');
+        const unavailable = isSearchUnavailable(answer.error);
         setLoaded({ status: 'error', forKey: key, unavailable });
         return;
       }
@@ -146,17 +143,10 @@ export function NetworkSearchPage({ tab, query }: { tab: SearchTab; query: strin
         {loaded.status === 'loading' ? (
           <p className="muted">{t('search.searching')}</p>
         ) : loaded.status === 'error' ? (
-          loaded.unavailable ? (
-            <div className="status status--error" role="alert" data-testid="search-unavailable">
-              <h3 className="status__title">{t('search.unavailableHeading')}</h3>
-              <p>{t('search.unavailableText')}</p>
-              <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-                {t('state.retry')}
-              </button>
-            </div>
-          ) : (
-            <ErrorState onRetry={() => setAttempt((n) => n + 1)} />
-          )
+          <SearchFailure
+            unavailable={loaded.unavailable}
+            onRetry={() => setAttempt((n) => n + 1)}
+          />
         ) : loaded.result.edges.length === 0 ? (
           <div className="search-empty" data-testid="search-empty">
             <h3>{t('search.emptyHeading')}</h3>

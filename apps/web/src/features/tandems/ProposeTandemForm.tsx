@@ -177,7 +177,13 @@ function PartnerChoice({
     variables: { citySlug: newCitySlug, first: SUGGESTIONS },
     requestPolicy: 'network-only',
   });
-  const suggestions = result.data?.tandemSuggestions ?? [];
+  // Alumni are the pool of experienced partners: offered first (stable: by score within).
+  const suggestions = [...(result.data?.tandemSuggestions ?? [])].sort(
+    (a, b) => Number(b.city.supportPhase === 'ALUMNI') - Number(a.city.supportPhase === 'ALUMNI'),
+  );
+  const others = cities.filter((city) => city.slug !== newCitySlug);
+  const alumni = others.filter((city) => city.supportPhase === 'ALUMNI');
+  const rest = others.filter((city) => city.supportPhase !== 'ALUMNI');
   const error = form.fieldError('partnerCitySlug');
   const firstId = form.fieldId('partnerCitySlug');
   const errorId = error ? `${firstId}-error` : undefined;
@@ -226,6 +232,11 @@ function PartnerChoice({
                 <label htmlFor={id} className="suggestion__name">
                   {suggestion.city.name}
                 </label>
+                {suggestion.city.supportPhase === 'ALUMNI' ? (
+                  <span className="suggestion__alumni" data-testid="suggestion-alumni">
+                    {t('supportPhase.alumniBadge')}
+                  </span>
+                ) : null}
                 <span className="suggestion__score">
                   {t('tandems.propose.score', { score: Math.round(suggestion.score) })}
                 </span>
@@ -273,13 +284,22 @@ function PartnerChoice({
                   onChange={(event) => onOtherSlug(event.target.value)}
                 >
                   <option value="">{t('tandems.propose.chooseCity')}</option>
-                  {cities
-                    .filter((city) => city.slug !== newCitySlug)
-                    .map((city) => (
+                  {alumni.length > 0 ? (
+                    <optgroup label={t('supportPhase.alumniGroup')} data-testid="alumni-options">
+                      {alumni.map((city) => (
+                        <option key={city.slug} value={city.slug}>
+                          {city.name}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ) : null}
+                  <optgroup label={t('supportPhase.othersGroup')}>
+                    {rest.map((city) => (
                       <option key={city.slug} value={city.slug}>
                         {city.name}
                       </option>
                     ))}
+                  </optgroup>
                 </select>
               </div>
             ) : null}

@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { useId } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TandemStatus, TandemSummaryFragment } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
@@ -28,6 +29,21 @@ export function TandemBoardPage() {
 function TandemBoard() {
   const { t } = useTranslation();
   const board = useAllTandems();
+  const cohortId = useId();
+  const [params, setParams] = useSearchParams();
+  const cohort = Number(params.get('jahrgang')) || null;
+  const all = board.status === 'done' ? board.tandems : [];
+  const cohorts = [...new Set(all.flatMap((t) => [t.newCity.cohort, t.partnerCity.cohort]))].sort(
+    (a, b) => b - a,
+  );
+  const inCohort = (tandem: TandemSummaryFragment) =>
+    cohort === null || tandem.newCity.cohort === cohort || tandem.partnerCity.cohort === cohort;
+  const onCohort = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set('jahrgang', value);
+    else next.delete('jahrgang');
+    setParams(next, { replace: true, preventScrollReset: true });
+  };
 
   return (
     <div className="page tandem-board" data-testid="tandem-board">
@@ -41,13 +57,33 @@ function TandemBoard() {
       ) : board.status === 'error' ? (
         <ErrorState onRetry={board.reload} />
       ) : (
-        TANDEM_STATUSES.map((status) => (
-          <StatusGroup
-            key={status}
-            status={status}
-            tandems={board.tandems.filter((tandem) => tandem.status === status)}
-          />
-        ))
+        <>
+          <div className="field tandem-board__cohort">
+            <label htmlFor={cohortId}>{t('supportPhase.boardCohort')}</label>
+            <select
+              id={cohortId}
+              name="jahrgang"
+              value={cohort ?? ''}
+              onChange={(event) => onCohort(event.target.value)}
+            >
+              <option value="">{t('network.filter.all')}</option>
+              {cohorts.map((year) => (
+                <option key={year} value={year}>
+                  {year}
+                </option>
+              ))}
+            </select>
+          </div>
+          {TANDEM_STATUSES.map((status) => (
+            <StatusGroup
+              key={status}
+              status={status}
+              tandems={board.tandems.filter(
+                (tandem) => tandem.status === status && inCohort(tandem),
+              )}
+            />
+          ))}
+        </>
       )}
     </div>
   );

@@ -6,6 +6,7 @@ const city = (slug: string) => ({
   slug,
   name: slug,
   brandColor: '#1d4f91',
+  cohort: 2024,
 });
 
 describe('tandem format', () => {

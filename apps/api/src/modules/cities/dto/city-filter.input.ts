@@ -1,4 +1,4 @@
-import { CityKind } from '@wissensnetz/domain';
+import { CityKind, SupportPhase } from '@wissensnetz/domain';
 import { Field, InputType, Int } from '@nestjs/graphql';
 
 @InputType()
@@ -11,6 +11,13 @@ export class CityFilter {
 
   @Field(() => CityKind, { nullable: true })
   kind?: CityKind | null;
+
+  @Field(() => SupportPhase, {
+    nullable: true,
+    description:
+      'Where in the three-year support period, by the server clock (ALUMNI: the tandem partner pool)',
+  })
+  supportPhase?: SupportPhase | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the name, case-insensitive' })
   search?: string | null;

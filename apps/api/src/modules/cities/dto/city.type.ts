@@ -1,10 +1,16 @@
-import { CityKind } from '@wissensnetz/domain';
+import { CityKind, SupportPhase } from '@wissensnetz/domain';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { CityEntity } from '../city.entity';
 
 registerEnumType(CityKind, {
   name: 'CityKind',
   description: 'City, city district or rural community',
+});
+
+registerEnumType(SupportPhase, {
+  name: 'SupportPhase',
+  description:
+    'Year 1, 2 or 3 of the support period (the joining year is year 1), then alumni: still members, the pool of tandem partners',
 });
 
 /** What the API shows of a member municipality (public: every field here is for everyone; the editable profile is city-profiles'). */

@@ -30,6 +30,12 @@ export class ConferenceRecordType {
   @Field(() => Date, { nullable: true })
   finalizedAt!: Date | null;
 
+  @Field({ description: 'Readable by anyone, also without an account (FINAL records only)' })
+  public!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When it last became public' })
+  publishedAt!: Date | null;
+
   @Field(() => Int, { description: 'Rises with every save; send it back as expectedRevision' })
   revision!: number;
 
@@ -73,6 +79,8 @@ export function toConferenceRecord(record: ConferenceRecordEntity): ConferenceRe
     outcomes: record.outcomes,
     status: record.status,
     finalizedAt: record.finalizedAt,
+    public: record.public,
+    publishedAt: record.publishedAt,
     revision: record.revision,
     updatedAt: record.updatedAt,
   };

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CitiesModule } from '../cities/cities.module';
+import { InitiativeResolver } from './initiative.resolver';
+import { InitiativeService } from './initiative.service';
+import { SuggestionContactRetentionJob } from './suggestion-contact-retention.job';
+import { SuggestionGuard } from './suggestion-guard.service';
+import { SuggestionQueueService } from './suggestion-queue.service';
+import { SuggestionResolver } from './suggestion.resolver';
+import { SuggestionService } from './suggestion.service';
+
+/**
+ * Issue 14: a city's local initiative. Workshops, measures and the transparency counts
+ * come later as services of their own next to these (workshop.service.ts, measure.service.ts).
+ */
+@Module({
+  imports: [CitiesModule, AuditModule],
+  providers: [
+    InitiativeService,
+    InitiativeResolver,
+    SuggestionGuard,
+    SuggestionService,
+    SuggestionQueueService,
+    SuggestionResolver,
+    SuggestionContactRetentionJob,
+  ],
+  exports: [InitiativeService],
+})
+export class InitiativesModule {}
