@@ -35,7 +35,7 @@ describe('language switch', () => {
         .getByRole('navigation', { name: 'Main navigation' })
         .getByRole('link')
         .allTextContents(),
-    ).toEqual(['Network', 'Topics', 'Conferences', 'Search']);
+    ).toEqual(['Network', 'Topics', 'Conferences', 'Search', 'Figures']);
     // State names follow the language too (Niedersachsen → Lower Saxony).
     expect(await page.locator('.state-card__name').allTextContents()).toContain('Lower Saxony');
 

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Client, Provider, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
-import './i18n';
+import { i18nReady } from './i18n';
 import './ui/styles.css';
 import { App } from './App';
 import { liveClient } from './ui/live';
@@ -32,10 +32,15 @@ const client = new Client({
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
-createRoot(container).render(
-  <StrictMode>
-    <Provider value={client}>
-      <App />
-    </Provider>
-  </StrictMode>,
-);
+const root = createRoot(container);
+const render = () =>
+  root.render(
+    <StrictMode>
+      <Provider value={client}>
+        <App />
+      </Provider>
+    </StrictMode>,
+  );
+// An English visitor's texts arrive as their own chunk; render once they are there (or,
+// should that chunk fail, in German rather than not at all).
+void i18nReady.then(render, render);

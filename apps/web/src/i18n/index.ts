@@ -1,7 +1,6 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from './de.json';
-import en from './en.json';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -41,15 +40,36 @@ i18n.on('languageChanged', (language) => {
   }
 });
 
-void i18n.use(initReactI18next).init({
-  resources: { de: { translation: de }, en: { translation: en } },
-  lng: storedLanguage(),
-  fallbackLng: 'de',
-  supportedLngs: [...LANGUAGES],
-  // Resources are bundled, so initialise synchronously: the first render already has texts.
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+/**
+ * German is bundled (the default and the fallback); English is its own chunk, fetched only
+ * by those who choose it, so a first visit does not download both languages.
+ */
+const otherLanguages: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (language !== 'en') return callback(null, language === 'de' ? de : {});
+    import('./en.json').then(
+      (module) => callback(null, module.default),
+      (error: Error) => callback(error, false),
+    );
+  },
+};
+
+/** Resolves once the chosen language's texts are there; main.tsx renders after it. */
+export const i18nReady = i18n
+  .use(otherLanguages)
+  .use(initReactI18next)
+  .init({
+    resources: { de: { translation: de } },
+    partialBundledLanguages: true,
+    lng: storedLanguage(),
+    fallbackLng: 'de',
+    supportedLngs: [...LANGUAGES],
+    // German is bundled, so a German first render already has its texts.
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  });
 
 document.documentElement.lang = i18n.language;
 
