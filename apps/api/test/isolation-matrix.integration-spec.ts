@@ -1927,12 +1927,6 @@ const CASES: Case[] = [
     expect: same(PUBLIC),
     run: (c, f) => fetchFile(c, `${f.api.url}/calendar/${f.slug}.ics`),
   },
-  { operation: 'logout', expect: same(PUBLIC), run: (c) => c.gql('mutation { logout }') },
-  {
-    operation: 'logoutEverywhere',
-    expect: same(SIGNED_IN),
-    run: (c) => c.gql('mutation { logoutEverywhere }'),
-  },
   // --- local initiatives (issue 14) ---
   {
     operation: 'initiative',
@@ -2104,6 +2098,13 @@ const CASES: Case[] = [
           p: [f.colleagueId],
         },
       ),
+  },
+  // Last: these two end the sessions every row above uses.
+  { operation: 'logout', expect: same(PUBLIC), run: (c) => c.gql('mutation { logout }') },
+  {
+    operation: 'logoutEverywhere',
+    expect: same(SIGNED_IN),
+    run: (c) => c.gql('mutation { logoutEverywhere }'),
   },
 ];
 
