@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { SUPPORT_PHASES, supportPhase } from '@wissensnetz/domain';
 import { NetworkFiguresDocument, type NetworkFiguresQuery } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
@@ -83,6 +84,13 @@ function PublicFigures({ figures }: { figures: Figures }) {
   const perState = new Map<string, number>();
   for (const row of figures.citiesByState)
     perState.set(row.federalState, (perState.get(row.federalState) ?? 0) + row.cities);
+  // Where each city stands in its support period follows from its cohort and today.
+  const today = new Date();
+  const perPhase = new Map(SUPPORT_PHASES.map((phase) => [phase, 0]));
+  for (const row of figures.citiesByState) {
+    const phase = supportPhase(row.cohort, today);
+    perPhase.set(phase, (perPhase.get(phase) ?? 0) + row.cities);
+  }
   const months = figures.practicesByMonth;
   return (
     <section aria-labelledby="public-figures-heading" className="statistics__section">
@@ -105,6 +113,16 @@ function PublicFigures({ figures }: { figures: Figures }) {
             row.cohort,
             row.cities,
           ])}
+        />
+        <FigureChart
+          name="staedte-nach-foerderphase"
+          caption={t('statistics.citiesBySupportPhase')}
+          bars={[...perPhase].map(([phase, cities]) => ({
+            label: t(`supportPhase.${phase}`),
+            value: cities,
+          }))}
+          header={[t('statistics.col.phase'), t('statistics.col.cities')]}
+          rows={[...perPhase].map(([phase, cities]) => [t(`supportPhase.${phase}`), cities])}
         />
         <FigureChart
           name="praxis-nach-thema"
