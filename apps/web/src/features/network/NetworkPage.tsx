@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { PracticeFeedLink } from '../practices/PracticeFeedLink';
 import { CityFilter, parseKind, type CityFilterValue } from './CityFilter';
+import { loadNetworkMap } from './map/load-network-map';
 import { NetworkMapSection } from './map/NetworkMapSection';
 import { useAllCities, type NetworkCity } from './useAllCities';
 import './network.css';
@@ -75,6 +76,9 @@ export function NetworkPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
   useDocumentTitle(null, t('network.documentTitle'));
+  useEffect(() => {
+    void loadNetworkMap();
+  }, []);
 
   const cities = useAllCities();
   const [states, reexecuteStates] = useQuery({ query: NetworkFederalStatesDocument });

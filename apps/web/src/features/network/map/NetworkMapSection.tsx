@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { loadNetworkMap } from './load-network-map';
 import { useTranslation } from 'react-i18next';
 import { federalStateName, MAX_PAGE_SIZE } from '@wissensnetz/domain';
 import { NetworkMapTandemsDocument, type CityKind } from '../../../generated/graphql';
@@ -12,7 +13,7 @@ import type { MapCity, MapTandem } from './types';
 import './network-map.css';
 
 // d3-geo, topojson and the borders load only here, in a chunk of their own.
-const NetworkMap = lazy(() => import('./NetworkMap'));
+const NetworkMap = lazy(loadNetworkMap);
 
 interface NetworkMapSectionProps {
   /** The cities to show (the page's cohort/kind filter applied). */
