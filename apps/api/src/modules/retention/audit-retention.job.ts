@@ -4,6 +4,7 @@ import type { AppConfig } from '../../core/config/config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { JobRegistry } from '../../core/jobs/job-registry';
 import type { ScheduledJob } from '../../core/jobs/scheduled-job';
+import { rowsChanged } from '../../core/jobs/rows-changed';
 import { SYSTEM_DB } from '../../database/system-db';
 
 /**
@@ -40,18 +41,15 @@ export class AuditRetentionJob implements ScheduledJob, OnModuleInit {
 
   /** Pseudonymises what is due as of `now`; returns how many entries it changed. */
   async pseudonymise(now: Date): Promise<number> {
-    const [row] = (await this.db.query(
-      `WITH changed AS (
-         UPDATE audit_log a
-            SET actor_pseudonym = 'P-' || left(encode(sha256(convert_to(k.secret || ':' || a.actor_user_id::text, 'UTF8')), 'hex'), 16),
-                actor_user_id = NULL
-           FROM audit_pseudonym_key k
-          WHERE a.actor_user_id IS NOT NULL
-            AND a.created_at + make_interval(months => $2) <= $1
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM changed`,
+    return rowsChanged(
+      this.db,
+      `UPDATE audit_log a
+          SET actor_pseudonym = 'P-' || left(encode(sha256(convert_to(k.secret || ':' || a.actor_user_id::text, 'UTF8')), 'hex'), 16),
+              actor_user_id = NULL
+         FROM audit_pseudonym_key k
+        WHERE a.actor_user_id IS NOT NULL
+          AND a.created_at + make_interval(months => $2) <= $1`,
       [now, this.config.retentionAuditMonths],
-    )) as Array<{ n: number }>;
-    return row.n;
+    );
   }
 }

@@ -4,6 +4,7 @@ import type { AppConfig } from '../../core/config/config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { JobRegistry } from '../../core/jobs/job-registry';
 import type { ScheduledJob } from '../../core/jobs/scheduled-job';
+import { rowsChanged } from '../../core/jobs/rows-changed';
 import { SYSTEM_DB } from '../../database/system-db';
 
 /**
@@ -39,14 +40,11 @@ export class FeedbackRetentionJob implements ScheduledJob, OnModuleInit {
 
   /** Deletes what is due as of `now`; returns how many entries it deleted. */
   async purge(now: Date): Promise<number> {
-    const [row] = (await this.db.query(
-      `WITH gone AS (
-         DELETE FROM accessibility_feedback
-          WHERE created_at + make_interval(months => $2) <= $1
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM gone`,
+    return rowsChanged(
+      this.db,
+      `DELETE FROM accessibility_feedback
+        WHERE created_at + make_interval(months => $2) <= $1`,
       [now, this.config.retentionFeedbackMonths],
-    )) as Array<{ n: number }>;
-    return row.n;
+    );
   }
 }

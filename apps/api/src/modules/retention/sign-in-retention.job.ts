@@ -4,6 +4,7 @@ import type { AppConfig } from '../../core/config/config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { JobRegistry } from '../../core/jobs/job-registry';
 import type { ScheduledJob } from '../../core/jobs/scheduled-job';
+import { rowsChanged } from '../../core/jobs/rows-changed';
 import { SYSTEM_DB } from '../../database/system-db';
 
 export interface SignInRetentionResult {
@@ -44,13 +45,7 @@ export class SignInRetentionJob implements ScheduledJob, OnModuleInit {
 
   /** Deletes what is due as of `now`; running it again for the same `now` finds nothing. */
   async purge(now: Date): Promise<SignInRetentionResult> {
-    const count = async (sql: string, params: unknown[]) => {
-      const rows = (await this.db.query(
-        `WITH gone AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM gone`,
-        params,
-      )) as Array<{ n: number }>;
-      return rows[0].n;
-    };
+    const count = (statement: string, params: unknown[]) => rowsChanged(this.db, statement, params);
     return {
       sessions: await count(
         `DELETE FROM user_session

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { JobRegistry } from '../../core/jobs/job-registry';
 import type { ScheduledJob } from '../../core/jobs/scheduled-job';
+import { rowsChanged } from '../../core/jobs/rows-changed';
 import { utcToBerlin } from '../../core/time/berlin-time';
 import { SYSTEM_DB } from '../../database/system-db';
 
@@ -31,14 +32,11 @@ export class UnfoundSearchRetentionJob implements ScheduledJob, OnModuleInit {
 
   /** Deletes what is due as of `now`; returns how many rows (word × day) it deleted. */
   async removeExpired(now: Date): Promise<number> {
-    const [row] = (await this.db.query(
-      `WITH gone AS (
-         DELETE FROM unfound_search
-          WHERE day <= $1::date - make_interval(months => $2)
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM gone`,
+    return rowsChanged(
+      this.db,
+      `DELETE FROM unfound_search
+        WHERE day <= $1::date - make_interval(months => $2)`,
       [utcToBerlin(now).slice(0, 10), UNFOUND_SEARCH_RETENTION_MONTHS],
-    )) as Array<{ n: number }>;
-    return row.n;
+    );
   }
 }
