@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PRODUCTION_ENV } from './production-env.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist/api');
@@ -164,20 +165,7 @@ async function main() {
       NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
       // Production asks for the operator's published details; the benchmark's are placeholders.
       PUBLIC_URL: url,
-      ...Object.fromEntries(
-        [
-          'OPERATOR_NAME',
-          'OPERATOR_ADDRESS',
-          'OPERATOR_REPRESENTATIVE',
-          'OPERATOR_EMAIL',
-          'OPERATOR_PHONE',
-          'DPO_NAME',
-          'DPO_CONTACT',
-          'SUPERVISORY_AUTHORITY_NAME',
-        ].map((name) => [name, process.env[name] ?? `Benchmark ${name.toLowerCase()}`]),
-      ),
-      OPERATOR_EMAIL: process.env.OPERATOR_EMAIL ?? 'bench@example.org',
-      SUPERVISORY_AUTHORITY_URL: process.env.SUPERVISORY_AUTHORITY_URL ?? 'https://example.org/',
+      ...PRODUCTION_ENV,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

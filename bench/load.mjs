@@ -20,6 +20,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { startBaseline } from './baseline-server.mjs';
+import { PRODUCTION_ENV } from './production-env.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist/api');
@@ -47,18 +48,6 @@ const QUERIES = [
 ];
 const SEARCH = `query($q: String!) { searchPractices(query: $q, first: 20) { totalHits hits { titleHtml summaryHtml practice { id title city { name } topics { slug } } }
   facets { topics { value label count } federalStates { value label count } cities { value label count } joinedYears { value count } kinds { value label count } } } }`;
-/** What production requires besides the services (placeholders: the benchmark sends no mail). */
-const PRODUCTION_ENV = {
-  OPERATOR_NAME: 'Benchmark',
-  OPERATOR_ADDRESS: 'Musterstraße 1, 12345 Musterstadt',
-  OPERATOR_REPRESENTATIVE: 'Benchmark',
-  OPERATOR_EMAIL: 'bench@example.org',
-  OPERATOR_PHONE: '+49 30 000000',
-  DPO_NAME: 'Benchmark',
-  DPO_CONTACT: 'dpo@example.org',
-  SUPERVISORY_AUTHORITY_NAME: 'Benchmark',
-  SUPERVISORY_AUTHORITY_URL: 'https://example.org',
-};
 const round = (value) => Math.round(value * 100) / 100;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

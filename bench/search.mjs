@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PRODUCTION_ENV } from './production-env.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist/api');
@@ -53,18 +54,6 @@ const QUERIES = [
   'Bürgerhaushalt',
 ];
 
-/** What production requires besides the services (placeholders: the benchmark sends no mail). */
-const PRODUCTION_ENV = {
-  OPERATOR_NAME: 'Benchmark',
-  OPERATOR_ADDRESS: 'Musterstraße 1, 12345 Musterstadt',
-  OPERATOR_REPRESENTATIVE: 'Benchmark',
-  OPERATOR_EMAIL: 'bench@example.org',
-  OPERATOR_PHONE: '+49 30 000000',
-  DPO_NAME: 'Benchmark',
-  DPO_CONTACT: 'dpo@example.org',
-  SUPERVISORY_AUTHORITY_NAME: 'Benchmark',
-  SUPERVISORY_AUTHORITY_URL: 'https://example.org',
-};
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
