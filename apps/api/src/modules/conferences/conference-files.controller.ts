@@ -4,7 +4,7 @@ import { Access, AccessLevel } from '../../core/auth/access.decorator';
 import { CurrentActor } from '../../core/auth/current-actor.decorator';
 import type { Actor } from '../../core/tenancy/actor';
 import { ConferenceExportService, type ExportFile } from './conference-export.service';
-import { contentDisposition } from './export-names';
+import { contentDisposition } from '../../core/export/content-disposition';
 
 /** Registration export (CSV for spreadsheets) and calendar files (ICS). */
 @Controller()

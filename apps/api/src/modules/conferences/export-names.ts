@@ -27,20 +27,6 @@ export function exportFilename(
   return `${prefix}-${fileSlug(conference.title)}-${utcToBerlin(conference.startsAt).slice(0, 10)}.${ext}`;
 }
 
-/**
- * Content-Disposition with an ASCII `filename` for old clients and the exact UTF-8 name
- * in `filename*` (RFC 6266 / 5987). Quotes, backslashes and control characters never
- * reach the header.
- */
-export function contentDisposition(kind: 'attachment' | 'inline', filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
 /** A session as a line of the calendar description: "Do, 20. Mai, 10:00–11:30 · Titel (Raum)". */
 export function agendaLine(session: {
   title: string;

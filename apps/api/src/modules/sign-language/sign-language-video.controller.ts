@@ -18,6 +18,7 @@ import type { Actor } from '../../core/tenancy/actor';
 import { toSignLanguageVideo } from './dto/sign-language-video.type';
 import { SignLanguageException } from './sign-language.exception';
 import { SignLanguageService } from './sign-language.service';
+import { contentDisposition } from '../../core/export/content-disposition';
 
 /**
  * The sign-language video over plain HTTP (multipart upload, playback, download), with the
@@ -68,10 +69,7 @@ export class SignLanguageVideoController {
     // The id changes with every upload: a file under one address never changes.
     res.setHeader('Cache-Control', 'public, max-age=86400, immutable');
     if (download !== undefined)
-      res.setHeader(
-        'Content-Disposition',
-        `attachment; filename="${video.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(video.fileName)}`,
-      );
+      res.setHeader('Content-Disposition', contentDisposition('attachment', video.fileName));
     content.pipe(res);
   }
 }
