@@ -30,6 +30,9 @@ export async function createApp(
     bufferLogs: false,
   });
   app.disable('x-powered-by');
+  // No ETag computed over every res.send (a SHA-1 of each GraphQL answer, which is a POST
+  // nobody revalidates); the feeds set their own ETag, static files get theirs from serve-static.
+  app.set('etag', false);
   // X-Forwarded-For (client address for throttling, sessions) and X-Forwarded-Proto
   // (Secure cookies) are believed only from the proxies named in TRUST_PROXY.
   app.set('trust proxy', config.trustProxy.length > 0 ? config.trustProxy : false);

@@ -188,3 +188,78 @@ export async function paginate<T extends ObjectLiteral>(
     },
   };
 }
+
+/** A keyset-paginated list in plain SQL: `FROM … WHERE …` with `$n` parameters. */
+export interface SqlPageQuery {
+  /** The select list (the rows of a page). */
+  columns: string;
+  /** `FROM` clause with joins, without the word. */
+  from: string;
+  /** Conditions joined with AND (may be empty). */
+  where: string[];
+  /** Parameters of `where` ($1, $2, …). */
+  params: unknown[];
+}
+
+/**
+ * `paginate` in plain SQL, in one statement for a non-empty page: the total comes as a
+ * sub-select beside the page's rows (`totalCount` is of the whole filter, not of what
+ * follows the cursor). Only an empty page needs a second statement to count.
+ */
+export async function paginateSql<T>(
+  run: (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>,
+  query: SqlPageQuery,
+  args: PageArgs,
+  keys: SortKey<T>[],
+  toNode: (row: Record<string, unknown>) => T,
+  order: 'ASC' | 'DESC' = 'ASC',
+): Promise<ConnectionShape<T>> {
+  const size = validatePageSize(args.first);
+  const after = args.after
+    ? decodeCursor(
+        args.after,
+        keys.map((key) => key.kind),
+      )
+    : undefined;
+  const filter = query.where.length ? `WHERE ${query.where.join(' AND ')}` : '';
+  const params = [...query.params];
+  const pageWhere = [...query.where];
+  if (after) {
+    const placeholders = after.map((value) => {
+      params.push(value);
+      return `$${params.length}`;
+    });
+    const columns = keys.map((key) => key.column).join(', ');
+    pageWhere.push(`(${columns}) ${order === 'ASC' ? '>' : '<'} (${placeholders.join(', ')})`);
+  }
+  params.push(size + 1);
+  const rows = await run(
+    `SELECT (SELECT count(*)::int FROM ${query.from} ${filter}) AS "__total", ${query.columns}
+       FROM ${query.from} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+      ORDER BY ${keys.map((key) => `${key.column} ${order}`).join(', ')}
+      LIMIT $${params.length}`,
+    params,
+  );
+  const totalCount = rows.length
+    ? (rows[0].__total as number)
+    : ((await run(`SELECT count(*)::int AS n FROM ${query.from} ${filter}`, query.params))[0]
+        .n as number);
+  const nodes = rows.slice(0, size).map((row) => {
+    delete row.__total;
+    return toNode(row);
+  });
+  const edges = nodes.map((node) => ({
+    node,
+    cursor: encodeCursor(keys.map((key) => key.value(node))),
+  }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: after !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

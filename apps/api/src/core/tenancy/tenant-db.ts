@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { escapeLiteral } from 'pg';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { coordinatorCityIds, isOrganizer, memberCityIds, type Actor } from './actor';
 
 export interface TenantRunOptions {
@@ -21,30 +22,63 @@ export class TenantDb {
   /**
    * Runs `fn` in one transaction as `actor`: row-level security sees exactly the
    * actor the service checked. There is no form without an actor.
+   *
+   * The transaction's start and the settings travel in one round trip (one simple-query
+   * batch `START TRANSACTION; SELECT set_config(...)`), measured in bench/load.mjs: a
+   * round trip fewer per request than TypeORM's `transaction()`, which sends them apart.
    */
-  run<T>(
+  async run<T>(
     actor: Actor,
     fn: (manager: EntityManager) => Promise<T>,
     options: TenantRunOptions = {},
   ): Promise<T> {
-    return this.db.transaction(async (manager) => {
-      await manager.query(
-        `SELECT set_config('app.user_id', $1, true),
-                set_config('app.member_city_ids', $2, true),
-                set_config('app.coordinator_city_ids', $3, true),
-                set_config('app.is_organizer', $4, true),
-                set_config('app.invitation_token', $5, true)`,
-        [
-          actor.kind === 'user' ? actor.userId : '',
-          toArrayLiteral(memberCityIds(actor)),
-          toArrayLiteral(coordinatorCityIds(actor)),
-          isOrganizer(actor) ? 'on' : 'off',
-          options.invitationTokenHash ?? '',
-        ],
-      );
-      return fn(manager);
-    });
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(tenantBegin(actor, options));
+      markTransactionStarted(runner);
+      const result = await fn(runner.manager);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      // A failed batch may have left a transaction open (START ran, a set_config failed).
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      else await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
+}
+
+/**
+ * `START TRANSACTION` and the actor's settings as one batch. A simple-query batch cannot
+ * carry bind parameters, so the values are quoted with pg's escapeLiteral; they are ids,
+ * `on`/`off` and a hex hash the server derived, never text a caller typed.
+ */
+export function tenantBegin(actor: Actor, options: TenantRunOptions = {}): string {
+  const settings: Array<[string, string]> = [
+    ['app.user_id', actor.kind === 'user' ? actor.userId : ''],
+    ['app.member_city_ids', toArrayLiteral(memberCityIds(actor))],
+    ['app.coordinator_city_ids', toArrayLiteral(coordinatorCityIds(actor))],
+    ['app.is_organizer', isOrganizer(actor) ? 'on' : 'off'],
+    ['app.invitation_token', options.invitationTokenHash ?? ''],
+  ];
+  const calls = settings.map(
+    ([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`,
+  );
+  return `START TRANSACTION; SELECT ${calls.join(', ')}`;
+}
+
+/**
+ * Tells TypeORM's query runner that the batch above started its transaction, as its own
+ * startTransaction() would have: commitTransaction() then sends COMMIT, and a nested
+ * `manager.transaction()` inside `fn` becomes a SAVEPOINT.
+ */
+function markTransactionStarted(runner: QueryRunner): void {
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  state.isTransactionActive = true;
+  state.transactionDepth = 1;
 }
 
 function toArrayLiteral(ids: string[]): string {

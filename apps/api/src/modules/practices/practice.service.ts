@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import { loadById, type GraphQLContext } from '../../core/graphql/loaders';
-import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
+import { paginateSql, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
 import { Permission, mayAccess, requireAccess } from '../../core/auth/access';
 import type { Actor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
@@ -14,6 +14,7 @@ import { toPractice, type PracticeType } from './dto/practice.type';
 import { PracticeEntity, PracticeStatus } from './practice.entity';
 import { PracticeException } from './practice.exception';
 import { topicIdsFor } from './practice-topics';
+import { PRACTICE_COLUMNS, practiceFromRow } from './practice-rows';
 
 /**
  * Reading practices, always through row-level security as the given actor: what the
@@ -32,9 +33,10 @@ export class PracticeService {
   /** null when the practice does not exist or the actor may not see it. */
   async get(actor: Actor, id: string): Promise<PracticeEntity | null> {
     if (!isUuid(id)) return null;
-    return this.tenantDb.run(actor, (manager) =>
-      manager.getRepository(PracticeEntity).findOneBy({ id }),
+    const rows: Array<Record<string, unknown>> = await this.tenantDb.run(actor, (manager) =>
+      manager.query(`SELECT ${PRACTICE_COLUMNS} FROM practice p WHERE p.id = $1`, [id]),
     );
+    return rows[0] ? practiceFromRow(rows[0]) : null;
   }
 
   /**
@@ -118,20 +120,29 @@ export class PracticeService {
       topicSlugs,
       'filter.topicSlugs',
     );
-    return this.tenantDb.run(actor, async (manager) => {
-      const query = manager.getRepository(PracticeEntity).createQueryBuilder('practice');
-      if (city) query.andWhere('practice.city_id = :cityId', { cityId: city.id });
-      if (filter?.status) query.andWhere('practice.status = :status', { status: filter.status });
-      if (topicIds.length) {
-        query.andWhere(
-          'EXISTS (SELECT 1 FROM practice_topic pt WHERE pt.city_id = practice.city_id AND pt.practice_id = practice.id AND pt.topic_id = ANY(:topicIds))',
-          { topicIds },
-        );
-      }
-      return paginate(query, page, [
-        { column: 'practice.id', kind: 'uuid', value: (practice) => practice.id },
-      ]);
-    });
+    // Plain SQL: a page of practices is read on every list view (bench/load.mjs).
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (city) where.push(`p.city_id = ${param(city.id)}`);
+    if (filter?.status) where.push(`p.status = ${param(filter.status)}`);
+    if (topicIds.length) {
+      where.push(
+        `EXISTS (SELECT 1 FROM practice_topic pt WHERE pt.city_id = p.city_id AND pt.practice_id = p.id AND pt.topic_id = ANY(${param(topicIds)}::uuid[]))`,
+      );
+    }
+    return this.tenantDb.run(actor, (manager) =>
+      paginateSql<PracticeEntity>(
+        (sql, values) => manager.query(sql, values),
+        { columns: PRACTICE_COLUMNS, from: 'practice p', where, params },
+        page,
+        [{ column: 'p.id', kind: 'uuid', value: (practice) => practice.id }],
+        practiceFromRow,
+      ),
+    );
   }
 
   /**
