@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { escapeLiteral } from 'pg';
-import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
+import { DataSource, QueryFailedError, type EntityManager, type QueryRunner } from 'typeorm';
 import { coordinatorCityIds, isOrganizer, memberCityIds, type Actor } from './actor';
 
 export interface TenantRunOptions {
@@ -49,6 +49,65 @@ export class TenantDb {
       await runner.release();
     }
   }
+
+  /**
+   * One read statement as `actor` in a transaction of its own, all in **one round trip**:
+   * `START TRANSACTION; SELECT set_config(...); <sql>; COMMIT` as one simple-query batch
+   * (for the read paths every page needs: one practice, a page of practices, the hits of a
+   * search; bench/load.mjs). Row-level security sees the actor exactly as in `run`. A
+   * batch cannot carry bind parameters, so `$1`, `$2`, … are replaced by quoted literals
+   * (pg's escapeLiteral; strings, numbers, booleans, null and arrays of strings). Give
+   * parameters a cast in `sql` where the column type matters (`$1::uuid[]`).
+   */
+  async read<R = Record<string, unknown>>(
+    actor: Actor,
+    sql: string,
+    params: unknown[] = [],
+    options: TenantRunOptions = {},
+  ): Promise<R[]> {
+    const statement = inlineParams(sql, params);
+    const batch = `${tenantBegin(actor, options)}; ${statement}; COMMIT`;
+    const runner = this.db.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    // Counted and timed like TypeORM's own statements (query-count.ts, slow-query log).
+    const logger = this.db.logger;
+    logger.logQuery(statement, undefined, runner);
+    const started = Date.now();
+    try {
+      const results = (await client.query(batch)) as unknown as QueryResult[];
+      const ms = Date.now() - started;
+      const slowMs = this.db.options.maxQueryExecutionTime;
+      if (slowMs && ms > slowMs) logger.logQuerySlow(ms, statement, undefined, runner);
+      return results[results.length - 2].rows as R[];
+    } catch (error) {
+      // After a failed statement the transaction is aborted and the batch's COMMIT skipped.
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw new QueryFailedError(statement, params, error as Error);
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+/** `$n` of `sql` as quoted literals, for a simple-query batch (see TenantDb.read). */
+export function inlineParams(sql: string, params: readonly unknown[]): string {
+  return sql.replace(/\$(\d+)/g, (_, index: string) => {
+    const position = Number(index) - 1;
+    if (position < 0 || position >= params.length) throw new Error(`no parameter $${index}`);
+    return toLiteral(params[position]);
+  });
+}
+
+function toLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return escapeLiteral(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    const items = value.map((item) => `"${item.replace(/[\\"]/g, (char) => `\\${char}`)}"`);
+    return escapeLiteral(`{${items.join(',')}}`);
+  }
+  throw new Error(`TenantDb.read: unsupported parameter ${typeof value}`);
 }
 
 /**

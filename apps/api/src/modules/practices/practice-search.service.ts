@@ -23,6 +23,7 @@ import { toPractice } from './dto/practice.type';
 import { validateSearchFilter } from './practice-content';
 import { PRACTICES_INDEX, type PracticeDocument } from './practice-search.source';
 import { PracticeEntity } from './practice.entity';
+import { PRACTICE_COLUMNS, practiceFromRow } from './practice-rows';
 import { PracticeException } from './practice.exception';
 import { topicIdsFor } from './practice-topics';
 
@@ -228,21 +229,20 @@ export class PracticeSearchService {
     practices: PracticeEntity[];
     links: Array<{ owner: string; topicId: string }>;
   }> {
-    const { entities, raw } = await this.tenantDb.run(actor, (manager) =>
-      manager
-        .getRepository(PracticeEntity)
-        .createQueryBuilder('practice')
-        .addSelect(
-          'ARRAY(SELECT pt.topic_id FROM practice_topic pt WHERE pt.practice_id = practice.id)',
-          'topic_ids',
-        )
-        .where('practice.id = ANY(:ids::uuid[])', { ids })
-        .getRawAndEntities<{ practice_id: string; topic_ids: string[] }>(),
+    // Plain SQL (no TypeORM building or hydration): read for every search (bench/load.mjs).
+    // In one round trip with the caller's settings (TenantDb.read).
+    const rows = await this.tenantDb.read<Record<string, unknown> & { topic_ids: string[] }>(
+      actor,
+      `SELECT ${PRACTICE_COLUMNS},
+              ARRAY(SELECT pt.topic_id FROM practice_topic pt WHERE pt.practice_id = p.id) AS topic_ids
+         FROM practice p WHERE p.id = ANY($1::uuid[])`,
+      [ids],
     );
-    const links = raw.flatMap((row) =>
-      row.topic_ids.map((topicId) => ({ owner: row.practice_id, topicId })),
+    const links = rows.flatMap((row) =>
+      row.topic_ids.map((topicId) => ({ owner: row.id as string, topicId })),
     );
-    return { practices: entities, links };
+    const practices = rows.map(({ topic_ids: _topicIds, ...row }) => practiceFromRow(row));
+    return { practices, links };
   }
 
   /**

@@ -33,8 +33,11 @@ export class PracticeService {
   /** null when the practice does not exist or the actor may not see it. */
   async get(actor: Actor, id: string): Promise<PracticeEntity | null> {
     if (!isUuid(id)) return null;
-    const rows: Array<Record<string, unknown>> = await this.tenantDb.run(actor, (manager) =>
-      manager.query(`SELECT ${PRACTICE_COLUMNS} FROM practice p WHERE p.id = $1`, [id]),
+    // One round trip (TenantDb.read): the page of one practice is the most read of all.
+    const rows = await this.tenantDb.read(
+      actor,
+      `SELECT ${PRACTICE_COLUMNS} FROM practice p WHERE p.id = $1::uuid`,
+      [id],
     );
     return rows[0] ? practiceFromRow(rows[0]) : null;
   }
@@ -120,7 +123,7 @@ export class PracticeService {
       topicSlugs,
       'filter.topicSlugs',
     );
-    // Plain SQL: a page of practices is read on every list view (bench/load.mjs).
+    // Plain SQL, no entity hydration: a page of practices is read on every list view.
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
@@ -134,14 +137,13 @@ export class PracticeService {
         `EXISTS (SELECT 1 FROM practice_topic pt WHERE pt.city_id = p.city_id AND pt.practice_id = p.id AND pt.topic_id = ANY(${param(topicIds)}::uuid[]))`,
       );
     }
-    return this.tenantDb.run(actor, (manager) =>
-      paginateSql<PracticeEntity>(
-        (sql, values) => manager.query(sql, values),
-        { columns: PRACTICE_COLUMNS, from: 'practice p', where, params },
-        page,
-        [{ column: 'p.id', kind: 'uuid', value: (practice) => practice.id }],
-        practiceFromRow,
-      ),
+    // Page and total in one statement, one round trip with the settings (TenantDb.read).
+    return paginateSql<PracticeEntity>(
+      (sql, values) => this.tenantDb.read(actor, sql, values),
+      { columns: PRACTICE_COLUMNS, from: 'practice p', where, params },
+      page,
+      [{ column: 'p.id', kind: 'uuid', value: (practice) => practice.id }],
+      practiceFromRow,
     );
   }
 
