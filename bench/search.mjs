@@ -61,6 +61,47 @@ const percentile = (values, p) => {
 };
 const round = (value) => Math.round(value * 10) / 10;
 
+/** The five slowest publishes: when the worker claimed their row, what the engine did meanwhile. */
+async function explainSlowest(owner, env, samples) {
+  const slowest = [...samples].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const explained = [];
+  for (const sample of slowest) {
+    const rows = (
+      await owner.query(
+        `SELECT created_at, processed_at, attempts FROM search_outbox
+          WHERE index_name = 'practices' AND document_id = $1 ORDER BY id`,
+        [sample.id],
+      )
+    ).rows;
+    const after = new Date(sample.publishedAt - 1000).toISOString();
+    const before = new Date(sample.publishedAt + sample.ms).toISOString();
+    const tasks = await fetch(
+      `${env.MEILI_URL}/tasks?afterEnqueuedAt=${after}&beforeEnqueuedAt=${before}&limit=50`,
+      { headers: { authorization: `Bearer ${env.MEILI_MASTER_KEY}` } },
+    )
+      .then((response) => response.json())
+      .catch(() => ({ results: [] }));
+    const at = (iso) => (iso ? Math.round(Date.parse(iso) - sample.publishedAt) : null);
+    explained.push({
+      ms: round(sample.ms),
+      outbox: rows.map((row) => ({
+        createdMs: at(row.created_at.toISOString()),
+        claimedMs: at(row.processed_at?.toISOString()),
+        attempts: row.attempts,
+      })),
+      tasks: (tasks.results ?? []).map((task) => ({
+        type: task.type,
+        index: task.indexUid,
+        enqueuedMs: at(task.enqueuedAt),
+        startedMs: at(task.startedAt),
+        finishedMs: at(task.finishedAt),
+        batchUid: task.batchUid,
+      })),
+    });
+  }
+  return explained;
+}
+
 async function main() {
   const dataDir = mkdtempSync(join(root, '.data-bench-search-'));
   const services = await startDevServices({ dataDir, durable: false, log: () => undefined });
@@ -232,6 +273,7 @@ async function main() {
         return json.data;
       };
       const freshnessMs = [];
+      const samples = [];
       for (let i = 0; i < FRESHNESS_RUNS; i++) {
         const word = `Frischetest${Date.now().toString(36)}x${i}`;
         const created = await gql(
@@ -249,6 +291,7 @@ async function main() {
           id: created.createPractice.id,
         });
         const published = performance.now();
+        const publishedAt = Date.now();
         for (;;) {
           const found = await gql(
             'query($q: String!) { searchPractices(query: $q, first: 1) { totalHits } }',
@@ -261,6 +304,7 @@ async function main() {
           await sleep(10);
         }
         freshnessMs.push(performance.now() - published);
+        samples.push({ ms: freshnessMs.at(-1), id: created.createPractice.id, publishedAt });
       }
       results.freshness = {
         publishes: FRESHNESS_RUNS,
@@ -275,8 +319,11 @@ async function main() {
                FROM search_outbox WHERE attempts > 0`,
           )
         ).rows[0],
+        // Where the slowest ones waited: the publish's outbox row (claimed at, in ms after
+        // the publish answer) and the engine's tasks enqueued meanwhile (queue wait, run time).
+        slowest: await explainSlowest(owner, services.env, samples),
       };
-      console.log('freshness', results.freshness);
+      console.log('freshness', JSON.stringify(results.freshness, null, 1));
     }
 
     if (PARTS.has('reindex')) {

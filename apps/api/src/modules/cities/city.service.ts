@@ -6,11 +6,16 @@ import { CITIES_INDEX } from './city-search.source';
 import { fromCachedList, type GraphQLContext } from '../../core/graphql/loaders';
 import { TtlCache } from '../../core/graphql/ttl-cache';
 import { CityException, CityExceptionReason } from './city.exception';
-import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
+import { paginateSql, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination';
 import { CityEntity } from './city.entity';
 import { cohortRange, validateCityFilter } from './city-filter';
 import type { CityFilter } from './dto/city-filter.input';
 import type { FederalStateSummary } from './dto/city-connection';
+
+/** Every column of `city` under the entity's names (`c` is the table's alias). */
+const CITY_COLUMNS = `c.id, c.slug, c.name, c.kind, c.federal_state AS "federalState",
+  c.joined_year AS "joinedYear", c.population, c.latitude, c.longitude,
+  c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
 @Injectable()
 export class CityService {
@@ -36,24 +41,36 @@ export class CityService {
     page: PageArgs,
   ): Promise<ConnectionShape<CityEntity>> {
     const valid = validateCityFilter(filter);
-    const query = this.db.getRepository(CityEntity).createQueryBuilder('city');
-    if (valid.federalState)
-      query.andWhere('city.federal_state = :state', { state: valid.federalState });
-    if (valid.joinedYear) query.andWhere('city.joined_year = :year', { year: valid.joinedYear });
-    if (valid.kind) query.andWhere('city.kind = :kind', { kind: valid.kind });
+    // Plain SQL, page and total in one statement (paginateSql): every list of cities.
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (valid.federalState) where.push(`c.federal_state = ${param(valid.federalState)}`);
+    if (valid.joinedYear) where.push(`c.joined_year = ${param(valid.joinedYear)}`);
+    if (valid.kind) where.push(`c.kind = ${param(valid.kind)}`);
     if (valid.supportPhase) {
       const { from, to } = cohortRange(valid.supportPhase, new Date());
-      if (from !== null) query.andWhere('city.joined_year >= :cohortFrom', { cohortFrom: from });
-      if (to !== null) query.andWhere('city.joined_year <= :cohortTo', { cohortTo: to });
+      if (from !== null) where.push(`c.joined_year >= ${param(from)}`);
+      if (to !== null) where.push(`c.joined_year <= ${param(to)}`);
     }
     if (valid.search) {
       const pattern = `%${valid.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      query.andWhere('(city.name ILIKE :pattern OR city.slug ILIKE :pattern)', { pattern });
+      const placeholder = param(pattern);
+      where.push(`(c.name ILIKE ${placeholder} OR c.slug ILIKE ${placeholder})`);
     }
-    return paginate(query, page, [
-      { column: 'city.name', kind: 'text', value: (city) => city.name },
-      { column: 'city.id', kind: 'uuid', value: (city) => city.id },
-    ]);
+    return paginateSql<CityEntity>(
+      (sql, values) => this.db.query(sql, values),
+      { columns: CITY_COLUMNS, from: 'city c', where, params },
+      page,
+      [
+        { column: 'c.name', kind: 'text', value: (city) => city.name },
+        { column: 'c.id', kind: 'uuid', value: (city) => city.id },
+      ],
+      (row) => Object.assign(new CityEntity(), row),
+    );
   }
 
   /** null when no city has this slug: an unknown city is not an error. */
