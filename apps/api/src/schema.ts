@@ -17,6 +17,12 @@ import { DigestResolver } from './modules/digest/digest.resolver';
 import { FollowResolver } from './modules/follows/follow.resolver';
 import { InitiativeResolver } from './modules/initiatives/initiative.resolver';
 import { SuggestionResolver } from './modules/initiatives/suggestion.resolver';
+import {
+  FollowedSuggestionMeasureResolver,
+  InitiativeFiguresResolver,
+  MeasureResolver,
+  QueueSuggestionMeasureResolver,
+} from './modules/initiatives/measure.resolver';
 import { SignLanguageResolver } from './modules/sign-language/sign-language.resolver';
 import { ErasureResolver } from './modules/erasure/erasure.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
@@ -79,6 +85,10 @@ export const RESOLVERS = [
   StatisticsResolver,
   InitiativeResolver,
   SuggestionResolver,
+  MeasureResolver,
+  InitiativeFiguresResolver,
+  QueueSuggestionMeasureResolver,
+  FollowedSuggestionMeasureResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

@@ -1,8 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CitiesModule } from '../cities/cities.module';
+import { PracticesModule } from '../practices/practices.module';
 import { InitiativeResolver } from './initiative.resolver';
 import { InitiativeService } from './initiative.service';
+import { MeasureFiguresService } from './measure-figures.service';
+import { MeasurePracticeService } from './measure-practice.service';
+import {
+  FollowedSuggestionMeasureResolver,
+  InitiativeFiguresResolver,
+  MeasureResolver,
+  QueueSuggestionMeasureResolver,
+} from './measure.resolver';
+import { MeasureService } from './measure.service';
 import { SuggestionContactRetentionJob } from './suggestion-contact-retention.job';
 import { SuggestionGuard } from './suggestion-guard.service';
 import { SuggestionQueueService } from './suggestion-queue.service';
@@ -14,7 +24,7 @@ import { SuggestionService } from './suggestion.service';
  * come later as services of their own next to these (workshop.service.ts, measure.service.ts).
  */
 @Module({
-  imports: [CitiesModule, AuditModule],
+  imports: [CitiesModule, AuditModule, PracticesModule],
   providers: [
     InitiativeService,
     InitiativeResolver,
@@ -23,6 +33,13 @@ import { SuggestionService } from './suggestion.service';
     SuggestionQueueService,
     SuggestionResolver,
     SuggestionContactRetentionJob,
+    MeasureService,
+    MeasurePracticeService,
+    MeasureFiguresService,
+    MeasureResolver,
+    InitiativeFiguresResolver,
+    QueueSuggestionMeasureResolver,
+    FollowedSuggestionMeasureResolver,
   ],
   exports: [InitiativeService],
 })

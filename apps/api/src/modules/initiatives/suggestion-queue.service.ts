@@ -179,28 +179,39 @@ export class SuggestionQueueService {
     const id = requiredId(input.id, 'input.id');
     const reason = optionalText(input.reason, 4000, 'input.reason');
     if (NEEDS_REASON.includes(input.status) && !reason) throw InitiativeException.reasonRequired();
-    return this.tenantDb.run(actor, async (manager) => {
-      const { suggestion, initiative, person } = await this.requireSuggestion(actor, manager, id);
-      if (suggestion.merged_into_id || !NEXT[suggestion.status].includes(input.status))
-        throw InitiativeException.statusNotAllowed();
-      const closing = CLOSING.includes(input.status);
-      await manager.query(
-        `UPDATE suggestion SET status = $3, public_answer = coalesce($4, public_answer),
-                closed_at = CASE WHEN $5 THEN now() ELSE closed_at END
-          WHERE city_id = $1 AND id = $2`,
-        [suggestion.city_id, id, input.status, reason, closing],
-      );
-      await this.event(manager, person, suggestion.city_id, id, 'STATUS', input.status, reason);
-      await this.audit.record(manager, {
-        actorUserId: person.userId,
-        action: AuditAction.SUGGESTION_STATUS_CHANGED,
-        cityId: suggestion.city_id,
-        target: id,
-        details: { from: suggestion.status, to: input.status },
-      });
-      await this.tellResident(manager, initiative, suggestion, input.status, reason);
-      return (await this.present(actor, manager, await this.rows(manager, id)))[0];
+    return this.tenantDb.run(actor, (manager) =>
+      this.changeStatusIn(actor, manager, id, input.status, reason),
+    );
+  }
+
+  /** A status change in the caller's transaction (taking up into a measure uses it too). */
+  async changeStatusIn(
+    actor: Actor,
+    manager: EntityManager,
+    id: string,
+    status: SuggestionStatus,
+    reason: string | null,
+  ): Promise<QueueSuggestionType> {
+    const { suggestion, initiative, person } = await this.requireSuggestion(actor, manager, id);
+    if (suggestion.merged_into_id || !NEXT[suggestion.status].includes(status))
+      throw InitiativeException.statusNotAllowed();
+    const closing = CLOSING.includes(status);
+    await manager.query(
+      `UPDATE suggestion SET status = $3, public_answer = coalesce($4, public_answer),
+              closed_at = CASE WHEN $5 THEN now() ELSE closed_at END
+        WHERE city_id = $1 AND id = $2`,
+      [suggestion.city_id, id, status, reason, closing],
+    );
+    await this.event(manager, person, suggestion.city_id, id, 'STATUS', status, reason);
+    await this.audit.record(manager, {
+      actorUserId: person.userId,
+      action: AuditAction.SUGGESTION_STATUS_CHANGED,
+      cityId: suggestion.city_id,
+      target: id,
+      details: { from: suggestion.status, to: status },
     });
+    await this.tellResident(manager, initiative, suggestion, status, reason);
+    return (await this.present(actor, manager, await this.rows(manager, id)))[0];
   }
 
   /** Merges a duplicate into another suggestion of the same initiative; the duplicate closes. */

@@ -90,6 +90,8 @@ export class FollowedSuggestionType {
 
   @Field(() => [SuggestionEventType], { description: 'Public steps only, oldest first' })
   history!: SuggestionEventType[];
+  /** Not in the API: lets the measure resolver look up the measure through the link. */
+  followTokenHash?: string;
 }
 
 /** Contact details, given with consent (only for the persons the city named). */
