@@ -11,6 +11,7 @@ import { writePractices } from './seed-practices';
 import { writeTandems } from './seed-tandems';
 import { writeConferences } from './seed-conferences';
 import { writeInitiatives } from './seed-initiatives';
+import { writeMeasures } from './seed-measures';
 
 /** Enough for a lively library: about nine entries per demo city. */
 export const DEMO_PRACTICE_COUNT = 300;
@@ -215,6 +216,8 @@ export async function seedDemo(
         done += practices.length;
         bar?.update(done, { step: 'Praxisbeispiele vorhanden' });
       }
+      // After the practices: a measure links the practice of another city that inspired it.
+      await writeMeasures(tx, cityIds);
     });
   } finally {
     bar?.stop();

@@ -263,9 +263,13 @@ export class MeasureService {
     field: string,
     lock = false,
   ): Promise<{ measure: MeasureRow; initiative: LoadedInitiative; person: SignedInActor }> {
-    const [measure] = await this.rows(manager, id, lock);
+    const [visible] = await this.rows(manager, id);
+    if (!visible) throw MeasureException.notFound(field);
+    const initiative = await this.requireInitiative(actor, manager, visible.initiative_id);
+    // FOR UPDATE needs the write policy, so it comes after the access check (it would hide
+    // the row from anyone else, a refusal is clearer).
+    const [measure] = lock ? await this.rows(manager, id, true) : [visible];
     if (!measure) throw MeasureException.notFound(field);
-    const initiative = await this.requireInitiative(actor, manager, measure.initiative_id);
     return { measure, initiative, person: actor as SignedInActor };
   }
 
