@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashToken, newToken } from '../src/core/auth/tokens';
 import { FILE_STORAGE, type FileStorage } from '../src/storage/file-storage';
 import { Client, startTestPlatform, type GraphQLResponse, type TestPlatform } from './harness';
+import { MEASURE_CASES, proveMeasureWritesNeedTheCity } from './isolation-matrix-measures';
 
 /**
  * Every query and mutation, for every role, against the caller's own city and
@@ -2099,6 +2100,8 @@ const CASES: Case[] = [
         },
       ),
   },
+  // --- measures of local initiatives (issue 14) ---
+  ...MEASURE_CASES,
   // Last: these two end the sessions every row above uses.
   { operation: 'logout', expect: same(PUBLIC), run: (c) => c.gql('mutation { logout }') },
   {
@@ -2771,6 +2774,10 @@ describe('isolation matrix', () => {
       expect(response.errors?.[0].extensions?.code).toBe(expected);
       expect(values).toEqual([]);
     }
+  });
+
+  it('refuses a write to a city’s measures from another city by row-level security alone', async () => {
+    await proveMeasureWritesNeedTheCity(api, fixtures.get('own')!, fixtures.get('foreign')!.cityId);
   });
 
   it('shows other people as Person (id, name, city): no e-mail, settings or roles', async () => {
