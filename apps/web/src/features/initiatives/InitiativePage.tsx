@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { InitiativeDocument } from '../../generated/graphql';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { FieldFiguresSection } from './FieldFiguresSection';
 import { SuggestionForm } from './SuggestionForm';
 import './initiatives.css';
 
@@ -81,6 +82,7 @@ export function InitiativePage() {
           </ul>
         </section>
       </div>
+      <FieldFiguresSection citySlug={initiative.citySlug} slug={initiative.slug} />
       {initiative.status === 'OPEN' ? (
         <SuggestionForm initiative={initiative} />
       ) : (
