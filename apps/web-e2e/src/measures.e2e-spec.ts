@@ -81,7 +81,8 @@ describe('local initiative: measures', () => {
     await tabTo(page, /^Maßnahme anlegen$/);
     await page.keyboard.press('Enter');
     await page.getByTestId('error-summary').waitFor();
-    expect((await focused(page))?.name ?? '').toMatch(/Titel/);
+    expect((await focused(page))?.name).toBe('Bitte prüfen Sie Ihre Angaben');
+    expect(await page.getByTestId('error-summary').textContent()).toContain('3 bis 200 Zeichen');
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel('Titel der Maßnahme').focus();
