@@ -397,7 +397,7 @@ describe('local initiatives: measures and transparency', () => {
     expect(data!.initiative.fieldFigures.map((field) => field.fieldId)).toContain(democracyId);
   });
 
-  it('has the demo: a done measure that took up a suggestion, inspired by Lemgo', async () => {
+  it('has the demo (seeded once): a done measure that took up a suggestion, inspired by Lemgo', async () => {
     const { data } = await api.gql<{
       initiative: {
         fieldFigures: Array<{
@@ -423,6 +423,22 @@ describe('local initiatives: measures and transparency', () => {
     expect(new Set(measures.map((entry) => entry.status))).toEqual(
       new Set(['DONE', 'RUNNING', 'PLANNED']),
     );
+    // A second seed (the next start) adds no measure and no link.
+    const demoCounts = () =>
+      api.ownerQuery<{ measures: number; links: number; models: number }>(
+        `SELECT count(DISTINCT m.id)::int AS measures, count(DISTINCT ms.suggestion_id)::int AS links,
+                count(DISTINCT mp.practice_id)::int AS models
+           FROM measure m
+           LEFT JOIN measure_suggestion ms ON ms.measure_id = m.id
+           LEFT JOIN measure_model_practice mp ON mp.measure_id = m.id
+          WHERE m.title IN ('Jugendforum Cloppenburg', 'Begegnungscafé im Familienzentrum',
+                            'Schulungen für Vereine: Anzeichen von Gewalt erkennen')`,
+      );
+    const before = await demoCounts();
+    expect(before).toEqual([{ measures: 3, links: 3, models: 1 }]);
+    const again = await startTestPlatform();
+    await again.stop();
+    expect(await demoCounts()).toEqual(before);
   });
 
   it('turns a done measure into a draft practice in one step, once', async () => {
