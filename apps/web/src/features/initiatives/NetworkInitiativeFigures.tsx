@@ -5,6 +5,7 @@ import {
   NetworkMeasureTotalsDocument,
 } from '../../generated/graphql';
 import { currentLanguage } from '../../i18n';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import './measures.css';
 
 /**
@@ -39,11 +40,9 @@ export function NetworkInitiativeFigures({ organizer }: { organizer: boolean }) 
       {organizer && rows.length > 0 ? (
         <>
           <p>{t('initiatives.measures.network.intro')}</p>
-          <div
+          <ScrollRegion
             className="measures__table"
-            role="region"
-            aria-labelledby="initiative-figures-heading"
-            tabIndex={0}
+            label={t('initiatives.measures.network.heading')}
           >
             <table>
               <thead>
@@ -72,7 +71,7 @@ export function NetworkInitiativeFigures({ organizer }: { organizer: boolean }) 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       ) : null}
     </section>
