@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { coordinatorOf, pageGraphql, signInQuietly } from './support/accounts';
+import { ORGANIZER, coordinatorOf, pageGraphql, signInQuietly } from './support/accounts';
 import { seriousViolations } from './support/axe';
 import { closePage, launchBrowser, newVisitorPage, saveScreenshot } from './support/browser';
 import { focused, tabTo } from './support/keyboard';
@@ -120,5 +120,21 @@ describe('local initiative: measures', () => {
         .first()
         .inputValue(),
     ).toBe(`Mitmach-Werkstatt ${run}`);
+  });
+
+  it('shows organizers the initiatives per topic across cities, counts only', async () => {
+    page = await newVisitorPage(browser, { bypassCSP: true });
+    await page.goto('/netzwerk/zahlen');
+    await page.getByTestId('initiative-totals').waitFor();
+    expect(await page.getByTestId('initiative-totals').textContent()).toMatch(
+      /\d+ Städte mit lokalen Initiativen, \d+ Maßnahmen, davon \d+ umgesetzt/,
+    );
+    expect(await page.getByTestId('network-initiative-figures').locator('table').count()).toBe(0);
+    await signInQuietly(page, ORGANIZER);
+    await page.reload();
+    const table = page.getByTestId('network-initiative-figures').locator('table');
+    await table.waitFor();
+    expect(await table.getByRole('rowheader', { name: 'Jugend' }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
