@@ -8,6 +8,8 @@ import { SuggestionGuard } from './suggestion-guard.service';
 import { SuggestionQueueService } from './suggestion-queue.service';
 import { SuggestionResolver } from './suggestion.resolver';
 import { SuggestionService } from './suggestion.service';
+import { InitiativeWorkshopsResolver, WorkshopResolver } from './workshop.resolver';
+import { WorkshopService } from './workshop.service';
 
 /**
  * Issue 14: a city's local initiative. Workshops, measures and the transparency counts
@@ -23,6 +25,9 @@ import { SuggestionService } from './suggestion.service';
     SuggestionQueueService,
     SuggestionResolver,
     SuggestionContactRetentionJob,
+    WorkshopService,
+    WorkshopResolver,
+    InitiativeWorkshopsResolver,
   ],
   exports: [InitiativeService],
 })
