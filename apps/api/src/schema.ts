@@ -17,6 +17,10 @@ import { DigestResolver } from './modules/digest/digest.resolver';
 import { FollowResolver } from './modules/follows/follow.resolver';
 import { InitiativeResolver } from './modules/initiatives/initiative.resolver';
 import { SuggestionResolver } from './modules/initiatives/suggestion.resolver';
+import {
+  InitiativeWorkshopsResolver,
+  WorkshopResolver,
+} from './modules/initiatives/workshop.resolver';
 import { SignLanguageResolver } from './modules/sign-language/sign-language.resolver';
 import { ErasureResolver } from './modules/erasure/erasure.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
@@ -79,6 +83,8 @@ export const RESOLVERS = [
   StatisticsResolver,
   InitiativeResolver,
   SuggestionResolver,
+  WorkshopResolver,
+  InitiativeWorkshopsResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

@@ -303,6 +303,17 @@ async function freshSuggestion(
   return { initiativeId: initiative.id, fieldId: field.id, suggestionId: suggestion.id, token };
 }
 
+/** A fresh workshop (with one result) in a fresh initiative of the target city. */
+async function freshWorkshop(f: Fixture): Promise<{ workshopId: string; initiativeId: string }> {
+  const { initiativeId, fieldId } = await freshSuggestion(f);
+  const [workshop] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO workshop (city_id, initiative_id, field_id, title, held_on, participants)
+     VALUES ($1, $2, $3, 'Matrix-Workshop', '2026-11-01', 7) RETURNING id`,
+    [f.cityId, initiativeId, fieldId],
+  );
+  return { workshopId: workshop.id, initiativeId };
+}
+
 /** Coordinators of the city only: never organizers, never other cities. */
 const CITY_COORDINATORS_ONLY: Record<Target, Record<Role, Outcome>> = {
   own: {
@@ -2097,6 +2108,75 @@ const CASES: Case[] = [
           f: (await freshSuggestion(f)).fieldId,
           p: [f.colleagueId],
         },
+      ),
+  },
+  {
+    operation: 'workshop',
+    expect: same(PUBLIC),
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { workshop(id: $id) { id title resultCount } }', {
+        id: (await freshWorkshop(f)).workshopId,
+      }),
+  },
+  {
+    operation: 'initiative.workshops',
+    expect: same(PUBLIC),
+    run: async (c, f) => {
+      const { initiativeId } = await freshWorkshop(f);
+      const [{ slug }] = await f.api.ownerQuery<{ slug: string }>(
+        `SELECT slug FROM initiative WHERE id = $1`,
+        [initiativeId],
+      );
+      return c.gql(
+        'query($c: String!, $s: String!) { initiative(citySlug: $c, slug: $s) { workshops { id } } }',
+        { c: f.slug, s: slug },
+      );
+    },
+  },
+  {
+    operation: 'recordWorkshop',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) => {
+      const { initiativeId, fieldId } = await freshSuggestion(f);
+      return c.gql('mutation($i: RecordWorkshopInput!) { recordWorkshop(input: $i) { id } }', {
+        i: {
+          initiativeId,
+          fieldId,
+          title: 'Matrix-Workshop',
+          heldOn: '2026-11-01',
+          participants: 3,
+        },
+      });
+    },
+  },
+  {
+    operation: 'updateWorkshop',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql('mutation($i: UpdateWorkshopInput!) { updateWorkshop(input: $i) { id } }', {
+        i: {
+          id: (await freshWorkshop(f)).workshopId,
+          title: 'Matrix-Workshop (2)',
+          heldOn: '2026-11-02',
+          participants: 4,
+        },
+      }),
+  },
+  {
+    operation: 'deleteWorkshop',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { deleteWorkshop(id: $id) }', {
+        id: (await freshWorkshop(f)).workshopId,
+      }),
+  },
+  {
+    operation: 'enterWorkshopResults',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql(
+        'mutation($i: EnterWorkshopResultsInput!) { enterWorkshopResults(input: $i) { resultCount } }',
+        { i: { workshopId: (await freshWorkshop(f)).workshopId, texts: ['Matrix-Ergebnis'] } },
       ),
   },
   // Last: these two end the sessions every row above uses.
