@@ -294,6 +294,13 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: ':city/initiativen/:slug/workshops/:id',
+        lazy: page(
+          () => import('./features/initiatives/WorkshopPage'),
+          (m) => m.WorkshopPage,
+        ),
+      },
+      {
         path: ':city/initiativen/:slug/anliegen/:token',
         lazy: page(
           () => import('./features/initiatives/FollowSuggestionPage'),

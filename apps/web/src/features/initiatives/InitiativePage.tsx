@@ -5,6 +5,7 @@ import { InitiativeDocument } from '../../generated/graphql';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { SuggestionForm } from './SuggestionForm';
+import { WorkshopsSection } from './WorkshopsSection';
 import './initiatives.css';
 
 /** `/<city>/initiativen/<slug>`: what the initiative is, its fields and steering group, the form. */
@@ -81,6 +82,7 @@ export function InitiativePage() {
           </ul>
         </section>
       </div>
+      <WorkshopsSection initiative={initiative} />
       {initiative.status === 'OPEN' ? (
         <SuggestionForm initiative={initiative} />
       ) : (

@@ -18,6 +18,7 @@ import {
 } from '../../ui/FormErrors';
 import { formatDate } from '../../ui/format';
 import { SuggestionHistory } from './SuggestionHistory';
+import { WorkshopOrigin } from './WorkshopsSection';
 import './initiatives.css';
 
 const NEXT: Record<SuggestionStatus, SuggestionStatus[]> = {
@@ -105,6 +106,7 @@ export function QueueItem({
         ) : null}
       </p>
       <p className="queue__text">{suggestion.text}</p>
+      {suggestion.workshop ? <WorkshopOrigin workshop={suggestion.workshop} /> : null}
       {suggestion.place ? <p>{suggestion.place}</p> : null}
       {suggestion.contact ? (
         <p data-testid="queue-contact">
