@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
@@ -30,13 +30,19 @@ export function WorkshopResultsForm({
   const [entered, setEntered] = useState(0);
   const [{ fetching }, enter] = useMutation(EnterWorkshopResultsDocument);
   const addRef = useRef<HTMLButtonElement>(null);
+  const focusRow = useRef<number | null>(null);
+  // A row just added takes focus once it is there.
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    document.getElementById(form.fieldId(rowField(focusRow.current)))?.focus();
+    focusRow.current = null;
+  }, [texts, form]);
 
   const setText = (index: number) => (value: string) =>
     setTexts((current) => current.map((text, n) => (n === index ? value : text)));
   const add = () => {
     setTexts((current) => [...current, '']);
-    // The new text area takes focus once it is there.
-    setTimeout(() => document.getElementById(form.fieldId(rowField(texts.length)))?.focus());
+    focusRow.current = texts.length;
   };
   const remove = (index: number) => {
     setTexts((current) => current.filter((_, n) => n !== index));
