@@ -77,6 +77,10 @@ describe('initiative workshops', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
 
+    // The server knows the address too (a reload is not a 404).
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+
     // Its result, entered as a suggestion of channel "Workshop".
     await page.getByTestId('workshop-results-form').waitFor();
     await page.getByLabel('Ergebnis 1').fill(result);

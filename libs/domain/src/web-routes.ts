@@ -52,6 +52,7 @@ export const CITY_ROUTES = [
   'initiativen/:slug',
   'initiativen/:slug/eingang',
   'initiativen/:slug/anliegen/:token',
+  'initiativen/:slug/workshops/:id',
 ] as const;
 
 /** Paths the server answers itself (API, files, built assets): never a page, never a city. */

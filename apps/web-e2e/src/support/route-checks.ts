@@ -110,6 +110,11 @@ export const CITY_CHECKS: Record<(typeof CITY_ROUTES)[number], RouteCheck> = {
     roles: ['anonymous', 'member'],
     path: fixed('/cloppenburg/initiativen/praevention/eingang'),
   },
+  // Recording a workshop is for the steering group: others are told so (theirs: workshops.e2e-spec.ts).
+  'initiativen/:slug/workshops/:id': {
+    roles: ['anonymous', 'member'],
+    path: fixed('/cloppenburg/initiativen/praevention/workshops/neu'),
+  },
   // An unknown link: the page says so (a real one: initiatives.e2e-spec.ts).
   'initiativen/:slug/anliegen/:token': {
     roles: ['anonymous'],
