@@ -30,12 +30,17 @@ export const machine = () => ({
 });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startDemoPlatform(name) {
+/**
+ * `options.apiEnv(services)` may return variables that differ for the API (e.g. a
+ * MEILI_URL through a recording proxy).
+ */
+export async function startDemoPlatform(name, options = {}) {
   const { startDevServices, freePort } = require(join(dist, 'libs/dev-services/src/index.js'));
   const dataDir = mkdtempSync(join(root, `.data-bench-${name}-`));
   const services = await startDevServices({ dataDir, durable: false, log: () => undefined });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const apiEnv = options.apiEnv ? await options.apiEnv(services) : {};
   const api = spawn(process.execPath, [join(dist, 'apps/api/src/main.js')], {
     cwd: root,
     env: {
@@ -49,6 +54,7 @@ export async function startDemoPlatform(name) {
       LOG_LEVEL: 'warn',
       DATA_DIR: dataDir,
       NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
+      ...apiEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
