@@ -3,8 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Permission, requireAccess } from '../../core/auth/access';
 import type { Actor, SignedInActor } from '../../core/tenancy/actor';
 import { TenantDb } from '../../core/tenancy/tenant-db';
-import type { AuditDetails } from '../audit/audit-entry.entity';
-import { AuditAction, AuditService } from '../audit/audit.service';
+import { AuditAction, AuditService, type AuditRecord } from '../audit/audit.service';
 import type {
   InitiativeFieldInput,
   SteeringMemberInput,
@@ -256,7 +255,7 @@ export class InitiativeAdminService {
     manager: EntityManager,
     person: SignedInActor,
     initiative: LoadedInitiative,
-    details: AuditDetails,
+    details: NonNullable<AuditRecord['details']>,
   ): Promise<InitiativeType> {
     await this.audit.record(manager, {
       actorUserId: person.userId,
