@@ -212,7 +212,7 @@ describe('conference waitlist offers and the month view', () => {
     await calendar.getByRole('heading', { name: 'August 2028' }).waitFor();
     const hint = calendar.getByTestId('calendar-next-conference');
     await hint.waitFor();
-    expect(await hint.textContent()).toContain('12. September');
+    expect(await hint.textContent()).toContain('12. September 2028');
     await hint.getByRole('link', { name: 'Zu diesem Monat' }).click();
     await calendar.getByRole('heading', { name: 'September 2028' }).waitFor();
     expect(new URL(page.url()).searchParams.get('art')).toBe('TRAINING');

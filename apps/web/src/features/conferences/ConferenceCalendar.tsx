@@ -103,7 +103,7 @@ export function ConferenceCalendar({
               kind={kind}
               region={region}
               monthHref={monthHref}
-              dayLabel={dayLabel}
+              locale={locale}
             />
           ) : null}
           <MonthAgenda
@@ -192,13 +192,13 @@ function NextConference({
   kind,
   region,
   monthHref,
-  dayLabel,
+  locale,
 }: {
   after: string;
   kind: ConferenceKind | null;
   region: NetworkRegion | null;
   monthHref: (month: string) => string;
-  dayLabel: Intl.DateTimeFormat;
+  locale: string;
 }) {
   const { t } = useTranslation();
   const [result] = useQuery({
@@ -219,7 +219,13 @@ function NextConference({
     <p data-testid="calendar-next-conference">
       {t('conferences.calendar.nextConference', {
         title: next.title,
-        date: dayLabel.format(new Date(`${date}T00:00:00Z`)),
+        date: new Intl.DateTimeFormat(locale, {
+          weekday: 'long',
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'UTC',
+        }).format(new Date(`${date}T00:00:00Z`)),
       })}{' '}
       <Link to={monthHref(date.slice(0, 7))}>{t('conferences.calendar.showMonth')}</Link>
     </p>
