@@ -49,7 +49,9 @@ export const CITY_ROUTES = [
   'profil/verlauf',
   'tandem',
   'tandems/:id',
+  'initiativen/neu',
   'initiativen/:slug',
+  'initiativen/:slug/verwalten',
   'initiativen/:slug/eingang',
   'initiativen/:slug/anliegen/:token',
 ] as const;
