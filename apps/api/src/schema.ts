@@ -15,6 +15,7 @@ import { LegalResolver } from './modules/legal/legal.resolver';
 import { NetworkSearchResolver } from './modules/network-search/network-search.resolver';
 import { DigestResolver } from './modules/digest/digest.resolver';
 import { FollowResolver } from './modules/follows/follow.resolver';
+import { InitiativeAdminResolver } from './modules/initiatives/initiative-admin.resolver';
 import { InitiativeResolver } from './modules/initiatives/initiative.resolver';
 import { SuggestionResolver } from './modules/initiatives/suggestion.resolver';
 import {
@@ -82,6 +83,7 @@ export const RESOLVERS = [
   DataExportResolver,
   StatisticsResolver,
   InitiativeResolver,
+  InitiativeAdminResolver,
   SuggestionResolver,
   WorkshopResolver,
   InitiativeWorkshopsResolver,

@@ -314,6 +314,17 @@ async function freshWorkshop(f: Fixture): Promise<{ workshopId: string; initiati
   return { workshopId: workshop.id, initiativeId };
 }
 
+/** A steering-group member (no account) of a fresh initiative of the target city. */
+async function freshSteeringMember(f: Fixture): Promise<string> {
+  const { initiativeId } = await freshSuggestion(f);
+  const [member] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO initiative_steering_member (city_id, initiative_id, name, organisation)
+     VALUES ($1, $2, 'Matrix-Steuerung', 'Ehrenamtsagentur') RETURNING id`,
+    [f.cityId, initiativeId],
+  );
+  return member.id;
+}
+
 /** Coordinators of the city only: never organizers, never other cities. */
 const CITY_COORDINATORS_ONLY: Record<Target, Record<Role, Outcome>> = {
   own: {
@@ -2150,6 +2161,47 @@ const CASES: Case[] = [
     },
   },
   {
+    operation: 'initiativeManagement',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { initiativeManagement(initiativeId: $id) { initiativeId } }', {
+        id: (await freshSuggestion(f)).initiativeId,
+      }),
+  },
+  {
+    operation: 'addInitiativeField',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql(
+        'mutation($id: ID!, $i: InitiativeFieldInput!) { addInitiativeField(initiativeId: $id, input: $i) { id } }',
+        { id: (await freshSuggestion(f)).initiativeId, i: { name: 'Matrix-Feld' } },
+      ),
+  },
+  {
+    operation: 'updateInitiativeField',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql(
+        'mutation($i: UpdateInitiativeFieldInput!) { updateInitiativeField(input: $i) { id } }',
+        { i: { id: (await freshSuggestion(f)).fieldId, name: 'Matrix-Feld', sensitive: true } },
+      ),
+  },
+  {
+    operation: 'removeInitiativeField',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) => {
+      // A second field without suggestions, so that removing it is allowed for the right caller.
+      const { initiativeId } = await freshSuggestion(f);
+      const [field] = await f.api.ownerQuery<{ id: string }>(
+        `INSERT INTO initiative_field (city_id, initiative_id, name) VALUES ($1, $2, 'Leer') RETURNING id`,
+        [f.cityId, initiativeId],
+      );
+      return c.gql('mutation($id: ID!) { removeInitiativeField(id: $id) { id } }', {
+        id: field.id,
+      });
+    },
+  },
+  {
     operation: 'updateWorkshop',
     expect: CITY_COORDINATORS_ONLY,
     run: async (c, f) =>
@@ -2178,6 +2230,34 @@ const CASES: Case[] = [
         'mutation($i: EnterWorkshopResultsInput!) { enterWorkshopResults(input: $i) { resultCount } }',
         { i: { workshopId: (await freshWorkshop(f)).workshopId, texts: ['Matrix-Ergebnis'] } },
       ),
+  },
+  {
+    operation: 'addSteeringMember',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql(
+        'mutation($id: ID!, $i: SteeringMemberInput!) { addSteeringMember(initiativeId: $id, input: $i) { id } }',
+        {
+          id: (await freshSuggestion(f)).initiativeId,
+          i: { name: 'Matrix-Person', organisation: 'Ehrenamtsagentur', personId: f.colleagueId },
+        },
+      ),
+  },
+  {
+    operation: 'updateSteeringMember',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql('mutation($i: UpdateSteeringMemberInput!) { updateSteeringMember(input: $i) { id } }', {
+        i: { id: await freshSteeringMember(f), name: 'Matrix-Person', personId: null },
+      }),
+  },
+  {
+    operation: 'removeSteeringMember',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { removeSteeringMember(id: $id) { id } }', {
+        id: await freshSteeringMember(f),
+      }),
   },
   // Last: these two end the sessions every row above uses.
   { operation: 'logout', expect: same(PUBLIC), run: (c) => c.gql('mutation { logout }') },

@@ -280,6 +280,20 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: ':city/initiativen/neu',
+        lazy: page(
+          () => import('./features/initiatives/NewInitiativePage'),
+          (m) => m.NewInitiativePage,
+        ),
+      },
+      {
+        path: ':city/initiativen/:slug/verwalten',
+        lazy: page(
+          () => import('./features/initiatives/ManageInitiativePage'),
+          (m) => m.ManageInitiativePage,
+        ),
+      },
+      {
         path: ':city/initiativen/:slug',
         lazy: page(
           () => import('./features/initiatives/InitiativePage'),

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CitiesModule } from '../cities/cities.module';
+import { InitiativeAdminResolver } from './initiative-admin.resolver';
+import { InitiativeAdminService } from './initiative-admin.service';
 import { InitiativeResolver } from './initiative.resolver';
 import { InitiativeService } from './initiative.service';
 import { SuggestionContactRetentionJob } from './suggestion-contact-retention.job';
@@ -20,6 +22,8 @@ import { WorkshopService } from './workshop.service';
   providers: [
     InitiativeService,
     InitiativeResolver,
+    InitiativeAdminService,
+    InitiativeAdminResolver,
     SuggestionGuard,
     SuggestionService,
     SuggestionQueueService,

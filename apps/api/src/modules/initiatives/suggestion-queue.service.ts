@@ -348,18 +348,13 @@ export class SuggestionQueueService {
     merged = false,
   ): Promise<void> {
     if (!suggestion.has_contact) return;
-    // The token is not stored, so the mail links to the initiative; the resident has their link.
-    const link = suggestionLink(
-      this.config,
-      `/${initiative.row.city_slug}/initiativen/${initiative.row.slug}`,
-    );
+    // The token is stored hashed: the mail points to the link from the confirmation mail.
     const mail = statusMail(
       initiative.row.name,
       status,
       merged
         ? 'zusammengeführt mit einem gleichen Anliegen / merged with the same suggestion'
         : reason,
-      link,
     );
     await SuggestionService.mail(manager, suggestion.city_id, suggestion.id, mail);
   }

@@ -49,14 +49,24 @@ export function InitiativePage() {
       </p>
       <h1>{initiative.name}</h1>
       <p className="initiative__description">{initiative.description}</p>
-      {initiative.viewerCanWorkQueue ? (
-        <p>
-          <Link
-            className="button button--secondary"
-            to={`/${initiative.citySlug}/initiativen/${initiative.slug}/eingang`}
-          >
-            {t('initiatives.queueLink')}
-          </Link>
+      {initiative.viewerCanWorkQueue || initiative.viewerCanManage ? (
+        <p className="initiative__staff-links">
+          {initiative.viewerCanWorkQueue ? (
+            <Link
+              className="button button--secondary"
+              to={`/${initiative.citySlug}/initiativen/${initiative.slug}/eingang`}
+            >
+              {t('initiatives.queueLink')}
+            </Link>
+          ) : null}
+          {initiative.viewerCanManage ? (
+            <Link
+              className="button button--secondary"
+              to={`/${initiative.citySlug}/initiativen/${initiative.slug}/verwalten`}
+            >
+              {t('initiatives.admin.manageLink')}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <div className="initiative__about">

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { EnterWorkshopResultsDocument, type WorkshopPartsFragment } from '../../generated/graphql';
 import { ErrorSummary, SuccessMessage, TextAreaField, useFormErrors } from '../../ui/FormErrors';
+import './workshops.css';
 
 const MAX = 20;
 /** One form field per possible row, so an API error on `texts.3` finds its text area. */
