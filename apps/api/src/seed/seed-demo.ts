@@ -12,6 +12,7 @@ import { writeTandems } from './seed-tandems';
 import { writeConferences } from './seed-conferences';
 import { writeInitiatives } from './seed-initiatives';
 import { writeMeasures } from './seed-measures';
+import { writeWorkshops } from './seed-workshops';
 
 /** Enough for a lively library: about nine entries per demo city. */
 export const DEMO_PRACTICE_COUNT = 300;
@@ -186,6 +187,7 @@ export async function seedDemo(
       await writeTandems(tx, cityIds, coordinatorsBySlug);
       await writeConferences(tx, cityIds);
       await writeInitiatives(tx, cityIds);
+      await writeWorkshops(tx, cityIds);
       // Cities and conferences are searchable; a re-seed may have changed them (few rows).
       await tx.query(
         `INSERT INTO search_outbox (index_name, document_id)

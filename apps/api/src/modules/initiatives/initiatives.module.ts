@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CitiesModule } from '../cities/cities.module';
 import { PracticesModule } from '../practices/practices.module';
+import { InitiativeAdminResolver } from './initiative-admin.resolver';
+import { InitiativeAdminService } from './initiative-admin.service';
 import { InitiativeResolver } from './initiative.resolver';
 import { InitiativeService } from './initiative.service';
 import { MeasureFiguresService } from './measure-figures.service';
@@ -18,6 +20,8 @@ import { SuggestionGuard } from './suggestion-guard.service';
 import { SuggestionQueueService } from './suggestion-queue.service';
 import { SuggestionResolver } from './suggestion.resolver';
 import { SuggestionService } from './suggestion.service';
+import { InitiativeWorkshopsResolver, WorkshopResolver } from './workshop.resolver';
+import { WorkshopService } from './workshop.service';
 
 /**
  * Issue 14: a city's local initiative. Workshops, measures and the transparency counts
@@ -28,6 +32,8 @@ import { SuggestionService } from './suggestion.service';
   providers: [
     InitiativeService,
     InitiativeResolver,
+    InitiativeAdminService,
+    InitiativeAdminResolver,
     SuggestionGuard,
     SuggestionService,
     SuggestionQueueService,
@@ -40,6 +46,9 @@ import { SuggestionService } from './suggestion.service';
     InitiativeFiguresResolver,
     QueueSuggestionMeasureResolver,
     FollowedSuggestionMeasureResolver,
+    WorkshopService,
+    WorkshopResolver,
+    InitiativeWorkshopsResolver,
   ],
   exports: [InitiativeService],
 })

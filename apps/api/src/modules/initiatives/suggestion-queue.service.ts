@@ -41,6 +41,8 @@ interface SuggestionRow {
   closed_at: Date | null;
   contact_erased_at: Date | null;
   has_contact: boolean;
+  workshop_id: string | null;
+  workshop_title: string | null;
 }
 
 interface EventRow {
@@ -57,8 +59,10 @@ const SUGGESTION_SQL = `
          s.text, s.place, s.channel, s.status, s.public_answer, s.merged_into_id,
          s.follow_token_hash, s.created_at, s.closed_at, s.contact_erased_at,
          -- Whether contact details exist, as a fact of the suggestion (not of what the caller reads).
-         suggestion_has_contact(s.city_id, s.id) AS has_contact
-    FROM suggestion s JOIN initiative_field f ON f.city_id = s.city_id AND f.id = s.field_id`;
+         suggestion_has_contact(s.city_id, s.id) AS has_contact,
+         s.workshop_id, w.title AS workshop_title
+    FROM suggestion s JOIN initiative_field f ON f.city_id = s.city_id AND f.id = s.field_id
+    LEFT JOIN workshop w ON w.city_id = s.city_id AND w.id = s.workshop_id`;
 
 /** Where a status may go from where it is (the resident withdraws through their link). */
 const NEXT: Record<SuggestionStatus, SuggestionStatus[]> = {
@@ -355,18 +359,13 @@ export class SuggestionQueueService {
     merged = false,
   ): Promise<void> {
     if (!suggestion.has_contact) return;
-    // The token is not stored, so the mail links to the initiative; the resident has their link.
-    const link = suggestionLink(
-      this.config,
-      `/${initiative.row.city_slug}/initiativen/${initiative.row.slug}`,
-    );
+    // The token is stored hashed: the mail points to the link from the confirmation mail.
     const mail = statusMail(
       initiative.row.name,
       status,
       merged
         ? 'zusammengeführt mit einem gleichen Anliegen / merged with the same suggestion'
         : reason,
-      link,
     );
     await SuggestionService.mail(manager, suggestion.city_id, suggestion.id, mail);
   }
@@ -423,6 +422,7 @@ export class SuggestionQueueService {
         mergedIntoId: row.merged_into_id,
         createdAt: row.created_at,
         hasContact: row.has_contact,
+        workshop: row.workshop_id ? { id: row.workshop_id, title: row.workshop_title ?? '' } : null,
         contactErased: row.contact_erased_at !== null,
         contact: contact
           ? { name: contact.name, email: contact.email, phone: contact.phone }

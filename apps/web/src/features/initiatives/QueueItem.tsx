@@ -19,6 +19,7 @@ import {
 import { formatDate } from '../../ui/format';
 import { SuggestionHistory } from './SuggestionHistory';
 import { TakeUpForm } from './TakeUpForm';
+import { WorkshopOrigin } from './WorkshopsSection';
 import './initiatives.css';
 
 /** Taking up goes through TakeUpForm: a suggestion taken up is linked to a measure. */
@@ -109,6 +110,7 @@ export function QueueItem({
         ) : null}
       </p>
       <p className="queue__text">{suggestion.text}</p>
+      {suggestion.workshop ? <WorkshopOrigin workshop={suggestion.workshop} /> : null}
       {suggestion.place ? <p>{suggestion.place}</p> : null}
       {suggestion.contact ? (
         <p data-testid="queue-contact">

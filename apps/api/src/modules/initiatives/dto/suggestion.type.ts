@@ -107,6 +107,16 @@ export class SuggestionContactType {
   phone!: string | null;
 }
 
+/** The workshop a suggestion came from (channel WORKSHOP). */
+@ObjectType('SuggestionWorkshop')
+export class SuggestionWorkshopType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+}
+
 /** A suggestion as the queue shows it. */
 @ObjectType('QueueSuggestion')
 export class QueueSuggestionType {
@@ -145,6 +155,12 @@ export class QueueSuggestionType {
 
   @Field({ description: 'Contact details were given (whether or not the caller may see them)' })
   hasContact!: boolean;
+
+  @Field(() => SuggestionWorkshopType, {
+    nullable: true,
+    description: 'The workshop it came from',
+  })
+  workshop!: SuggestionWorkshopType | null;
 
   @Field({ description: 'Contact details were erased after the retention period' })
   contactErased!: boolean;
