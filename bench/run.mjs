@@ -9,9 +9,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 // Run by hand only: the resilience suite takes 6 minutes or more and freezes and kills
 // processes on purpose (bench/README.md, "resilience.mjs").
 const BY_HAND = new Set(['run.mjs', 'resilience.mjs']);
+// Modules the benchmarks import, not benchmarks.
+const HELPERS = new Set(['production-env.mjs', 'demo-platform.mjs']);
 // Every other bench/*.mjs, in name order.
 const benchmarks = readdirSync(here)
-  .filter((name) => name.endsWith('.mjs') && !BY_HAND.has(name))
+  .filter((name) => name.endsWith('.mjs') && !BY_HAND.has(name) && !HELPERS.has(name))
   .sort();
 
 let failed = false;

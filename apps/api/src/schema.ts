@@ -15,8 +15,19 @@ import { LegalResolver } from './modules/legal/legal.resolver';
 import { NetworkSearchResolver } from './modules/network-search/network-search.resolver';
 import { DigestResolver } from './modules/digest/digest.resolver';
 import { FollowResolver } from './modules/follows/follow.resolver';
+import { InitiativeAdminResolver } from './modules/initiatives/initiative-admin.resolver';
 import { InitiativeResolver } from './modules/initiatives/initiative.resolver';
 import { SuggestionResolver } from './modules/initiatives/suggestion.resolver';
+import {
+  FollowedSuggestionMeasureResolver,
+  InitiativeFiguresResolver,
+  MeasureResolver,
+  QueueSuggestionMeasureResolver,
+} from './modules/initiatives/measure.resolver';
+import {
+  InitiativeWorkshopsResolver,
+  WorkshopResolver,
+} from './modules/initiatives/workshop.resolver';
 import { SignLanguageResolver } from './modules/sign-language/sign-language.resolver';
 import { ErasureResolver } from './modules/erasure/erasure.resolver';
 import { NotificationResolver } from './modules/notifications/notification.resolver';
@@ -78,7 +89,14 @@ export const RESOLVERS = [
   DataExportResolver,
   StatisticsResolver,
   InitiativeResolver,
+  InitiativeAdminResolver,
   SuggestionResolver,
+  MeasureResolver,
+  InitiativeFiguresResolver,
+  QueueSuggestionMeasureResolver,
+  FollowedSuggestionMeasureResolver,
+  WorkshopResolver,
+  InitiativeWorkshopsResolver,
 ];
 
 export const SCHEMA_HEADER = `# ------------------------------------------------------

@@ -408,6 +408,15 @@ describe('local initiatives: suggestions without an account', () => {
     );
     expect(mails.map((mail) => mail.text_body).join('\n')).toContain(answer);
     expect(mails.some((mail) => mail.subject.includes('beantwortet'))).toBe(true);
+    // The confirmation carries the private link; a status mail cannot (the token is stored
+    // hashed), so it links nothing and says where the link is.
+    const [confirmation, ...changes] = mails;
+    expect(confirmation.text_body).toContain(followToken);
+    expect(changes.length).toBeGreaterThan(0);
+    for (const change of changes) {
+      expect(change.text_body).not.toMatch(/https?:\/\//);
+      expect(change.text_body).toContain('Bestätigungs-E-Mail');
+    }
   });
 
   it('merges a duplicate: the resident sees "merged"', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashToken, newToken } from '../src/core/auth/tokens';
 import { FILE_STORAGE, type FileStorage } from '../src/storage/file-storage';
 import { Client, startTestPlatform, type GraphQLResponse, type TestPlatform } from './harness';
+import { MEASURE_CASES, proveMeasureWritesNeedTheCity } from './isolation-matrix-measures';
 
 /**
  * Every query and mutation, for every role, against the caller's own city and
@@ -301,6 +302,28 @@ async function freshSuggestion(
     [f.cityId, suggestion.id, `anwohnerin.${f.slug}@stadt.example`],
   );
   return { initiativeId: initiative.id, fieldId: field.id, suggestionId: suggestion.id, token };
+}
+
+/** A fresh workshop (with one result) in a fresh initiative of the target city. */
+async function freshWorkshop(f: Fixture): Promise<{ workshopId: string; initiativeId: string }> {
+  const { initiativeId, fieldId } = await freshSuggestion(f);
+  const [workshop] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO workshop (city_id, initiative_id, field_id, title, held_on, participants)
+     VALUES ($1, $2, $3, 'Matrix-Workshop', '2026-11-01', 7) RETURNING id`,
+    [f.cityId, initiativeId, fieldId],
+  );
+  return { workshopId: workshop.id, initiativeId };
+}
+
+/** A steering-group member (no account) of a fresh initiative of the target city. */
+async function freshSteeringMember(f: Fixture): Promise<string> {
+  const { initiativeId } = await freshSuggestion(f);
+  const [member] = await f.api.ownerQuery<{ id: string }>(
+    `INSERT INTO initiative_steering_member (city_id, initiative_id, name, organisation)
+     VALUES ($1, $2, 'Matrix-Steuerung', 'Ehrenamtsagentur') RETURNING id`,
+    [f.cityId, initiativeId],
+  );
+  return member.id;
 }
 
 /** Coordinators of the city only: never organizers, never other cities. */
@@ -2099,6 +2122,146 @@ const CASES: Case[] = [
         },
       ),
   },
+  // --- measures of local initiatives (issue 14) ---
+  ...MEASURE_CASES,
+  {
+    operation: 'workshop',
+    expect: same(PUBLIC),
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { workshop(id: $id) { id title resultCount } }', {
+        id: (await freshWorkshop(f)).workshopId,
+      }),
+  },
+  {
+    operation: 'initiative.workshops',
+    expect: same(PUBLIC),
+    run: async (c, f) => {
+      const { initiativeId } = await freshWorkshop(f);
+      const [{ slug }] = await f.api.ownerQuery<{ slug: string }>(
+        `SELECT slug FROM initiative WHERE id = $1`,
+        [initiativeId],
+      );
+      return c.gql(
+        'query($c: String!, $s: String!) { initiative(citySlug: $c, slug: $s) { workshops { id } } }',
+        { c: f.slug, s: slug },
+      );
+    },
+  },
+  {
+    operation: 'recordWorkshop',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) => {
+      const { initiativeId, fieldId } = await freshSuggestion(f);
+      return c.gql('mutation($i: RecordWorkshopInput!) { recordWorkshop(input: $i) { id } }', {
+        i: {
+          initiativeId,
+          fieldId,
+          title: 'Matrix-Workshop',
+          heldOn: '2026-11-01',
+          participants: 3,
+        },
+      });
+    },
+  },
+  {
+    operation: 'initiativeManagement',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql('query($id: ID!) { initiativeManagement(initiativeId: $id) { initiativeId } }', {
+        id: (await freshSuggestion(f)).initiativeId,
+      }),
+  },
+  {
+    operation: 'addInitiativeField',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql(
+        'mutation($id: ID!, $i: InitiativeFieldInput!) { addInitiativeField(initiativeId: $id, input: $i) { id } }',
+        { id: (await freshSuggestion(f)).initiativeId, i: { name: 'Matrix-Feld' } },
+      ),
+  },
+  {
+    operation: 'updateInitiativeField',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql(
+        'mutation($i: UpdateInitiativeFieldInput!) { updateInitiativeField(input: $i) { id } }',
+        { i: { id: (await freshSuggestion(f)).fieldId, name: 'Matrix-Feld', sensitive: true } },
+      ),
+  },
+  {
+    operation: 'removeInitiativeField',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) => {
+      // A second field without suggestions, so that removing it is allowed for the right caller.
+      const { initiativeId } = await freshSuggestion(f);
+      const [field] = await f.api.ownerQuery<{ id: string }>(
+        `INSERT INTO initiative_field (city_id, initiative_id, name) VALUES ($1, $2, 'Leer') RETURNING id`,
+        [f.cityId, initiativeId],
+      );
+      return c.gql('mutation($id: ID!) { removeInitiativeField(id: $id) { id } }', {
+        id: field.id,
+      });
+    },
+  },
+  {
+    operation: 'updateWorkshop',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql('mutation($i: UpdateWorkshopInput!) { updateWorkshop(input: $i) { id } }', {
+        i: {
+          id: (await freshWorkshop(f)).workshopId,
+          title: 'Matrix-Workshop (2)',
+          heldOn: '2026-11-02',
+          participants: 4,
+        },
+      }),
+  },
+  {
+    operation: 'deleteWorkshop',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { deleteWorkshop(id: $id) }', {
+        id: (await freshWorkshop(f)).workshopId,
+      }),
+  },
+  {
+    operation: 'enterWorkshopResults',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql(
+        'mutation($i: EnterWorkshopResultsInput!) { enterWorkshopResults(input: $i) { resultCount } }',
+        { i: { workshopId: (await freshWorkshop(f)).workshopId, texts: ['Matrix-Ergebnis'] } },
+      ),
+  },
+  {
+    operation: 'addSteeringMember',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql(
+        'mutation($id: ID!, $i: SteeringMemberInput!) { addSteeringMember(initiativeId: $id, input: $i) { id } }',
+        {
+          id: (await freshSuggestion(f)).initiativeId,
+          i: { name: 'Matrix-Person', organisation: 'Ehrenamtsagentur', personId: f.colleagueId },
+        },
+      ),
+  },
+  {
+    operation: 'updateSteeringMember',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql('mutation($i: UpdateSteeringMemberInput!) { updateSteeringMember(input: $i) { id } }', {
+        i: { id: await freshSteeringMember(f), name: 'Matrix-Person', personId: null },
+      }),
+  },
+  {
+    operation: 'removeSteeringMember',
+    expect: CITY_COORDINATORS_ONLY,
+    run: async (c, f) =>
+      c.gql('mutation($id: ID!) { removeSteeringMember(id: $id) { id } }', {
+        id: await freshSteeringMember(f),
+      }),
+  },
   // Last: these two end the sessions every row above uses.
   { operation: 'logout', expect: same(PUBLIC), run: (c) => c.gql('mutation { logout }') },
   {
@@ -2771,6 +2934,10 @@ describe('isolation matrix', () => {
       expect(response.errors?.[0].extensions?.code).toBe(expected);
       expect(values).toEqual([]);
     }
+  });
+
+  it('refuses a write to a city’s measures from another city by row-level security alone', async () => {
+    await proveMeasureWritesNeedTheCity(api, fixtures.get('own')!, fixtures.get('foreign')!.cityId);
   });
 
   it('shows other people as Person (id, name, city): no e-mail, settings or roles', async () => {

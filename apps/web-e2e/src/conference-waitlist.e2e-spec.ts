@@ -206,11 +206,20 @@ describe('conference waitlist offers and the month view', () => {
 
   it('shows the month as a table, navigated by keyboard, kept in the URL', async () => {
     const page = await open(ORGANIZER);
-    await page.goto('/konferenzen?ansicht=monat&monat=2028-09&art=TRAINING');
+    // An empty month says when the next conference (same filter) is and links its month.
+    await page.goto('/konferenzen?ansicht=monat&monat=2028-08&art=TRAINING');
     const calendar = page.getByTestId('conference-calendar');
+    await calendar.getByRole('heading', { name: 'August 2028' }).waitFor();
+    const hint = calendar.getByTestId('calendar-next-conference');
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain('12. September 2028');
+    await hint.getByRole('link', { name: 'Zu diesem Monat' }).click();
     await calendar.getByRole('heading', { name: 'September 2028' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('art')).toBe('TRAINING');
     expect(await calendar.locator('thead th').first().textContent()).toBe('Mo');
     const link = calendar.getByRole('link', { name: new RegExp(TITLE) });
+    await link.first().waitFor();
+    expect(await calendar.getByTestId('calendar-next-conference').count()).toBe(0);
     // A two-day conference stands on both days.
     expect(await link.count()).toBe(2);
     expect(await calendar.locator('td[data-date="2028-09-13"]').textContent()).toContain(TITLE);

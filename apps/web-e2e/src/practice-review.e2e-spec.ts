@@ -48,6 +48,8 @@ describe('review of members’ drafts', () => {
     expect(await member.getByTestId('review-notice').textContent()).toContain(
       'Die Koordination Ihrer Kommune prüft',
     );
+    // The member may take it back; the coordinator decides instead (send back, publish).
+    expect(await member.getByRole('button', { name: 'Einreichung zurückziehen' }).count()).toBe(1);
 
     // The coordinator finds it in the city's "In Prüfung" tab and in the notifications.
     await coordinator.goto(`/${CITY}`);
@@ -65,6 +67,10 @@ describe('review of members’ drafts', () => {
     await coordinator.goto('/benachrichtigungen');
     await coordinator.locator(`a[href="/praxis/${practiceId}"]`).first().click();
     await coordinator.getByTestId('practice-page').waitFor();
+    await coordinator.getByRole('button', { name: 'Zurückgeben' }).waitFor();
+    expect(
+      await coordinator.getByRole('button', { name: 'Einreichung zurückziehen' }).count(),
+    ).toBe(0);
     await coordinator.getByRole('button', { name: 'Zurückgeben' }).click();
     const dialog = coordinator.getByRole('dialog');
     // The page tells the coordinator that the decision is theirs.

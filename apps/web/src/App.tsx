@@ -280,6 +280,20 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: ':city/initiativen/neu',
+        lazy: page(
+          () => import('./features/initiatives/NewInitiativePage'),
+          (m) => m.NewInitiativePage,
+        ),
+      },
+      {
+        path: ':city/initiativen/:slug/verwalten',
+        lazy: page(
+          () => import('./features/initiatives/ManageInitiativePage'),
+          (m) => m.ManageInitiativePage,
+        ),
+      },
+      {
         path: ':city/initiativen/:slug',
         lazy: page(
           () => import('./features/initiatives/InitiativePage'),
@@ -291,6 +305,13 @@ const routes: RouteObject[] = [
         lazy: page(
           () => import('./features/initiatives/QueuePage'),
           (m) => m.QueuePage,
+        ),
+      },
+      {
+        path: ':city/initiativen/:slug/workshops/:id',
+        lazy: page(
+          () => import('./features/initiatives/WorkshopPage'),
+          (m) => m.WorkshopPage,
         ),
       },
       {

@@ -49,9 +49,12 @@ export const CITY_ROUTES = [
   'profil/verlauf',
   'tandem',
   'tandems/:id',
+  'initiativen/neu',
   'initiativen/:slug',
+  'initiativen/:slug/verwalten',
   'initiativen/:slug/eingang',
   'initiativen/:slug/anliegen/:token',
+  'initiativen/:slug/workshops/:id',
 ] as const;
 
 /** Paths the server answers itself (API, files, built assets): never a page, never a city. */

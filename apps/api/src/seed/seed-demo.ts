@@ -11,6 +11,8 @@ import { writePractices } from './seed-practices';
 import { writeTandems } from './seed-tandems';
 import { writeConferences } from './seed-conferences';
 import { writeInitiatives } from './seed-initiatives';
+import { writeMeasures } from './seed-measures';
+import { writeWorkshops } from './seed-workshops';
 
 /** Enough for a lively library: about nine entries per demo city. */
 export const DEMO_PRACTICE_COUNT = 300;
@@ -185,6 +187,7 @@ export async function seedDemo(
       await writeTandems(tx, cityIds, coordinatorsBySlug);
       await writeConferences(tx, cityIds);
       await writeInitiatives(tx, cityIds);
+      await writeWorkshops(tx, cityIds);
       // Cities and conferences are searchable; a re-seed may have changed them (few rows).
       await tx.query(
         `INSERT INTO search_outbox (index_name, document_id)
@@ -215,6 +218,8 @@ export async function seedDemo(
         done += practices.length;
         bar?.update(done, { step: 'Praxisbeispiele vorhanden' });
       }
+      // After the practices: a measure links the practice of another city that inspired it.
+      await writeMeasures(tx, cityIds);
     });
   } finally {
     bar?.stop();

@@ -105,10 +105,22 @@ export const CITY_CHECKS: Record<(typeof CITY_ROUTES)[number], RouteCheck> = {
   },
   // Cloppenburg's demo initiative (no other city has one to show).
   'initiativen/:slug': { roles: everyone, path: fixed('/cloppenburg/initiativen/praevention') },
+  // The coordinator's form; a member is told it is not theirs.
+  'initiativen/neu': { roles: cityPeople, path: fixed(`/${CITY}/initiativen/neu`) },
+  // Outsiders see that the settings are not theirs; the coordinator's view: initiative-admin.e2e-spec.ts.
+  'initiativen/:slug/verwalten': {
+    roles: ['anonymous', 'member', 'coordinator'],
+    path: fixed('/cloppenburg/initiativen/praevention/verwalten'),
+  },
   // Outsiders see that the inbox is not theirs; the steering group's view: initiatives.e2e-spec.ts.
   'initiativen/:slug/eingang': {
     roles: ['anonymous', 'member'],
     path: fixed('/cloppenburg/initiativen/praevention/eingang'),
+  },
+  // Recording a workshop is for the steering group: others are told so (theirs: workshops.e2e-spec.ts).
+  'initiativen/:slug/workshops/:id': {
+    roles: ['anonymous', 'member'],
+    path: fixed('/cloppenburg/initiativen/praevention/workshops/neu'),
   },
   // An unknown link: the page says so (a real one: initiatives.e2e-spec.ts).
   'initiativen/:slug/anliegen/:token': {

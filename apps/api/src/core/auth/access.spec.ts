@@ -226,6 +226,7 @@ const POLICY: Record<Permission, Row> = {
   [Permission.INITIATIVE_MANAGE]: { own: Y('c') },
   // Steering-group members too (by steeringPersonIds): see the cases below the table.
   [Permission.SUGGESTION_QUEUE_WORK]: { own: Y('c') },
+  [Permission.MEASURE_MANAGE]: { own: Y('c') },
   // Needs the field's contacts or a non-sensitive field: see the cases below the table.
   [Permission.SUGGESTION_CONTACT_READ]: {},
 };
@@ -474,6 +475,13 @@ describe('local initiatives: queue and contact details of suggestions', () => {
     expect(mayAccess(ROLES.member, Permission.SUGGESTION_QUEUE_WORK, queue)).toBe(false);
     expect(mayAccess(formerSteering, Permission.SUGGESTION_QUEUE_WORK, queue)).toBe(false);
     expect(mayAccess(ROLES.organizer, Permission.SUGGESTION_QUEUE_WORK, queue)).toBe(false);
+  });
+
+  it('lets the same people (and only them) manage the initiative’s measures', () => {
+    expect(mayAccess(steering, Permission.MEASURE_MANAGE, queue)).toBe(true);
+    expect(mayAccess(ROLES.member, Permission.MEASURE_MANAGE, queue)).toBe(false);
+    expect(mayAccess(formerSteering, Permission.MEASURE_MANAGE, queue)).toBe(false);
+    expect(mayAccess(ROLES.organizer, Permission.MEASURE_MANAGE, queue)).toBe(false);
   });
 
   const contact = user('u-contact', [[OWN, MembershipRole.MEMBER]]);

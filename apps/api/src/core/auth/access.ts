@@ -145,6 +145,11 @@ export enum Permission {
    * for a non-sensitive field also the city's coordinators. Never organizers.
    */
   SUGGESTION_CONTACT_READ = 'SUGGESTION_CONTACT_READ',
+  /**
+   * Create and edit an initiative's measures, link suggestions and model practices, turn a
+   * done measure into a practice: the initiative's queue users (as SUGGESTION_QUEUE_WORK).
+   */
+  MEASURE_MANAGE = 'MEASURE_MANAGE',
 }
 
 /**
@@ -283,6 +288,7 @@ export function mayAccess(
     case Permission.INITIATIVE_MANAGE:
       return coordinatorOf(target.cityId);
     case Permission.SUGGESTION_QUEUE_WORK:
+    case Permission.MEASURE_MANAGE:
       return (
         coordinatorOf(target.cityId) ||
         (memberOf(target.cityId) && (target.steeringPersonIds ?? []).includes(actor.userId))
@@ -335,6 +341,8 @@ const DENIED: Partial<Record<Permission, string>> = {
   [Permission.INITIATIVE_MANAGE]: 'Only the city’s coordinators manage its initiatives',
   [Permission.SUGGESTION_QUEUE_WORK]:
     'The queue is for the city’s coordinators and the initiative’s steering group',
+  [Permission.MEASURE_MANAGE]:
+    'Measures are for the city’s coordinators and the initiative’s steering group',
   [Permission.SUGGESTION_CONTACT_READ]:
     'Contact details are only for the persons the city named for this action field',
 };

@@ -21,6 +21,9 @@ import { NotificationSubject1764510000000 } from './1764510000000-NotificationSu
 import { UnfoundSearches1764550000000 } from './1764550000000-UnfoundSearches';
 import { Initiatives1764520000000 } from './1764520000000-Initiatives';
 import { PublicRecords1764560000000 } from './1764560000000-PublicRecords';
+import { MeasuresAndWorkshops1764570000000 } from './1764570000000-MeasuresAndWorkshops';
+import { MeasureFollowLink1764610000000 } from './1764610000000-MeasureFollowLink';
+import { WorkshopResultCounts1764620000000 } from './1764620000000-WorkshopResultCounts';
 import { AccessibilityFeedback1764450000000 } from './1764450000000-AccessibilityFeedback';
 import { AccountErasure1764470000000 } from './1764470000000-AccountErasure';
 import { DataExport1764460000000 } from './1764460000000-DataExport';
@@ -59,4 +62,7 @@ export const MIGRATIONS = [
   Initiatives1764520000000,
   UnfoundSearches1764550000000,
   PublicRecords1764560000000,
+  MeasuresAndWorkshops1764570000000,
+  MeasureFollowLink1764610000000,
+  WorkshopResultCounts1764620000000,
 ];

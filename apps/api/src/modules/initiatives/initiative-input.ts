@@ -26,9 +26,13 @@ export function requiredId(value: string, field: string): string {
   return value;
 }
 
+const RESERVED_SLUGS = ['neu'];
+
 export function slugOf(value: string, field: string): string {
   const slug = value.trim().toLowerCase();
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 80)
     throw InitiativeException.invalid(field, 'Lower-case letters, digits and hyphens');
+  // `/<city>/initiativen/neu` is the page that starts one.
+  if (RESERVED_SLUGS.includes(slug)) throw InitiativeException.invalid(field, 'Reserved address');
   return slug;
 }

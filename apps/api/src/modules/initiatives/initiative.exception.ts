@@ -26,6 +26,18 @@ export enum InitiativeExceptionReason {
   TOO_MANY_SUGGESTIONS = 'TOO_MANY_SUGGESTIONS',
   /** The follow link is unknown, revoked, or the suggestion cannot be withdrawn any more. */
   LINK_INVALID = 'LINK_INVALID',
+  /** No steering-group member with this id. */
+  STEERING_MEMBER_NOT_FOUND = 'STEERING_MEMBER_NOT_FOUND',
+  /** A person named (steering group, field contact) is not a member of the city. */
+  NOT_A_CITY_MEMBER = 'NOT_A_CITY_MEMBER',
+  /** The initiative already has an action field of this name. */
+  FIELD_NAME_TAKEN = 'FIELD_NAME_TAKEN',
+  /** The action field has suggestions: it cannot be removed (rename it instead). */
+  FIELD_IN_USE = 'FIELD_IN_USE',
+  /** An initiative keeps at least one action field. */
+  LAST_FIELD = 'LAST_FIELD',
+  /** A sensitive field with suggestions stays sensitive: they were sent as never public. */
+  SENSITIVE_LOCKED = 'SENSITIVE_LOCKED',
 }
 
 export class InitiativeException extends AppException {
@@ -135,6 +147,60 @@ export class InitiativeException extends AppException {
       InitiativeExceptionReason.LINK_INVALID,
       'This link is unknown or no longer valid',
       'token',
+    );
+  }
+
+  static steeringMemberNotFound(field = 'id'): InitiativeException {
+    return new InitiativeException(
+      ErrorCode.NOT_FOUND,
+      InitiativeExceptionReason.STEERING_MEMBER_NOT_FOUND,
+      'There is no such steering-group member',
+      field,
+    );
+  }
+
+  static notACityMember(field: string): InitiativeException {
+    return new InitiativeException(
+      ErrorCode.BAD_USER_INPUT,
+      InitiativeExceptionReason.NOT_A_CITY_MEMBER,
+      'Only members of the city can be named here',
+      field,
+    );
+  }
+
+  static fieldNameTaken(field: string): InitiativeException {
+    return new InitiativeException(
+      ErrorCode.CONFLICT,
+      InitiativeExceptionReason.FIELD_NAME_TAKEN,
+      'The initiative already has an action field of this name',
+      field,
+    );
+  }
+
+  static fieldInUse(): InitiativeException {
+    return new InitiativeException(
+      ErrorCode.CONFLICT,
+      InitiativeExceptionReason.FIELD_IN_USE,
+      'The action field has suggestions; rename it instead of removing it',
+      'id',
+    );
+  }
+
+  static lastField(): InitiativeException {
+    return new InitiativeException(
+      ErrorCode.CONFLICT,
+      InitiativeExceptionReason.LAST_FIELD,
+      'An initiative keeps at least one action field',
+      'id',
+    );
+  }
+
+  static sensitiveLocked(): InitiativeException {
+    return new InitiativeException(
+      ErrorCode.CONFLICT,
+      InitiativeExceptionReason.SENSITIVE_LOCKED,
+      'Suggestions were sent to this field as never public; it stays sensitive',
+      'input.sensitive',
     );
   }
 

@@ -17,6 +17,12 @@ import {
 import type { CreateInitiativeInput, UpdateInitiativeInput } from './dto/initiative.input';
 import { optionalText, requiredId, requiredText, slugOf } from './initiative-input';
 import { InitiativeException } from './initiative.exception';
+import {
+  cleanField,
+  requireCityMembers,
+  requireDistinctNames,
+  type CleanField,
+} from './initiative-fields';
 
 const INITIATIVE_SQL = `
   SELECT i.id, i.city_id, c.slug AS city_slug, c.name AS city_name, i.slug, i.name,
@@ -81,25 +87,27 @@ export class InitiativeService {
     const description = optionalText(input.description, 4000, 'input.description') ?? '';
     if (input.fields.length === 0 || input.fields.length > 20)
       throw InitiativeException.invalid('input.fields', 'Between 1 and 20 action fields');
-    const fields = input.fields.map((field, index) => ({
-      name: requiredText(field.name, 120, `input.fields.${index}.name`),
-      topicId: field.topicId ? requiredId(field.topicId, `input.fields.${index}.topicId`) : null,
-      sensitive: field.sensitive,
-    }));
-    const steering = input.steeringGroup.map((member, index) => ({
-      name: requiredText(member.name, 120, `input.steeringGroup.${index}.name`),
-      organisation:
-        optionalText(member.organisation, 160, `input.steeringGroup.${index}.organisation`) ?? '',
-      personId: member.personId
-        ? requiredId(member.personId, `input.steeringGroup.${index}.personId`)
-        : null,
-    }));
+    if (input.steeringGroup.length > 40)
+      throw InitiativeException.invalid('input.steeringGroup', 'At most 40 members');
+    const steering = input.steeringGroup.map((member, index) =>
+      cleanSteeringMember(member, `input.steeringGroup.${index}`),
+    );
     return this.tenantDb.run(actor, async (manager) => {
       const [taken] = (await manager.query(
         `SELECT 1 FROM initiative WHERE city_id = $1 AND slug = $2`,
         [city.id, slug],
       )) as unknown[];
       if (taken) throw InitiativeException.slugTaken();
+      const fields: CleanField[] = [];
+      for (const [index, field] of input.fields.entries())
+        fields.push(await cleanField(manager, field, `input.fields.${index}`));
+      requireDistinctNames(fields, 'input.fields');
+      await requireCityMembers(
+        manager,
+        city.id,
+        steering.flatMap((member) => (member.personId ? [member.personId] : [])),
+        'input.steeringGroup',
+      );
       const [created] = (await manager.query(
         `INSERT INTO initiative (city_id, slug, name, description, created_by)
          VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -108,11 +116,11 @@ export class InitiativeService {
       for (const [position, field] of fields.entries())
         await manager.query(
           `INSERT INTO initiative_field (city_id, initiative_id, topic_id, name, sensitive, position)
-           VALUES ($1, $2, (SELECT id FROM topic WHERE id = $3), $4, $5, $6)`,
+           VALUES ($1, $2, $3, $4, $5, $6)`,
           [city.id, created.id, field.topicId, field.name, field.sensitive, position],
         );
       for (const [position, member] of steering.entries())
-        await this.addSteeringMember(manager, city.id, created.id, member, position);
+        await insertSteeringMember(manager, city.id, created.id, member, position);
       await this.audit.record(manager, {
         actorUserId: person.userId,
         action: AuditAction.INITIATIVE_CREATED,
@@ -165,12 +173,7 @@ export class InitiativeService {
       )) as Array<{ city_id: string; initiative_id: string }>;
       if (!field) throw InitiativeException.fieldNotFound('fieldId');
       const person = requireAccess(actor, Permission.INITIATIVE_MANAGE, { cityId: field.city_id });
-      const members = (await manager.query(
-        `SELECT user_id FROM membership WHERE city_id = $1 AND user_id = ANY ($2::uuid[])`,
-        [field.city_id, people],
-      )) as Array<{ user_id: string }>;
-      if (members.length !== people.length)
-        throw InitiativeException.invalid('personIds', 'Only members of the city');
+      await requireCityMembers(manager, field.city_id, people, 'personIds');
       await manager.query(
         `DELETE FROM initiative_field_contact WHERE city_id = $1 AND field_id = $2`,
         [field.city_id, id],
@@ -225,7 +228,7 @@ export class InitiativeService {
     };
   }
 
-  private present(actor: Actor, loaded: LoadedInitiative): InitiativeType {
+  present(actor: Actor, loaded: LoadedInitiative): InitiativeType {
     return toInitiative(
       loaded.row,
       loaded.fields,
@@ -241,29 +244,37 @@ export class InitiativeService {
       this.config.retentionSuggestionContactDays,
     );
   }
+}
 
-  private async addSteeringMember(
-    manager: EntityManager,
-    cityId: string,
-    initiativeId: string,
-    member: { name: string; organisation: string; personId: string | null },
-    position: number,
-  ): Promise<void> {
-    if (member.personId) {
-      const [isMember] = (await manager.query(
-        `SELECT 1 FROM membership WHERE city_id = $1 AND user_id = $2`,
-        [cityId, member.personId],
-      )) as unknown[];
-      if (!isMember)
-        throw InitiativeException.invalid(
-          'input.steeringGroup',
-          'A steering member with an account must be a member of the city',
-        );
-    }
-    await manager.query(
-      `INSERT INTO initiative_steering_member (city_id, initiative_id, name, organisation, person_id, position)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [cityId, initiativeId, member.name, member.organisation, member.personId, position],
-    );
-  }
+export interface CleanSteeringMember {
+  name: string;
+  organisation: string;
+  personId: string | null;
+}
+
+export function cleanSteeringMember(
+  member: { name: string; organisation: string; personId?: string | null },
+  path: string,
+): CleanSteeringMember {
+  return {
+    name: requiredText(member.name, 120, `${path}.name`),
+    organisation: optionalText(member.organisation, 160, `${path}.organisation`) ?? '',
+    personId: member.personId ? requiredId(member.personId, `${path}.personId`) : null,
+  };
+}
+
+/** Adds a steering-group member; the caller has checked that a linked person is a member of the city. */
+export async function insertSteeringMember(
+  manager: EntityManager,
+  cityId: string,
+  initiativeId: string,
+  member: CleanSteeringMember,
+  position: number,
+): Promise<string> {
+  const [row] = (await manager.query(
+    `INSERT INTO initiative_steering_member (city_id, initiative_id, name, organisation, person_id, position)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [cityId, initiativeId, member.name, member.organisation, member.personId, position],
+  )) as Array<{ id: string }>;
+  return row.id;
 }

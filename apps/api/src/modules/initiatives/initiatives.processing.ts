@@ -44,6 +44,16 @@ export const INITIATIVES_NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { table: 'initiative', reason: 'a city’s initiative: name, description, status' },
   { table: 'initiative_field', reason: 'action fields of an initiative (names, topic)' },
   {
+    table: 'workshop',
+    reason: 'a workshop in an action field: title, date, number of participants, outcomes',
+  },
+  {
+    table: 'measure',
+    reason: 'a measure of the steering group: title, goal, responsible organisations, status',
+  },
+  { table: 'measure_suggestion', reason: 'which suggestions a measure takes up (ids only)' },
+  { table: 'measure_model_practice', reason: 'which practices inspired a measure (ids only)' },
+  {
     table: 'suggestion_challenge_used',
     reason:
       'signatures of answered spam-check challenges until they expire (no address, no content)',

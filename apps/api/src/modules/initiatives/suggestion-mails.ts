@@ -37,12 +37,15 @@ export function confirmationMail(initiative: string, link: string): SuggestionMa
   };
 }
 
-/** A public status change: the new status and the reason the steering group gave. */
+/**
+ * A public status change: the new status and the reason the steering group gave. The follow
+ * token is stored only as a hash, so this mail cannot carry the private link: it says where
+ * the link is (the confirmation mail) instead of linking a page that would not show it.
+ */
 export function statusMail(
   initiative: string,
   status: SuggestionStatus,
   reason: string | null,
-  link: string,
 ): SuggestionMailText {
   const [de, en] = STATUS_TEXT[status];
   return {
@@ -53,13 +56,14 @@ export function statusMail(
       `Ihr Anliegen an „${initiative}“ hat einen neuen Stand: ${de}.`,
       ...(reason ? ['', reason] : []),
       '',
-      `Alle Schritte: ${link}`,
+      'Alle Schritte sehen Sie über Ihren privaten Link aus der Bestätigungs-E-Mail, die Sie nach dem Senden bekommen haben. Aus Datenschutzgründen speichern wir den Link nicht und können ihn hier nicht noch einmal schicken.',
       '',
       '---',
       '',
       `Your suggestion to "${initiative}" has a new status: ${en}.`,
+      ...(reason ? ['', reason] : []),
       '',
-      `All steps: ${link}`,
+      'See every step with your private link from the confirmation e-mail you received after sending. To protect your privacy we do not store the link and cannot send it again here.',
     ].join('\n'),
   };
 }

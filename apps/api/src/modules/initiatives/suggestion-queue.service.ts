@@ -41,6 +41,8 @@ interface SuggestionRow {
   closed_at: Date | null;
   contact_erased_at: Date | null;
   has_contact: boolean;
+  workshop_id: string | null;
+  workshop_title: string | null;
 }
 
 interface EventRow {
@@ -57,8 +59,10 @@ const SUGGESTION_SQL = `
          s.text, s.place, s.channel, s.status, s.public_answer, s.merged_into_id,
          s.follow_token_hash, s.created_at, s.closed_at, s.contact_erased_at,
          -- Whether contact details exist, as a fact of the suggestion (not of what the caller reads).
-         suggestion_has_contact(s.city_id, s.id) AS has_contact
-    FROM suggestion s JOIN initiative_field f ON f.city_id = s.city_id AND f.id = s.field_id`;
+         suggestion_has_contact(s.city_id, s.id) AS has_contact,
+         s.workshop_id, w.title AS workshop_title
+    FROM suggestion s JOIN initiative_field f ON f.city_id = s.city_id AND f.id = s.field_id
+    LEFT JOIN workshop w ON w.city_id = s.city_id AND w.id = s.workshop_id`;
 
 /** Where a status may go from where it is (the resident withdraws through their link). */
 const NEXT: Record<SuggestionStatus, SuggestionStatus[]> = {
@@ -179,28 +183,39 @@ export class SuggestionQueueService {
     const id = requiredId(input.id, 'input.id');
     const reason = optionalText(input.reason, 4000, 'input.reason');
     if (NEEDS_REASON.includes(input.status) && !reason) throw InitiativeException.reasonRequired();
-    return this.tenantDb.run(actor, async (manager) => {
-      const { suggestion, initiative, person } = await this.requireSuggestion(actor, manager, id);
-      if (suggestion.merged_into_id || !NEXT[suggestion.status].includes(input.status))
-        throw InitiativeException.statusNotAllowed();
-      const closing = CLOSING.includes(input.status);
-      await manager.query(
-        `UPDATE suggestion SET status = $3, public_answer = coalesce($4, public_answer),
-                closed_at = CASE WHEN $5 THEN now() ELSE closed_at END
-          WHERE city_id = $1 AND id = $2`,
-        [suggestion.city_id, id, input.status, reason, closing],
-      );
-      await this.event(manager, person, suggestion.city_id, id, 'STATUS', input.status, reason);
-      await this.audit.record(manager, {
-        actorUserId: person.userId,
-        action: AuditAction.SUGGESTION_STATUS_CHANGED,
-        cityId: suggestion.city_id,
-        target: id,
-        details: { from: suggestion.status, to: input.status },
-      });
-      await this.tellResident(manager, initiative, suggestion, input.status, reason);
-      return (await this.present(actor, manager, await this.rows(manager, id)))[0];
+    return this.tenantDb.run(actor, (manager) =>
+      this.changeStatusIn(actor, manager, id, input.status, reason),
+    );
+  }
+
+  /** A status change in the caller's transaction (taking up into a measure uses it too). */
+  async changeStatusIn(
+    actor: Actor,
+    manager: EntityManager,
+    id: string,
+    status: SuggestionStatus,
+    reason: string | null,
+  ): Promise<QueueSuggestionType> {
+    const { suggestion, initiative, person } = await this.requireSuggestion(actor, manager, id);
+    if (suggestion.merged_into_id || !NEXT[suggestion.status].includes(status))
+      throw InitiativeException.statusNotAllowed();
+    const closing = CLOSING.includes(status);
+    await manager.query(
+      `UPDATE suggestion SET status = $3, public_answer = coalesce($4, public_answer),
+              closed_at = CASE WHEN $5 THEN now() ELSE closed_at END
+        WHERE city_id = $1 AND id = $2`,
+      [suggestion.city_id, id, status, reason, closing],
+    );
+    await this.event(manager, person, suggestion.city_id, id, 'STATUS', status, reason);
+    await this.audit.record(manager, {
+      actorUserId: person.userId,
+      action: AuditAction.SUGGESTION_STATUS_CHANGED,
+      cityId: suggestion.city_id,
+      target: id,
+      details: { from: suggestion.status, to: status },
     });
+    await this.tellResident(manager, initiative, suggestion, status, reason);
+    return (await this.present(actor, manager, await this.rows(manager, id)))[0];
   }
 
   /** Merges a duplicate into another suggestion of the same initiative; the duplicate closes. */
@@ -344,18 +359,13 @@ export class SuggestionQueueService {
     merged = false,
   ): Promise<void> {
     if (!suggestion.has_contact) return;
-    // The token is not stored, so the mail links to the initiative; the resident has their link.
-    const link = suggestionLink(
-      this.config,
-      `/${initiative.row.city_slug}/initiativen/${initiative.row.slug}`,
-    );
+    // The token is stored hashed: the mail points to the link from the confirmation mail.
     const mail = statusMail(
       initiative.row.name,
       status,
       merged
         ? 'zusammengeführt mit einem gleichen Anliegen / merged with the same suggestion'
         : reason,
-      link,
     );
     await SuggestionService.mail(manager, suggestion.city_id, suggestion.id, mail);
   }
@@ -412,6 +422,7 @@ export class SuggestionQueueService {
         mergedIntoId: row.merged_into_id,
         createdAt: row.created_at,
         hasContact: row.has_contact,
+        workshop: row.workshop_id ? { id: row.workshop_id, title: row.workshop_title ?? '' } : null,
         contactErased: row.contact_erased_at !== null,
         contact: contact
           ? { name: contact.name, email: contact.email, phone: contact.phone }

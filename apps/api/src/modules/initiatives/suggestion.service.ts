@@ -123,7 +123,7 @@ export class SuggestionService {
       const [row] = (await manager.query(`SELECT suggestion_follow($1) AS s`, [
         hashToken(token),
       ])) as Array<{ s: FollowedRow | null }>;
-      return row.s ? toFollowed(row.s) : null;
+      return row.s ? { ...toFollowed(row.s), followTokenHash: hashToken(token) } : null;
     });
   }
 

@@ -9,7 +9,7 @@ import { CityService } from '../cities/city.service';
 import { NotificationKind } from '../notifications/dto/notification-message';
 import { NotificationService } from '../notifications/notification.service';
 import type { CreatePracticeInput, UpdatePracticeInput } from './dto/practice.inputs';
-import { cleanContent } from './practice-content';
+import { cleanContent, type CleanContent } from './practice-content';
 import {
   PRACTICE_TRANSITIONS,
   canTransition,
@@ -41,34 +41,49 @@ export class PracticeLifecycleService {
     const content = cleanContent(input, true);
     const topicSlugs = content.topicSlugs ?? [];
     const topicIds = await this.writer.topicIds(topicSlugs, 'input.topicSlugs');
-    return this.tenantDb.run(author, async (manager) => {
-      const repository = manager.getRepository(PracticeEntity);
-      const practice = repository.create({
-        id: randomUUID(),
-        cityId: city.id,
-        title: content.title,
-        summary: content.summary,
-        body: content.body ?? '',
-        visibility: content.visibility ?? PracticeVisibility.NETWORK,
-        tags: content.tags ?? [],
-        contactName: content.contactName ?? null,
-        contactEmail: content.contactEmail ?? null,
-        periodFrom: content.periodFrom ?? null,
-        periodTo: content.periodTo ?? null,
-        outcomes: content.outcomes ?? null,
-        resourcesNeeded: content.resourcesNeeded ?? null,
-        partners: content.partners ?? null,
-        links: content.links ?? [],
-        status: PracticeStatus.DRAFT,
-        revision: 1,
-        createdBy: author.userId,
-        updatedBy: author.userId,
-      });
-      await repository.insert(practice);
-      await this.writer.setTopics(manager, practice, topicIds);
-      await this.writer.saveRevision(manager, practice, topicSlugs, author);
-      return repository.findOneByOrFail({ id: practice.id });
+    return this.tenantDb.run(author, (manager) =>
+      this.draftIn(manager, author, city.id, content, topicIds, topicSlugs),
+    );
+  }
+
+  /**
+   * Writes a new draft in the caller's transaction (`content` already cleaned, with title
+   * and summary); a done measure of an initiative becomes a practice through it.
+   */
+  async draftIn(
+    manager: EntityManager,
+    author: SignedInActor,
+    cityId: string,
+    content: CleanContent & { title?: string; summary?: string },
+    topicIds: string[],
+    topicSlugs: string[],
+  ): Promise<PracticeEntity> {
+    const repository = manager.getRepository(PracticeEntity);
+    const practice = repository.create({
+      id: randomUUID(),
+      cityId,
+      title: content.title,
+      summary: content.summary,
+      body: content.body ?? '',
+      visibility: content.visibility ?? PracticeVisibility.NETWORK,
+      tags: content.tags ?? [],
+      contactName: content.contactName ?? null,
+      contactEmail: content.contactEmail ?? null,
+      periodFrom: content.periodFrom ?? null,
+      periodTo: content.periodTo ?? null,
+      outcomes: content.outcomes ?? null,
+      resourcesNeeded: content.resourcesNeeded ?? null,
+      partners: content.partners ?? null,
+      links: content.links ?? [],
+      status: PracticeStatus.DRAFT,
+      revision: 1,
+      createdBy: author.userId,
+      updatedBy: author.userId,
     });
+    await repository.insert(practice);
+    await this.writer.setTopics(manager, practice, topicIds);
+    await this.writer.saveRevision(manager, practice, topicSlugs, author);
+    return repository.findOneByOrFail({ id: practice.id });
   }
 
   /** Saves changes as a new revision; refused when `expectedRevision` is not the current one. */

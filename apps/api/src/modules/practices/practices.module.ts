@@ -46,8 +46,9 @@ import { PracticeService } from './practice.service';
     PracticeAttachmentResolver,
     CityPracticesResolver,
   ],
-  // Other features read practices (and link to them) only through PracticeService.
-  exports: [PracticeService, PracticeSearchService],
+  // Other features read practices (and link to them) only through PracticeService; a done
+  // measure of an initiative becomes a draft through PracticeLifecycleService.draftIn.
+  exports: [PracticeService, PracticeSearchService, PracticeLifecycleService],
 })
 export class PracticesModule implements OnModuleInit {
   constructor(private readonly sources: SearchSources) {}

@@ -10,7 +10,15 @@ import {
 import { currentLanguage, numberLocale } from '../../i18n';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
-import { byDay, calendarNames, monthRange, monthWeeks, shiftMonth } from './calendar-month';
+import {
+  berlinDay,
+  byDay,
+  calendarNames,
+  monthRange,
+  monthWeeks,
+  nextDay,
+  shiftMonth,
+} from './calendar-month';
 import { conferencePath, formatLocalTime } from './conference-format';
 import './conferences.css';
 
@@ -43,6 +51,7 @@ export function ConferenceCalendar({
     requestPolicy: 'cache-and-network',
   });
   const names = calendarNames(year, month, locale);
+  const today = berlinDay();
   const conferences = result.data?.conferences.edges.map((edge) => edge.node) ?? [];
   const days = byDay(conferences);
   const dayLabel = new Intl.DateTimeFormat(locale, {
@@ -88,6 +97,15 @@ export function ConferenceCalendar({
           <p className="muted" role="status">
             {t('conferences.calendar.count', { count: conferences.length, month: names.title })}
           </p>
+          {conferences.length === 0 ? (
+            <NextConference
+              after={to}
+              kind={kind}
+              region={region}
+              monthHref={monthHref}
+              locale={locale}
+            />
+          ) : null}
           <MonthAgenda
             days={monthWeeks(year, month)
               .flat()
@@ -117,9 +135,14 @@ export function ConferenceCalendar({
                       return (
                         <td
                           key={day.date}
-                          className={
-                            day.inMonth ? 'calendar__day' : 'calendar__day calendar__day--out'
-                          }
+                          className={[
+                            'calendar__day',
+                            day.inMonth ? '' : 'calendar__day--out',
+                            day.date === today ? 'calendar__day--today' : '',
+                          ]
+                            .filter(Boolean)
+                            .join(' ')}
+                          aria-current={day.date === today ? 'date' : undefined}
                           data-date={day.date}
                         >
                           <span className="calendar__number">
@@ -157,6 +180,55 @@ export function ConferenceCalendar({
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * Under an empty month: when the next conference (with the same filters) takes place, with
+ * a link to its month, so nobody has to click through empty months to find it.
+ */
+function NextConference({
+  after,
+  kind,
+  region,
+  monthHref,
+  locale,
+}: {
+  after: string;
+  kind: ConferenceKind | null;
+  region: NetworkRegion | null;
+  monthHref: (month: string) => string;
+  locale: string;
+}) {
+  const { t } = useTranslation();
+  const [result] = useQuery({
+    query: ConferenceListDocument,
+    variables: { first: 1, filter: { from: nextDay(after), kind, region } },
+    requestPolicy: 'cache-and-network',
+  });
+  if (!result.data) return null;
+  const next = result.data.conferences.edges[0]?.node;
+  if (!next)
+    return (
+      <p className="muted" data-testid="calendar-next-conference">
+        {t('conferences.calendar.noneLater')}
+      </p>
+    );
+  const date = next.startsAtLocal.slice(0, 10);
+  return (
+    <p data-testid="calendar-next-conference">
+      {t('conferences.calendar.nextConference', {
+        title: next.title,
+        date: new Intl.DateTimeFormat(locale, {
+          weekday: 'long',
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'UTC',
+        }).format(new Date(`${date}T00:00:00Z`)),
+      })}{' '}
+      <Link to={monthHref(date.slice(0, 7))}>{t('conferences.calendar.showMonth')}</Link>
+    </p>
   );
 }
 

@@ -1,9 +1,11 @@
 import {
+  berlinDay,
   berlinMonth,
   byDay,
   calendarNames,
   monthRange,
   monthWeeks,
+  nextDay,
   parseMonth,
   shiftMonth,
 } from './calendar-month';
@@ -24,6 +26,14 @@ describe('calendar month', () => {
   it('knows the Berlin month at midnight of New Year (UTC still in the old year)', () => {
     expect(berlinMonth(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01');
     expect(berlinMonth(new Date('2027-05-31T21:59:00Z'))).toBe('2027-05');
+  });
+
+  it('knows the Berlin day and the day after, across month and year ends', () => {
+    expect(berlinDay(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+    expect(berlinDay(new Date('2027-03-28T00:30:00Z'))).toBe('2027-03-28');
+    expect(nextDay('2027-02-28')).toBe('2027-03-01');
+    expect(nextDay('2028-02-28')).toBe('2028-02-29');
+    expect(nextDay('2026-12-31')).toBe('2027-01-01');
   });
 
   it('lays out whole weeks from Monday, the range for the API', () => {

@@ -39,6 +39,21 @@ export function berlinMonth(now: Date = new Date()): string {
   return `${part('year')}-${part('month')}`;
 }
 
+/** Today's date in Berlin, `YYYY-MM-DD`. */
+export function berlinDay(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** The day after `date` (`YYYY-MM-DD`). */
+export function nextDay(date: string): string {
+  return iso(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000));
+}
+
 function iso(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

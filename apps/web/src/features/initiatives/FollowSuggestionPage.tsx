@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary, SuccessMessage, useFormErrors } from '../../ui/FormErrors';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { FollowedMeasure } from './FollowedMeasure';
 import { SuggestionHistory } from './SuggestionHistory';
 import './initiatives.css';
 
@@ -92,6 +93,7 @@ export function FollowSuggestionPage() {
           <p>{suggestion.publicAnswer}</p>
         </section>
       ) : null}
+      <FollowedMeasure token={token} />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('initiatives.follow.historyHeading')}</h2>
         <SuggestionHistory events={suggestion.history} />

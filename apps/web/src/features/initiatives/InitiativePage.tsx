@@ -4,7 +4,9 @@ import { useQuery } from 'urql';
 import { InitiativeDocument } from '../../generated/graphql';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { FieldFiguresSection } from './FieldFiguresSection';
 import { SuggestionForm } from './SuggestionForm';
+import { WorkshopsSection } from './WorkshopsSection';
 import './initiatives.css';
 
 /** `/<city>/initiativen/<slug>`: what the initiative is, its fields and steering group, the form. */
@@ -48,14 +50,24 @@ export function InitiativePage() {
       </p>
       <h1>{initiative.name}</h1>
       <p className="initiative__description">{initiative.description}</p>
-      {initiative.viewerCanWorkQueue ? (
-        <p>
-          <Link
-            className="button button--secondary"
-            to={`/${initiative.citySlug}/initiativen/${initiative.slug}/eingang`}
-          >
-            {t('initiatives.queueLink')}
-          </Link>
+      {initiative.viewerCanWorkQueue || initiative.viewerCanManage ? (
+        <p className="initiative__staff-links">
+          {initiative.viewerCanWorkQueue ? (
+            <Link
+              className="button button--secondary"
+              to={`/${initiative.citySlug}/initiativen/${initiative.slug}/eingang`}
+            >
+              {t('initiatives.queueLink')}
+            </Link>
+          ) : null}
+          {initiative.viewerCanManage ? (
+            <Link
+              className="button button--secondary"
+              to={`/${initiative.citySlug}/initiativen/${initiative.slug}/verwalten`}
+            >
+              {t('initiatives.admin.manageLink')}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <div className="initiative__about">
@@ -81,6 +93,8 @@ export function InitiativePage() {
           </ul>
         </section>
       </div>
+      <FieldFiguresSection citySlug={initiative.citySlug} slug={initiative.slug} />
+      <WorkshopsSection initiative={initiative} />
       {initiative.status === 'OPEN' ? (
         <SuggestionForm initiative={initiative} />
       ) : (

@@ -18,11 +18,14 @@ import {
 } from '../../ui/FormErrors';
 import { formatDate } from '../../ui/format';
 import { SuggestionHistory } from './SuggestionHistory';
+import { TakeUpForm } from './TakeUpForm';
+import { WorkshopOrigin } from './WorkshopsSection';
 import './initiatives.css';
 
+/** Taking up goes through TakeUpForm: a suggestion taken up is linked to a measure. */
 const NEXT: Record<SuggestionStatus, SuggestionStatus[]> = {
-  NEW: ['IN_REVIEW', 'TAKEN_UP', 'ANSWERED', 'NOT_PURSUED'] as SuggestionStatus[],
-  IN_REVIEW: ['TAKEN_UP', 'ANSWERED', 'NOT_PURSUED'] as SuggestionStatus[],
+  NEW: ['IN_REVIEW', 'ANSWERED', 'NOT_PURSUED'] as SuggestionStatus[],
+  IN_REVIEW: ['ANSWERED', 'NOT_PURSUED'] as SuggestionStatus[],
   TAKEN_UP: ['ANSWERED'] as SuggestionStatus[],
   ANSWERED: [],
   NOT_PURSUED: [],
@@ -33,10 +36,12 @@ const FIELDS = ['status', 'reason', 'comment', 'intoId'] as const;
 
 /** One suggestion in the queue: text, contact (if the caller may), history, the actions. */
 export function QueueItem({
+  initiativeId,
   suggestion,
   others,
   onChanged,
 }: {
+  initiativeId: string;
   suggestion: QueueSuggestionPartsFragment;
   others: readonly QueueSuggestionPartsFragment[];
   onChanged: () => void;
@@ -105,6 +110,7 @@ export function QueueItem({
         ) : null}
       </p>
       <p className="queue__text">{suggestion.text}</p>
+      {suggestion.workshop ? <WorkshopOrigin workshop={suggestion.workshop} /> : null}
       {suggestion.place ? <p>{suggestion.place}</p> : null}
       {suggestion.contact ? (
         <p data-testid="queue-contact">
@@ -118,6 +124,10 @@ export function QueueItem({
       ) : suggestion.contactErased ? (
         <p className="field__hint">{t('initiatives.queue.contactErased')}</p>
       ) : null}
+      {suggestion.mergedIntoId ||
+      !['NEW', 'IN_REVIEW', 'TAKEN_UP'].includes(suggestion.status) ? null : (
+        <TakeUpForm initiativeId={initiativeId} suggestion={suggestion} onChanged={onChanged} />
+      )}
       <ErrorSummary form={form} />
       {saved ? <SuccessMessage>{t('initiatives.queue.saved')}</SuccessMessage> : null}
       {open ? (

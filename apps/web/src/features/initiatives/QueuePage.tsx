@@ -10,6 +10,7 @@ import {
 } from '../../generated/graphql';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { MeasuresSection } from './MeasuresSection';
 import { QueueItem } from './QueueItem';
 import { StaffEntryForm } from './StaffEntryForm';
 import './initiatives.css';
@@ -82,6 +83,7 @@ function Queue({ initiative }: { initiative: InitiativePartsFragment }) {
       </p>
       <h1>{t('initiatives.queue.heading', { name: initiative.name })}</h1>
       <StaffEntryForm initiative={initiative} onEntered={refresh} />
+      <MeasuresSection initiative={initiative} onChanged={refresh} />
       <div className="queue__filters filter">
         <div className="field">
           <label htmlFor="queue-status">{t('initiatives.queue.filterStatus')}</label>
@@ -126,6 +128,7 @@ function Queue({ initiative }: { initiative: InitiativePartsFragment }) {
             {list.map((suggestion) => (
               <QueueItem
                 key={suggestion.id}
+                initiativeId={initiative.id}
                 suggestion={suggestion}
                 others={list.filter(
                   (other) =>

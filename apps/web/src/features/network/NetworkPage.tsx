@@ -15,6 +15,7 @@ import { PracticeFeedLink } from '../practices/PracticeFeedLink';
 import { CityFilter, parseKind, type CityFilterValue } from './CityFilter';
 import { loadNetworkMap } from './map/load-network-map';
 import { NetworkMapSection } from './map/NetworkMapSection';
+import { useMapTandems } from './map/useMapTandems';
 import { useAllCities, type NetworkCity } from './useAllCities';
 import './network.css';
 
@@ -81,6 +82,7 @@ export function NetworkPage() {
   }, []);
 
   const cities = useAllCities();
+  const tandems = useMapTandems();
   const [states, reexecuteStates] = useQuery({ query: NetworkFederalStatesDocument });
   const { me } = useSession();
   // Who is signed in changes what may be seen: always asked again, the cached count shown meanwhile.
@@ -195,7 +197,11 @@ export function NetworkPage() {
           <p className="filter__result" role="status" aria-live="polite">
             {filterActive ? t('network.filter.result', { count: shownCount }) : ''}
           </p>
-          <NetworkMapSection cities={allCities!.filter(matches)} cohorts={years} />
+          <NetworkMapSection
+            cities={allCities!.filter(matches)}
+            cohorts={years}
+            tandems={tandems}
+          />
           <section aria-labelledby="members-heading" className="members">
             <h2 id="members-heading">{t('network.membersHeading')}</h2>
             {visibleGroups.length === 0 ? (

@@ -39,7 +39,9 @@ export function ReviewActions({ practice, onChanged }: ReviewActionsProps) {
 
   const canSubmit = practice.viewerCanEdit && practice.status === 'DRAFT';
   const inReview = practice.status === 'IN_REVIEW';
-  const canWithdraw = practice.viewerCanEdit && inReview;
+  // Withdrawing is the member's way back; a coordinator decides (send back or publish), so
+  // the two buttons that both return the draft do not stand side by side.
+  const canWithdraw = practice.viewerCanEdit && inReview && !practice.viewerCanPublish;
   const canSendBack = practice.viewerCanPublish && inReview;
 
   const simple = async (action: 'submit' | 'withdraw') => {

@@ -113,6 +113,9 @@ export function FigureChart({ name, caption, bars, header, rows, vertical }: Fig
         part.removeAttribute('aria-label');
         part.removeAttribute('aria-description');
       }
+      // Plot puts a <style> element into the picture, which the Content-Security-Policy
+      // (style-src 'self') refuses with a console error; statistics.css has its rules.
+      for (const style of svg.querySelectorAll('style')) style.remove();
       svg.setAttribute('role', 'img');
       svg.setAttribute('aria-labelledby', captionId);
       element.replaceChildren(svg);

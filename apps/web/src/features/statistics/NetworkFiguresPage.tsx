@@ -8,6 +8,7 @@ import { currentLanguage } from '../../i18n';
 import { ErrorState, Loading } from '../../ui/StatusMessages';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { isOrganizer, useSession } from '../account/session';
+import { NetworkInitiativeFigures } from '../initiatives/NetworkInitiativeFigures';
 import { DashboardFigures } from './DashboardFigures';
 import { FigureChart } from './FigureChart';
 import { stateName } from './state-name';
@@ -74,6 +75,7 @@ export function NetworkFiguresPage() {
         <PublicFigures figures={figures} />
       )}
       {me && isOrganizer(me) ? <DashboardFigures cohort={cohort} /> : null}
+      <NetworkInitiativeFigures organizer={!!me && isOrganizer(me)} />
     </div>
   );
 }

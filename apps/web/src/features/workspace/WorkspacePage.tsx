@@ -77,6 +77,15 @@ function WorkspaceView({ workspace }: { workspace: Workspace }) {
             {t('workspace.start.invite')}
           </Link>
         ) : null}
+        {coordinator ? (
+          <Link
+            className="button button--secondary"
+            to={`/${workspace.city.slug}/initiativen/neu`}
+            data-testid="workspace-new-initiative"
+          >
+            {t('workspace.start.newInitiative')}
+          </Link>
+        ) : null}
         <Link className="button button--secondary" to={`/${workspace.city.slug}`}>
           {t('workspace.start.cityPage')}
         </Link>

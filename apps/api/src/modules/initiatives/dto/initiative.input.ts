@@ -144,3 +144,31 @@ export class ChangeSuggestionStatusInput {
   })
   reason?: string | null;
 }
+
+/** Rename an action field, or mark it sensitive (back only while it has no suggestions). */
+@InputType()
+export class UpdateInitiativeFieldInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  sensitive!: boolean;
+}
+
+@InputType()
+export class UpdateSteeringMemberInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ defaultValue: '' })
+  organisation!: string;
+
+  @Field(() => ID, { nullable: true, description: 'A member of the city, or null for none' })
+  personId?: string | null;
+}

@@ -90,6 +90,8 @@ export class FollowedSuggestionType {
 
   @Field(() => [SuggestionEventType], { description: 'Public steps only, oldest first' })
   history!: SuggestionEventType[];
+  /** Not in the API: lets the measure resolver look up the measure through the link. */
+  followTokenHash?: string;
 }
 
 /** Contact details, given with consent (only for the persons the city named). */
@@ -103,6 +105,16 @@ export class SuggestionContactType {
 
   @Field(() => String, { nullable: true })
   phone!: string | null;
+}
+
+/** The workshop a suggestion came from (channel WORKSHOP). */
+@ObjectType('SuggestionWorkshop')
+export class SuggestionWorkshopType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
 }
 
 /** A suggestion as the queue shows it. */
@@ -143,6 +155,12 @@ export class QueueSuggestionType {
 
   @Field({ description: 'Contact details were given (whether or not the caller may see them)' })
   hasContact!: boolean;
+
+  @Field(() => SuggestionWorkshopType, {
+    nullable: true,
+    description: 'The workshop it came from',
+  })
+  workshop!: SuggestionWorkshopType | null;
 
   @Field({ description: 'Contact details were erased after the retention period' })
   contactErased!: boolean;

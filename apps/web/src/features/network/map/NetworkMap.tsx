@@ -21,7 +21,7 @@ const SYMBOL_RADIUS = 8;
 const MAP_DRAWN_MARK = 'wissensnetz:network-map-drawn';
 
 /**
- * The SVG map (a lazy chunk with d3-geo and the geodata). Every city is a link: Tab
+ * The SVG map (a lazy chunk with the projected borders). Every city is a link: Tab
  * reaches it, its name says city, kind, state, cohort and phase; Enter or a click opens it.
  */
 export default function NetworkMap({ cities, tandems, mode, legend }: NetworkMapProps) {

@@ -1,10 +1,9 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
-import { loadNetworkMap } from './load-network-map';
 import { useTranslation } from 'react-i18next';
-import { federalStateName, MAX_PAGE_SIZE } from '@wissensnetz/domain';
-import { NetworkMapTandemsDocument, type CityKind } from '../../../generated/graphql';
+import { federalStateName } from '@wissensnetz/domain';
+import type { CityKind } from '../../../generated/graphql';
+import { loadedNetworkMap, loadNetworkMap } from './load-network-map';
 import { currentLanguage } from '../../../i18n';
 import { Loading } from '../../../ui/StatusMessages';
 import { phaseLabel } from '../cohort-label';
@@ -12,45 +11,27 @@ import { legendEntries, symbolPath, type ColourMode } from './map-style';
 import type { MapCity, MapTandem } from './types';
 import './network-map.css';
 
-// d3-geo, topojson and the borders load only here, in a chunk of their own.
-const NetworkMap = lazy(loadNetworkMap);
+// The map and its borders load only here, in a chunk of their own.
+const LazyNetworkMap = lazy(loadNetworkMap);
 
 interface NetworkMapSectionProps {
   /** The cities to show (the page's cohort/kind filter applied). */
   cities: MapCity[];
   /** Every cohort of the network, so a filter does not change the colours. */
   cohorts: number[];
+  /** The tandem pairs the visitor may see (asked for with the cities: no second round trip). */
+  tandems: MapTandem[];
 }
 
-export function NetworkMapSection({ cities, cohorts }: NetworkMapSectionProps) {
+export function NetworkMapSection({ cities, cohorts, tandems }: NetworkMapSectionProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const headingId = useId();
   const tableId = useId();
   const [mode, setMode] = useState<ColourMode>('cohort');
-  // Who is signed in changes which tandems may be seen (proposals: only their cities).
-  const [tandemResult] = useQuery({
-    query: NetworkMapTandemsDocument,
-    variables: { first: MAX_PAGE_SIZE },
-    requestPolicy: 'cache-and-network',
-  });
-  const tandems = useMemo<MapTandem[]>(
-    () =>
-      (tandemResult.data?.tandems.edges ?? []).flatMap(({ node }) =>
-        node.status === 'DECLINED'
-          ? []
-          : [
-              {
-                id: node.id,
-                status: node.status,
-                newCityId: node.newCity.id,
-                partnerCityId: node.partnerCity.id,
-              },
-            ],
-      ),
-    [tandemResult.data],
-  );
   const legend = useMemo(() => legendEntries(mode, cohorts), [mode, cohorts]);
+  // Already there (the page asked for it as it mounted): no fallback, no second commit.
+  const Loaded = loadedNetworkMap()?.default;
   const unplaced = cities.filter((city) => city.latitude === null || city.longitude === null);
 
   return (
@@ -76,9 +57,13 @@ export function NetworkMapSection({ cities, cohorts }: NetworkMapSectionProps) {
         {t('networkMap.skip')}
       </a>
       <figure className="network-map__figure" aria-labelledby={headingId}>
-        <Suspense fallback={<Loading label={t('networkMap.loading')} />}>
-          <NetworkMap cities={cities} tandems={tandems} mode={mode} legend={legend} />
-        </Suspense>
+        {Loaded ? (
+          <Loaded cities={cities} tandems={tandems} mode={mode} legend={legend} />
+        ) : (
+          <Suspense fallback={<Loading label={t('networkMap.loading')} />}>
+            <LazyNetworkMap cities={cities} tandems={tandems} mode={mode} legend={legend} />
+          </Suspense>
+        )}
         <figcaption className="network-map__legend" data-testid="map-legend">
           <h3 className="network-map__legend-heading">{t('networkMap.legend')}</h3>
           <ul>
