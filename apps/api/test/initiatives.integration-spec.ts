@@ -379,6 +379,12 @@ describe('local initiatives: suggestions without an account', () => {
     )!.id;
     expect((await steering.gql(COMMENT, { id, t: `intern ${run}` })).errors).toBeUndefined();
     expect((await steering.gql(STATUS, { i: { id, status: 'IN_REVIEW' } })).errors).toBeUndefined();
+    // Taken up only together with a measure (takeUpSuggestion), never as a bare status.
+    const bare = await steering.gql(STATUS, { i: { id, status: 'TAKEN_UP' } });
+    expect(bare.errors?.[0].extensions).toMatchObject({
+      reason: 'TAKE_UP_NEEDS_MEASURE',
+      field: 'input.status',
+    });
     const noReason = await steering.gql(STATUS, { i: { id, status: 'ANSWERED' } });
     expect(noReason.errors?.[0].extensions?.reason).toBe('REASON_REQUIRED');
     const answer = `Die Stadt stellt zwei Laternen auf ${run}`;

@@ -20,6 +20,8 @@ export enum InitiativeExceptionReason {
   REASON_REQUIRED = 'REASON_REQUIRED',
   /** The status cannot go there from where it is (e.g. a closed or withdrawn suggestion). */
   STATUS_NOT_ALLOWED = 'STATUS_NOT_ALLOWED',
+  /** TAKEN_UP is set by takeUpSuggestion, which links the suggestion to a measure. */
+  TAKE_UP_NEEDS_MEASURE = 'TAKE_UP_NEEDS_MEASURE',
   /** The spam check (ALTCHA proof-of-work) failed or was used before. */
   CHALLENGE_FAILED = 'CHALLENGE_FAILED',
   /** Too many suggestions from one address: wait retryAfterSeconds. */
@@ -119,6 +121,15 @@ export class InitiativeException extends AppException {
       InitiativeExceptionReason.STATUS_NOT_ALLOWED,
       'The suggestion cannot change to this status from where it is',
       field,
+    );
+  }
+
+  static takeUpNeedsMeasure(): InitiativeException {
+    return new InitiativeException(
+      ErrorCode.BAD_USER_INPUT,
+      InitiativeExceptionReason.TAKE_UP_NEEDS_MEASURE,
+      'A suggestion is taken up into a measure: use takeUpSuggestion',
+      'input.status',
     );
   }
 

@@ -183,6 +183,8 @@ export class SuggestionQueueService {
     const id = requiredId(input.id, 'input.id');
     const reason = optionalText(input.reason, 4000, 'input.reason');
     if (NEEDS_REASON.includes(input.status) && !reason) throw InitiativeException.reasonRequired();
+    // "Taken up" means: linked to a measure (issue 14); takeUpSuggestion does both at once.
+    if (input.status === SuggestionStatus.TAKEN_UP) throw InitiativeException.takeUpNeedsMeasure();
     return this.tenantDb.run(actor, (manager) =>
       this.changeStatusIn(actor, manager, id, input.status, reason),
     );
