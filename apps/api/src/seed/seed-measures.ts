@@ -47,6 +47,26 @@ export const DEMO_MEASURES: MeasureSeed[] = [
     status: 'PLANNED',
     suggestions: ['Begegnungscafé für Zugezogene und Alteingesessene.'],
   },
+  {
+    city: 'cloppenburg',
+    initiative: 'praevention',
+    field: 'Jugend',
+    title: 'Skateanlage im Stadtpark sanieren',
+    goal: 'Die Anlage wird mit den Jugendlichen, die sie nutzen, neu geplant und im Haushalt angemeldet.',
+    actors: 'Bauamt, Stadtjugendpflege',
+    status: 'PLANNED',
+    suggestions: ['Skateanlage am Stadtpark sanieren.'],
+  },
+  {
+    city: 'cloppenburg',
+    initiative: 'praevention',
+    field: 'Häusliche Gewalt',
+    title: 'Runder Tisch gegen häusliche Gewalt',
+    goal: 'Polizei, Beratungsstellen und Schulen treffen sich jedes Quartal, kennen die Wege zueinander und vermitteln Betroffene schneller.',
+    actors: 'Sozialdienst katholischer Frauen, Polizeiinspektion, Schulsozialarbeit',
+    status: 'RUNNING',
+    suggestions: ['Runder Tisch mit Polizei, Beratungsstellen und Schulen.'],
+  },
 ];
 
 /**
