@@ -2,14 +2,20 @@ import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { expect, inject } from 'vitest';
 import type { Client, GraphQLResponse, TestPlatform } from './harness';
+import {
+  CITY_COORDINATORS_ONLY,
+  PUBLIC,
+  SUGGESTION_WORKERS,
+  same,
+  type Outcome,
+  type Role,
+  type Target,
+} from './isolation-matrix-outcomes';
 
 /**
  * The isolation matrix's rows for measures (issue 14), kept apart from the big table so
  * the features' rows merge easily; isolation-matrix.integration-spec.ts spreads them in.
  */
-type Role = 'anonymous' | 'member' | 'coordinator' | 'organizer';
-type Outcome = 'ok' | 'hidden' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT';
-type Target = 'own' | 'foreign';
 
 interface MatrixFixture {
   api: TestPlatform;
@@ -22,44 +28,6 @@ interface MeasureCase {
   run(client: Client, fixture: MatrixFixture): Promise<GraphQLResponse<Record<string, unknown>>>;
   expect: Record<Target, Record<Role, Outcome>>;
 }
-
-const same = (outcome: Record<Role, Outcome>) => ({ own: outcome, foreign: outcome });
-const PUBLIC: Record<Role, Outcome> = {
-  anonymous: 'ok',
-  member: 'ok',
-  coordinator: 'ok',
-  organizer: 'ok',
-};
-/** The initiative's queue users (here: the city's coordinators); never organizers. */
-const QUEUE_USERS: Record<Target, Record<Role, Outcome>> = {
-  own: {
-    anonymous: 'UNAUTHENTICATED',
-    member: 'FORBIDDEN',
-    coordinator: 'ok',
-    organizer: 'FORBIDDEN',
-  },
-  foreign: {
-    anonymous: 'UNAUTHENTICATED',
-    member: 'FORBIDDEN',
-    coordinator: 'FORBIDDEN',
-    organizer: 'FORBIDDEN',
-  },
-};
-/** Through a suggestion: one the caller may not read is not found (row-level security). */
-const SUGGESTION_QUEUE_USERS: Record<Target, Record<Role, Outcome>> = {
-  own: {
-    anonymous: 'UNAUTHENTICATED',
-    member: 'NOT_FOUND',
-    coordinator: 'ok',
-    organizer: 'NOT_FOUND',
-  },
-  foreign: {
-    anonymous: 'UNAUTHENTICATED',
-    member: 'NOT_FOUND',
-    coordinator: 'NOT_FOUND',
-    organizer: 'NOT_FOUND',
-  },
-};
 
 /** A fresh initiative of the target city with a field (topic: youth), a suggestion and a measure. */
 async function freshMeasure(
@@ -129,7 +97,7 @@ export const MEASURE_CASES: MeasureCase[] = [
   },
   {
     operation: 'otherCitiesInFields',
-    expect: QUEUE_USERS,
+    expect: CITY_COORDINATORS_ONLY,
     run: async (c, f) =>
       c.gql('query($id: ID!) { otherCitiesInFields(initiativeId: $id) { fieldId } }', {
         id: (await freshMeasure(f)).initiativeId,
@@ -137,7 +105,7 @@ export const MEASURE_CASES: MeasureCase[] = [
   },
   {
     operation: 'createMeasure',
-    expect: QUEUE_USERS,
+    expect: CITY_COORDINATORS_ONLY,
     run: async (c, f) => {
       const { initiativeId, fieldId } = await freshMeasure(f);
       return c.gql('mutation($i: CreateMeasureInput!) { createMeasure(input: $i) { id } }', {
@@ -147,7 +115,7 @@ export const MEASURE_CASES: MeasureCase[] = [
   },
   {
     operation: 'updateMeasure',
-    expect: QUEUE_USERS,
+    expect: CITY_COORDINATORS_ONLY,
     run: async (c, f) => {
       const { measureId, fieldId } = await freshMeasure(f);
       return c.gql('mutation($i: UpdateMeasureInput!) { updateMeasure(input: $i) { id } }', {
@@ -164,7 +132,7 @@ export const MEASURE_CASES: MeasureCase[] = [
   },
   {
     operation: 'takeUpSuggestion',
-    expect: SUGGESTION_QUEUE_USERS,
+    expect: SUGGESTION_WORKERS,
     run: async (c, f) => {
       const { suggestionId, measureId } = await freshMeasure(f);
       return c.gql('mutation($i: TakeUpSuggestionInput!) { takeUpSuggestion(input: $i) { id } }', {
@@ -174,7 +142,7 @@ export const MEASURE_CASES: MeasureCase[] = [
   },
   {
     operation: 'unlinkSuggestionFromMeasure',
-    expect: SUGGESTION_QUEUE_USERS,
+    expect: SUGGESTION_WORKERS,
     run: async (c, f) => {
       const { suggestionId, measureId } = await freshMeasure(f);
       await f.api.ownerQuery(
@@ -188,7 +156,7 @@ export const MEASURE_CASES: MeasureCase[] = [
   },
   {
     operation: 'linkModelPractice',
-    expect: QUEUE_USERS,
+    expect: CITY_COORDINATORS_ONLY,
     run: async (c, f) =>
       c.gql(
         'mutation($m: ID!, $p: ID!) { linkModelPractice(measureId: $m, practiceId: $p) { id } }',
@@ -200,7 +168,7 @@ export const MEASURE_CASES: MeasureCase[] = [
   },
   {
     operation: 'unlinkModelPractice',
-    expect: QUEUE_USERS,
+    expect: CITY_COORDINATORS_ONLY,
     run: async (c, f) =>
       c.gql(
         'mutation($m: ID!, $p: ID!) { unlinkModelPractice(measureId: $m, practiceId: $p) { id } }',
@@ -209,7 +177,7 @@ export const MEASURE_CASES: MeasureCase[] = [
   },
   {
     operation: 'createPracticeFromMeasure',
-    expect: QUEUE_USERS,
+    expect: CITY_COORDINATORS_ONLY,
     run: async (c, f) =>
       c.gql('mutation($id: ID!) { createPracticeFromMeasure(id: $id) { practiceId } }', {
         id: (await freshMeasure(f, 'DONE')).measureId,

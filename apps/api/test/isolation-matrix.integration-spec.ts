@@ -3,16 +3,21 @@ import { hashToken, newToken } from '../src/core/auth/tokens';
 import { FILE_STORAGE, type FileStorage } from '../src/storage/file-storage';
 import { Client, startTestPlatform, type GraphQLResponse, type TestPlatform } from './harness';
 import { MEASURE_CASES, proveMeasureWritesNeedTheCity } from './isolation-matrix-measures';
+import {
+  CITY_COORDINATORS_ONLY,
+  PUBLIC,
+  SUGGESTION_WORKERS,
+  same,
+  type Outcome,
+  type Role,
+  type Target,
+} from './isolation-matrix-outcomes';
 
 /**
  * Every query and mutation, for every role, against the caller's own city and
  * a foreign one: allowed, or a typed error — and never a foreign row.
  * New operations join this table (later issues: practices, tandems, conferences).
  */
-type Role = 'anonymous' | 'member' | 'coordinator' | 'organizer';
-/** 'hidden': answered without error, but with no row (null): the caller may not see it. */
-type Outcome = 'ok' | 'hidden' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT';
-type Target = 'own' | 'foreign';
 
 const OWN = 'goch';
 const FOREIGN = 'herford';
@@ -111,13 +116,6 @@ interface Case {
   ): Array<{ visibility: string; status: string; city: { slug: string } }>;
 }
 
-const same = <O>(outcome: Record<Role, O>) => ({ own: outcome, foreign: outcome });
-const PUBLIC: Record<Role, Outcome> = {
-  anonymous: 'ok',
-  member: 'ok',
-  coordinator: 'ok',
-  organizer: 'ok',
-};
 const SIGNED_IN: Record<Role, Outcome> = {
   anonymous: 'UNAUTHENTICATED',
   member: 'ok',
@@ -326,36 +324,6 @@ async function freshSteeringMember(f: Fixture): Promise<string> {
   return member.id;
 }
 
-/** Coordinators of the city only: never organizers, never other cities. */
-const CITY_COORDINATORS_ONLY: Record<Target, Record<Role, Outcome>> = {
-  own: {
-    anonymous: 'UNAUTHENTICATED',
-    member: 'FORBIDDEN',
-    coordinator: 'ok',
-    organizer: 'FORBIDDEN',
-  },
-  foreign: {
-    anonymous: 'UNAUTHENTICATED',
-    member: 'FORBIDDEN',
-    coordinator: 'FORBIDDEN',
-    organizer: 'FORBIDDEN',
-  },
-};
-/** A suggestion the caller may not read is not found (row-level security hides it). */
-const SUGGESTION_WORKERS: Record<Target, Record<Role, Outcome>> = {
-  own: {
-    anonymous: 'UNAUTHENTICATED',
-    member: 'NOT_FOUND',
-    coordinator: 'ok',
-    organizer: 'NOT_FOUND',
-  },
-  foreign: {
-    anonymous: 'UNAUTHENTICATED',
-    member: 'NOT_FOUND',
-    coordinator: 'NOT_FOUND',
-    organizer: 'NOT_FOUND',
-  },
-};
 const ALL_HIDDEN: Record<Role, Outcome> = {
   anonymous: 'hidden',
   member: 'hidden',

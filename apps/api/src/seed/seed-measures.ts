@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { demoField } from './seed-workshops';
 
 interface MeasureSeed {
   city: string;
@@ -80,12 +81,7 @@ export async function writeMeasures(
   for (const seed of DEMO_MEASURES) {
     const cityId = cityIds.get(seed.city);
     if (!cityId) continue;
-    const [field] = (await tx.query(
-      `SELECT f.id, f.initiative_id FROM initiative_field f
-         JOIN initiative i ON i.city_id = f.city_id AND i.id = f.initiative_id
-        WHERE f.city_id = $1 AND i.slug = $2 AND f.name = $3`,
-      [cityId, seed.initiative, seed.field],
-    )) as Array<{ id: string; initiative_id: string }>;
+    const field = await demoField(tx, cityId, seed.initiative, seed.field);
     if (!field) continue;
     const [exists] = (await tx.query(
       `SELECT 1 FROM measure WHERE city_id = $1 AND initiative_id = $2 AND title = $3`,

@@ -56,12 +56,7 @@ export async function writeWorkshops(
   for (const seed of DEMO_WORKSHOPS) {
     const cityId = cityIds.get(seed.city);
     if (!cityId) continue;
-    const [field] = (await tx.query(
-      `SELECT f.id, f.initiative_id FROM initiative_field f
-         JOIN initiative i ON i.city_id = f.city_id AND i.id = f.initiative_id
-        WHERE f.city_id = $1 AND i.slug = $2 AND f.name = $3`,
-      [cityId, seed.initiative, seed.field],
-    )) as Array<{ id: string; initiative_id: string }>;
+    const field = await demoField(tx, cityId, seed.initiative, seed.field);
     if (!field) continue;
     const [exists] = (await tx.query(
       `SELECT 1 FROM workshop WHERE city_id = $1 AND initiative_id = $2 AND title = $3`,
@@ -87,4 +82,20 @@ export async function writeWorkshops(
       [cityId, field.id, id],
     );
   }
+}
+
+/** An action field of a demo initiative, by the initiative's slug and the field's name. */
+export async function demoField(
+  tx: EntityManager,
+  cityId: string,
+  initiativeSlug: string,
+  fieldName: string,
+): Promise<{ id: string; initiative_id: string } | undefined> {
+  const [field] = (await tx.query(
+    `SELECT f.id, f.initiative_id FROM initiative_field f
+       JOIN initiative i ON i.city_id = f.city_id AND i.id = f.initiative_id
+      WHERE f.city_id = $1 AND i.slug = $2 AND f.name = $3`,
+    [cityId, initiativeSlug, fieldName],
+  )) as Array<{ id: string; initiative_id: string }>;
+  return field;
 }
