@@ -153,12 +153,7 @@ export async function paginate<T extends ObjectLiteral>(
   order: 'ASC' | 'DESC' = 'ASC',
 ): Promise<ConnectionShape<T>> {
   const size = validatePageSize(args.first);
-  const after = args.after
-    ? decodeCursor(
-        args.after,
-        keys.map((key) => key.kind),
-      )
-    : undefined;
+  const after = afterValues(args, keys);
   const totalCount = await query.clone().getCount();
 
   const page = query.clone();
@@ -172,8 +167,28 @@ export async function paginate<T extends ObjectLiteral>(
     index === 0 ? page.orderBy(key.column, order) : page.addOrderBy(key.column, order),
   );
   const rows = await page.take(size + 1).getMany();
-  const hasNextPage = rows.length > size;
-  const edges = rows.slice(0, size).map((node) => ({
+  return toConnection(rows.slice(0, size), rows.length > size, after, keys, totalCount);
+}
+
+/** The values of the `after` cursor, checked against the keys' kinds; none without one. */
+function afterValues<T>(args: PageArgs, keys: SortKey<T>[]): Array<string | number> | undefined {
+  return args.after
+    ? decodeCursor(
+        args.after,
+        keys.map((key) => key.kind),
+      )
+    : undefined;
+}
+
+/** A page's nodes as a connection, each with the cursor of its sort keys. */
+function toConnection<T>(
+  nodes: T[],
+  hasNextPage: boolean,
+  after: unknown[] | undefined,
+  keys: SortKey<T>[],
+  totalCount: number,
+): ConnectionShape<T> {
+  const edges = nodes.map((node) => ({
     node,
     cursor: encodeCursor(keys.map((key) => key.value(node))),
   }));
@@ -215,12 +230,7 @@ export async function paginateSql<T>(
   order: 'ASC' | 'DESC' = 'ASC',
 ): Promise<ConnectionShape<T>> {
   const size = validatePageSize(args.first);
-  const after = args.after
-    ? decodeCursor(
-        args.after,
-        keys.map((key) => key.kind),
-      )
-    : undefined;
+  const after = afterValues(args, keys);
   const filter = query.where.length ? `WHERE ${query.where.join(' AND ')}` : '';
   const params = [...query.params];
   const pageWhere = [...query.where];
@@ -248,18 +258,5 @@ export async function paginateSql<T>(
     delete row.__total;
     return toNode(row);
   });
-  const edges = nodes.map((node) => ({
-    node,
-    cursor: encodeCursor(keys.map((key) => key.value(node))),
-  }));
-  return {
-    edges,
-    totalCount,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: after !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return toConnection(nodes, rows.length > size, after, keys, totalCount);
 }
