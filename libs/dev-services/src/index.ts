@@ -85,6 +85,7 @@ export async function startDevServices(options: DevServicesOptions = {}): Promis
           dir: join(dataDir, 'meilisearch'),
           masterKey: credentials.meiliMasterKey,
           binary: env.MEILI_BINARY || undefined,
+          indexingMemory: env.MEILI_MAX_INDEXING_MEMORY || undefined,
           log,
         })
       : Promise.resolve(undefined),

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import pg from 'pg';
 import { APP_ROLE, startDevServices, type DevServices, type ServiceEnv } from './index';
+import { DEFAULT_MEILI_INDEXING_MEMORY } from './meilisearch';
 import { isAlive, readPid } from './processes';
 
 const INDEX_UID = 'launcher_spec_practices';
@@ -127,6 +128,11 @@ describe('launcher', () => {
     expect(withKey.status).toBe(200);
   });
 
+  it('bounds Meilisearch indexing memory (the engine would take two thirds of the RAM)', async () => {
+    const pid = await pidFromFile(join(dataDir, 'meilisearch', 'meilisearch.pid'));
+    expect(environmentOf(pid).MEILI_MAX_INDEXING_MEMORY).toBe(DEFAULT_MEILI_INDEXING_MEMORY);
+  });
+
   it('closes both ports on stop and removes the Meilisearch pid file', async () => {
     const ports = [portOf(first.env.DATABASE_URL), portOf(first.env.MEILI_URL)];
     expect(await Promise.all(ports.map(isListening))).toEqual([true, true]);
@@ -137,8 +143,11 @@ describe('launcher', () => {
   });
 
   it('keeps rows and indexes when restarted on the same data dir', async () => {
-    const again = await start(dataDir);
+    const again = await start(dataDir, { MEILI_MAX_INDEXING_MEMORY: '512MiB' });
     expect(again.started).toEqual({ postgres: true, meilisearch: true });
+    // A given indexing memory is passed on instead of the default.
+    const meiliPid = await pidFromFile(join(dataDir, 'meilisearch', 'meilisearch.pid'));
+    expect(environmentOf(meiliPid).MEILI_MAX_INDEXING_MEMORY).toBe('512MiB');
     // Same credentials file, so the same passwords and key.
     expect(again.env.MEILI_MASTER_KEY).toBe(first.env.MEILI_MASTER_KEY);
 
@@ -254,6 +263,17 @@ function firstJsonLine<T>(child: ChildProcess): Promise<T> {
       reject(new Error(`launcher child exited with ${code} before reporting:\n${stderr}`)),
     );
   });
+}
+
+/** A process's environment as the kernel shows it to its owner (/proc/<pid>/environ). */
+function environmentOf(pid: number): Record<string, string> {
+  const entries = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
+  return Object.fromEntries(
+    entries.map((entry) => [
+      entry.slice(0, entry.indexOf('=')),
+      entry.slice(entry.indexOf('=') + 1),
+    ]),
+  );
 }
 
 async function pidFromFile(file: string): Promise<number> {
