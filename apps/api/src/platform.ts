@@ -6,19 +6,13 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/config';
 import { PinoNestLogger } from './core/logging/logger';
 import { graphqlCompression } from './http-compression';
-import { redactUrl } from './core/logging/redact';
-import { genRequestId } from './core/logging/request-id';
 import { httpTiming } from './core/metrics/instrumentation';
 import { Metrics } from './core/metrics/metrics.service';
 import { serveWebApp } from './web-app';
-
-/** Probes and scrapes: not worth a log line each. */
-const QUIET_PATHS = new Set(['/health', '/health/live', '/health/ready', '/metrics']);
 
 /** Builds the Nest application: GraphQL API, health check and the built web app on one port. */
 export async function createApp(
@@ -60,25 +54,6 @@ export async function createApp(
   );
   app.use(cookieParser());
   app.use('/graphql', graphqlCompression());
-  app.use(
-    pinoHttp({
-      logger: logger.child({ component: 'http' }),
-      // The request id (incoming x-request-id if sane, else a new UUID), echoed in the answer.
-      genReqId: genRequestId,
-      autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
-      serializers: {
-        // Method and URL only (no headers); tokens and e-mail addresses in the URL redacted.
-        req: (req: { id?: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: redactUrl(req.url),
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
-    }),
-  );
   app.use(httpTiming(app.get(Metrics), config, logger.child({ component: 'http' })));
   if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
     serveWebApp(app, config.webDist);

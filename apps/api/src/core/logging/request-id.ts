@@ -14,7 +14,14 @@ export function requestIdFrom(header: string | string[] | undefined): string {
   return given && SANE_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-/** pino-http's genReqId: decides the id and echoes it in the answer's header. */
+declare module 'http' {
+  interface IncomingMessage {
+    /** The request id (httpTiming), in logs and GraphQL error extensions. */
+    id?: string;
+  }
+}
+
+/** Decides the request id and echoes it in the answer's header (httpTiming). */
 export function genRequestId(req: IncomingMessage, res: ServerResponse): string {
   const id = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
   res.setHeader(REQUEST_ID_HEADER, id);

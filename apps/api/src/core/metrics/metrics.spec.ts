@@ -43,7 +43,17 @@ describe('missingMigrations', () => {
 });
 
 describe('httpTiming', () => {
-  function run(slowRequestMs: number, takesMs: number) {
+  interface Run {
+    slowRequestMs?: number;
+    takesMs?: number;
+    status?: number;
+    /** The client went away: 'close' without 'finish'. */
+    aborted?: boolean;
+    level?: string;
+    url?: string;
+    requestId?: string;
+  }
+  function run(options: Run = {}) {
     const lines: Array<Record<string, unknown>> = [];
     const stream = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -51,34 +61,41 @@ describe('httpTiming', () => {
         done();
       },
     });
-    const logger = createLogger({ logLevel: 'info', production: true }, stream);
+    const logger = createLogger({ logLevel: options.level ?? 'info', production: true }, stream);
     const metrics = new Metrics(notConnected, notConnected);
-    const res = Object.assign(new EventEmitter(), { statusCode: 200 });
-    const req = {
+    const headers: Record<string, string> = {};
+    const res = Object.assign(new EventEmitter(), {
+      statusCode: options.status ?? 200,
+      writableFinished: !options.aborted,
+      setHeader: (name: string, value: string) => (headers[name] = value),
+    });
+    const req: Record<string, unknown> = {
       method: 'POST',
-      originalUrl: '/graphql?token=secret-value',
-      id: 'req-slow-0001',
+      originalUrl: options.url ?? '/graphql?token=secret-value',
+      headers: { 'x-request-id': options.requestId ?? 'req-slow-0001' },
       body: { operationName: 'SlowOne' },
     };
     const realNow = process.hrtime.bigint;
     const start = realNow();
     let calls = 0;
-    process.hrtime.bigint = () => (calls++ === 0 ? start : start + BigInt(takesMs) * 1_000_000n);
+    const takes = BigInt(options.takesMs ?? 5) * 1_000_000n;
+    process.hrtime.bigint = () => (calls++ === 0 ? start : start + takes);
     try {
-      httpTiming(metrics, { slowRequestMs }, logger)(
+      httpTiming(metrics, { slowRequestMs: options.slowRequestMs ?? 0 }, logger)(
         req as unknown as Request,
         res as unknown as Response,
         (() => undefined) as NextFunction,
       );
-      res.emit('finish');
+      if (!options.aborted) res.emit('finish');
+      res.emit('close');
     } finally {
       process.hrtime.bigint = realNow;
     }
-    return lines;
+    return { lines, headers, req, metrics };
   }
 
   it('logs a request above SLOW_REQUEST_MS with its id, operation and a redacted URL', () => {
-    const [line] = run(100, 250);
+    const [line] = run({ slowRequestMs: 100, takesMs: 250 }).lines;
     expect(line).toMatchObject({
       level: 40,
       msg: 'slow request',
@@ -91,7 +108,48 @@ describe('httpTiming', () => {
   });
 
   it('logs nothing below the threshold or when it is 0', () => {
-    expect(run(100, 50)).toEqual([]);
-    expect(run(0, 5000)).toEqual([]);
+    expect(run({ slowRequestMs: 100, takesMs: 50 }).lines).toEqual([]);
+    expect(run({ slowRequestMs: 0, takesMs: 5000 }).lines).toEqual([]);
+  });
+
+  it('names the request: a sane incoming id is kept and echoed, another is replaced', () => {
+    const kept = run();
+    expect(kept.req.id).toBe('req-slow-0001');
+    expect(kept.headers['x-request-id']).toBe('req-slow-0001');
+    const replaced = run({ requestId: 'bad id!' });
+    expect(replaced.req.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(replaced.headers['x-request-id']).toBe(replaced.req.id);
+  });
+
+  it('writes the access line by status: 2xx at debug only, 4xx at info, 5xx at error', () => {
+    expect(run({ status: 200 }).lines).toEqual([]);
+    const [debug] = run({ status: 200, level: 'debug' }).lines;
+    expect(debug).toMatchObject({
+      level: 20,
+      msg: 'request completed',
+      req: { id: 'req-slow-0001', method: 'POST', url: '/graphql?token=[redacted]' },
+      res: { statusCode: 200 },
+      responseTime: 5,
+    });
+    expect(run({ status: 404 }).lines).toEqual([
+      expect.objectContaining({ level: 30, msg: 'request completed', res: { statusCode: 404 } }),
+    ]);
+    const [failed] = run({ status: 503 }).lines;
+    expect(failed).toMatchObject({ level: 50, msg: 'request errored' });
+    expect(JSON.stringify([debug, failed])).not.toContain('secret-value');
+  });
+
+  it('logs an aborted request once, at info, and leaves it out of the duration histogram', async () => {
+    const { lines, metrics } = run({ aborted: true });
+    expect(lines).toEqual([expect.objectContaining({ level: 30, msg: 'request aborted' })]);
+    const histogram = await metrics.httpDuration.get();
+    expect(histogram.values.every((value) => value.value === 0)).toBe(true);
+    const finished = run({});
+    const counted = await finished.metrics.httpDuration.get();
+    expect(counted.values.some((value) => value.value > 0)).toBe(true);
+  });
+
+  it('writes no access line for probes and scrapes', () => {
+    expect(run({ status: 503, url: '/health/ready' }).lines).toEqual([]);
   });
 });
