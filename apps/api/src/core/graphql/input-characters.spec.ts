@@ -47,4 +47,13 @@ describe('findInvalidArgument', () => {
       ),
     ).toBe('filter.search');
   });
+
+  it('checks the variables of every request on a document it has seen before', () => {
+    // Apollo hands the same parsed document to every request with the same query text.
+    const document = parse('query($v: String!) { city(slug: $v) { id } }');
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    expect(findInvalidArgument(document, operation, { v: 'lemgo' })).toBeUndefined();
+    expect(findInvalidArgument(document, operation, { v: 'lem\u0000go' })).toBe('slug');
+    expect(findInvalidArgument(document, operation, { v: 'goch' })).toBeUndefined();
+  });
 });

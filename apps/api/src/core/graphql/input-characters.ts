@@ -57,21 +57,41 @@ export function findInvalidArgument(
         return undefined;
     }
   };
-  let found: string | undefined;
-  const checkArgument = (argument: ArgumentNode): false | undefined => {
-    found ??= inValue(argument.value, argument.name.value);
-    // The value was walked above; visit need not descend into it again.
-    return false;
-  };
-  // Fragments may carry arguments of the operation's fields (and its variables) too.
+  for (const argument of argumentsOf(document, operation)) {
+    const found = inValue(argument.value, argument.name.value);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Every argument of the operation and of the document's fragments (which may carry
+ * arguments of the operation's fields and its variables too), in document order. Apollo
+ * keeps a parsed document for each query text, so the walk is done once per document and
+ * kept with it (measured: the walk was 3 % of the CPU time of a one-practice request).
+ */
+const argumentLists = new WeakMap<OperationDefinitionNode, readonly ArgumentNode[]>();
+function argumentsOf(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): readonly ArgumentNode[] {
+  const known = argumentLists.get(operation);
+  if (known) return known;
+  const found: ArgumentNode[] = [];
   for (const definition of [
     operation,
     ...document.definitions.filter((node) => node.kind === Kind.FRAGMENT_DEFINITION),
   ]) {
-    visit(definition, { Argument: checkArgument });
-    if (found) return found;
+    visit(definition, {
+      Argument: (argument) => {
+        found.push(argument);
+        // Its value is walked per request (inValue); visit need not descend into it.
+        return false;
+      },
+    });
   }
-  return undefined;
+  argumentLists.set(operation, found);
+  return found;
 }
 
 function invalidCharactersError(field: string, http: boolean): GraphQLError {

@@ -49,7 +49,7 @@ describe('httpTiming', () => {
     status?: number;
     /** The client went away: 'close' without 'finish'. */
     aborted?: boolean;
-    level?: string;
+    level?: 'info' | 'debug';
     url?: string;
     requestId?: string;
   }
