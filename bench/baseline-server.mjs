@@ -3,6 +3,8 @@
 // row-level-security transaction (BEGIN, the anonymous caller's set_config, the
 // statements, COMMIT), serialised as the same JSON shape. No GraphQL, no Nest, no ORM.
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const Fastify = require('fastify');
@@ -103,4 +105,19 @@ export async function startBaseline({ databaseUrl, port, poolSize = 10 }) {
       await pool.end();
     },
   };
+}
+
+// `node bench/baseline-server.mjs` with DATABASE_URL and PORT: the baseline as a process of
+// its own (bench/load.mjs), so it does not share an event loop with the load generator.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  const server = await startBaseline({
+    databaseUrl: process.env.DATABASE_URL,
+    port: Number(process.env.PORT),
+  });
+  const stop = async () => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
