@@ -39,6 +39,9 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const COMPARE_FETCH = (process.env.LOAD_COMPARE_FETCH ?? '0') === '1';
 // LOAD_INSTANCES=1,2: every pair with one API instance (and one baseline process), then two.
+// BENCH_SERVER_NODE: another Node binary for the servers under test, the API instances and
+// the baseline processes alike (the production image runs Node 24).
+const SERVER_NODE = process.env.BENCH_SERVER_NODE || process.execPath;
 const INSTANCES = (process.env.LOAD_INSTANCES ?? '1,2').split(',').map(Number);
 const QUERIES = [
   'Ehrenamt',
@@ -69,8 +72,8 @@ async function main() {
     settings: { seconds: SECONDS, connections: CONNECTIONS },
     machine: {
       node: process.version,
-      apiNode: process.env.BENCH_API_NODE
-        ? execFileSync(process.env.BENCH_API_NODE, ['--version']).toString().trim()
+      serverNode: process.env.BENCH_SERVER_NODE
+        ? execFileSync(process.env.BENCH_SERVER_NODE, ['--version']).toString().trim()
         : process.version,
       cpus: cpus().length,
       cpu: cpus()[0]?.model,
@@ -254,28 +257,23 @@ async function main() {
 /** The API (built) on a free port against the given services, NODE_ENV=production. */
 async function startApi(services, dataDir, env) {
   const port = await freePort();
-  // BENCH_API_NODE: another Node binary for the API (the production image runs Node 24).
-  const child = spawn(
-    process.env.BENCH_API_NODE || process.execPath,
-    [join(dist, 'apps/api/src/main.js')],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        ...services.env,
-        ...PRODUCTION_ENV,
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        ...env,
-        PORT: String(port),
-        // The first instance writes the demo data; the others start on it.
-        SEED_DEMO: apiPids.size === 0 ? 'true' : 'false',
-        LOG_LEVEL: 'warn',
-        DATA_DIR: dataDir,
-        NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const child = spawn(SERVER_NODE, [join(dist, 'apps/api/src/main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...services.env,
+      ...PRODUCTION_ENV,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ...env,
+      PORT: String(port),
+      // The first instance writes the demo data; the others start on it.
+      SEED_DEMO: apiPids.size === 0 ? 'true' : 'false',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dataDir,
+      NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   let exited = false;
   child.once('exit', () => (exited = true));
@@ -388,7 +386,7 @@ async function load(name, { urls, requests }, seconds = SECONDS) {
 /** bench/baseline-server.mjs in a process of its own (not sharing autocannon's event loop). */
 async function startBaselineProcess(databaseUrl) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'bench/baseline-server.mjs')], {
+  const child = spawn(SERVER_NODE, [join(root, 'bench/baseline-server.mjs')], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -493,7 +491,7 @@ async function report(results) {
   const lines = [
     `# Load — ${date}`,
     '',
-    `Node ${machine.node} (API on ${machine.apiNode ?? machine.node}), ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB; load average ${machine.loadavgAtStart.join(' / ')} at the start, ${machine.loadavgAtEnd?.join(' / ')} at the end. ${results.settings.connections} clients, ${results.settings.seconds} s each, commit ${results.commit.slice(0, 10)}.`,
+    `Node ${machine.node} (API and baseline on ${machine.serverNode ?? machine.node}), ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB; load average ${machine.loadavgAtStart.join(' / ')} at the start, ${machine.loadavgAtEnd?.join(' / ')} at the end. ${results.settings.connections} clients, ${results.settings.seconds} s each, commit ${results.commit.slice(0, 10)}.`,
     '',
     '| pair | instances | Wissensnetz req/s (p50) | baseline req/s (p50) | ratio | target | met | errors |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
