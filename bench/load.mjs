@@ -274,25 +274,38 @@ async function startApi(services, dataDir, env) {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const url = `http://127.0.0.1:${port}`;
+  apiPids.add(child.pid);
+  return whenReady(child, `http://127.0.0.1:${port}`, {
+    what: 'the API',
+    readyPath: '/health',
+    timeoutMs: 180_000,
+    stopSignal: 'SIGINT',
+    stopWaitMs: 15_000,
+  });
+}
+
+/**
+ * A started server process once `readyPath` answers 2xx (failing if it exits first), with
+ * its URL and a stop that sends `stopSignal` and waits up to `stopWaitMs` for the exit.
+ */
+async function whenReady(child, url, { what, readyPath, timeoutMs, stopSignal, stopWaitMs }) {
   let exited = false;
   child.once('exit', () => (exited = true));
-  apiPids.add(child.pid);
   await waitFor(
     async () => {
-      if (exited) throw new Error('the API exited during its start (see above)');
-      return (await fetch(`${url}/health`).catch(() => null))?.ok === true;
+      if (exited) throw new Error(`${what} exited during its start (see above)`);
+      return (await fetch(`${url}${readyPath}`).catch(() => null))?.ok === true;
     },
-    180_000,
-    'API start',
+    timeoutMs,
+    `${what}: start`,
   );
   return {
     url,
     stop: async () => {
       if (exited) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGINT');
-      await Promise.race([gone, sleep(15_000)]);
+      child.kill(stopSignal);
+      await Promise.race([gone, sleep(stopWaitMs)]);
     },
   };
 }
@@ -392,26 +405,13 @@ async function startBaselineProcess(databaseUrl) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   baselinePids.add(child.pid);
-  const url = `http://127.0.0.1:${port}`;
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  await waitFor(
-    async () => {
-      if (exited) throw new Error('the baseline exited during its start (see above)');
-      return (await fetch(`${url}/cities`).catch(() => null))?.ok === true;
-    },
-    30_000,
-    'baseline start',
-  );
-  return {
-    url,
-    stop: async () => {
-      if (exited) return;
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([gone, sleep(10_000)]);
-    },
-  };
+  return whenReady(child, `http://127.0.0.1:${port}`, {
+    what: 'the baseline',
+    readyPath: '/cities',
+    timeoutMs: 30_000,
+    stopSignal: 'SIGTERM',
+    stopWaitMs: 10_000,
+  });
 }
 
 /**
