@@ -72,9 +72,10 @@ async function main() {
     settings: { seconds: SECONDS, connections: CONNECTIONS },
     machine: {
       node: process.version,
-      serverNode: process.env.BENCH_SERVER_NODE
-        ? execFileSync(process.env.BENCH_SERVER_NODE, ['--version']).toString().trim()
-        : process.version,
+      serverNode:
+        SERVER_NODE === process.execPath
+          ? process.version
+          : execFileSync(SERVER_NODE, ['--version']).toString().trim(),
       cpus: cpus().length,
       cpu: cpus()[0]?.model,
       memoryGiB: Math.round(totalmem() / 2 ** 30),
@@ -128,6 +129,26 @@ async function main() {
       })),
     };
 
+    const pair = async (instances, name, wissensnetz, reference, target, note) => {
+      const label = `${name} (${instances} × API${reference === direct ? '' : `, ${instances} × baseline`})`;
+      const a = await load(`${label}: Wissensnetz`, wissensnetz);
+      const b = await load(`${label}: baseline`, reference);
+      const entry = {
+        name,
+        instances,
+        wissensnetz: a,
+        baseline: b,
+        ratio: round(a.requestsPerSecond / b.requestsPerSecond),
+        target,
+        met: a.requestsPerSecond / b.requestsPerSecond >= target,
+        loadavg: loadavg().map(round),
+        ...(note ? { note } : {}),
+      };
+      results.pairs.push(entry);
+      console.log(`${label}: ${entry.ratio}× (target ≥ ${target}×)`);
+      return entry;
+    };
+
     for (const instances of INSTANCES) {
       // n API instances against one PostgreSQL and one Meilisearch (README, "Scaling out"),
       // and as many baseline processes; the clients are spread evenly over them.
@@ -140,26 +161,8 @@ async function main() {
       await load('warm-up', { urls: api, requests: searchGql }, 3);
       await load('warm-up', direct, 2);
 
-      const pair = async (name, wissensnetz, reference, target, note) => {
-        const label = `${name} (${instances} × API${reference === direct ? '' : `, ${instances} × baseline`})`;
-        const a = await load(`${label}: Wissensnetz`, wissensnetz);
-        const b = await load(`${label}: baseline`, reference);
-        const entry = {
-          name,
-          instances,
-          wissensnetz: a,
-          baseline: b,
-          ratio: round(a.requestsPerSecond / b.requestsPerSecond),
-          target,
-          met: a.requestsPerSecond / b.requestsPerSecond >= target,
-          loadavg: loadavg().map(round),
-          ...(note ? { note } : {}),
-        };
-        results.pairs.push(entry);
-        console.log(`${label}: ${entry.ratio}× (target ≥ ${target}×)`);
-        return entry;
-      };
       await pair(
+        instances,
         'searchPractices (20 hits, 5 facets, highlights) vs Meilisearch direct',
         { urls: api, requests: searchGql },
         direct,
@@ -182,6 +185,7 @@ async function main() {
         }),
       };
       await pair(
+        instances,
         'cities(first: 20) vs fastify + pg',
         {
           urls: api,
@@ -196,6 +200,7 @@ async function main() {
         0.6,
       );
       await pair(
+        instances,
         'practices(first: 20) vs fastify + pg',
         {
           urls: api,
@@ -207,6 +212,7 @@ async function main() {
         0.6,
       );
       await pair(
+        instances,
         'practice(id) vs fastify + pg',
         {
           urls: api,
@@ -228,22 +234,14 @@ async function main() {
       apis.push(await startApi(services, dataDir, { BENCH_MEILI_FETCH: '1' }));
       const fetchSearch = { urls: [apis[0].url], requests: searchGql };
       await load('warm-up', fetchSearch, 3);
-      const a = await load(
-        'searchPractices with the former fetch client: Wissensnetz',
+      await pair(
+        1,
+        'searchPractices with the former fetch client (Connection: close) vs Meilisearch direct',
         fetchSearch,
+        direct,
+        0.5,
+        'before: BENCH_MEILI_FETCH=1',
       );
-      const b = await load('searchPractices with the former fetch client: baseline', direct);
-      results.pairs.push({
-        name: 'searchPractices with the former fetch client (Connection: close) vs Meilisearch direct',
-        instances: 1,
-        wissensnetz: a,
-        baseline: b,
-        ratio: round(a.requestsPerSecond / b.requestsPerSecond),
-        target: 0.5,
-        met: a.requestsPerSecond / b.requestsPerSecond >= 0.5,
-        loadavg: loadavg().map(round),
-        note: 'before: BENCH_MEILI_FETCH=1',
-      });
     }
     results.machine.loadavgAtEnd = loadavg().map(round);
   } finally {

@@ -66,7 +66,7 @@ function toDocument(practice, index) {
   };
 }
 
-async function measure(label, indexingMemory) {
+async function measure(label, indexingMemory, documents) {
   const dir = mkdtempSync(join(root, '.data-bench-indexing-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -87,7 +87,6 @@ async function measure(label, indexingMemory) {
     }
     const adapter = new MeiliSearchIndex(url, KEY);
     await adapter.configure(PRACTICES_INDEX, PRACTICE_INDEX_SETTINGS);
-    const documents = generatePractices(DEMO_CITIES, PRACTICES + RUNS, 5).map(toDocument);
     const bulkStarted = performance.now();
     for (let offset = 0; offset < PRACTICES; offset += 2000)
       await adapter.upsert(
@@ -150,9 +149,11 @@ async function main() {
     },
     runs: [],
   };
+  // The same documents for every run.
+  const documents = generatePractices(DEMO_CITIES, PRACTICES + RUNS, 5).map(toDocument);
   for (let i = 0; i < ROUNDS; i++) {
-    results.runs.push(await measure('engine default', undefined));
-    results.runs.push(await measure(`bounded (${BOUND})`, BOUND));
+    results.runs.push(await measure('engine default', undefined, documents));
+    results.runs.push(await measure(`bounded (${BOUND})`, BOUND, documents));
   }
   results.machine.loadavgAtEnd = loadavg().map(round);
   const date = results.date.slice(0, 10);
